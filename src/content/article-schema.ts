@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+const textList = z.array(text).min(1);
+
+/** A source the article is based on. */
+export const sourceSchema = z.strictObject({
+  publisher: text,
+  title: text.optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  date: text.optional(),
+});
+
+/** A correction appended to the article. */
+export const correctionSchema = z.strictObject({
+  date: text,
+  text,
+});
+
+/**
+ * The front matter a writer may type: the single source of field names and types. Dates are
+ * strings here (the YAML core schema keeps them so) and are read in their zone afterwards.
+ */
+export const frontMatterSchema = z.strictObject({
+  title: text,
+  date: text,
+  location: z.union([text, textList]),
+  timezone: text.optional(),
+  tags: z.array(text).optional(),
+  summary: text.optional(),
+  updated: text.optional(),
+  status: z.enum(['draft', 'published', 'withdrawn']).optional(),
+  lang: text.optional(),
+  slug: text.optional(),
+  sources: z.array(sourceSchema).optional(),
+  corrections: z.array(correctionSchema).optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** Field names a writer may use, for "did you mean" suggestions. */
+export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape);
+export const REQUIRED_FIELDS = ['title', 'date', 'location'] as const;

@@ -1,0 +1,196 @@
+import slugify from '@sindresorhus/slugify';
+import { parseArticleDate, suggestZone, isValidZone, type ArticleDate } from '../dates/article-date.ts';
+import type { Gazetteer } from '../places/gazetteer.ts';
+import type { Place } from '../places/place.ts';
+import type { Message } from '../report/message.ts';
+import { FRONT_MATTER_FIELDS, frontMatterSchema, type FrontMatter } from './article-schema.ts';
+import { parseYaml, type Position } from './parse-yaml.ts';
+import { describeIssues } from './schema-messages.ts';
+import { splitFrontMatter } from './split-front-matter.ts';
+import { canonicalLang, textDirection } from './text-direction.ts';
+
+/** An article file as read from disk. */
+export interface ContentFile {
+  /** Path relative to the project, `/`-separated: `content/2021/08/andarab-resistance.md`. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** A checked article, ready to render: every field read, dates in their zone, places resolved. */
+export interface CheckedArticle {
+  file: string;
+  title: string;
+  summary?: string;
+  date: ArticleDate;
+  updated?: ArticleDate;
+  zone: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  slug: string;
+  status: 'draft' | 'published' | 'withdrawn';
+  /** Resolved places in the order written; unknown ones made from their comma path. */
+  places: Place[];
+  /** Places made up for unknown locations (and their made-up parents). */
+  unknownPlaces: Place[];
+  tags: string[];
+  sources: { publisher: string; title?: string; url?: string; date?: ArticleDate }[];
+  corrections: { date: ArticleDate; text: string }[];
+  body: string;
+  /** File line of the body's first line, for messages about the body. */
+  bodyLine: number;
+}
+
+export interface CheckContext {
+  gazetteer: Gazetteer;
+  /** The site's default IANA zone. */
+  timezone: string;
+  /** The site's default language. */
+  lang: string;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Checks one article file. Never throws on bad content: returns every problem found as a
+ * positioned message, and the article when it has no errors.
+ */
+export function checkArticle(input: ContentFile, context: CheckContext): { article?: CheckedArticle; messages: Message[] } {
+  const messages: Message[] = [];
+  const { file } = input;
+  const report = (position: Position, severity: Message['severity'], ruleId: string, reason: string, fix?: string) =>
+    messages.push({ file, ...position, severity, ruleId, reason, fix });
+  const top = { line: 1, column: 1 };
+
+  const text = decodeText(input.bytes);
+  if (text === undefined) {
+    report(top, 'error', 'not-text', 'The file is not UTF-8 text.', 'Save it as UTF-8 Markdown, or move it out of `content/`.');
+    return { messages };
+  }
+  if (text.trim() === '') {
+    report(top, 'error', 'empty-file', 'The file is empty.', 'Add front matter with `title`, `date` and `location`, then the article, or delete the file.');
+    return { messages };
+  }
+  const split = splitFrontMatter(text);
+  if (!split.ok) {
+    report(top, 'error', split.ruleId, split.reason, split.fix);
+    return { messages };
+  }
+  const yaml = parseYaml(split.yaml);
+  for (const e of yaml.syntaxErrors) report(e.position, 'error', 'yaml-syntax', `Front matter is not valid YAML: ${e.reason}`, 'Check quotes, colons and indentation; quote text that contains `: ` or starts with a symbol.');
+  if (yaml.syntaxErrors.length > 0) return { messages };
+
+  const data = yaml.value ?? {};
+  const at = (path: (string | number)[], target: 'key' | 'value' = 'value') => yaml.positionOf(path, target);
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) {
+    const fieldsAt = (path: (string | number)[]) =>
+      path.length === 0 ? FRONT_MATTER_FIELDS : path[0] === 'sources' ? ['publisher', 'title', 'url', 'date'] : path[0] === 'corrections' ? ['date', 'text'] : [];
+    for (const p of describeIssues(parsed.error.issues, data, fieldsAt)) {
+      report(p.ruleId === 'missing-field' && p.path.length === 0 ? top : at(p.path, p.atKey ? 'key' : 'value'), 'error', p.ruleId, p.reason, p.fix);
+    }
+    // Report what else we can read (zone, dates, places) only when the shape is right.
+    return { messages };
+  }
+  const fm: FrontMatter = parsed.data;
+
+  let zone = context.timezone;
+  if (fm.timezone !== undefined) {
+    if (isValidZone(fm.timezone)) zone = fm.timezone;
+    else {
+      const guess = suggestZone(fm.timezone);
+      report(at(['timezone']), 'error', 'invalid-timezone', `\`timezone\` \`${fm.timezone}\` is not an IANA time zone.`, guess ? `Did you mean \`${guess}\`?` : 'Use a name like `Asia/Kabul` or `America/Chicago`.');
+    }
+  }
+  const readDate = (value: string, path: (string | number)[], field: string): ArticleDate | undefined => {
+    const result = parseArticleDate(value, zone);
+    if (result.ok) return result.date;
+    report(at(path), 'error', 'invalid-date', `\`${field}\`: ${result.reason}`, result.fix);
+    return undefined;
+  };
+  const date = readDate(fm.date, ['date'], 'date');
+  const updated = fm.updated === undefined ? undefined : readDate(fm.updated, ['updated'], 'updated');
+  if (date && updated && updated.epochMs < date.epochMs) {
+    report(at(['updated']), 'error', 'invalid-date', `\`updated\` (${updated.iso}) is before \`date\` (${date.iso}).`, 'Check both dates.');
+  }
+
+  let lang = context.lang;
+  if (fm.lang !== undefined) {
+    const canonical = canonicalLang(fm.lang);
+    if (canonical) lang = canonical;
+    else report(at(['lang']), 'error', 'invalid-lang', `\`lang\` \`${fm.lang}\` is not a language tag.`, 'Use a BCP 47 tag such as `en`, `fa` or `ps`.');
+  }
+
+  const fileSlug = slugify(file.split('/').pop()!.replace(/\.md$/i, ''));
+  let slug = fm.slug ?? fileSlug;
+  if (fm.slug !== undefined && !SLUG.test(fm.slug)) {
+    const better = slugify(fm.slug);
+    report(at(['slug']), 'error', 'invalid-slug', `\`slug\` \`${fm.slug}\` may only hold lowercase letters, digits and single hyphens.`, better ? `Use \`${better}\`.` : 'Use words joined by hyphens, like `andarab-resistance`.');
+    slug = '';
+  } else if (!slug) {
+    report(top, 'error', 'invalid-slug', `The file name gives no URL slug.`, 'Add `slug:` with words joined by hyphens, like `andarab-resistance`.');
+  }
+
+  const places: Place[] = [];
+  const unknownPlaces: Place[] = [];
+  const locations = typeof fm.location === 'string' ? [fm.location] : fm.location;
+  locations.forEach((location, i) => {
+    const resolution = context.gazetteer.resolve(location);
+    if (!places.some((p) => p.id === resolution.place.id)) places.push(resolution.place);
+    if (!resolution.known) {
+      unknownPlaces.push(...resolution.created);
+      const s = resolution.suggestion;
+      report(
+        at(typeof fm.location === 'string' ? ['location'] : ['location', i]),
+        'warning',
+        'unknown-place',
+        `Unknown place \`${location}\`; the article is filed under \`${resolution.place.id}\`.`,
+        s ? `Did you mean \`${s.id}\` (${s.name})? Or add the place to content/places/.` : 'Add the place to content/places/, or check the spelling.',
+      );
+    }
+  });
+
+  const sources = (fm.sources ?? []).map((s, i) => ({
+    publisher: s.publisher,
+    title: s.title,
+    url: s.url,
+    date: s.date === undefined ? undefined : readDate(s.date, ['sources', i, 'date'], `sources[${i}].date`),
+  }));
+  const corrections = (fm.corrections ?? []).flatMap((c, i) => {
+    const d = readDate(c.date, ['corrections', i, 'date'], `corrections[${i}].date`);
+    return d ? [{ date: d, text: c.text }] : [];
+  });
+
+  if (messages.some((m) => m.severity === 'error') || !date) return { messages };
+  return {
+    messages,
+    article: {
+      file,
+      title: fm.title,
+      summary: fm.summary,
+      date,
+      updated,
+      zone,
+      lang,
+      dir: textDirection(lang),
+      slug,
+      status: fm.status ?? 'published',
+      places,
+      unknownPlaces,
+      tags: [...new Set(fm.tags ?? [])],
+      sources,
+      corrections,
+      body: split.body,
+      bodyLine: split.bodyLine,
+    },
+  };
+}
+
+/** UTF-8 text without a BOM, or undefined for binary data (NUL bytes or invalid UTF-8). */
+function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

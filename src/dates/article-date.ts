@@ -1,0 +1,121 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** A date as written by a writer, read once in its zone. */
+export interface ArticleDate {
+  /** ISO 8601 as it should appear in `<time datetime>`: `2021-08-22` or `2021-08-22T14:30:00+04:30`. */
+  iso: string;
+  /** The UTC instant, ISO 8601 with `Z` (for a day: its start in the zone), for sorting and feeds. */
+  utc: string;
+  /** Milliseconds since the epoch of `utc`. */
+  epochMs: number;
+  zone: string;
+  /** Whether a time of day was given; without one, the value means the whole local day. */
+  hasTime: boolean;
+  /** Local calendar parts in `zone`. */
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** The UTC offset in force, `+04:30`. */
+  offset: string;
+}
+
+export type DateResult = { ok: true; date: ArticleDate } | { ok: false; reason: string; fix: string };
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Whether `zone` is an IANA time-zone name this runtime knows. */
+export function isValidZone(zone: string): boolean {
+  return /^[A-Za-z]/.test(zone) && zone.includes('/') ? IANAZone.isValidZone(zone) : zone === 'UTC';
+}
+
+/**
+ * Reads a front-matter date in `zone` (an IANA name): a day (`2021-08-22`, that day in the zone),
+ * a local date-time (`2021-08-22T14:30`, read in the zone) or a date-time with an offset, which
+ * must be the offset the zone has at that instant. Never uses the machine's time zone.
+ */
+export function parseArticleDate(text: string, zone: string): DateResult {
+  const day = DAY.exec(text);
+  if (day) {
+    const dt = DateTime.fromObject({ year: +day[1]!, month: +day[2]!, day: +day[3]! }, { zone });
+    if (!dt.isValid) return invalidCalendarDate(text);
+    return { ok: true, date: toArticleDate(dt, zone, false) };
+  }
+  const m = DATE_TIME.exec(text);
+  if (!m) {
+    return {
+      ok: false,
+      reason: `\`${text}\` is not a date.`,
+      fix: 'Write a day as `2021-08-22`, or a time as `2021-08-22T14:30:00+04:30` (ISO 8601).',
+    };
+  }
+  const [, y, mo, d, h, mi, s, offsetText] = m;
+  const local = { year: +y!, month: +mo!, day: +d!, hour: +h!, minute: +mi!, second: s ? +s : 0 };
+  const inZone = DateTime.fromObject(local, { zone });
+  if (!inZone.isValid) return invalidCalendarDate(text);
+  if (offsetText === undefined) {
+    // Luxon moves a time in a DST gap forward; a time that does not exist is the writer's mistake.
+    if (inZone.hour !== local.hour || inZone.minute !== local.minute) {
+      return {
+        ok: false,
+        reason: `${h}:${mi} on ${y}-${mo}-${d} does not exist in ${zone} (the clocks skip it).`,
+        fix: `Check the time; ${inZone.toFormat("HH:mm")} is the first valid time after it.`,
+      };
+    }
+    return { ok: true, date: toArticleDate(inZone, zone, true) };
+  }
+  const withOffset = DateTime.fromISO(`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${normaliseOffset(offsetText)}`, {
+    setZone: true,
+  });
+  const expected = withOffset.setZone(zone);
+  if (expected.offset !== withOffset.offset) {
+    return {
+      ok: false,
+      reason: `The offset ${formatOffset(withOffset.offset)} does not match ${zone}, which is ${formatOffset(expected.offset)} on ${expected.toFormat('yyyy-MM-dd')}.`,
+      fix: `Write \`${expected.toISO({ suppressMilliseconds: true })}\` for the same instant, or \`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${formatOffset(inZone.offset)}\` for the same local time, or set \`timezone\`.`,
+    };
+  }
+  return { ok: true, date: toArticleDate(expected, zone, true) };
+}
+
+function invalidCalendarDate(text: string): DateResult {
+  return { ok: false, reason: `\`${text}\` is not a calendar date.`, fix: 'Check the month and day.' };
+}
+
+function toArticleDate(dt: DateTime, zone: string, hasTime: boolean): ArticleDate {
+  const utc = dt.toUTC();
+  return {
+    iso: hasTime ? dt.toISO({ suppressMilliseconds: true })! : dt.toISODate()!,
+    utc: utc.toISO({ suppressMilliseconds: true })!,
+    epochMs: dt.toMillis(),
+    zone,
+    hasTime,
+    year: dt.year,
+    month: dt.month,
+    day: dt.day,
+    hour: dt.hour,
+    minute: dt.minute,
+    offset: formatOffset(dt.offset),
+  };
+}
+
+function normaliseOffset(offset: string): string {
+  if (offset === 'Z') return 'Z';
+  return offset.includes(':') ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
+}
+
+/** Minutes east of UTC as `+04:30`. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The closest IANA zone names to a wrong one (`Kabul` → `Asia/Kabul`). */
+export function suggestZone(wrong: string): string | undefined {
+  const zones = Intl.supportedValuesOf('timeZone');
+  const key = wrong.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return zones.find((z) => z.toLowerCase() === key) ?? zones.find((z) => z.toLowerCase().split('/').pop() === key.split('/').pop());
+}
