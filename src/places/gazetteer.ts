@@ -1,0 +1,128 @@
+import slugify from '@sindresorhus/slugify';
+import { closest, distance } from 'fastest-levenshtein';
+import { normaliseName } from './normalise-name.ts';
+import type { Place } from './place.ts';
+
+/** How a `location` string was resolved. */
+export type Resolution =
+  | { known: true; place: Place }
+  | {
+      known: false;
+      /** A place made from the comma path, under the deepest known ancestor. */
+      place: Place;
+      /** The made-up places, most specific first (to add to the archive's places). */
+      created: Place[];
+      /** The closest known place, to suggest. */
+      suggestion?: Place;
+    };
+
+/** The gazetteer: places by id, found by any of their names, aliases or native spellings. */
+export class Gazetteer {
+  readonly #byId = new Map<string, Place>();
+  readonly #byName = new Map<string, Place[]>();
+
+  constructor(places: Iterable<Place>) {
+    for (const place of places) this.#byId.set(place.id, place);
+    for (const place of this.#byId.values()) {
+      const spellings = new Set([...Object.values(place.names), ...place.aliases, place.id.split('/').pop()!].map(normaliseName));
+      for (const s of spellings) {
+        const list = this.#byName.get(s) ?? [];
+        list.push(place);
+        this.#byName.set(s, list);
+      }
+    }
+  }
+
+  get(id: string): Place | undefined {
+    return this.#byId.get(id);
+  }
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  /** The place and its ancestors by `parent`, most specific first. */
+  lineage(place: Place): Place[] {
+    const out: Place[] = [place];
+    for (let p = place.parent; p && out.length < 32; ) {
+      const next = this.#byId.get(p);
+      if (!next) break;
+      out.push(next);
+      p = next.parent;
+    }
+    return out;
+  }
+
+  /** The regions and ancestors a place rolls up into (for "all articles of Baghlan"). */
+  containers(place: Place): Place[] {
+    const seen = new Map<string, Place>();
+    const visit = (p: Place) => {
+      for (const id of [p.parent, ...p.within]) {
+        const q = id ? this.#byId.get(id) : undefined;
+        if (q && !seen.has(q.id)) {
+          seen.set(q.id, q);
+          visit(q);
+        }
+      }
+    };
+    visit(place);
+    return [...seen.values()];
+  }
+
+  /**
+   * Resolves a `location`: a gazetteer id (`af/baghlan/pol-e-hesar`) or a comma path, most
+   * specific first (`Pol-e-Hesar, Baghlan, Afghanistan`), each part in any known spelling.
+   */
+  resolve(location: string): Resolution {
+    const byId = this.#byId.get(location.trim());
+    if (byId) return { known: true, place: byId };
+    const parts = location.split(',').map((p) => p.trim()).filter(Boolean);
+    // Find the longest known tail (country, province…), then try to place the rest under it.
+    let anchor: Place | undefined;
+    let anchorIndex = parts.length;
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const found = this.#match(parts[i]!, anchor);
+      if (!found) break;
+      anchor = found;
+      anchorIndex = i;
+    }
+    if (anchor && anchorIndex === 0) return { known: true, place: anchor };
+    // A leading part may still be unique on its own even when the tail names a region loosely.
+    const created: Place[] = [];
+    let parent = anchor;
+    for (let i = anchorIndex - 1; i >= 0; i--) {
+      const name = parts[i]!;
+      const segment = slugify(name) || `place-${i}`;
+      const id = parent ? `${parent.id}/${segment}` : segment;
+      const place: Place = { id, type: 'place', name, names: { en: name }, aliases: [], parent: parent?.id, within: [], codes: {}, known: false };
+      created.unshift(place);
+      parent = place;
+    }
+    return { known: false, place: created[0]!, created, suggestion: this.#suggest(parts[0]!, anchor) };
+  }
+
+  /** A place called `name` inside `container` (or anywhere when no container is known yet). */
+  #match(name: string, container: Place | undefined): Place | undefined {
+    const candidates = this.#byName.get(normaliseName(name)) ?? [];
+    const inside = container
+      ? candidates.filter((c) => this.containers(c).some((a) => a.id === container.id))
+      : candidates.filter((c) => !c.parent || !this.#byId.has(c.parent) || c.type === 'country');
+    if (inside.length === 1) return inside[0];
+    // "Kabul, Kabul, Afghanistan": the province is the direct child of the country, the city is not.
+    const direct = container ? inside.filter((c) => c.parent === container.id) : [];
+    if (direct.length === 1) return direct[0];
+    if (!container && candidates.length === 1) return candidates[0];
+    return undefined;
+  }
+
+  /** The known place whose spelling is closest to `name`, preferring places inside `within`. */
+  #suggest(name: string, within: Place | undefined): Place | undefined {
+    const key = normaliseName(name);
+    const pool = [...this.#byName.entries()].filter(([, places]) => !within || places.some((p) => this.containers(p).some((a) => a.id === within.id)));
+    const names = pool.map(([n]) => n);
+    if (names.length === 0) return undefined;
+    const best = closest(key, names);
+    if (distance(key, best) > Math.max(3, Math.ceil(best.length / 2))) return undefined;
+    return pool.find(([n]) => n === best)![1][0];
+  }
+}

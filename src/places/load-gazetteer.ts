@@ -1,0 +1,68 @@
+import type { Message } from '../report/message.ts';
+import { parseYaml } from '../content/parse-yaml.ts';
+import { describeIssues } from '../content/schema-messages.ts';
+import { Gazetteer } from './gazetteer.ts';
+import { PLACE_ID, placeEntrySchema, type Place } from './place.ts';
+
+/** A gazetteer file's text and the path to report it by. */
+export interface GazetteerFile {
+  file: string;
+  text: string;
+}
+
+/**
+ * Builds the gazetteer from `content/places/*.yaml` texts (each a mapping of id → entry),
+ * checking ids, parents and regions; problems come back as messages, never thrown.
+ */
+export function loadGazetteer(files: readonly GazetteerFile[]): { gazetteer: Gazetteer; messages: Message[] } {
+  const messages: Message[] = [];
+  const places: Place[] = [];
+  const where = new Map<string, { file: string; line: number; column: number }>();
+  const fieldsOf = (path: (string | number)[]) => (path.length <= 1 ? Object.keys(placeEntrySchema.shape) : []);
+  for (const { file, text } of files) {
+    const yaml = parseYaml(text.replace(/^\uFEFF/, ''));
+    for (const e of yaml.syntaxErrors) messages.push({ file, ...e.position, severity: 'error', ruleId: 'yaml-syntax', reason: e.reason });
+    if (yaml.syntaxErrors.length > 0) continue;
+    const value = yaml.value ?? {};
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      messages.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'invalid-gazetteer', reason: 'A places file must map ids to places.', fix: 'Write `af/baghlan:` followed by the place’s fields.' });
+      continue;
+    }
+    for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
+      const at = yaml.positionOf([id], 'key');
+      if (!PLACE_ID.test(id)) {
+        messages.push({ file, ...at, severity: 'error', ruleId: 'invalid-place-id', reason: `Place id \`${id}\` is not lowercase ASCII segments joined by \`/\`.`, fix: 'Use ids like `af/baghlan/pol-e-hesar`; put other spellings in `names` or `aliases`.' });
+        continue;
+      }
+      const parsed = placeEntrySchema.safeParse(entry);
+      if (!parsed.success) {
+        for (const p of describeIssues(parsed.error.issues, entry, fieldsOf)) {
+          messages.push({ file, ...yaml.positionOf([id, ...p.path], p.atKey ? 'key' : 'value'), severity: 'error', ruleId: p.ruleId, reason: `Place \`${id}\`: ${p.reason}`, fix: p.fix });
+        }
+        continue;
+      }
+      const previous = where.get(id);
+      if (previous) {
+        messages.push({ file, ...at, severity: 'error', ruleId: 'duplicate-place', reason: `Place \`${id}\` is also defined at ${previous.file}:${previous.line}.`, fix: 'Keep one entry and merge the names and aliases.' });
+        continue;
+      }
+      where.set(id, { file, ...at });
+      const e = parsed.data;
+      const parent = e.parent ?? (id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : undefined);
+      places.push({ id, type: e.type, name: e.names.en, names: e.names, aliases: e.aliases ?? [], parent, within: e.within ?? [], lat: e.lat, lon: e.lon, codes: e.codes ?? {}, known: true });
+    }
+  }
+  const ids = new Set(places.map((p) => p.id));
+  for (const place of places) {
+    const at = where.get(place.id)!;
+    for (const ref of [place.parent, ...place.within]) {
+      if (ref && !ids.has(ref)) {
+        messages.push({ ...at, severity: 'error', ruleId: 'unknown-place-reference', reason: `Place \`${place.id}\` refers to \`${ref}\`, which is not in the gazetteer.`, fix: `Add \`${ref}\` or correct the id.` });
+      }
+    }
+    if ((place.lat === undefined) !== (place.lon === undefined)) {
+      messages.push({ ...at, severity: 'error', ruleId: 'invalid-field', reason: `Place \`${place.id}\` has only one of \`lat\` and \`lon\`.`, fix: 'Give both, in decimal degrees.' });
+    }
+  }
+  return { gazetteer: new Gazetteer(places), messages };
+}
