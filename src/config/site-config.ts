@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { isValidZone } from '../dates/article-date.ts';
+import { canonicalLang } from '../content/text-direction.ts';
+
+/**
+ * `dateline.yaml` at the project root: the site's identity and defaults. Every field is
+ * optional; the defaults build the bundled example archive.
+ */
+export const siteConfigSchema = z.strictObject({
+  title: z.string().trim().min(1).default('Dateline'),
+  description: z.string().trim().min(1).default('A searchable archive of dated, placed reporting.'),
+  /** Absolute base URL of the published site, used by canonical links, feeds and sitemaps. */
+  url: z
+    .url({ protocol: /^https?$/ })
+    .default('http://127.0.0.1:8080/')
+    .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+  /** Zone for articles that do not name one. Never the machine's zone. */
+  timezone: z.string().refine(isValidZone, { message: 'not an IANA time zone (e.g. Asia/Kabul)' }).default('UTC'),
+  /** Language of the interface and of articles that do not name one. */
+  lang: z.string().refine((l) => canonicalLang(l) !== undefined, { message: 'not a BCP 47 language tag' }).default('en'),
+  /** Folders, relative to the project root. */
+  content: z.string().default('content'),
+  output: z.string().default('_site'),
+  /**
+   * `portable`: relative links to `…/index.html`, so the site also browses from disk or a USB
+   * stick. `clean`: relative links to `…/`, for a web server that serves index.html.
+   */
+  links: z.enum(['portable', 'clean']).default('portable'),
+  /** Build articles with `status: draft` too (for previews). */
+  drafts: z.boolean().default(false),
+});
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+export const CONFIG_FILE = 'dateline.yaml';
