@@ -32,7 +32,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
           fix: guess ? `Did you mean \`${guess}\`?` : `Known fields: ${known.join(', ')}.`,
         });
       }
-    } else if (issue.code === 'invalid_type' && valueAt(input, path) === undefined) {
+    } else if (valueAt(input, path) === undefined && path.length > 0) {
+      // Whatever the expected type (text, list, one of several), nothing was written.
       problems.push({
         path: path.slice(0, -1),
         atKey: true,

@@ -82,16 +82,18 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
   const data = yaml.value ?? {};
   const at = (path: (string | number)[], target: 'key' | 'value' = 'value') => yaml.positionOf(path, target);
   const parsed = frontMatterSchema.safeParse(data);
-  if (!parsed.success) {
+  // Fields that are right on their own are still checked further (zone, dates, places) when
+  // others are wrong, so one run reports every problem.
+  let fm: Partial<FrontMatter> = {};
+  if (parsed.success) fm = parsed.data;
+  else {
     const fieldsAt = (path: (string | number)[]) =>
       path.length === 0 ? FRONT_MATTER_FIELDS : path[0] === 'sources' ? ['publisher', 'title', 'url', 'date'] : path[0] === 'corrections' ? ['date', 'text'] : [];
     for (const p of describeIssues(parsed.error.issues, data, fieldsAt)) {
       report(p.ruleId === 'missing-field' && p.path.length === 0 ? top : at(p.path, p.atKey ? 'key' : 'value'), 'error', p.ruleId, p.reason, p.fix);
     }
-    // Report what else we can read (zone, dates, places) only when the shape is right.
-    return { messages };
+    fm = readValidFields(data);
   }
-  const fm: FrontMatter = parsed.data;
 
   let zone = context.timezone;
   if (fm.timezone !== undefined) {
@@ -107,7 +109,7 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
     report(at(path), 'error', 'invalid-date', `\`${field}\`: ${result.reason}`, result.fix);
     return undefined;
   };
-  const date = readDate(fm.date, ['date'], 'date');
+  const date = fm.date === undefined ? undefined : readDate(fm.date, ['date'], 'date');
   const updated = fm.updated === undefined ? undefined : readDate(fm.updated, ['updated'], 'updated');
   if (date && updated && updated.epochMs < date.epochMs) {
     report(at(['updated']), 'error', 'invalid-date', `\`updated\` (${updated.iso}) is before \`date\` (${date.iso}).`, 'Check both dates.');
@@ -132,7 +134,7 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
 
   const places: Place[] = [];
   const unknownPlaces: Place[] = [];
-  const locations = typeof fm.location === 'string' ? [fm.location] : fm.location;
+  const locations = fm.location === undefined ? [] : typeof fm.location === 'string' ? [fm.location] : fm.location;
   locations.forEach((location, i) => {
     const resolution = context.gazetteer.resolve(location);
     if (!places.some((p) => p.id === resolution.place.id)) places.push(resolution.place);
@@ -160,7 +162,7 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
     return d ? [{ date: d, text: c.text }] : [];
   });
 
-  if (messages.some((m) => m.severity === 'error') || !date) return { messages };
+  if (messages.some((m) => m.severity === 'error') || !date || fm.title === undefined) return { messages };
   return {
     messages,
     article: {
@@ -183,6 +185,17 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
       bodyLine: split.bodyLine,
     },
   };
+}
+
+/** The front-matter fields that are valid on their own, when the whole is not. */
+function readValidFields(data: unknown): Partial<FrontMatter> {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(frontMatterSchema.shape)) {
+    const result = schema.safeParse((data as Record<string, unknown>)[key]);
+    if (result.success && result.data !== undefined) out[key] = result.data;
+  }
+  return out as Partial<FrontMatter>;
 }
 
 /** UTF-8 text without a BOM, or undefined for binary data (NUL bytes or invalid UTF-8). */

@@ -87,7 +87,8 @@ function invalidCalendarDate(text: string): DateResult {
 function toArticleDate(dt: DateTime, zone: string, hasTime: boolean): ArticleDate {
   const utc = dt.toUTC();
   return {
-    iso: hasTime ? dt.toISO({ suppressMilliseconds: true })! : dt.toISODate()!,
+    // Always a numeric offset (RFC 3339), `+00:00` rather than `Z`, like every other zone.
+    iso: hasTime ? `${dt.toFormat("yyyy-MM-dd'T'HH:mm:ss")}${formatOffset(dt.offset)}` : dt.toISODate()!,
     utc: utc.toISO({ suppressMilliseconds: true })!,
     epochMs: dt.toMillis(),
     zone,
