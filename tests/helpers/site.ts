@@ -1,0 +1,84 @@
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import type { Root, Element } from 'hast';
+import { runBuild, type BuildReport } from '../../src/build/run-build.ts';
+import type { SiteConfig } from '../../src/config/site-config.ts';
+
+export const repoRoot = join(import.meta.dirname, '../..');
+export const fixture = (name: string) => join(repoRoot, 'tests/fixtures/sites', name);
+
+const temps: string[] = [];
+/** A fresh temporary folder, removed by `removeTemps`. */
+export async function makeTemp(prefix = 'dateline-test-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+export async function removeTemps(): Promise<void> {
+  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+}
+
+/** Copies a fixture site into a temp folder (so tests may add files to it). */
+export async function copyFixture(name: string): Promise<string> {
+  const dir = await makeTemp();
+  await cp(fixture(name), dir, { recursive: true });
+  return dir;
+}
+
+export interface BuiltSite {
+  report: BuildReport;
+  out: string;
+  /** The page at a site URL (`/2021/08/22/x/`), parsed. */
+  page(url: string): Promise<Page>;
+  /** Every file of the site, relative, sorted. */
+  files(): Promise<string[]>;
+}
+
+export interface Page {
+  tree: Root;
+  html: string;
+  one(selector: string): Element;
+  all(selector: string): Element[];
+  text(selector: string): string;
+}
+
+/** Builds a project folder into a temp output folder through the real build. */
+export async function buildSite(root: string, overrides: Partial<SiteConfig> = {}): Promise<BuiltSite> {
+  const out = join(await makeTemp(), 'site');
+  const report = await runBuild({ root, overrides: { output: out, ...overrides } });
+  return {
+    report,
+    out,
+    page: (url) => readPage(join(out, url.replace(/^\//, ''), url.endsWith('/') ? 'index.html' : '')),
+    files: () => listFiles(out),
+  };
+}
+
+export async function readPage(path: string): Promise<Page> {
+  const html = await readFile(path, 'utf8');
+  const tree = fromHtml(html);
+  const one = (selector: string): Element => {
+    const found = select(selector, tree);
+    if (!found) throw new Error(`No element matches ${selector} in ${path}`);
+    return found;
+  };
+  return {
+    tree,
+    html,
+    one,
+    all: (selector) => selectAll(selector, tree),
+    text: (selector) => toString(one(selector)).replace(/\s+/g, ' ').trim(),
+  };
+}
+
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+}
