@@ -22,6 +22,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
+import { loadGazetteer } from "../src/places/load-gazetteer.ts";
+import { formatMessages } from "../src/report/message.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -308,30 +310,11 @@ const text = header + doc.toString({ lineWidth: 0, flowCollectionPadding: false 
 
 // ---------------------------------------------------------------- check
 
+/** Checks the generated file with the gazetteer loader the build uses, beside the other files. */
 function validatePlaces(files: Map<string, string>): void {
-  const all = new Map<string, { file: string; entry: Record<string, unknown> }>();
-  for (const [file, src] of files) {
-    const parsed = YAML.parseDocument(src, { uniqueKeys: true });
-    if (parsed.errors.length) fail(`${file}: ${parsed.errors.map(String).join("; ")}`);
-    const data = parsed.toJS() as Record<string, Record<string, unknown>>;
-    for (const [id, entry] of Object.entries(data ?? {})) {
-      if (all.has(id)) fail(`${id} defined in both ${all.get(id)!.file} and ${file}`);
-      all.set(id, { file, entry });
-    }
-  }
-  for (const [id, { file, entry }] of all) {
-    const where = `${file}: ${id}`;
-    const names = entry.names as Record<string, unknown> | undefined;
-    if (typeof names?.en !== "string") fail(`${where}: names.en missing`);
-    const parent = id.includes("/") ? id.split("/").slice(0, -1).join("/") : undefined;
-    if (entry.parent !== parent) fail(`${where}: parent should be ${parent ?? "absent"}`);
-    for (const ref of [parent, ...((entry.within as string[] | undefined) ?? [])]) {
-      if (ref !== undefined && !all.has(ref)) fail(`${where}: unknown place ${ref}`);
-    }
-    for (const k of ["lat", "lon"]) {
-      if (k in entry && typeof entry[k] !== "number") fail(`${where}: ${k} not a number`);
-    }
-  }
+  const { messages } = loadGazetteer([...files].map(([file, text]) => ({ file, text })));
+  const errors = messages.filter((m) => m.severity === "error");
+  if (errors.length) fail(formatMessages(errors));
 }
 
 const check = process.argv.includes("--check");
