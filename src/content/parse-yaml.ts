@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
 /** A YAML document with what is needed to point at any of its nodes. */
 export interface PositionedYaml {
@@ -37,7 +37,13 @@ export function parseYaml(text: string, startLine = 1): PositionedYaml {
     reason: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
     position: toPosition(e.pos[0]),
   }));
-  const value = syntaxErrors.length === 0 ? doc.toJS({ maxAliasCount: 0 }) : undefined;
+  // Aliases (`*name`) are refused: front matter is small, and they can expand without bound.
+  visit(doc, {
+    Alias(_, node) {
+      syntaxErrors.push({ reason: `YAML aliases (\`*${node.source}\`) are not accepted; write the value out.`, position: toPosition(node.range?.[0] ?? 0) });
+    },
+  });
+  const value = syntaxErrors.length === 0 ? doc.toJS() : undefined;
   return {
     doc,
     value,

@@ -19,7 +19,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
   const problems: SchemaProblem[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const field = formatPath(path);
+    const field = path.length === 0 ? 'front matter' : formatPath(path);
     if (issue.code === 'unrecognized_keys') {
       const known = fieldsAt(path);
       for (const key of issue.keys) {
@@ -53,7 +53,7 @@ function explain(issue: z.core.$ZodIssue, field: string, value: unknown): { reas
     case 'invalid_type':
       return {
         reason: `\`${field}\` must be ${describeExpected(issue.expected)}, not ${describeValue(value)}.`,
-        fix: typeof value === 'number' || typeof value === 'boolean' || value === null ? 'Put the value in quotes.' : undefined,
+        fix: value === null ? 'Give it a value or remove the line.' : typeof value === 'number' || typeof value === 'boolean' ? 'Put the value in quotes.' : undefined,
       };
     case 'too_small':
       return { reason: `\`${field}\` is empty.`, fix: 'Give it a value or remove the line.' };

@@ -29,10 +29,20 @@ const ENGINES = {
 
 /**
  * Splits `---` YAML front matter from the body with gray-matter, accepting only the YAML engine.
- * Expects text without a BOM; CRLF line ends are fine.
+ * Expects text without a BOM and with LF line ends.
  */
 export function splitFrontMatter(text: string): SplitResult {
-  if (!/^---[^\n]*\r?\n/.test(text)) {
+  const opening = /^---[ \t]*[A-Za-z]*[ \t]*\n/.test(text);
+  if (!opening) {
+    const first = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+    if (first.startsWith('---')) {
+      return {
+        ok: false,
+        ruleId: 'missing-front-matter',
+        reason: `The first line \`${first.slice(0, 40)}\` is not a front-matter opening line.`,
+        fix: 'Make the first line exactly `---`.',
+      };
+    }
     return {
       ok: false,
       ruleId: 'missing-front-matter',
@@ -41,7 +51,7 @@ export function splitFrontMatter(text: string): SplitResult {
     };
   }
   const firstLineEnd = text.indexOf('\n') + 1;
-  if (!/(^|\n)---[ \t]*(\r?\n|$)/.test(text.slice(firstLineEnd))) {
+  if (!/(^|\n)---[ \t]*(\n|$)/.test(text.slice(firstLineEnd))) {
     return {
       ok: false,
       ruleId: 'unclosed-front-matter',
@@ -66,7 +76,8 @@ export function splitFrontMatter(text: string): SplitResult {
   }
   // gray-matter's `matter` starts right after the opening `---`, so its line 1 is file line 1.
   const yaml = file.matter;
-  const bodyLine = countLines(yaml) + 2;
+  // Lines: the opening `---`, the YAML's own line breaks, the closing `---`, then the body.
+  const bodyLine = countLines(yaml) + 3;
   return { ok: true, yaml, body: file.content, bodyLine };
 }
 

@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { parseArticleDate, suggestZone, isValidZone, type ArticleDate } from '../dates/article-date.ts';
-import type { Gazetteer } from '../places/gazetteer.ts';
+import { splitLocation, type Gazetteer } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import type { Message } from '../report/message.ts';
 import { FRONT_MATTER_FIELDS, frontMatterSchema, type FrontMatter } from './article-schema.ts';
@@ -136,6 +136,10 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
   const unknownPlaces: Place[] = [];
   const locations = fm.location === undefined ? [] : typeof fm.location === 'string' ? [fm.location] : fm.location;
   locations.forEach((location, i) => {
+    if (splitLocation(location).length === 0) {
+      report(at(typeof fm.location === 'string' ? ['location'] : ['location', i]), 'error', 'invalid-field', `\`location\` \`${location}\` names no place.`, 'Write a place such as `Pol-e-Hesar, Baghlan, Afghanistan` or an id such as `af/baghlan/pol-e-hesar`.');
+      return;
+    }
     const resolution = context.gazetteer.resolve(location);
     if (!places.some((p) => p.id === resolution.place.id)) places.push(resolution.place);
     if (!resolution.known) {
@@ -198,11 +202,13 @@ function readValidFields(data: unknown): Partial<FrontMatter> {
   return out as Partial<FrontMatter>;
 }
 
-/** UTF-8 text without a BOM, or undefined for binary data (NUL bytes or invalid UTF-8). */
+/** UTF-8 text without a BOM, with LF line ends, or undefined for binary data (NUL bytes or invalid UTF-8). */
 function decodeText(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined;
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    // One line-end convention from here on: a CR left at a line end would stick to YAML values.
+    // Lines and columns are unchanged.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes).replace(/\r\n?/g, '\n');
   } catch {
     return undefined;
   }

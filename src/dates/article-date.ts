@@ -53,6 +53,9 @@ export function parseArticleDate(text: string, zone: string): DateResult {
   }
   const [, y, mo, d, h, mi, s, offsetText] = m;
   const local = { year: +y!, month: +mo!, day: +d!, hour: +h!, minute: +mi!, second: s ? +s : 0 };
+  if (local.hour > 23 || local.minute > 59 || local.second > 59) {
+    return { ok: false, reason: `\`${text}\` is not a time of day.`, fix: 'Hours run from 00 to 23 and minutes from 00 to 59; midnight is `T00:00` of the next day.' };
+  }
   const inZone = DateTime.fromObject(local, { zone });
   if (!inZone.isValid) return invalidCalendarDate(text);
   if (offsetText === undefined) {
@@ -114,8 +117,14 @@ export function formatOffset(minutes: number): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+const ZONE_AREAS = ['Africa', 'America', 'Antarctica', 'Asia', 'Atlantic', 'Australia', 'Europe', 'Indian', 'Pacific'];
+
 /** The closest IANA zone names to a wrong one (`Kabul` → `Asia/Kabul`). */
 export function suggestZone(wrong: string): string | undefined {
+  // Try the name under each IANA area first: ICU's list lags renames (Asia/Calcutta, not Asia/Kolkata).
+  const city = wrong.trim().replace(/[\s-]+/g, '_').replace(/(^|_)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+  const direct = ZONE_AREAS.map((area) => `${area}/${city}`).find((z) => IANAZone.isValidZone(z));
+  if (direct) return direct;
   const zones = Intl.supportedValuesOf('timeZone');
   const key = wrong.trim().toLowerCase().replace(/[\s-]+/g, '_');
   return zones.find((z) => z.toLowerCase() === key) ?? zones.find((z) => z.toLowerCase().split('/').pop() === key.split('/').pop());

@@ -9,6 +9,8 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
   clobberPrefix: 'user-content-',
+  // Drop these elements with their contents (CSS would otherwise show up as text).
+  strip: ['script', 'style'],
   protocols: {
     href: ['http', 'https', 'mailto'],
     cite: ['http', 'https'],

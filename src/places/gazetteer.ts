@@ -16,6 +16,11 @@ export type Resolution =
       suggestion?: Place;
     };
 
+/** The parts of a comma path, most specific first (Latin or Arabic commas). */
+export function splitLocation(location: string): string[] {
+  return location.split(/[,،]/).map((p) => p.trim()).filter(Boolean);
+}
+
 /** The gazetteer: places by id, found by any of their names, aliases or native spellings. */
 export class Gazetteer {
   readonly #byId = new Map<string, Place>();
@@ -76,7 +81,8 @@ export class Gazetteer {
   resolve(location: string): Resolution {
     const byId = this.#byId.get(location.trim());
     if (byId) return { known: true, place: byId };
-    const parts = location.split(',').map((p) => p.trim()).filter(Boolean);
+    const parts = splitLocation(location);
+    if (parts.length === 0) throw new Error(`resolve() needs a location with a place name, not ${JSON.stringify(location)}`);
     // Find the longest known tail (country, province…), then try to place the rest under it.
     let anchor: Place | undefined;
     let anchorIndex = parts.length;
@@ -101,9 +107,17 @@ export class Gazetteer {
     return { known: false, place: created[0]!, created, suggestion: this.#suggest(parts[0]!, anchor) };
   }
 
-  /** A place called `name` inside `container` (or anywhere when no container is known yet). */
+  /**
+   * A place called `name` inside `container` (or anywhere when no container is known yet).
+   * Several candidates: a main name beats an alias (the Andarab region, not Banu's old name), and
+   * of places nested in one another the innermost wins ("Kabul" is the city, not the province).
+   */
   #match(name: string, container: Place | undefined): Place | undefined {
-    const candidates = this.#byName.get(normaliseName(name)) ?? [];
+    const key = normaliseName(name);
+    const all = this.#byName.get(key) ?? [];
+    const named = all.filter((c) => Object.values(c.names).some((n) => normaliseName(n) === key));
+    const candidates = named.length > 0 ? named : all;
+    const innermost = (list: Place[]) => list.find((c) => list.every((o) => o === c || this.containers(c).some((a) => a.id === o.id)));
     const inside = container
       ? candidates.filter((c) => this.containers(c).some((a) => a.id === container.id))
       : candidates.filter((c) => !c.parent || !this.#byId.has(c.parent) || c.type === 'country');
@@ -112,7 +126,7 @@ export class Gazetteer {
     const direct = container ? inside.filter((c) => c.parent === container.id) : [];
     if (direct.length === 1) return direct[0];
     if (!container && candidates.length === 1) return candidates[0];
-    return undefined;
+    return innermost(container ? inside : candidates);
   }
 
   /** The known place whose spelling is closest to `name`, preferring places inside `within`. */

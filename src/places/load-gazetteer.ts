@@ -60,6 +60,15 @@ export function loadGazetteer(files: readonly GazetteerFile[]): { gazetteer: Gaz
         messages.push({ ...at, severity: 'error', ruleId: 'unknown-place-reference', reason: `Place \`${place.id}\` refers to \`${ref}\`, which is not in the gazetteer.`, fix: `Add \`${ref}\` or correct the id.` });
       }
     }
+    const byId = new Map(places.map((p) => [p.id, p]));
+    const chain = [place.id];
+    for (let p = place.parent; p && byId.has(p); p = byId.get(p)!.parent) {
+      if (chain.includes(p)) {
+        messages.push({ ...at, severity: 'error', ruleId: 'place-cycle', reason: `Place \`${place.id}\` is its own ancestor: ${[...chain, p].join(' → ')}.`, fix: 'Correct one `parent` so the chain ends at a country.' });
+        break;
+      }
+      chain.push(p);
+    }
     if ((place.lat === undefined) !== (place.lon === undefined)) {
       messages.push({ ...at, severity: 'error', ruleId: 'invalid-field', reason: `Place \`${place.id}\` has only one of \`lat\` and \`lon\`.`, fix: 'Give both, in decimal degrees.' });
     }
