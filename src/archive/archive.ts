@@ -6,6 +6,35 @@ export interface Archive {
   home: HomePage;
   /** Year, place and topic listing pages, in URL order. */
   listings: ListingPage[];
+  /** Every feed to write (site, each place, each topic), in URL order. */
+  feeds: FeedSpec[];
+}
+
+/** A feed of articles: written as Atom, RSS and JSON Feed beside its page. */
+export interface FeedSpec {
+  kind: 'site' | 'place' | 'topic';
+  title: string;
+  /** The HTML page the feed belongs to (`/places/af/baghlan/`). */
+  pageUrl: string;
+  /** Root-relative URLs of the three formats. */
+  urls: FeedUrls;
+  /** URLs of the feed's articles, newest first (look them up in `Archive.articles`). */
+  articles: string[];
+}
+
+export interface FeedUrls {
+  atom: string;
+  rss: string;
+  json: string;
+}
+
+/** A place of an article with coordinates (the place's own, or its nearest ancestor's). */
+export interface GeoPoint {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  url: string;
 }
 
 export interface SiteView {
@@ -13,7 +42,11 @@ export interface SiteView {
   description: string;
   url: string;
   lang: string;
+  /** Who publishes the archive (for feeds and JSON-LD). */
+  publisher: string;
   ui: Record<string, unknown>;
+  /** Feeds of the whole site. */
+  feeds: FeedUrls;
 }
 
 export interface Link {
@@ -30,6 +63,10 @@ export interface TimeView {
   day: string;
   /** "14:30 UTC+4:30", when a time was given. */
   time?: string;
+  /** The instant in UTC (`2021-08-21T19:30:00Z`; a day: its start in the article's zone). */
+  utc: string;
+  /** Whether a time of day was given. */
+  hasTime: boolean;
 }
 
 export interface ArticlePage {
@@ -48,8 +85,14 @@ export interface ArticlePage {
   updated?: TimeView;
   /** The article's places, then the places that contain them. */
   places: Link[];
+  /** Gazetteer ids of the places the article names (not their containers). */
+  placeIds: string[];
+  /** The article's places that have coordinates (or their nearest ancestor's). */
+  points: GeoPoint[];
   topics: Link[];
   html: string;
+  /** Plain text of the summary, or of the body's first paragraph. */
+  excerpt: string;
   sources: { publisher: string; title?: string; url?: string; date?: TimeView }[];
   corrections: { date: TimeView; text: string }[];
 }
@@ -88,4 +131,6 @@ export interface ListingPage {
   breadcrumbs: Link[];
   count: string;
   groups: TeaserGroup[];
+  /** Feeds of this listing (places and topics). */
+  feeds?: FeedUrls;
 }

@@ -5,17 +5,20 @@ import type { ArticleDate } from '../dates/article-date.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { compareText, type Message } from '../report/message.ts';
-import type { Archive, ArticlePage, Link, ListingPage, Teaser, TeaserGroup, TimeView } from './archive.ts';
+import type { Archive, ArticlePage, FeedSpec, GeoPoint, Link, ListingPage, Teaser, TeaserGroup, TimeView } from './archive.ts';
 import { formatDay, formatMonth, formatTime } from './format-date.ts';
 import { uiStrings, type UiStrings } from './ui-strings.ts';
-import { absoluteUrl, articleUrl, homeUrl, outputPathOf, placeUrl, topicUrl, yearUrl } from './urls.ts';
+import { absoluteUrl, articleUrl, feedUrls, homeUrl, outputPathOf, placeUrl, topicUrl, yearUrl } from './urls.ts';
 
 /** A checked article with its rendered body. */
 export interface RenderedArticle extends CheckedArticle {
   html: string;
+  firstParagraph: string;
 }
 
 const LATEST_COUNT = 20;
+/** Articles per feed: the newest. */
+export const FEED_SIZE = 50;
 
 /**
  * Builds the archive model from rendered articles: URLs, datelines, listings by year, place
@@ -73,7 +76,11 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
     return [...seen.values()];
   };
 
-  const timeView = (d: ArticleDate): TimeView => ({ datetime: d.iso, day: formatDay(d, ui.dateLocale), time: formatTime(d, ui.dateLocale) });
+  const timeView = (d: ArticleDate): TimeView => ({ datetime: d.iso, day: formatDay(d, ui.dateLocale), time: formatTime(d, ui.dateLocale), utc: d.utc, hasTime: d.hasTime });
+  const pointOf = (p: Place): GeoPoint | undefined => {
+    const located = lineage(p).find((q) => q.lat !== undefined && q.lon !== undefined);
+    return located ? { id: p.id, name: p.name, lat: located.lat!, lon: located.lon!, url: placeUrl(p.id) } : undefined;
+  };
   const datelinePlace = (places: Place[]) => formatDatelinePlace(places, lineage, ui);
   const topicSlug = (tag: string) => slugify(tag) || 'topic';
 
@@ -94,8 +101,11 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
       date: timeView(a.date),
       updated: a.updated ? timeView(a.updated) : undefined,
       places: placeLinks,
+      placeIds: a.places.map((p) => p.id),
+      points: a.places.flatMap((p) => pointOf(p) ?? []),
       topics: a.tags.map((t) => ({ name: t, url: topicUrl(topicSlug(t)) })),
       html: a.html,
+      excerpt: a.summary ?? a.firstParagraph,
       sources: a.sources.map((s) => ({ publisher: s.publisher, title: s.title, url: s.url, date: s.date ? timeView(s.date) : undefined })),
       corrections: a.corrections.map((c) => ({ date: timeView(c.date), text: c.text })),
     };
@@ -139,6 +149,7 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
     const place = placeOf(id)!;
     listings.push(
       listing('place', placeUrl(id), `${ui.articlesIn} ${place.name}`, entries, {
+        feeds: feedUrls(placeUrl(id)),
         otherNames: Object.entries(place.names).filter(([lang]) => lang !== 'en').map(([lang, name]) => ({ name, url: '', lang })),
         breadcrumbs: lineage(place).slice(1).reverse().map((p) => ({ name: p.name, url: placeUrl(p.id) })),
       }),
@@ -148,11 +159,17 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
   const topicEntries = new Map<string, { name: string; entries: typeof listed }>();
   for (const page of articles) for (const t of page.topics) if (!topicEntries.has(t.url)) topicEntries.set(t.url, { name: t.name, entries: [] });
   for (const entry of listed) for (const tag of entry.a.tags) topicEntries.get(topicUrl(topicSlug(tag)))!.entries.push(entry);
-  for (const [url, { name, entries }] of topicEntries) listings.push(listing('topic', url, `${ui.articlesOnTopic} ${name}`, entries));
+  for (const [url, { name, entries }] of topicEntries) listings.push(listing('topic', url, `${ui.articlesOnTopic} ${name}`, entries, { feeds: feedUrls(url) }));
 
   listings.sort((x, y) => compareText(x.url, y.url));
+  const newest = (entries: typeof listed) => entries.slice(0, FEED_SIZE).map((e) => e.url);
+  const feeds: FeedSpec[] = [
+    { kind: 'site', title: config.title, pageUrl: homeUrl(), urls: feedUrls(homeUrl()), articles: newest(listed) } satisfies FeedSpec,
+    ...[...placeEntries].map(([id, entries]): FeedSpec => ({ kind: 'place', title: `${config.title}: ${placeOf(id)!.name}`, pageUrl: placeUrl(id), urls: feedUrls(placeUrl(id)), articles: newest(entries) })),
+    ...[...topicEntries].map(([url, { name, entries }]): FeedSpec => ({ kind: 'topic', title: `${config.title}: ${name}`, pageUrl: url, urls: feedUrls(url), articles: newest(entries) })),
+  ].sort((x, y) => compareText(x.pageUrl, y.pageUrl));
   const archive: Archive = {
-    site: { title: config.title, description: config.description, url: config.url, lang: config.lang, ui: { ...ui } },
+    site: { title: config.title, description: config.description, url: config.url, lang: config.lang, publisher: config.publisher ?? config.title, ui: { ...ui }, feeds: feedUrls(homeUrl()) },
     articles,
     home: {
       total: listed.length,
@@ -160,8 +177,8 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
       years: years.map(([year, entries]) => ({ year: +year, count: ui.articleCount(entries.length), url: yearUrl(+year) })),
     },
     listings,
+    feeds,
   };
-  void homeUrl;
   return { archive, messages };
 }
 

@@ -12,6 +12,11 @@ export const yearUrl = (year: number) => `/${year}/`;
 export const placeUrl = (id: string) => `/places/${id}/`;
 export const topicUrl = (slug: string) => `/topics/${slug}/`;
 
+/** The Atom, RSS and JSON feeds that sit beside a page (`/places/af/` → `/places/af/feed.xml`). */
+export function feedUrls(pageUrl: string) {
+  return { atom: `${pageUrl}feed.xml`, rss: `${pageUrl}rss.xml`, json: `${pageUrl}feed.json` };
+}
+
 /** `/YYYY/MM/DD/slug/` in the article's local date. */
 export function articleUrl(date: ArticleDate, slug: string): string {
   return `/${date.year}/${pad(date.month)}/${pad(date.day)}/${slug}/`;

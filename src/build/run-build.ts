@@ -3,8 +3,9 @@ import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts'
 import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { checkArticle, type CheckedArticle } from '../content/validate-article.ts';
-import { renderMarkdown } from '../markdown/render-markdown.ts';
+import { renderArticleBody } from '../markdown/render-markdown.ts';
 import { runEleventy } from '../outputs/eleventy/run-eleventy.ts';
+import { writeOutputs } from '../outputs/write-outputs.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import { countMessages, sortMessages, type Message } from '../report/message.ts';
 import { readProject } from './read-project.ts';
@@ -27,6 +28,8 @@ export interface BuildReport {
   messages: Message[];
   articles: number;
   pages: number;
+  /** Files written: pages, feeds, exports (not counting copied assets). */
+  files: number;
   output?: string;
   archive?: Archive;
   /** Milliseconds per stage. */
@@ -68,12 +71,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     return out;
   });
 
-  const rendered = await time('markdown', () => checked.map((a): RenderedArticle => ({ ...a, html: renderMarkdown(a.body) })));
+  const rendered = await time('markdown', () => checked.map((a): RenderedArticle => ({ ...a, ...renderArticleBody(a.body) })));
   const { archive, messages: archiveMessages } = await time('archive', () => buildArchive(rendered, gazetteer, config));
   messages.push(...archiveMessages);
 
   const sorted = sortMessages(messages);
-  const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: archive.articles.length, pages: 0, archive, timings };
+  const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: archive.articles.length, pages: 0, files: 0, archive, timings };
   if (!report.ok || options.dryRun) return report;
 
   const output = resolve(root, config.output);
@@ -82,6 +85,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   await time('pages', () =>
     writeSiteAtomically(output, [root, join(root, config.content), templates, publicDir], async (dir) => {
       report.pages = await runEleventy(archive, { templates, publicDir, output: dir, portableLinks: config.links === 'portable' });
+      report.files = report.pages + (await writeOutputs(archive, dir));
     }),
   );
   report.output = output;

@@ -9,6 +9,8 @@ import { canonicalLang } from '../content/text-direction.ts';
 export const siteConfigSchema = z.strictObject({
   title: z.string().trim().min(1).default('Dateline'),
   description: z.string().trim().min(1).default('A searchable archive of dated, placed reporting.'),
+  /** Who publishes the archive: named in feeds and structured data (default: the title). */
+  publisher: z.string().trim().min(1).optional(),
   /** Absolute base URL of the published site, used by canonical links, feeds and sitemaps. */
   url: z
     .url({ protocol: /^https?$/ })

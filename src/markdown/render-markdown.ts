@@ -6,6 +6,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import type { Element } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 /**
@@ -22,7 +24,21 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
+/** A rendered article body. */
+export interface RenderedBody {
+  html: string;
+  /** Plain text of the first paragraph, for feeds and listings when there is no summary. */
+  firstParagraph: string;
+}
+
 /** Renders an article body to safe HTML. The body is never treated as a template. */
+export function renderArticleBody(markdown: string): RenderedBody {
+  const tree = processor.runSync(processor.parse(markdown));
+  const first = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
+  return { html: processor.stringify(tree), firstParagraph: first ? toString(first).replace(/\s+/g, ' ').trim() : '' };
+}
+
+/** Renders Markdown to safe HTML. */
 export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+  return renderArticleBody(markdown).html;
 }

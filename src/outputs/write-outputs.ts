@@ -1,0 +1,17 @@
+import type { Archive } from '../archive/archive.ts';
+
+/** Writes one kind of output (feeds, sitemap, exports…) for the archive into `dir`; returns the number of files. */
+export type OutputWriter = (archive: Archive, dir: string) => Promise<number>;
+
+/**
+ * Every output besides the Eleventy pages, in the order they are written. They write into the
+ * same temporary folder as the pages, so they are swapped in, or discarded, together.
+ */
+const WRITERS: OutputWriter[] = [];
+
+/** Runs every output writer; returns the number of files written. */
+export async function writeOutputs(archive: Archive, dir: string): Promise<number> {
+  let files = 0;
+  for (const write of WRITERS) files += await write(archive, dir);
+  return files;
+}
