@@ -9,10 +9,12 @@ import { unified } from 'unified';
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { sanitizeSchema } from './sanitize-schema.ts';
+import { rehypeHtml5 } from './rehype-html5.ts';
 
 /**
  * The one Markdown processor: GFM, raw HTML passed through only to be sanitized by an explicit
- * schema, then heading ids added (after sanitizing, so they are ours). Frozen and reused.
+ * schema, then heading ids added (after sanitizing, so they are ours) and the result made valid
+ * HTML5 (rehype-html5.ts). Frozen and reused.
  */
 const processor = unified()
   .use(remarkParse)
@@ -21,6 +23,7 @@ const processor = unified()
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeSlug)
+  .use(rehypeHtml5)
   .use(rehypeStringify)
   .freeze();
 

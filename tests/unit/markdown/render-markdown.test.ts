@@ -109,7 +109,7 @@ describe('renderMarkdown: what is kept', () => {
     expect(html).toContain('<table>');
     expect(html).toMatch(/<th>Province<\/th>/);
     expect(html).toMatch(/<td>Baghlan<\/td>/);
-    expect(html).toMatch(/<td align="right">15<\/td>/);
+    expect(html).toMatch(/<td class="align-right">15<\/td>/);
   });
 
   it('renders GFM strikethrough and autolinks', () => {
@@ -138,5 +138,21 @@ describe('renderMarkdown: style elements', () => {
     expect(html).not.toContain('display:none');
     expect(html).not.toContain('<style');
     expect(html).toContain('After');
+  });
+});
+
+describe('renderMarkdown: valid HTML5', () => {
+  it('turns GFM column alignment into classes instead of the obsolete align attribute', () => {
+    const html = renderMarkdown('| Place | Killed |\n| :--- | ---: |\n| Les Cayes | 1,000 |');
+    expect(html).not.toContain('align=');
+    expect(html).toContain('<th class="align-right">Killed</th>');
+    expect(html).toContain('<td class="align-right">1,000</td>');
+  });
+
+  it('strips combining marks and zero-width joiners from heading ids, keeping them unique', () => {
+    const html = renderMarkdown('## Reactions in İzmir\n\n## Reactions in Izmir\n\n## ذبیح‌الله');
+    expect(html).toContain('<h2 id="reactions-in-izmir">');
+    expect(html).toContain('<h2 id="reactions-in-izmir-1">');
+    expect(html).toContain('<h2 id="ذبیحالله">');
   });
 });
