@@ -1,0 +1,118 @@
+/**
+ * Country outlines for the maps: Natural Earth 1:50m countries from the `world-atlas` package
+ * (TopoJSON, ids are ISO 3166-1 numeric codes), simplified to the scale of each map.
+ *
+ * Everything here is read and prepared once per process, lazily, and cached: a build renders a
+ * map on many pages, usually at a handful of scales.
+ */
+import { createRequire } from 'node:module';
+import { geoArea } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import countries from 'i18n-iso-countries';
+import type * as TopojsonClient from 'topojson-client';
+import type * as TopojsonSimplify from 'topojson-simplify';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+
+// CommonJS packages, loaded with require so Node, tsx and Vite's module runner agree on them
+// (Vite would otherwise pick their ESM entry, which has no default export).
+const require = createRequire(import.meta.url);
+const { feature } = require('topojson-client') as typeof TopojsonClient;
+const { filter, filterAttached, presimplify, simplify, sphericalTriangleArea } = require('topojson-simplify') as typeof TopojsonSimplify;
+
+export type CountryFeature = Feature<Polygon | MultiPolygon, { name: string }> & { id?: string };
+
+type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }>; land: GeometryCollection }>;
+
+let topology: CountriesTopology | undefined;
+let presimplified: CountriesTopology | undefined;
+let full: Map<string, CountryFeature> | undefined;
+const byWeight = new Map<number, Simplified>();
+/** Rings (islands, exclaves) smaller than this many times the point weight are left out. */
+const RING_FACTOR = 8;
+
+function load(): CountriesTopology {
+  topology ??= require('world-atlas/countries-50m.json') as CountriesTopology;
+  return topology;
+}
+
+function toFeatures(t: CountriesTopology): CountryFeature[] {
+  const fc = feature(t, t.objects.countries) as FeatureCollection<Geometry, { name: string }>;
+  return fc.features.filter(
+    (f): f is CountryFeature => f.geometry != null && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
+  );
+}
+
+/**
+ * The world-atlas id (ISO 3166-1 numeric, three digits) of an ISO 3166-1 alpha-2 (or alpha-3)
+ * code, or undefined when the code is unknown or world-atlas has no outline for it (e.g. `XK`,
+ * Kosovo, or `GF`, French Guiana, which is drawn as part of France).
+ */
+export function worldAtlasId(alpha2: string | undefined): string | undefined {
+  if (!alpha2) return undefined;
+  const code = alpha2.trim().toUpperCase();
+  const numeric = code.length === 3 ? countries.alpha3ToNumeric(code) : countries.alpha2ToNumeric(code);
+  if (!numeric) return undefined;
+  return fullFeatures().has(numeric) ? numeric : undefined;
+}
+
+function fullFeatures(): Map<string, CountryFeature> {
+  if (!full) {
+    full = new Map();
+    for (const f of toFeatures(load())) if (f.id != null) full.set(String(f.id), f);
+  }
+  return full;
+}
+
+/** A country's outline at full 1:50m detail (for fitting and for tests), by alpha-2 or -3 code. */
+export function countryFeature(alpha2: string | undefined): CountryFeature | undefined {
+  const id = worldAtlasId(alpha2);
+  return id === undefined ? undefined : fullFeatures().get(id);
+}
+
+export interface Simplified {
+  /** Every country, simplified, keeping every ring (for the country in focus). */
+  byId: Map<string, CountryFeature>;
+  /** Every country in file order, simplified and without the rings too small to see. */
+  all: CountryFeature[];
+}
+
+/**
+ * The countries simplified (Visvalingam, spherical triangle areas) so that no point whose
+ * triangle covers less than `minWeight` steradians is kept, and islands (rings sharing no arc
+ * with another) smaller than RING_FACTOR times that dropped. Weights are rounded down to a power
+ * of two so that nearby scales share one cache entry.
+ */
+export function simplifiedCountries(minWeight: number): Simplified {
+  const weight = 2 ** Math.floor(Math.log2(minWeight));
+  let cached = byWeight.get(weight);
+  if (!cached) {
+    presimplified ??= presimplify(load(), sphericalTriangleArea) as CountriesTopology;
+    const simple = simplify(presimplified, weight) as CountriesTopology;
+    const byId = new Map<string, CountryFeature>();
+    for (const f of toFeatures(simple)) if (f.id != null) byId.set(String(f.id), f);
+    // Islands too small to see go; a small country's ring shares arcs with its neighbours and stays.
+    const attached = filterAttached(simple);
+    const filtered = filter(simple, (ring, interior) => attached(ring, interior) || ringArea(ring, interior) >= weight * RING_FACTOR) as CountriesTopology;
+    cached = { byId, all: toFeatures(filtered) };
+    byWeight.set(weight, cached);
+  }
+  return cached;
+}
+
+const ringAreas = new WeakMap<object, number>();
+
+/**
+ * The area (steradians) a ring of arcs covers, measured on the full-detail outline (simplifying
+ * can collapse a ring that matters). d3 (and world-atlas) wind exterior rings clockwise and holes
+ * anticlockwise, so a hole's own area comes out as the rest of the sphere. Taken this way,
+ * Antarctica stays: its exterior is a ring just short of the South Pole enclosing nearly the whole
+ * sphere, with the coast as a hole; topojson-simplify's `sphericalRingArea` would drop it.
+ */
+function ringArea(ring: unknown, interior: boolean): number {
+  let a = ringAreas.get(ring as object);
+  if (a === undefined) {
+    a = geoArea(feature(load(), { type: 'Polygon', arcs: [ring as number[]] }).geometry as Polygon);
+    ringAreas.set(ring as object, a);
+  }
+  return interior ? 4 * Math.PI - a : a;
+}
