@@ -1,0 +1,33 @@
+import type { Archive } from '../../archive/archive.ts';
+import { absoluteUrl } from '../../archive/urls.ts';
+import { articleRecord, exportedArticles, formatJson, PLACE_DATA, type ArticleRecord } from './records.ts';
+
+export interface ArticlesJson {
+  title: string;
+  url: string;
+  publisher: string;
+  placeData: typeof PLACE_DATA;
+  count: number;
+  articles: ArticleRecord[];
+}
+
+/**
+ * `/data/articles.json`: the site, the place-data credit, and every published or withdrawn
+ * article (newest first) with its dates, places, points, topics and sources. No build date, so
+ * the same content gives the same bytes.
+ */
+export function buildArticlesJson(archive: Archive): ArticlesJson {
+  const articles = exportedArticles(archive).map((a) => articleRecord(a, archive.site.url));
+  return {
+    title: archive.site.title,
+    url: absoluteUrl('/', archive.site.url),
+    publisher: archive.site.publisher,
+    placeData: PLACE_DATA,
+    count: articles.length,
+    articles,
+  };
+}
+
+export function articlesJson(archive: Archive): string {
+  return formatJson(buildArticlesJson(archive));
+}

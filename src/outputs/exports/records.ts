@@ -1,0 +1,85 @@
+import type { Archive, ArticlePage } from '../../archive/archive.ts';
+import { absoluteUrl } from '../../archive/urls.ts';
+
+/** Who the place data is from, printed with the exports (README "Licence and data credits"). */
+export const PLACE_DATA = {
+  source: 'GeoNames',
+  sourceUrl: 'https://www.geonames.org/',
+  license: 'CC-BY-4.0',
+  licenseUrl: 'https://creativecommons.org/licenses/by/4.0/',
+  note: 'Place names and coordinates are based on GeoNames (geonames.org), licensed CC BY 4.0.',
+} as const;
+
+/**
+ * The articles the exports list, in model order (newest first): every published or withdrawn
+ * article, never a draft (drafts are only in the model of a `--drafts` build).
+ */
+export function exportedArticles(archive: Archive): ArticlePage[] {
+  return archive.articles.filter((a) => a.status !== 'draft');
+}
+
+export interface ArticleRecord {
+  url: string;
+  path: string;
+  title: string;
+  summary: string | null;
+  excerpt: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** `2021-08-22T14:30:00+04:30`, or `2021-08-22` when only the day was given. */
+  date: string;
+  hasTime: boolean;
+  /** The instant in UTC; for a day, the start of that day in the article's zone. */
+  utc: string;
+  updated: string | null;
+  updatedUtc: string | null;
+  withdrawn: boolean;
+  dateline: string;
+  placeIds: string[];
+  places: { id: string | null; name: string; url: string }[];
+  points: { id: string; name: string; lat: number; lon: number }[];
+  topics: { name: string; url: string }[];
+  sources: { publisher: string; title: string | null; url: string | null; date: string | null }[];
+  corrections: { date: string; text: string }[];
+}
+
+/** The place id of a place page URL (`/places/af/baghlan/` → `af/baghlan`). */
+export function placeIdOf(url: string): string | null {
+  const match = /^\/places\/(.+)\/$/.exec(url);
+  return match ? match[1]! : null;
+}
+
+/**
+ * One article as open data. Keys are always present and in this order (absent values are
+ * `null` or `[]`), URLs are absolute, so the JSON is the same for the same model.
+ */
+export function articleRecord(article: ArticlePage, siteUrl: string): ArticleRecord {
+  const abs = (url: string) => absoluteUrl(url, siteUrl);
+  return {
+    url: abs(article.url),
+    path: article.url,
+    title: article.title,
+    summary: article.summary ?? null,
+    excerpt: article.excerpt,
+    lang: article.lang,
+    dir: article.dir,
+    date: article.date.datetime,
+    hasTime: article.date.hasTime,
+    utc: article.date.utc,
+    updated: article.updated?.datetime ?? null,
+    updatedUtc: article.updated?.utc ?? null,
+    withdrawn: article.withdrawn,
+    dateline: article.datelinePlace,
+    placeIds: [...article.placeIds],
+    places: article.places.map((p) => ({ id: placeIdOf(p.url), name: p.name, url: abs(p.url) })),
+    points: article.points.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon })),
+    topics: article.topics.map((t) => ({ name: t.name, url: abs(t.url) })),
+    sources: article.sources.map((s) => ({ publisher: s.publisher, title: s.title ?? null, url: s.url ?? null, date: s.date?.datetime ?? null })),
+    corrections: article.corrections.map((c) => ({ date: c.date.datetime, text: c.text })),
+  };
+}
+
+/** Pretty-printed JSON, two spaces, with a final newline. */
+export function formatJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

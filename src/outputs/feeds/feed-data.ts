@@ -1,0 +1,146 @@
+import type { Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { DateTime } from 'luxon';
+import type { Archive, ArticlePage, FeedSpec, TimeView } from '../../archive/archive.ts';
+import { absoluteUrl } from '../../archive/urls.ts';
+
+/**
+ * What the three feed formats share: the feed's articles (looked up by URL in the model), its
+ * absolute URLs and its dates. Everything is derived from the archive model, so the same model
+ * always gives the same bytes (no build timestamp anywhere).
+ */
+export interface FeedData {
+  spec: FeedSpec;
+  site: Archive['site'];
+  /** The feed's articles, newest first, as in `spec.articles`. */
+  entries: ArticlePage[];
+  /** Absolute URL of the page the feed belongs to. */
+  pageUrl: string;
+  /** Absolute URLs of the three formats. */
+  self: { atom: string; rss: string; json: string };
+  /** When the feed last changed: its newest article's `updated` (else `date`), RFC 3339. */
+  updated: string;
+}
+
+/** Used only by an archive with no articles at all: a fixed instant, never the build's clock. */
+export const EPOCH = '1970-01-01T00:00:00Z';
+
+/** Every article page of the archive by its root-relative URL. */
+export function articleIndex(archive: Archive): Map<string, ArticlePage> {
+  return new Map(archive.articles.map((a) => [a.url, a]));
+}
+
+/**
+ * The data of one feed. `index` is `articleIndex(archive)` (built once for all feeds). A URL in
+ * the spec that is not an article of the archive is a bug in the model: it throws rather than
+ * writing a feed that silently lacks an article.
+ */
+export function feedData(archive: Archive, spec: FeedSpec, index: ReadonlyMap<string, ArticlePage>): FeedData {
+  const entries = spec.articles.map((url) => {
+    const article = index.get(url);
+    if (!article) throw new Error(`Feed ${spec.urls.atom} lists ${url}, which is not an article of the archive.`);
+    return article;
+  });
+  const base = archive.site.url;
+  // A feed with no articles (a place whose only articles were withdrawn) changed when the
+  // archive last did.
+  const newest = newestChange(entries) ?? newestChange(archive.articles);
+  return {
+    spec,
+    site: archive.site,
+    entries,
+    pageUrl: absoluteUrl(spec.pageUrl, base),
+    self: { atom: absoluteUrl(spec.urls.atom, base), rss: absoluteUrl(spec.urls.rss, base), json: absoluteUrl(spec.urls.json, base) },
+    updated: newest ? rfc3339(newest) : EPOCH,
+  };
+}
+
+/** When an article last changed: `updated`, else `date`. */
+export function lastChange(article: ArticlePage): TimeView {
+  return article.updated ?? article.date;
+}
+
+/** The latest `lastChange` of some articles (the first of equals), or undefined for none. */
+export function newestChange(articles: readonly ArticlePage[]): TimeView | undefined {
+  let newest: TimeView | undefined;
+  for (const a of articles) {
+    const t = lastChange(a);
+    if (!newest || Date.parse(t.utc) > Date.parse(newest.utc)) newest = t;
+  }
+  return newest;
+}
+
+/**
+ * RFC 3339 date-time with an offset: the article's own local time and offset when a time was
+ * given (`2021-08-22T14:30:00+04:30`), else the start of the day in the article's zone, in UTC
+ * (`2021-08-21T19:30:00Z`).
+ */
+export function rfc3339(time: TimeView): string {
+  return time.hasTime ? time.datetime : time.utc;
+}
+
+/** RFC 822 (as RFC 2822 writes it, with a numeric zone): `Sun, 22 Aug 2021 14:30:00 +0430`. */
+export function rfc822(rfc3339Text: string): string {
+  const dt = DateTime.fromISO(rfc3339Text, { setZone: true });
+  if (!dt.isValid) throw new Error(`Not an RFC 3339 date-time: ${JSON.stringify(rfc3339Text)}`);
+  return dt.toRFC2822()!;
+}
+
+/**
+ * The content of an entry: the article's HTML with relative links made absolute against the
+ * article's URL (a feed reader shows it away from the site, and many readers ignore `xml:base`;
+ * JSON Feed has none), marked right-to-left when the article is. Memoised per article, since an
+ * article is in several feeds.
+ */
+export function contentHtml(article: ArticlePage, site: string): string {
+  const cached = contentCache.get(article);
+  if (cached?.site === site) return cached.html;
+  let html = absoluteLinks(article.html, article.canonical, site);
+  if (article.dir === 'rtl') {
+    // `lang` is a checked BCP 47 tag; the test keeps this wrapper safe even if that ever changed.
+    const lang = /^[A-Za-z0-9-]+$/.test(article.lang) ? ` lang="${article.lang}"` : '';
+    html = `<div dir="rtl"${lang}>${html}</div>`;
+  }
+  contentCache.set(article, { site, html });
+  return html;
+}
+const contentCache = new WeakMap<ArticlePage, { site: string; html: string }>();
+
+/** Attributes that hold a URL, by element. */
+const URL_ATTRIBUTES: Record<string, string[]> = { a: ['href'], area: ['href'], img: ['src'], video: ['src', 'poster'], audio: ['src'], source: ['src'], track: ['src'], blockquote: ['cite'], q: ['cite'], del: ['cite'], ins: ['cite'] };
+
+/**
+ * `html` with every relative URL in a URL attribute resolved against `base`, the page's URL; a
+ * root-relative one (`/places/af/`) against `site`, as the site's own pages treat it. Parsed with
+ * an HTML parser, so text that merely looks like an attribute is left alone. HTML with nothing
+ * to resolve is returned as it is, byte for byte.
+ */
+export function absoluteLinks(html: string, base: string, site: string): string {
+  if (!/\b(?:href|src|poster|cite)=/i.test(html)) return html;
+  const tree = fromHtml(html, { fragment: true });
+  let changed = false;
+  const visit = (node: Root | RootContent) => {
+    if (node.type === 'element') {
+      for (const name of URL_ATTRIBUTES[node.tagName] ?? []) {
+        const value = node.properties[name];
+        if (typeof value !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(value.trim())) continue;
+        const [target, against] = value.startsWith('/') && !value.startsWith('//') ? [value.slice(1), site] : [value, base];
+        const resolved = URL.canParse(target, against) ? new URL(target, against).href : undefined;
+        if (resolved !== undefined && resolved !== value) {
+          node.properties[name] = resolved;
+          changed = true;
+        }
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return changed ? toHtml(tree) : html;
+}
+
+/** `lat lon`, as GeoRSS Simple writes a point. */
+export function georssPoint(article: ArticlePage): string | undefined {
+  const p = article.points[0];
+  return p ? `${p.lat} ${p.lon}` : undefined;
+}

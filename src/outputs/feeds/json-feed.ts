@@ -1,0 +1,101 @@
+import type { ArticlePage, GeoPoint } from '../../archive/archive.ts';
+import { absoluteUrl } from '../../archive/urls.ts';
+import { contentHtml, rfc3339, type FeedData } from './feed-data.ts';
+
+/**
+ * The `_geo` extension of a JSON Feed item: where the article is filed. It is a GeoJSON Point
+ * geometry (RFC 7946: `coordinates` are `[longitude, latitude]`, WGS 84) of the article's first
+ * place, with members of its own, as RFC 7946 §6.1 allows:
+ *
+ * ```json
+ * "_geo": {
+ *   "about": "https://www.rfc-editor.org/rfc/rfc7946",
+ *   "type": "Point",
+ *   "coordinates": [69.26019, 35.63348],
+ *   "name": "Banu",
+ *   "url": "https://dateline.example.org/places/af/baghlan/banu/",
+ *   "others": [
+ *     { "type": "Point", "coordinates": [69.47134, 35.61794], "name": "Pol-e-Hesar", "url": "…/places/af/baghlan/pol-e-hesar/" }
+ *   ]
+ * }
+ * ```
+ *
+ * `name` and `url` are the place and its page (for a place without coordinates of its own, the
+ * point is its nearest ancestor's); `others` lists the article's further places in the same
+ * shape, only when it names several. Items with no located place have no `_geo`.
+ */
+export interface GeoExtension extends GeoPointJson {
+  about: string;
+  others?: GeoPointJson[];
+}
+
+export interface GeoPointJson {
+  type: 'Point';
+  coordinates: [number, number];
+  name: string;
+  url: string;
+}
+
+export interface JsonFeed {
+  version: 'https://jsonfeed.org/version/1.1';
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  description?: string;
+  language: string;
+  authors: { name: string; url: string }[];
+  items: JsonFeedItem[];
+}
+
+export interface JsonFeedItem {
+  id: string;
+  url: string;
+  title: string;
+  content_html: string;
+  summary?: string;
+  date_published: string;
+  date_modified?: string;
+  tags?: string[];
+  language: string;
+  _geo?: GeoExtension;
+}
+
+/** A JSON Feed 1.1 (https://jsonfeed.org/version/1.1), as an object. */
+export function jsonFeedObject(feed: FeedData): JsonFeed {
+  const base = feed.site.url;
+  const geoPoint = (p: GeoPoint): GeoPointJson => ({ type: 'Point', coordinates: [p.lon, p.lat], name: p.name, url: absoluteUrl(p.url, base) });
+  const geo = (article: ArticlePage): GeoExtension | undefined => {
+    const [first, ...others] = article.points;
+    if (!first) return undefined;
+    return { about: 'https://www.rfc-editor.org/rfc/rfc7946', ...geoPoint(first), ...(others.length ? { others: others.map(geoPoint) } : {}) };
+  };
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: feed.spec.title,
+    home_page_url: feed.pageUrl,
+    feed_url: feed.self.json,
+    ...(feed.site.description ? { description: feed.site.description } : {}),
+    language: feed.site.lang,
+    authors: [{ name: feed.site.publisher, url: base }],
+    items: feed.entries.map((article): JsonFeedItem => {
+      const g = geo(article);
+      return {
+        id: article.canonical,
+        url: article.canonical,
+        title: article.title,
+        ...(article.excerpt ? { summary: article.excerpt } : {}),
+        content_html: contentHtml(article, feed.site.url),
+        date_published: rfc3339(article.date),
+        ...(article.updated ? { date_modified: rfc3339(article.updated) } : {}),
+        ...(article.topics.length ? { tags: article.topics.map((t) => t.name) } : {}),
+        language: article.lang,
+        ...(g ? { _geo: g } : {}),
+      };
+    }),
+  };
+}
+
+/** The JSON Feed as text: two-space indented, keys in a fixed order, ending with a newline. */
+export function jsonFeed(feed: FeedData): string {
+  return `${JSON.stringify(jsonFeedObject(feed), null, 2)}\n`;
+}
