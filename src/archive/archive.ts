@@ -4,8 +4,10 @@ export interface Archive {
   /** Every article page to write (published and withdrawn), newest first. */
   articles: ArticlePage[];
   home: HomePage;
-  /** Year, place and topic listing pages, in URL order. */
+  /** Year, month, day, place and topic listing pages, in URL order. */
   listings: ListingPage[];
+  /** Index pages: the archive by year, all places, all topics. */
+  indexes: IndexPage[];
   /** Every feed to write (site, each place, each topic), in URL order. */
   feeds: FeedSpec[];
 }
@@ -26,6 +28,14 @@ export interface FeedUrls {
   atom: string;
   rss: string;
   json: string;
+}
+
+/** What a map shows: points in a country (ISO 3166-1 alpha-2), named for its text alternative. */
+export interface MapSpec {
+  points: GeoPoint[];
+  countryIso?: string;
+  /** What the map is of ("Afghanistan", "Baghlan"). */
+  title: string;
 }
 
 /** A place of an article with coordinates (the place's own, or its nearest ancestor's). */
@@ -67,6 +77,18 @@ export interface TimeView {
   utc: string;
   /** Whether a time of day was given. */
   hasTime: boolean;
+  /** The Solar Hijri date, for articles in Dari or Pashto ("۳۱ اسد ۱۴۰۰"). */
+  solarHijri?: { text: string; lang: string };
+}
+
+/** When the reported events happened (EDTF), for display. */
+export interface EventView {
+  /** "20–22 August 2021", "about August 2021". */
+  label: string;
+  /** For `<time datetime>`: the start, at its precision. */
+  datetime: string;
+  precision: 'day' | 'month' | 'year';
+  edtf: string;
 }
 
 export interface ArticlePage {
@@ -79,6 +101,9 @@ export interface ArticlePage {
   lang: string;
   dir: 'ltr' | 'rtl';
   withdrawn: boolean;
+  status: 'draft' | 'published' | 'withdrawn';
+  /** How to cite the article (see cite-article.ts). */
+  citation: { text: string; bibtex: string };
   /** "Banu, Pol-e-Hesar and De Salah, Baghlan". */
   datelinePlace: string;
   date: TimeView;
@@ -89,12 +114,21 @@ export interface ArticlePage {
   placeIds: string[];
   /** The article's places that have coordinates (or their nearest ancestor's). */
   points: GeoPoint[];
+  /** A small locator map of the article's places, when they have coordinates. */
+  map?: MapSpec;
   topics: Link[];
   html: string;
   /** Plain text of the summary, or of the body's first paragraph. */
   excerpt: string;
+  /** schema.org NewsArticle, serialised for a script element. */
+  jsonLd: string;
+  /** OpenGraph `og:locale` (`en`, `fa`): the language with its region, if any, joined by `_`. */
+  ogLocale: string;
   sources: { publisher: string; title?: string; url?: string; date?: TimeView }[];
   corrections: { date: TimeView; text: string }[];
+  event?: EventView;
+  /** Related coverage: explicit `related:` first, then same place or topic within ±7 days. */
+  related: Teaser[];
 }
 
 export interface Teaser {
@@ -108,10 +142,46 @@ export interface Teaser {
 }
 
 export interface TeaserGroup {
-  heading: string;
+  /** Omitted when the page's title already says it (a day page). */
+  heading?: string;
   /** `<time datetime>` of the heading, when it is a day or month. */
   datetime?: string;
   articles: Teaser[];
+}
+
+export interface CountLink extends Link {
+  count: number;
+  /** "2 reports". */
+  countText: string;
+}
+
+/** A month as an accessible table: weeks of days, days with articles linking to their page. */
+export interface CalendarMonth {
+  caption: string;
+  /** The month's page. */
+  url: string;
+  weekdays: { short: string; long: string }[];
+  weeks: (CalendarDay | null)[][];
+}
+
+export interface CalendarDay {
+  day: number;
+  url?: string;
+  count?: number;
+  /** "2 reports". */
+  countText?: string;
+  /** The day whose page this is. */
+  current?: boolean;
+}
+
+/** A page of links with counts: the archive by year, all places, all topics. */
+export interface IndexPage {
+  url: string;
+  outputPath: string;
+  canonical: string;
+  title: string;
+  intro?: string;
+  sections: { heading?: string; headingUrl?: string; items: (CountLink & { depth?: number })[] }[];
 }
 
 export interface HomePage {
@@ -121,11 +191,22 @@ export interface HomePage {
 }
 
 export interface ListingPage {
-  kind: 'year' | 'place' | 'topic';
+  kind: 'year' | 'month' | 'day' | 'place' | 'topic';
   url: string;
   outputPath: string;
   canonical: string;
   title: string;
+  /** A line under the title ("Province in Afghanistan"). */
+  subtitle?: string;
+  /** Other spellings, shown as "Also written". */
+  aliases?: string[];
+  /** Contained places with articles (place pages). */
+  children?: CountLink[];
+  /** Month grids (month and day pages: one; year pages: each month with articles). */
+  calendars?: CalendarMonth[];
+  /** The adjacent older and newer page of the same kind, skipping empty periods. */
+  prev?: Link;
+  next?: Link;
   /** Native-script or other names shown beside the title. */
   otherNames: Link[];
   breadcrumbs: Link[];
@@ -133,4 +214,8 @@ export interface ListingPage {
   groups: TeaserGroup[];
   /** Feeds of this listing (places and topics). */
   feeds?: FeedUrls;
+  /** Place pages: the places of its articles on the country's outline. */
+  map?: MapSpec;
+  /** Articles with an `event_date`, in the order the events happened. */
+  timeline?: { event: EventView; article: Teaser }[];
 }

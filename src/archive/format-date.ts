@@ -21,3 +21,18 @@ export function formatTime(date: ArticleDate, locale: string): string | undefine
   const zone = parts.find((p) => p.type === 'timeZoneName')?.value.replace(/^GMT(?=[+-]|$)/, 'UTC') ?? date.offset;
   return `${time} ${zone === 'UTC' ? 'UTC' : zone}`;
 }
+
+/** Languages whose readers date by the Solar Hijri calendar, with the locale that names its months. */
+const SOLAR_HIJRI_LOCALES: Record<string, string> = { fa: 'fa-AF', ps: 'ps-AF' };
+
+/**
+ * The Solar Hijri date of an article in Dari or Pashto ("۳۱ اسد ۱۴۰۰"), in its own zone; Afghan
+ * month names. Undefined for other languages.
+ */
+export function formatSolarHijri(date: ArticleDate, lang: string): { text: string; lang: string } | undefined {
+  const base = lang.split('-')[0]!;
+  const locale = SOLAR_HIJRI_LOCALES[base];
+  if (!locale) return undefined;
+  const text = new Intl.DateTimeFormat(`${locale}-u-ca-persian`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: date.zone }).format(date.epochMs);
+  return { text, lang: base };
+}

@@ -9,6 +9,11 @@ const SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const homeUrl = () => '/';
 export const yearUrl = (year: number) => `/${year}/`;
+export const monthUrl = (year: number, month: number) => `/${year}/${pad(month)}/`;
+export const dayUrl = (year: number, month: number, day: number) => `/${year}/${pad(month)}/${pad(day)}/`;
+export const archiveIndexUrl = () => '/archive/';
+export const placesIndexUrl = () => '/places/';
+export const topicsIndexUrl = () => '/topics/';
 export const placeUrl = (id: string) => `/places/${id}/`;
 export const topicUrl = (slug: string) => `/topics/${slug}/`;
 
@@ -54,6 +59,18 @@ export function relativeUrl(url: string, from: string, portable: boolean): strin
   if (isDir && !portable) relative += '/';
   return `${relative.startsWith('.') ? '' : './'}${relative}${rest}`;
 }
+
+/**
+ * A root-relative URL under the base URL's path (`/places/` → `/archive/places/` for a site
+ * at https://example.org/archive/), for pages served at any address, such as 404.html.
+ */
+export function rootedUrl(url: string, base: string): string {
+  if (!url.startsWith('/') || url.startsWith('//')) return url;
+  return new URL(base).pathname + url.slice(1);
+}
+
+/** The not-found page, which servers show at any URL, so its links cannot be relative. */
+export const NOT_FOUND_URL = '/404.html';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

@@ -6,6 +6,7 @@ import { checkArticle, type CheckedArticle } from '../content/validate-article.t
 import { renderArticleBody } from '../markdown/render-markdown.ts';
 import { runEleventy } from '../outputs/eleventy/run-eleventy.ts';
 import { writeOutputs } from '../outputs/write-outputs.ts';
+import { renderMaps } from '../outputs/maps/render-maps.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import { countMessages, sortMessages, type Message } from '../report/message.ts';
 import { readProject } from './read-project.ts';
@@ -82,9 +83,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const output = resolve(root, config.output);
   const templates = options.templates ?? join(PACKAGE_ROOT, 'templates');
   const publicDir = options.publicDir ?? join(PACKAGE_ROOT, 'public');
+  const maps = await time('maps', () => renderMaps(archive));
   await time('pages', () =>
     writeSiteAtomically(output, [root, join(root, config.content), templates, publicDir], async (dir) => {
-      report.pages = await runEleventy(archive, { templates, publicDir, output: dir, portableLinks: config.links === 'portable' });
+      report.pages = await runEleventy(archive, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps });
       report.files = report.pages + (await writeOutputs(archive, dir));
     }),
   );

@@ -34,6 +34,10 @@ export const frontMatterSchema = z.strictObject({
   slug: text.optional(),
   sources: z.array(sourceSchema).optional(),
   corrections: z.array(correctionSchema).optional(),
+  /** When the reported events happened, in EDTF: `2021-08-20`, `2021-08`, `2021-08-20/2021-08-22`. */
+  event_date: text.optional(),
+  /** Ids of related articles: their URL paths, `2021/08/22/andarab-resistance`. */
+  related: z.array(text).optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

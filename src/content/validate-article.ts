@@ -1,5 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { parseArticleDate, suggestZone, isValidZone, type ArticleDate } from '../dates/article-date.ts';
+import { parseEventDate, type EventDate } from '../dates/event-date.ts';
 import { splitLocation, type Gazetteer } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import type { Message } from '../report/message.ts';
@@ -34,6 +35,9 @@ export interface CheckedArticle {
   unknownPlaces: Place[];
   tags: string[];
   sources: { publisher: string; title?: string; url?: string; date?: ArticleDate }[];
+  eventDate?: EventDate;
+  /** Related article ids as written, with where, so an unknown one can be reported. */
+  related: { id: string; line: number; column: number }[];
   corrections: { date: ArticleDate; text: string }[];
   body: string;
   /** File line of the body's first line, for messages about the body. */
@@ -87,7 +91,7 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
   let fm: Partial<FrontMatter> = {};
   if (parsed.success) fm = parsed.data;
   else {
-    const fieldsAt = (path: (string | number)[]) =>
+    const fieldsAt = (path: (string | number)[]): string[] =>
       path.length === 0 ? FRONT_MATTER_FIELDS : path[0] === 'sources' ? ['publisher', 'title', 'url', 'date'] : path[0] === 'corrections' ? ['date', 'text'] : [];
     for (const p of describeIssues(parsed.error.issues, data, fieldsAt)) {
       report(p.ruleId === 'missing-field' && p.path.length === 0 ? top : at(p.path, p.atKey ? 'key' : 'value'), 'error', p.ruleId, p.reason, p.fix);
@@ -161,6 +165,14 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
     url: s.url,
     date: s.date === undefined ? undefined : readDate(s.date, ['sources', i, 'date'], `sources[${i}].date`),
   }));
+  let eventDate: EventDate | undefined;
+  if (fm.event_date !== undefined) {
+    const result = parseEventDate(fm.event_date);
+    if (result.ok) eventDate = result.date;
+    else report(at(['event_date']), 'error', 'invalid-event-date', `\`event_date\`: ${result.reason}`, result.fix);
+  }
+  const related = (fm.related ?? []).map((id, i) => ({ id: id.replace(/^\/+|\/+$/g, ''), ...at(['related', i]) }));
+
   const corrections = (fm.corrections ?? []).flatMap((c, i) => {
     const d = readDate(c.date, ['corrections', i, 'date'], `corrections[${i}].date`);
     return d ? [{ date: d, text: c.text }] : [];
@@ -185,6 +197,8 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
       tags: [...new Set(fm.tags ?? [])],
       sources,
       corrections,
+      eventDate,
+      related,
       body: split.body,
       bodyLine: split.bodyLine,
     },

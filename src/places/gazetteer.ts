@@ -46,6 +46,28 @@ export class Gazetteer {
     return this.#byId.size;
   }
 
+  /** This gazetteer plus places made up for unknown locations (no place is replaced). */
+  with(extra: Iterable<Place>): Gazetteer {
+    const added = [...extra].filter((p) => !this.#byId.has(p.id));
+    return added.length === 0 ? this : new Gazetteer([...this.#byId.values(), ...added]);
+  }
+
+  /** Places whose parent is `id`, and places that name `id` as a region they are within. */
+  members(id: string): Place[] {
+    return (this.#members ??= this.#indexMembers()).get(id) ?? [];
+  }
+
+  #members?: Map<string, Place[]>;
+  #indexMembers(): Map<string, Place[]> {
+    const index = new Map<string, Place[]>();
+    for (const p of this.#byId.values()) {
+      for (const container of new Set([p.parent, ...p.within])) {
+        if (container) index.set(container, [...(index.get(container) ?? []), p]);
+      }
+    }
+    return index;
+  }
+
   /** The place and its ancestors by `parent`, most specific first. */
   lineage(place: Place): Place[] {
     const out: Place[] = [place];
@@ -58,8 +80,15 @@ export class Gazetteer {
     return out;
   }
 
+  /** The outermost place above `place` by parent: its country, for gazetteer places. */
+  countryOf(place: Place): Place {
+    return this.lineage(place).at(-1)!;
+  }
+
   /** The regions and ancestors a place rolls up into (for "all articles of Baghlan"). */
   containers(place: Place): Place[] {
+    const cached = this.#containers.get(place.id);
+    if (cached) return cached;
     const seen = new Map<string, Place>();
     const visit = (p: Place) => {
       for (const id of [p.parent, ...p.within]) {
@@ -71,8 +100,13 @@ export class Gazetteer {
       }
     };
     visit(place);
-    return [...seen.values()];
+    seen.delete(place.id);
+    const result = [...seen.values()];
+    this.#containers.set(place.id, result);
+    return result;
   }
+
+  readonly #containers = new Map<string, Place[]>();
 
   /**
    * Resolves a `location`: a gazetteer id (`af/baghlan/pol-e-hesar`) or a comma path, most

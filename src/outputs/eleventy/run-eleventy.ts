@@ -1,6 +1,6 @@
 import Eleventy from '@11ty/eleventy';
 import type { Archive } from '../../archive/archive.ts';
-import { relativeUrl } from '../../archive/urls.ts';
+import { NOT_FOUND_URL, relativeUrl, rootedUrl } from '../../archive/urls.ts';
 
 export interface EleventyOptions {
   /** Folder of Nunjucks templates (`templates/`). */
@@ -11,6 +11,10 @@ export interface EleventyOptions {
   output: string;
   /** Links to `…/index.html` (browse from disk) rather than `…/`. */
   portableLinks: boolean;
+  /** The site's absolute base URL (its path roots the 404 page's links). */
+  baseUrl: string;
+  /** SVG maps by the URL of the page that shows them. */
+  maps: Record<string, string>;
 }
 
 /**
@@ -24,15 +28,20 @@ export async function runEleventy(archive: Archive, options: EleventyOptions): P
     quietMode: true,
     configPath: false,
     config(config: any) {
+      // Eleventy's benchmark groups made before quietMode applies still warn on stderr; our
+      // own report times the stages.
+      config.benchmarkManager.setVerboseOutput(false);
+      for (const group of Object.values(config.benchmarkManager.getAll() as Record<string, { setIsVerbose(v: boolean): void }>)) group.setIsVerbose(false);
       config.setTemplateFormats(['njk']);
       config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
       config.addGlobalData('archive', archive);
       config.addGlobalData('site', archive.site);
+      config.addGlobalData('maps', options.maps);
       config.addPassthroughCopy({ [options.publicDir]: '/' });
       // Plugins run after Eleventy's defaults, which is where `htmlTransformer` is attached.
       config.addPlugin((c: any) =>
         c.htmlTransformer.addUrlTransform('html', function (this: { url: string }, url: string) {
-          return relativeUrl(url, this.url, options.portableLinks);
+          return this.url === NOT_FOUND_URL ? rootedUrl(url, options.baseUrl) : relativeUrl(url, this.url, options.portableLinks);
         }),
       );
     },

@@ -1,0 +1,37 @@
+import type { CalendarDay, CalendarMonth } from './archive.ts';
+import { formatMonth } from './format-date.ts';
+import type { UiStrings } from './ui-strings.ts';
+
+/** A Monday (2024-01-01), to name the weekdays from. */
+const A_MONDAY = Date.UTC(2024, 0, 1);
+const DAY_MS = 86_400_000;
+
+/**
+ * A month grid with weeks starting on Monday (ISO 8601). Pure calendar arithmetic in UTC: the
+ * days are local days already, so no zone is involved.
+ */
+export function buildCalendar(
+  year: number,
+  month: number,
+  monthUrl: string,
+  days: ReadonlyMap<number, { url: string; count: number }>,
+  ui: UiStrings,
+  current?: number,
+): CalendarMonth {
+  const short = new Intl.DateTimeFormat(ui.dateLocale, { weekday: 'short', timeZone: 'UTC' });
+  const long = new Intl.DateTimeFormat(ui.dateLocale, { weekday: 'long', timeZone: 'UTC' });
+  const weekdays = Array.from({ length: 7 }, (_, i) => ({ short: short.format(A_MONDAY + i * DAY_MS), long: long.format(A_MONDAY + i * DAY_MS) }));
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const lead = (new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7;
+  const cells: (CalendarDay | null)[] = Array.from({ length: lead }, () => null);
+  for (let day = 1; day <= daysInMonth; day++) {
+    const found = days.get(day);
+    const cell: CalendarDay = { day };
+    if (found) Object.assign(cell, { url: found.url, count: found.count, countText: ui.articleCount(found.count) });
+    if (day === current) cell.current = true;
+    cells.push(cell);
+  }
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
+  return { caption: formatMonth(year, month, ui.dateLocale), url: monthUrl, weekdays, weeks };
+}

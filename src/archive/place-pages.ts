@@ -1,0 +1,66 @@
+import type { Gazetteer } from '../places/gazetteer.ts';
+import type { Place } from '../places/place.ts';
+import { compareText } from '../report/message.ts';
+import type { CountLink, FeedSpec, IndexPage, ListingPage } from './archive.ts';
+import { listingPage, timelineOf, type Entry, type ListingContext } from './listing.ts';
+import { absoluteUrl, feedUrls, outputPathOf, placesIndexUrl, placeUrl } from './urls.ts';
+
+/**
+ * A page for every place with articles, in itself or in any place it contains (a district's
+ * report is also Baghlan's, Afghanistan's and the Andarab region's), and for every place an
+ * article links to; the places index; one feed per place.
+ */
+export function buildPlacePages(entries: readonly Entry[], linked: Iterable<string>, places: Gazetteer, ctx: ListingContext): { pages: ListingPage[]; index: IndexPage; feeds: FeedSpec[] } {
+  const { ui } = ctx;
+  const byPlace = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const ids = new Set(entry.article.places.flatMap((p) => [p.id, ...places.containers(p).map((c) => c.id)]));
+    for (const id of ids) byPlace.set(id, [...(byPlace.get(id) ?? []), entry]);
+  }
+  for (const id of linked) if (!byPlace.has(id)) byPlace.set(id, []);
+  const countLink = (p: Place): CountLink => {
+    const count = byPlace.get(p.id)!.length;
+    return { name: p.name, url: placeUrl(p.id), count, countText: ui.articleCount(count) };
+  };
+  const byName = (a: Place, b: Place) => compareText(a.name, b.name) || compareText(a.id, b.id);
+
+  const pages = [...byPlace].map(([id, list]) => {
+    const place = places.get(id)!;
+    const lineage = places.lineage(place);
+    const points = [...new Map(list.flatMap((e) => e.page.points).map((p) => [p.id, p])).values()];
+    return listingPage(
+      ctx,
+      {
+        kind: 'place',
+        url: placeUrl(id),
+        title: place.name,
+        subtitle: place.known ? ui.placeIn(place.type, lineage.slice(1).map((p) => p.name)) : ui.notInGazetteer,
+        breadcrumbs: lineage.slice(1).reverse().map((p) => ({ name: p.name, url: placeUrl(p.id) })),
+        otherNames: Object.entries(place.names).filter(([lang]) => lang !== 'en').map(([lang, name]) => ({ name, url: '', lang })),
+        aliases: place.aliases,
+        children: places.members(id).filter((m) => byPlace.has(m.id)).sort(byName).map(countLink),
+        feeds: feedUrls(placeUrl(id)),
+        timeline: timelineOf(list),
+        map: points.length ? { points, countryIso: places.countryOf(place).codes['iso3166-1'], title: place.name } : undefined,
+      },
+      list,
+    );
+  });
+
+  // The index: each country with its places as a tree by parent, by name at each level.
+  const present = [...byPlace.keys()].map((id) => places.get(id)!);
+  const childrenOf = (id: string) => present.filter((p) => p.parent === id).sort(byName);
+  const tree = (p: Place, depth: number): (CountLink & { depth: number })[] => [{ ...countLink(p), depth }, ...childrenOf(p.id).flatMap((c) => tree(c, depth + 1))];
+  const roots = present.filter((p) => !p.parent || !byPlace.has(p.parent)).sort(byName);
+  const index: IndexPage = {
+    url: placesIndexUrl(),
+    outputPath: outputPathOf(placesIndexUrl()),
+    canonical: absoluteUrl(placesIndexUrl(), ctx.config.url),
+    title: ui.places,
+    sections: roots.map((root) => ({ heading: `${root.name} (${ui.articleCount(byPlace.get(root.id)!.length)})`, headingUrl: placeUrl(root.id), items: tree(root, 0).slice(1) })),
+  };
+
+  const feeds = pages.map((page): FeedSpec => ({ kind: 'place', title: `${ctx.config.title}: ${page.title}`, pageUrl: page.url, urls: page.feeds!, articles: [] }));
+  feeds.forEach((f) => (f.articles = byPlace.get(f.pageUrl.slice('/places/'.length, -1))!.map((e) => e.page.url)));
+  return { pages, index, feeds };
+}

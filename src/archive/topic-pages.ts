@@ -1,0 +1,35 @@
+import slugify from '@sindresorhus/slugify';
+import { compareText } from '../report/message.ts';
+import type { FeedSpec, IndexPage, Link, ListingPage } from './archive.ts';
+import { listingPage, timelineOf, type Entry, type ListingContext } from './listing.ts';
+import { absoluteUrl, feedUrls, outputPathOf, topicsIndexUrl, topicUrl } from './urls.ts';
+
+/** The topic page URL of a tag as written (`National Resistance Front` → `/topics/national-resistance-front/`). */
+export function topicLink(tag: string): Link {
+  return { name: tag, url: topicUrl(slugify(tag) || 'topic') };
+}
+
+/** A page and a feed per topic, and the topics index (most reported first). */
+export function buildTopicPages(entries: readonly Entry[], linked: readonly Link[], ctx: ListingContext): { pages: ListingPage[]; index: IndexPage; feeds: FeedSpec[] } {
+  const { ui } = ctx;
+  const topics = new Map<string, { name: string; entries: Entry[] }>();
+  for (const link of linked) if (!topics.has(link.url)) topics.set(link.url, { name: link.name, entries: [] });
+  for (const entry of entries) for (const t of entry.page.topics) topics.get(t.url)!.entries.push(entry);
+
+  const pages = [...topics].map(([url, t]) => listingPage(ctx, { kind: 'topic', url, title: t.name, feeds: feedUrls(url), timeline: timelineOf(t.entries) }, t.entries));
+  const feeds = [...topics].map(([url, t]): FeedSpec => ({ kind: 'topic', title: `${ctx.config.title}: ${t.name}`, pageUrl: url, urls: feedUrls(url), articles: t.entries.map((e) => e.page.url) }));
+  const index: IndexPage = {
+    url: topicsIndexUrl(),
+    outputPath: outputPathOf(topicsIndexUrl()),
+    canonical: absoluteUrl(topicsIndexUrl(), ctx.config.url),
+    title: ui.topics,
+    sections: [
+      {
+        items: [...topics]
+          .map(([url, t]) => ({ name: t.name, url, count: t.entries.length, countText: ui.articleCount(t.entries.length) }))
+          .sort((a, b) => b.count - a.count || compareText(a.name, b.name)),
+      },
+    ],
+  };
+  return { pages, index, feeds };
+}
