@@ -2,12 +2,27 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     // Pinned so no test can pass only in the author's zone; the build tests also run the CLI
     // under two other zones and compare bytes.
     env: { TZ: 'UTC' },
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'quality',
+          include: ['tests/quality/**/*.test.ts'],
+          // External judges (Nu Html Checker, html-validate, axe-core, linkinator) on the example
+          // archive and a generated 1,000-article archive, built once.
+          globalSetup: ['tests/quality/build-sites.ts'],
+          // One judge at a time: on two cores, parallel judges starve each other into timeouts.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

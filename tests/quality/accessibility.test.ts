@@ -1,0 +1,83 @@
+/// <reference lib="dom" />
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { serveFolder } from '../helpers/serve.ts';
+
+const sites = inject('sites');
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** One page of each type in the example archive. */
+const PAGES = {
+  home: '/',
+  'article (left to right)': '/2021/08/22/andarab-resistance/',
+  'article (right to left)': '/2021/09/06/panjshir-taliban-claim/',
+  'article with a time': '/2021/08/30/last-us-flight-leaves-kabul/',
+  year: '/2021/',
+  'place: country': '/places/af/',
+  'place: province': '/places/af/baghlan/',
+  'place: region': '/places/af/baghlan/andarab/',
+  'place: district': '/places/af/baghlan/pol-e-hesar/',
+  topic: '/topics/national-resistance-front/',
+};
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveFolder(sites.example)]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.each(['light', 'dark'] as const)('axe-core, WCAG 2.2 AA, %s colour scheme', (colorScheme) => {
+  it.each(Object.entries(PAGES))('finds no violations on the %s page', async (_type, url) => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    const response = await page.goto(server.url + url);
+    expect(response?.status()).toBe(200);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('keyboard use', () => {
+  it('reaches the skip link first and lands in the main content with Enter', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/2021/08/22/andarab-resistance/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    expect(await page.evaluate(() => document.activeElement?.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    await page.close();
+  });
+
+  it('shows a visible focus outline on links', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe('solid');
+    await page.close();
+  });
+});
+
+describe('the accessibility judge', () => {
+  it('fails an image without alt text (proof it is not vacuous)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setContent('<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>');
+    expect((await violations(page)).some((v) => v.startsWith('image-alt'))).toBe(true);
+    await context.close();
+  });
+});
