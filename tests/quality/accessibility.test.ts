@@ -20,6 +20,12 @@ const PAGES = {
   'place: region': '/places/af/baghlan/andarab/',
   'place: district': '/places/af/baghlan/pol-e-hesar/',
   topic: '/topics/national-resistance-front/',
+  month: '/2021/08/',
+  day: '/2021/08/22/',
+  'archive index': '/archive/',
+  'places index': '/places/',
+  'topics index': '/topics/',
+  'not found': '/404.html',
 };
 
 let browser: Browser;
