@@ -2,6 +2,7 @@ import type { Message } from '../report/message.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { describeIssues } from '../content/schema-messages.ts';
 import { Gazetteer } from './gazetteer.ts';
+import { countryFeature, degreesOutside } from './country-outlines.ts';
 import { PLACE_ID, placeEntrySchema, type Place } from './place.ts';
 
 /** A gazetteer file's text and the path to report it by. */
@@ -73,5 +74,34 @@ export function loadGazetteer(files: readonly GazetteerFile[]): { gazetteer: Gaz
       messages.push({ ...at, severity: 'error', ruleId: 'invalid-field', reason: `Place \`${place.id}\` has only one of \`lat\` and \`lon\`.`, fix: 'Give both, in decimal degrees.' });
     }
   }
-  return { gazetteer: new Gazetteer(places), messages };
+  const gazetteer = new Gazetteer(places);
+  messages.push(...checkCoordinates(gazetteer, places, where));
+  return { gazetteer, messages };
+}
+
+/** A point this far outside its country's outline (degrees, ~55 km) is worth a warning. */
+const OUTSIDE_TOLERANCE = 0.5;
+
+/**
+ * Checks each point against its country's outline (when the country has an ISO 3166-1 code):
+ * a point that lands inside only with latitude and longitude swapped is an error; a point far
+ * outside is a warning (coastal towns sit near the outline, so a little outside is fine).
+ */
+function checkCoordinates(gazetteer: Gazetteer, places: readonly Place[], where: ReadonlyMap<string, { file: string; line: number; column: number }>): Message[] {
+  const messages: Message[] = [];
+  for (const place of places) {
+    if (place.lat === undefined || place.lon === undefined) continue;
+    const country = gazetteer.countryOf(place);
+    const outline = country.id === place.id ? undefined : countryFeature(country.codes['iso3166-1']);
+    if (!outline) continue;
+    const outside = degreesOutside(outline, [place.lon, place.lat]);
+    if (outside <= OUTSIDE_TOLERANCE) continue;
+    const at = where.get(place.id)!;
+    if (Math.abs(place.lon) <= 90 && degreesOutside(outline, [place.lat, place.lon]) <= OUTSIDE_TOLERANCE) {
+      messages.push({ ...at, severity: 'error', ruleId: 'swapped-coordinates', reason: `Place \`${place.id}\` (lat ${place.lat}, lon ${place.lon}) lies outside ${country.name}; swapped, it lies inside.`, fix: `Write \`lat: ${place.lon}\` and \`lon: ${place.lat}\`.` });
+    } else {
+      messages.push({ ...at, severity: 'warning', ruleId: 'place-outside-country', reason: `Place \`${place.id}\` (lat ${place.lat}, lon ${place.lon}) lies ${Math.round(outside * 111)} km outside ${country.name}.`, fix: 'Check the coordinates (decimal degrees; south and west are negative) and the parent.' });
+    }
+  }
+  return messages;
 }

@@ -28,7 +28,7 @@ import countries from 'i18n-iso-countries';
 import { createRequire } from 'node:module';
 import { placeLabels } from './labels.ts';
 import { SvgPathContext } from './svg-path.ts';
-import { countryFeature, simplifiedCountries, worldAtlasId, type CountryFeature } from './world.ts';
+import { countryFeature, simplifiedCountries, worldAtlasId, type CountryFeature } from '../../places/country-outlines.ts';
 
 // English country names for the descriptions.
 countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/en.json'));

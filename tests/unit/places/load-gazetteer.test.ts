@@ -119,3 +119,18 @@ describe('loadGazetteer', () => {
     expect(cycles.map((m) => m.reason)).toEqual(['Place `xx/a` is its own ancestor: xx/a → xx/b → xx/a.', 'Place `xx/b` is its own ancestor: xx/b → xx/a → xx/b.']);
   });
 });
+
+describe('loadGazetteer: coordinates against the country outline', () => {
+  const AF = 'af:\n  type: country\n  names: {en: Afghanistan}\n  codes: {iso3166-1: AF}\n';
+  it('reports latitude and longitude swapped when only the swapped point is in the country', () => {
+    const { messages } = load({ file: 'places/af.yaml', text: AF + 'af/banu:\n  type: town\n  names: {en: Banu}\n  lat: 69.26019\n  lon: 35.63348\n' });
+    const m = one(messages, 'swapped-coordinates');
+    expect(m).toMatchObject({ severity: 'error', line: 5, column: 1 });
+    expect(m.fix).toBe('Write `lat: 35.63348` and `lon: 69.26019`.');
+  });
+
+  it('warns about a point far outside its country, and accepts one inside', () => {
+    const { messages } = load({ file: 'places/af.yaml', text: AF + 'af/paris:\n  type: town\n  names: {en: Paris}\n  lat: 48.85\n  lon: 2.35\naf/banu:\n  type: town\n  names: {en: Banu}\n  lat: 35.63348\n  lon: 69.26019\n' });
+    expect(messages.map((m) => `${m.line} ${m.ruleId} ${m.severity}`)).toEqual(['5 place-outside-country warning']);
+  });
+});

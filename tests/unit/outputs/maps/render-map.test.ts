@@ -5,7 +5,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { layoutMap, renderLocatorMap, renderPlaceMap, type MapInput, type MapPoint } from '../../../../src/outputs/maps/render-map.ts';
-import { countryFeature } from '../../../../src/outputs/maps/world.ts';
+import { countryFeature } from '../../../../src/places/country-outlines.ts';
 import { gazetteer } from '../../../helpers/check.ts';
 
 /** A gazetteer place as the archive's GeoPoint (lat/lon straight from content/places/af.yaml). */
@@ -283,5 +283,15 @@ describe('renderLocatorMap', () => {
 
   it('gives the same bytes on every call', () => {
     expect(renderLocatorMap(afghanistan)).toBe(markup);
+  });
+});
+
+describe('countries with several features under one id', () => {
+  it('takes Australia as the mainland and its islets, not the last islet alone', () => {
+    const svg = renderPlaceMap({ points: [{ id: 'au/nsw/sydney', name: 'Sydney', lat: -33.87, lon: 151.21, url: '/places/au/nsw/sydney/' }], countryIso: 'AU', title: 'Australia' });
+    const australia = countryFeature('AU')!;
+    expect(australia.geometry.type).toBe('MultiPolygon');
+    expect(geoContains(australia, [151.21, -33.87])).toBe(true);
+    expect(svg).toContain('Sydney');
   });
 });

@@ -1,12 +1,13 @@
 /**
- * Country outlines for the maps: Natural Earth 1:50m countries from the `world-atlas` package
- * (TopoJSON, ids are ISO 3166-1 numeric codes), simplified to the scale of each map.
+ * Country outlines: Natural Earth 1:50m countries from the `world-atlas` package (TopoJSON, ids
+ * are ISO 3166-1 numeric codes), to check that places lie in their country and, simplified to
+ * the scale of each map, to draw maps.
  *
  * Everything here is read and prepared once per process, lazily, and cached: a build renders a
  * map on many pages, usually at a handful of scales.
  */
 import { createRequire } from 'node:module';
-import { geoArea } from 'd3-geo';
+import { geoArea, geoContains, geoDistance } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import countries from 'i18n-iso-countries';
 import type * as TopojsonClient from 'topojson-client';
@@ -57,8 +58,7 @@ export function worldAtlasId(alpha2: string | undefined): string | undefined {
 
 function fullFeatures(): Map<string, CountryFeature> {
   if (!full) {
-    full = new Map();
-    for (const f of toFeatures(load())) if (f.id != null) full.set(String(f.id), f);
+    full = indexById(toFeatures(load()));
   }
   return full;
 }
@@ -88,8 +88,7 @@ export function simplifiedCountries(minWeight: number): Simplified {
   if (!cached) {
     presimplified ??= presimplify(load(), sphericalTriangleArea) as CountriesTopology;
     const simple = simplify(presimplified, weight) as CountriesTopology;
-    const byId = new Map<string, CountryFeature>();
-    for (const f of toFeatures(simple)) if (f.id != null) byId.set(String(f.id), f);
+    const byId = indexById(toFeatures(simple));
     // Islands too small to see go; a small country's ring shares arcs with its neighbours and stays.
     const attached = filterAttached(simple);
     const filtered = filter(simple, (ring, interior) => attached(ring, interior) || ringArea(ring, interior) >= weight * RING_FACTOR) as CountriesTopology;
@@ -115,4 +114,35 @@ function ringArea(ring: unknown, interior: boolean): number {
     ringAreas.set(ring as object, a);
   }
   return interior ? 4 * Math.PI - a : a;
+}
+
+/**
+ * How far a point (longitude, latitude) lies outside a country's outline, in degrees of arc:
+ * 0 inside, else the distance to the nearest vertex of the outline.
+ */
+export function degreesOutside(country: CountryFeature, point: [number, number]): number {
+  if (geoContains(country, point)) return 0;
+  let nearest = Infinity;
+  const rings = country.geometry.type === 'Polygon' ? country.geometry.coordinates : country.geometry.coordinates.flat();
+  for (const ring of rings) for (const vertex of ring) nearest = Math.min(nearest, geoDistance(point, vertex as [number, number]));
+  return (nearest * 180) / Math.PI;
+}
+
+/**
+ * Features by world-atlas id. Some ids have several features (036: Australia and the Ashmore and
+ * Cartier Islands): they are merged, or the last would stand for the whole country.
+ */
+function indexById(features: readonly CountryFeature[]): Map<string, CountryFeature> {
+  const byId = new Map<string, CountryFeature>();
+  for (const f of features) {
+    if (f.id == null) continue;
+    const id = String(f.id);
+    const seen = byId.get(id);
+    byId.set(id, seen ? { ...seen, geometry: { type: 'MultiPolygon', coordinates: [...polygons(seen), ...polygons(f)] } } : f);
+  }
+  return byId;
+}
+
+function polygons(f: CountryFeature): MultiPolygon['coordinates'] {
+  return f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
 }
