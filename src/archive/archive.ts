@@ -112,6 +112,8 @@ export interface ArticlePage {
   places: Link[];
   /** Gazetteer ids of the places the article names (not their containers). */
   placeIds: string[];
+  /** Every spelling of the article's places and the places containing them (all scripts, aliases), for search. */
+  placeSpellings: string[];
   /** The article's places that have coordinates (or their nearest ancestor's). */
   points: GeoPoint[];
   /** A small locator map of the article's places, when they have coordinates. */

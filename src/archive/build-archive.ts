@@ -118,6 +118,7 @@ function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, confi
     updated: a.updated ? timeView(a.updated) : undefined,
     places: [...new Map(ordered.map((p) => [p.id, { name: p.name, url: placeUrl(p.id) }])).values()],
     placeIds: a.places.map((p) => p.id),
+    placeSpellings: [...new Set(ordered.flatMap((p) => [...Object.values(p.names), ...p.aliases]))],
     points,
     map: points.length ? { points, countryIso: places.countryOf(a.places[0]!).codes['iso3166-1'], title: places.countryOf(a.places[0]!).name } : undefined,
     topics: a.tags.map(topicLink),

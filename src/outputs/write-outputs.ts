@@ -1,3 +1,4 @@
+import { writeSearchIndex } from './search/write-search-index.ts';
 import type { Archive } from '../archive/archive.ts';
 import { writeFeeds } from './feeds/write-feeds.ts';
 import { writeSitemap } from './sitemap/write-sitemap.ts';
@@ -10,7 +11,7 @@ export type OutputWriter = (archive: Archive, dir: string) => Promise<number>;
  * Every output besides the Eleventy pages, in the order they are written. They write into the
  * same temporary folder as the pages, so they are swapped in, or discarded, together.
  */
-const WRITERS: OutputWriter[] = [writeExports, writeFeeds, writeSitemap];
+const WRITERS: OutputWriter[] = [writeExports, writeFeeds, writeSitemap, writeSearchIndex];
 
 /** Runs every output writer; returns the number of files written. */
 export async function writeOutputs(archive: Archive, dir: string): Promise<number> {

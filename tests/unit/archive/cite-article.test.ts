@@ -30,6 +30,7 @@ function page(title: string, extra: Partial<ArticlePage> = {}): ArticlePage {
     date: { datetime: '2021-08-22', day: '22 August 2021', utc: '2021-08-21T19:30:00Z', hasTime: false },
     places: [],
     placeIds: [],
+    placeSpellings: [],
     points: [],
     topics: [],
     html: '',

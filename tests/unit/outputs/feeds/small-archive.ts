@@ -22,6 +22,7 @@ function article(url: string, fields: Partial<ArticlePage>): ArticlePage {
     date: day('2021-01-01', '2021-01-01T00:00:00Z'),
     places: [],
     placeIds: [],
+    placeSpellings: [],
     points: [],
     topics: [],
     html: '<p>Body</p>',

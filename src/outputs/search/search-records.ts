@@ -1,0 +1,53 @@
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import type { Archive, ArticlePage } from '../../archive/archive.ts';
+import { normaliseSearchText } from './normalise-search-text.ts';
+
+/** What Pagefind indexes for one article (its CustomRecord). */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/**
+ * One record per published article, from the model: the text (title, summary, body) plus every
+ * spelling of its places (names in every script, aliases) so "Puli Hisar" and "پل حصار" find a
+ * report written "Pol-e-Hesar". Filters: year and month (local), place at every level (a
+ * district's report is Baghlan's and Afghanistan's), topic, language. Sorted by the UTC instant,
+ * so articles in different zones compare correctly.
+ */
+export function searchRecords(archive: Archive): SearchRecord[] {
+  return archive.articles.filter((a) => a.status === 'published').map(toRecord);
+}
+
+function toRecord(a: ArticlePage): SearchRecord {
+  const body = toString(fromHtml(a.html, { fragment: true })).replace(/\s+/g, ' ').trim();
+  const names = a.placeSpellings;
+  const [year, month] = [a.date.datetime.slice(0, 4), a.date.datetime.slice(0, 7)];
+  return {
+    url: a.url,
+    content: normaliseSearchText([a.title, a.summary ?? '', body, names.join(' · ')].join('\n')),
+    language: a.lang,
+    meta: {
+      title: a.title,
+      date: a.date.day,
+      datetime: a.date.datetime,
+      dateline: a.datelinePlace,
+      summary: a.excerpt,
+      lang: a.lang,
+      dir: a.dir,
+    },
+    filters: {
+      year: [year],
+      month: [month],
+      place: a.places.map((p) => p.name),
+      topic: a.topics.map((t) => t.name),
+      language: [a.lang],
+    },
+    sort: { date: a.date.utc },
+  };
+}
