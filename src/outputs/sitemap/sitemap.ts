@@ -66,24 +66,22 @@ function withLastmod(url: string, lastmod: string | undefined): SitemapPage {
 
 /** A sitemaps.org 0.9 `<urlset>` of some pages, with absolute `<loc>`s on `base`. */
 export function urlset(pages: readonly SitemapPage[], base: string): string {
-  const doc = xmlDocument();
-  const root = doc.ele(NS.sitemap, 'urlset');
-  for (const page of pages) {
-    const url = root.ele(NS.sitemap, 'url');
-    url.ele(NS.sitemap, 'loc').txt(text(absoluteUrl(page.url, base)));
-    if (page.lastmod) url.ele(NS.sitemap, 'lastmod').txt(text(page.lastmod));
-  }
-  return serialize(doc);
+  return sitemapXml('urlset', 'url', pages, base);
 }
 
 /** A sitemaps.org 0.9 `<sitemapindex>` of sitemap files (root-relative URLs). */
 export function sitemapIndex(sitemaps: readonly SitemapPage[], base: string): string {
+  return sitemapXml('sitemapindex', 'sitemap', sitemaps, base);
+}
+
+/** The two sitemap documents differ only in their element names. */
+function sitemapXml(rootName: 'urlset' | 'sitemapindex', entryName: 'url' | 'sitemap', entries: readonly SitemapPage[], base: string): string {
   const doc = xmlDocument();
-  const root = doc.ele(NS.sitemap, 'sitemapindex');
-  for (const s of sitemaps) {
-    const sitemap = root.ele(NS.sitemap, 'sitemap');
-    sitemap.ele(NS.sitemap, 'loc').txt(text(absoluteUrl(s.url, base)));
-    if (s.lastmod) sitemap.ele(NS.sitemap, 'lastmod').txt(text(s.lastmod));
+  const root = doc.ele(NS.sitemap, rootName);
+  for (const entry of entries) {
+    const element = root.ele(NS.sitemap, entryName);
+    element.ele(NS.sitemap, 'loc').txt(text(absoluteUrl(entry.url, base)));
+    if (entry.lastmod) element.ele(NS.sitemap, 'lastmod').txt(text(entry.lastmod));
   }
   return serialize(doc);
 }
