@@ -121,7 +121,8 @@ function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, confi
     placeSpellings: [...new Set(ordered.flatMap((p) => [...Object.values(p.names), ...p.aliases]))],
     points,
     map: points.length ? { points, countryIso: places.countryOf(a.places[0]!).codes['iso3166-1'], title: places.countryOf(a.places[0]!).name } : undefined,
-    topics: a.tags.map(topicLink),
+    // Tags that name one topic (`Taliban`, `taliban`) count once.
+    topics: [...new Map(a.tags.map(topicLink).map((t) => [t.url, t])).values()],
     html: a.html,
     excerpt: a.summary ?? a.firstParagraph,
     jsonLd: '',
@@ -149,9 +150,10 @@ function linkRelated(entries: readonly Entry[], places: Gazetteer): Message[] {
       messages.push({ file: entry.article.file, line: r.line, column: r.column, severity: 'error', ruleId: 'unknown-related', reason: `\`related\`: no article has the id \`${r.id}\`.`, fix: `Use an article's URL path, like \`${entry.page.url.slice(1, -1)}\`.` });
       return [];
     });
-    const seen = new Set([entry, ...explicit]);
+    const chosen = [...new Set(explicit)];
+    const seen = new Set([entry, ...chosen]);
     const automatic = (found.get(entry.page.url) ?? []).filter((e) => !seen.has(e));
-    entry.page.related = [...explicit, ...automatic].map((e) => toTeaser(e.page));
+    entry.page.related = [...chosen, ...automatic].map((e) => toTeaser(e.page));
   }
   return messages;
 }

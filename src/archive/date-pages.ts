@@ -1,3 +1,4 @@
+import { compareText } from '../report/message.ts';
 import type { IndexPage, ListingPage } from './archive.ts';
 import { buildCalendar } from './calendar.ts';
 import { formatDay, formatMonth } from './format-date.ts';
@@ -10,11 +11,14 @@ import { absoluteUrl, archiveIndexUrl, dayUrl, monthUrl, outputPathOf, yearUrl }
  */
 export function buildDatePages(entries: readonly Entry[], ctx: ListingContext): { pages: ListingPage[]; index: IndexPage } {
   const { ui } = ctx;
-  // Oldest first, for neighbours; each page lists its own articles newest first.
+  // Oldest first, for neighbours; each page lists its own articles newest first. Periods are
+  // ordered by their local key: 00:30 on 1 January in Kiritimati is earlier in UTC than 20:00 on
+  // 31 December in Los Angeles, but its day comes later.
   const chronological = [...entries].reverse();
-  const byYear = groupBy(chronological, (e) => String(e.article.date.year));
-  const byMonth = groupBy(chronological, localMonth);
-  const byDay = groupBy(chronological, localDay);
+  const byKey = (groups: [string, Entry[]][]) => groups.sort(([a], [b]) => compareText(a, b));
+  const byYear = byKey(groupBy(chronological, (e) => String(e.article.date.year)));
+  const byMonth = byKey(groupBy(chronological, localMonth));
+  const byDay = byKey(groupBy(chronological, localDay));
   const newestFirst = (list: Entry[]) => [...list].reverse();
 
   const dayCounts = new Map<string, Map<number, { url: string; count: number }>>();
@@ -28,7 +32,7 @@ export function buildDatePages(entries: readonly Entry[], ctx: ListingContext): 
     buildCalendar(year, month, monthUrl(year, month), dayCounts.get(`${year}-${String(month).padStart(2, '0')}`)!, ui, current);
 
   const years = byYear.map(([year, list]) => {
-    const months = groupBy(list, localMonth).map(([, m]) => m[0]!.article.date);
+    const months = byKey(groupBy(list, localMonth)).map(([, m]) => m[0]!.article.date);
     return listingPage(ctx, { kind: 'year', url: yearUrl(+year), title: year, calendars: months.map((d) => calendarOf(d.year, d.month)) }, newestFirst(list));
   });
   const months = byMonth.map(([, list]) => {

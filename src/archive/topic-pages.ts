@@ -1,4 +1,4 @@
-import slugify from '@sindresorhus/slugify';
+import { urlSegment } from '../places/url-segment.ts';
 import { compareText } from '../report/message.ts';
 import type { FeedSpec, IndexPage, Link, ListingPage } from './archive.ts';
 import { listingPage, timelineOf, type Entry, type ListingContext } from './listing.ts';
@@ -6,7 +6,7 @@ import { absoluteUrl, feedUrls, outputPathOf, topicsIndexUrl, topicUrl } from '.
 
 /** The topic page URL of a tag as written (`National Resistance Front` → `/topics/national-resistance-front/`). */
 export function topicLink(tag: string): Link {
-  return { name: tag, url: topicUrl(slugify(tag) || 'topic') };
+  return { name: tag, url: topicUrl(urlSegment(tag, 'topic')) };
 }
 
 /** A page and a feed per topic, and the topics index (most reported first). */

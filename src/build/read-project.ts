@@ -21,16 +21,32 @@ export interface ProjectFiles {
  * (`<content>/**\/*.md`), sorted by path so builds do not depend on directory order.
  */
 export async function readProject(root: string, overrides: Partial<SiteConfig> = {}): Promise<ProjectFiles> {
-  const { config, messages } = await readConfig(root, overrides);
+  const { config, messages: configMessages } = await readConfig(root, overrides);
+  const messages = [...configMessages];
   const contentDir = join(root, config.content);
   const toName = (abs: string) => relative(root, abs).split(sep).join('/');
-  const glob = (pattern: string, ignore: string[] = []) =>
-    fg(pattern, { cwd: contentDir, absolute: true, onlyFiles: true, followSymbolicLinks: false, dot: false, ignore }).then((f) => f.sort());
-  const [articlePaths, placePaths] = await Promise.all([glob('**/*.{md,MD,markdown}', ['places/**']), glob('places/*.{yaml,yml}')]);
+  // Every entry, links included, so nothing is skipped without a word: an article is any
+  // .md/.markdown file (any case, anywhere), the gazetteer is places/*.yaml, and a symbolic link
+  // is an error (its target could be anything, anywhere).
+  const entries = await fg('**/*', { cwd: contentDir, onlyFiles: false, followSymbolicLinks: false, dot: false, objectMode: true });
+  const articlePaths: string[] = [];
+  const placePaths: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const abs = join(contentDir, entry.path);
+    if (entry.dirent.isSymbolicLink()) {
+      messages.push({ file: toName(abs), line: 1, column: 1, severity: 'error', ruleId: 'symbolic-link', reason: 'This is a symbolic link; Dateline reads only the files and folders themselves.', fix: 'Copy or move the file into content/, or remove the link.' });
+    } else if (entry.dirent.isFile() && ARTICLE_FILE.test(entry.name)) articlePaths.push(abs);
+    else if (entry.dirent.isFile() && PLACES_FILE.test(entry.path)) placePaths.push(abs);
+  }
   const articles = await Promise.all(articlePaths.map(async (p) => ({ file: toName(p), bytes: new Uint8Array(await readFile(p)) })));
   const places = await Promise.all(placePaths.map(async (p) => ({ file: toName(p), text: await readFile(p, 'utf8') })));
   return { config, articles, places, messages };
 }
+
+/** Article files: Markdown, by extension in any case. */
+export const ARTICLE_FILE = /\.(md|markdown)$/i;
+/** Gazetteer files: YAML directly in places/. */
+const PLACES_FILE = /^places\/[^/]+\.ya?ml$/i;
 
 /** Reads and validates `dateline.yaml`; a missing file means all defaults. */
 export async function readConfig(root: string, overrides: Partial<SiteConfig> = {}): Promise<{ config: SiteConfig; messages: Message[] }> {

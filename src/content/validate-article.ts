@@ -109,7 +109,10 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
   }
   const readDate = (value: string, path: (string | number)[], field: string): ArticleDate | undefined => {
     const result = parseArticleDate(value, zone);
-    if (result.ok) return result.date;
+    if (result.ok) {
+      if (result.warning) report(at(path), 'warning', 'ambiguous-date', `\`${field}\`: ${result.warning.reason}`, result.warning.fix);
+      return result.date;
+    }
     report(at(path), 'error', 'invalid-date', `\`${field}\`: ${result.reason}`, result.fix);
     return undefined;
   };
@@ -126,7 +129,7 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
     else report(at(['lang']), 'error', 'invalid-lang', `\`lang\` \`${fm.lang}\` is not a language tag.`, 'Use a BCP 47 tag such as `en`, `fa` or `ps`.');
   }
 
-  const fileSlug = slugify(file.split('/').pop()!.replace(/\.md$/i, ''));
+  const fileSlug = slugify(file.split('/').pop()!.replace(/\.(md|markdown)$/i, ''));
   let slug = fm.slug ?? fileSlug;
   if (fm.slug !== undefined && !SLUG.test(fm.slug)) {
     const better = slugify(fm.slug);
@@ -146,6 +149,17 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
     }
     const resolution = context.gazetteer.resolve(location);
     if (!places.some((p) => p.id === resolution.place.id)) places.push(resolution.place);
+    if (resolution.known && resolution.unmatched?.length) {
+      const place = resolution.place;
+      const path = context.gazetteer.lineage(place).map((p) => p.name).join(', ');
+      report(
+        at(typeof fm.location === 'string' ? ['location'] : ['location', i]),
+        'warning',
+        'place-path-mismatch',
+        `${resolution.unmatched.map((u) => `\`${u}\``).join(' and ')} in \`${location}\` names no place containing ${place.name}; the article is filed under \`${place.id}\`.`,
+        `Write \`${path}\` or the id \`${place.id}\`.`,
+      );
+    }
     if (!resolution.known) {
       unknownPlaces.push(...resolution.created);
       const s = resolution.suggestion;

@@ -21,7 +21,9 @@ export interface ArticleDate {
   offset: string;
 }
 
-export type DateResult = { ok: true; date: ArticleDate } | { ok: false; reason: string; fix: string };
+export type DateResult =
+  | { ok: true; date: ArticleDate; /** Read, but worth a warning (a local time that happens twice). */ warning?: { reason: string; fix: string } }
+  | { ok: false; reason: string; fix: string };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -41,6 +43,9 @@ export function parseArticleDate(text: string, zone: string): DateResult {
   if (day) {
     const dt = DateTime.fromObject({ year: +day[1]!, month: +day[2]!, day: +day[3]! }, { zone });
     if (!dt.isValid) return invalidCalendarDate(text);
+    if (dt.day !== +day[3]!) {
+      return { ok: false, reason: `${text} does not exist in ${zone}: the zone skipped that day.`, fix: `Check the date; it became ${dt.toISODate()} there.` };
+    }
     return { ok: true, date: toArticleDate(dt, zone, false) };
   }
   const m = DATE_TIME.exec(text);
@@ -67,7 +72,17 @@ export function parseArticleDate(text: string, zone: string): DateResult {
         fix: `Check the time; ${inZone.toFormat("HH:mm")} is the first valid time after it.`,
       };
     }
-    return { ok: true, date: toArticleDate(inZone, zone, true) };
+    const twice = otherReading(inZone, zone);
+    return {
+      ok: true,
+      date: toArticleDate(inZone, zone, true),
+      ...(twice && {
+        warning: {
+          reason: `${h}:${mi} on ${y}-${mo}-${d} happens twice in ${zone} (${formatOffset(inZone.offset)} and ${formatOffset(twice.offset)}); it was read as ${formatOffset(inZone.offset)}.`,
+          fix: `Write the offset: \`${text}${formatOffset(inZone.offset)}\` or \`${text}${formatOffset(twice.offset)}\`.`,
+        },
+      }),
+    };
   }
   const withOffset = DateTime.fromISO(`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${normaliseOffset(offsetText)}`, {
     setZone: true,
@@ -77,10 +92,27 @@ export function parseArticleDate(text: string, zone: string): DateResult {
     return {
       ok: false,
       reason: `The offset ${formatOffset(withOffset.offset)} does not match ${zone}, which is ${formatOffset(expected.offset)} on ${expected.toFormat('yyyy-MM-dd')}.`,
-      fix: `Write \`${expected.toISO({ suppressMilliseconds: true })}\` for the same instant, or \`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${formatOffset(inZone.offset)}\` for the same local time, or set \`timezone\`.`,
+      fix:
+        inZone.hour === local.hour && inZone.minute === local.minute
+          ? `Write \`${expected.toISO({ suppressMilliseconds: true })}\` for the same instant, or \`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${formatOffset(inZone.offset)}\` for the same local time, or set \`timezone\`.`
+          : `Write \`${expected.toISO({ suppressMilliseconds: true })}\` for the same instant (${h}:${mi} does not exist in ${zone} that day), or set \`timezone\`.`,
     };
   }
   return { ok: true, date: toArticleDate(expected, zone, true) };
+}
+
+/**
+ * The other instant with the same local time, when the clocks go back and the time happens
+ * twice; undefined otherwise. Luxon reads such a time with the earlier offset.
+ */
+function otherReading(dt: DateTime, zone: string): DateTime | undefined {
+  for (const hours of [-3, 3]) {
+    const offset = dt.plus({ hours }).offset;
+    if (offset === dt.offset) continue;
+    const candidate = DateTime.fromMillis(dt.toMillis() + (dt.offset - offset) * 60_000, { zone });
+    if (candidate.hour === dt.hour && candidate.minute === dt.minute && candidate.day === dt.day && candidate.offset === offset) return candidate;
+  }
+  return undefined;
 }
 
 function invalidCalendarDate(text: string): DateResult {

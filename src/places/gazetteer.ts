@@ -1,11 +1,16 @@
-import slugify from '@sindresorhus/slugify';
+import { urlSegment } from './url-segment.ts';
 import { closest, distance } from 'fastest-levenshtein';
 import { normaliseName } from './normalise-name.ts';
 import type { Place } from './place.ts';
 
 /** How a `location` string was resolved. */
 export type Resolution =
-  | { known: true; place: Place }
+  | {
+      known: true;
+      place: Place;
+      /** Parts of the path that name no place containing `place` ("Afganistan"): worth a warning. */
+      unmatched?: string[];
+    }
   | {
       known: false;
       /** A place made from the comma path, under the deepest known ancestor. */
@@ -62,7 +67,10 @@ export class Gazetteer {
     const index = new Map<string, Place[]>();
     for (const p of this.#byId.values()) {
       for (const container of new Set([p.parent, ...p.within])) {
-        if (container) index.set(container, [...(index.get(container) ?? []), p]);
+        if (!container) continue;
+        const list = index.get(container);
+        if (list) list.push(p);
+        else index.set(container, [p]);
       }
     }
     return index;
@@ -127,12 +135,18 @@ export class Gazetteer {
       anchorIndex = i;
     }
     if (anchor && anchorIndex === 0) return { known: true, place: anchor };
-    // A leading part may still be unique on its own even when the tail names a region loosely.
+    // A misspelt or loose container ("…, Afganistan", "Baghlan Province") must not file a known
+    // place under a made-up one: a leading part that names one place on its own wins.
+    const leading = this.#match(parts[0]!, undefined);
+    if (leading && (!anchor || this.containers(leading).some((c) => c.id === anchor.id))) {
+      const containerNames = new Set(this.containers(leading).flatMap((c) => [...Object.values(c.names), ...c.aliases, c.id.split('/').pop()!].map(normaliseName)));
+      return { known: true, place: leading, unmatched: parts.slice(1).filter((p) => !containerNames.has(normaliseName(p))) };
+    }
     const created: Place[] = [];
     let parent = anchor;
     for (let i = anchorIndex - 1; i >= 0; i--) {
       const name = parts[i]!;
-      const segment = slugify(name) || `place-${i}`;
+      const segment = urlSegment(name, 'place');
       const id = parent ? `${parent.id}/${segment}` : segment;
       const place: Place = { id, type: 'place', name, names: { en: name }, aliases: [], parent: parent?.id, within: [], codes: {}, known: false };
       created.unshift(place);

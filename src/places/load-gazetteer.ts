@@ -54,6 +54,7 @@ export function loadGazetteer(files: readonly GazetteerFile[]): { gazetteer: Gaz
     }
   }
   const ids = new Set(places.map((p) => p.id));
+  const byId = new Map(places.map((p) => [p.id, p]));
   for (const place of places) {
     const at = where.get(place.id)!;
     for (const ref of [place.parent, ...place.within]) {
@@ -61,7 +62,6 @@ export function loadGazetteer(files: readonly GazetteerFile[]): { gazetteer: Gaz
         messages.push({ ...at, severity: 'error', ruleId: 'unknown-place-reference', reason: `Place \`${place.id}\` refers to \`${ref}\`, which is not in the gazetteer.`, fix: `Add \`${ref}\` or correct the id.` });
       }
     }
-    const byId = new Map(places.map((p) => [p.id, p]));
     const chain = [place.id];
     for (let p = place.parent; p && byId.has(p); p = byId.get(p)!.parent) {
       if (chain.includes(p)) {

@@ -44,7 +44,8 @@ function toRecord(a: ArticlePage): SearchRecord {
     filters: {
       year: [year],
       month: [month],
-      place: a.places.map((p) => p.name),
+      // Kabul the city and Kabul the province are one facet value, counted once.
+      place: [...new Set(a.places.map((p) => p.name))],
       topic: a.topics.map((t) => t.name),
       language: [a.lang],
     },

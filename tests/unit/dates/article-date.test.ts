@@ -150,3 +150,21 @@ describe('isValidZone', () => {
     expect(isValidZone(zone)).toBe(false);
   });
 });
+
+describe('parseArticleDate: days and times a zone skips or repeats', () => {
+  it('refuses a day the zone skipped (Samoa moved across the date line in 2011)', () => {
+    const r = parseArticleDate('2011-12-30', 'Pacific/Apia');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toBe('2011-12-30 does not exist in Pacific/Apia: the zone skipped that day.');
+  });
+
+  it('reads a local time that happens twice, with a warning that asks for the offset', () => {
+    const r = parseArticleDate('2021-10-31T01:30', 'Europe/London');
+    expect(r.ok && r.warning?.fix).toBe('Write the offset: `2021-10-31T01:30+00:00` or `2021-10-31T01:30+01:00`.');
+  });
+
+  it('does not offer a local time that does not exist as the fix for a wrong offset', () => {
+    const r = parseArticleDate('2021-03-28T01:30+01:00', 'Europe/London');
+    expect(!r.ok && r.fix).toBe('Write `2021-03-28T00:30:00+00:00` for the same instant (01:30 does not exist in Europe/London that day), or set `timezone`.');
+  });
+});

@@ -151,3 +151,19 @@ describe('Gazetteer.resolve: names shared by several places', () => {
     expect(known(gazetteer.resolve('بغلان، افغانستان')).id).toBe('af/baghlan');
   });
 });
+
+describe('Gazetteer.resolve: a misspelt or loose container', () => {
+  it('files a known place under itself, listing the parts that match nothing above it', () => {
+    const r = gazetteer.resolve('Pol-e-Hesar, Baghlan, Afganistan');
+    expect(r.known && [r.place.id, r.unmatched]).toEqual(['af/baghlan/pol-e-hesar', ['Afganistan']]);
+    const loose = gazetteer.resolve('Pol-e-Hesar, Baghlan Province, Afghanistan');
+    expect(loose.known && [loose.place.id, loose.unmatched]).toEqual(['af/baghlan/pol-e-hesar', ['Baghlan Province']]);
+  });
+
+  it('gives names without a Latin slug their own ids instead of sharing one', () => {
+    const a = unknown(gazetteer.resolve('北京, Afghanistan'));
+    const b = unknown(gazetteer.resolve('东京, Afghanistan'));
+    expect(a.place.id).toMatch(/^af\/place-[0-9a-f]{10}$/);
+    expect(a.place.id).not.toBe(b.place.id);
+  });
+});
