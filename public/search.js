@@ -1,0 +1,443 @@
+/**
+ * Dateline's search page (templates/search.njk), on Pagefind's JavaScript API.
+ *
+ * An ES module: the page loads it with <script type="module">, and the tests import
+ * `foldSearchText` from it. Everything else runs only in a page that has the search markup.
+ *
+ * The state of a search lives in the URL (`?q=…&place=…&year=…&topic=…&lang=…&sort=…`, a key
+ * repeated for several values), so searches can be shared and Back and Forward work. Each
+ * ticked box narrows the results (every filter must match); the count beside a box is how many
+ * reports would remain if it were ticked too, as Pagefind counts them.
+ */
+
+/**
+ * The same folds as the index applies (src/outputs/search/normalise-search-text.ts; a test
+ * keeps the two equal): Arabic-script letter variants to the Persian forms, Arabic-Indic and
+ * Persian digits to ASCII, zero-width non-joiners to spaces.
+ * @type {Readonly<Record<string, string>>}
+ */
+const SEARCH_FOLDS = {
+  'ي': 'ی',
+  'ى': 'ی',
+  'ك': 'ک',
+  '\u200c': ' ',
+  ...Object.fromEntries([...'٠١٢٣٤٥٦٧٨٩'].map((d, i) => [d, String(i)])),
+  ...Object.fromEntries([...'۰۱۲۳۴۵۶۷۸۹'].map((d, i) => [d, String(i)])),
+};
+
+const FOLD_PATTERN = new RegExp(`[${Object.keys(SEARCH_FOLDS).join('')}]`, 'gu');
+
+/** Folds a query as the index folded the text. @param {string} text */
+export function foldSearchText(text) {
+  return String(text).replace(FOLD_PATTERN, (c) => SEARCH_FOLDS[c] ?? c);
+}
+
+/** Results shown at first and added by each "show more". */
+const PAGE_SIZE = 10;
+/** Values shown in a facet before its "show all" button. */
+const FACET_LIMIT = 8;
+/** How long the index may take to load before the page says it cannot search. */
+const LOAD_TIMEOUT_MS = 20_000;
+const SORTS = ['relevance', 'newest', 'oldest'];
+/** URL keys in URL order, with their Pagefind filter (fieldsets carry data-key and data-filter). */
+const URL_KEYS = ['place', 'year', 'topic', 'lang'];
+
+/**
+ * An excerpt from Pagefind: text (with character references) and <mark> highlights only.
+ * Anything else is shown as text.
+ */
+const SAFE_EXCERPT = /^(?:[^<>&]|&(?:amp|lt|gt|quot|apos|nbsp|#39|#x27|#\d{1,7}|#x[0-9a-f]{1,6});|<\/?mark>)*$/iu;
+
+if (typeof document !== 'undefined' && document.getElementById('search-app')) {
+  start().catch((error) => {
+    console.error(error);
+    showUnavailable();
+  });
+}
+
+/** @param {string} id */
+function byId(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`The search page has no #${id}`);
+  return el;
+}
+
+/** Shows the explanation again, saying that the index could not load (and why, from disk). */
+function showUnavailable() {
+  const app = document.getElementById('search-app');
+  const strings = app ? JSON.parse(app.dataset.strings ?? '{}') : {};
+  if (app) app.hidden = true;
+  const text = document.getElementById('search-unavailable-text');
+  if (text) {
+    text.textContent = location.protocol === 'file:' ? strings.errorFile : strings.error;
+    text.classList.add('notice');
+  }
+  const box = document.getElementById('search-unavailable');
+  if (box) box.hidden = false;
+}
+
+/** @template T @param {Promise<T>} promise @returns {Promise<T>} */
+function withTimeout(promise) {
+  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('The search index took too long to load')), LOAD_TIMEOUT_MS))]);
+}
+
+async function start() {
+  // search.js sits at the site root beside pagefind/, so this works under any base path and
+  // from any page URL.
+  const siteRoot = new URL('./', import.meta.url);
+  /** @type {any} */
+  let pagefind;
+  /** @type {Record<string, Record<string, number>>} */
+  let totals;
+  try {
+    pagefind = await withTimeout(import(new URL('pagefind/pagefind.js', siteRoot).href));
+    await pagefind.init();
+    totals = await withTimeout(pagefind.filters());
+  } catch (error) {
+    console.error(error);
+    showUnavailable();
+    return;
+  }
+
+  const app = byId('search-app');
+  /** @type {Record<string, string>} */
+  const strings = JSON.parse(app.dataset.strings ?? '{}');
+  const form = /** @type {HTMLFormElement} */ (byId('search-form'));
+  const input = /** @type {HTMLInputElement} */ (byId('search-q'));
+  const sortSelect = /** @type {HTMLSelectElement} */ (byId('search-sort'));
+  const status = byId('search-status');
+  const list = byId('search-list');
+  const prompt = byId('search-prompt');
+  const empty = byId('search-empty');
+  const more = /** @type {HTMLButtonElement} */ (byId('search-more'));
+  const showing = byId('search-showing');
+  const clear = /** @type {HTMLButtonElement} */ (byId('search-clear'));
+  const results = byId('search-results');
+  const facets = byId('search-facets');
+  const baseTitle = document.title;
+  const uiLang = document.documentElement.lang || 'en';
+
+  // Links as the build wrote them: to `…/index.html` (portable, browses from disk) or to `…/`.
+  const builtLink = document.querySelector('.search-browse a')?.getAttribute('href');
+  const portable = builtLink ? builtLink.endsWith('index.html') : location.protocol === 'file:' || location.pathname.endsWith('index.html');
+  /** A Pagefind result URL (`/2021/08/22/slug/`) as a link from this page. @param {string} url */
+  const hrefOf = (url) => {
+    const path = url.replace(/^\/+/, '');
+    const href = new URL(path.endsWith('/') && portable ? `${path}index.html` : path, siteRoot).href;
+    // Only ever a page of this site.
+    return href.startsWith(siteRoot.href) ? href : siteRoot.href;
+  };
+
+  /** @param {string} template @param {Record<string, string | number>} values */
+  const fill = (template, values) => (template ?? '').replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+  const plural = new Intl.PluralRules(uiLang);
+  /** "1 report", "12 reports". @param {number} n */
+  const reports = (n) => fill(plural.select(n) === 'one' ? strings.reportsOne : strings.reportsOther, { count: n.toLocaleString(uiLang) });
+  /** @type {Intl.DisplayNames | undefined} */
+  let languageNames;
+  try {
+    languageNames = new Intl.DisplayNames([uiLang], { type: 'language' });
+  } catch {
+    languageNames = undefined;
+  }
+  /** @param {string} code */
+  const languageName = (code) => {
+    try {
+      return languageNames?.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+
+  /**
+   * @typedef {{ li: HTMLLIElement, input: HTMLInputElement, count: HTMLElement, spoken: HTMLElement, total: number }} FacetOption
+   * @typedef {{ key: string, filter: string, list: HTMLUListElement, fieldset: HTMLFieldSetElement, toggle: HTMLButtonElement, expanded: boolean, options: Map<string, FacetOption>, label: (v: string) => string }} FacetGroup
+   * @typedef {{ q: string, sort: string, filters: Record<string, string[]> }} SearchState
+   */
+
+  /** @type {FacetGroup[]} */
+  const groups = [...app.querySelectorAll('fieldset.search-facet')].map((node) => {
+    const fieldset = /** @type {HTMLFieldSetElement} */ (node);
+    const key = fieldset.dataset.key ?? '';
+    const toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.className = 'search-facet-toggle';
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.hidden = true;
+    fieldset.append(toggle);
+    /** @type {FacetGroup} */
+    const group = {
+      key,
+      filter: fieldset.dataset.filter ?? key,
+      list: /** @type {HTMLUListElement} */ (fieldset.querySelector('ul')),
+      fieldset,
+      toggle,
+      expanded: false,
+      options: new Map(),
+      label: key === 'lang' ? languageName : (v) => v,
+    };
+    toggle.addEventListener('click', () => {
+      group.expanded = !group.expanded;
+      layoutGroup(group);
+    });
+    const values = Object.entries(totals[group.filter] ?? {});
+    values.sort(([a, x], [b, y]) => (key === 'year' ? b.localeCompare(a) : y - x || a.localeCompare(b, uiLang)));
+    for (const [value, n] of values) addOption(group, value, n);
+    return group;
+  });
+
+  /** @param {FacetGroup} group @param {string} value @param {number} total */
+  function addOption(group, value, total) {
+    const li = document.createElement('li');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.value = value;
+    box.id = `search-${group.key}-${group.options.size + 1}`;
+    const label = document.createElement('label');
+    label.htmlFor = box.id;
+    const name = document.createElement('span');
+    name.className = 'search-facet-name';
+    name.textContent = group.label(value);
+    const count = document.createElement('span');
+    count.className = 'search-facet-count';
+    count.setAttribute('aria-hidden', 'true');
+    const spoken = document.createElement('span');
+    spoken.className = 'visually-hidden';
+    label.append(name, ' ', count, spoken);
+    li.append(box, ' ', label);
+    group.list.append(li);
+    group.options.set(value, { li, input: box, count, spoken, total });
+  }
+
+  /** Shows the values that matter (any count, ticked, or focused), the first few unless expanded. @param {FacetGroup} group */
+  function layoutGroup(group) {
+    const active = document.activeElement;
+    let relevant = 0;
+    for (const option of group.options.values()) {
+      const matters = Number(option.count.dataset.n) > 0 || option.input.checked || option.li.contains(active);
+      if (matters) relevant += 1;
+      option.li.hidden = !matters || (!group.expanded && relevant > FACET_LIMIT && !option.input.checked && !option.li.contains(active));
+    }
+    group.fieldset.hidden = relevant === 0;
+    group.toggle.hidden = relevant <= FACET_LIMIT;
+    group.toggle.setAttribute('aria-expanded', String(group.expanded));
+    group.toggle.textContent = group.expanded ? strings.showFewer : fill(strings.showAll, { count: relevant });
+  }
+
+  /** @param {Record<string, Record<string, number>>} counts @param {SearchState} state */
+  function updateFacets(counts, state) {
+    for (const group of groups) {
+      const ticked = new Set(state.filters[group.key]);
+      // A value from a shared URL that the index does not have: shown, so it can be unticked.
+      for (const value of ticked) if (!group.options.has(value)) addOption(group, value, 0);
+      for (const [value, option] of group.options) {
+        const n = counts[group.filter]?.[value] ?? 0;
+        option.input.checked = ticked.has(value);
+        option.count.dataset.n = String(n);
+        option.count.textContent = n.toLocaleString(uiLang);
+        option.spoken.textContent = `, ${reports(n)}`;
+      }
+      layoutGroup(group);
+    }
+    clear.hidden = !groups.some((g) => state.filters[g.key]?.length);
+    facets.hidden = groups.every((g) => g.fieldset.hidden);
+  }
+
+  /** @param {string} search @returns {SearchState} */
+  function stateFromUrl(search) {
+    const params = new URLSearchParams(search);
+    const sort = params.get('sort') ?? 'relevance';
+    /** @param {string} key */
+    const values = (key) => [...new Set(params.getAll(key).map((v) => v.trim()).filter(Boolean))];
+    return { q: params.get('q') ?? '', sort: SORTS.includes(sort) ? sort : 'relevance', filters: Object.fromEntries(URL_KEYS.map((k) => [k, values(k)])) };
+  }
+
+  /** @returns {SearchState} */
+  function stateFromForm() {
+    /** @type {Record<string, string[]>} */
+    const filters = Object.fromEntries(URL_KEYS.map((k) => [k, []]));
+    for (const group of groups) for (const [value, option] of group.options) if (option.input.checked) filters[group.key]?.push(value);
+    return { q: input.value.trim(), sort: sortSelect.value, filters };
+  }
+
+  /** @param {SearchState} state */
+  function urlOf(state) {
+    const params = new URLSearchParams();
+    if (state.q) params.set('q', state.q);
+    for (const key of URL_KEYS) for (const value of state.filters[key] ?? []) params.append(key, value);
+    if (state.sort !== 'relevance') params.set('sort', state.sort);
+    const query = params.toString();
+    return `${location.pathname}${query ? `?${query}` : ''}`;
+  }
+
+  /** @param {SearchState} state */
+  function showState(state) {
+    input.value = state.q;
+    sortSelect.value = state.sort;
+    for (const group of groups) for (const [value, option] of group.options) option.input.checked = state.filters[group.key]?.includes(value) ?? false;
+  }
+
+  /** The ticked values, named, for the count ("Baghlan, 2021"). @param {SearchState} state */
+  function filterNames(state) {
+    return groups.flatMap((g) => (state.filters[g.key] ?? []).map(g.label)).join(', ');
+  }
+
+  let generation = 0;
+  /** @type {{ results: { data: () => Promise<any> }[], shown: number, generation: number }} */
+  let current = { results: [], shown: 0, generation: 0 };
+
+  /** Runs a search for a state and shows it. @param {SearchState} state */
+  async function run(state) {
+    const mine = ++generation;
+    const term = foldSearchText(state.q).trim();
+    /** @type {Record<string, string[]>} */
+    const filters = {};
+    for (const group of groups) if (state.filters[group.key]?.length) filters[group.filter] = state.filters[group.key] ?? [];
+    const filtered = Object.keys(filters).length > 0;
+    document.title = state.q ? `“${state.q}” · ${baseTitle}` : baseTitle;
+    if (!term && !filtered) {
+      current = { results: [], shown: 0, generation: mine };
+      results.removeAttribute('aria-busy');
+      list.replaceChildren();
+      updateFacets(totals, state);
+      status.textContent = '';
+      prompt.hidden = false;
+      empty.hidden = true;
+      more.hidden = true;
+      showing.textContent = '';
+      return;
+    }
+    results.setAttribute('aria-busy', 'true');
+    // Without words, Pagefind has no relevance to order by: newest first.
+    const sort = state.sort === 'oldest' ? { date: 'asc' } : state.sort === 'newest' || !term ? { date: 'desc' } : undefined;
+    const search = await pagefind.search(term || null, sort ? { filters, sort } : { filters });
+    if (mine !== generation) return;
+    current = { results: search?.results ?? [], shown: 0, generation: mine };
+    updateFacets(search?.filters ?? {}, state);
+    list.replaceChildren();
+    prompt.hidden = true;
+    const total = current.results.length;
+    empty.hidden = total > 0;
+    await showMore(false);
+    if (mine !== generation) return;
+    results.removeAttribute('aria-busy');
+    const values = { reports: reports(total), query: state.q, filters: filterNames(state) };
+    if (total === 0) status.textContent = fill(state.q ? strings.noResults : strings.noResultsFiltered, values);
+    else status.textContent = fill(state.q ? (filtered ? strings.countForFiltered : strings.countFor) : strings.countFiltered, values);
+  }
+
+  /** Adds the next page of results; with `focus`, moves focus to the first one added. @param {boolean} focus */
+  async function showMore(focus) {
+    const { results: all, shown, generation: mine } = current;
+    const page = all.slice(shown, shown + PAGE_SIZE);
+    const data = await Promise.all(page.map((r) => r.data()));
+    if (mine !== generation) return;
+    const items = data.map(renderResult);
+    list.append(...items);
+    current.shown = shown + page.length;
+    const left = all.length - current.shown;
+    more.hidden = left <= 0;
+    more.textContent = fill(strings.more, { count: Math.min(left, PAGE_SIZE) });
+    showing.textContent = left > 0 ? fill(strings.showing, { shown: current.shown, total: all.length }) : '';
+    if (focus) items[0]?.querySelector('a')?.focus();
+  }
+
+  /** One result: headline link, dateline and date, highlighted excerpt. @param {any} data */
+  function renderResult(data) {
+    const meta = data.meta ?? {};
+    const li = document.createElement('li');
+    li.className = 'search-result';
+    const heading = document.createElement('h3');
+    setLanguage(heading, meta);
+    const link = document.createElement('a');
+    link.href = hrefOf(String(data.url ?? '/'));
+    link.textContent = meta.title || data.url;
+    heading.append(link);
+    const dateline = document.createElement('p');
+    dateline.className = 'dateline';
+    if (meta.dateline) {
+      const place = document.createElement('span');
+      place.className = 'dateline-place';
+      place.textContent = meta.dateline;
+      dateline.append(place, ' — ');
+    }
+    const time = document.createElement('time');
+    if (meta.datetime) time.dateTime = meta.datetime;
+    time.textContent = meta.date ?? '';
+    dateline.append(time);
+    li.append(heading, dateline);
+    if (data.excerpt) {
+      const excerpt = document.createElement('p');
+      excerpt.className = 'search-excerpt';
+      setLanguage(excerpt, meta);
+      setExcerpt(excerpt, String(data.excerpt));
+      li.append(excerpt);
+    }
+    return li;
+  }
+
+  /** @param {HTMLElement} el @param {Record<string, string>} meta */
+  function setLanguage(el, meta) {
+    if (meta.lang) el.lang = meta.lang;
+    if (meta.dir === 'rtl' || meta.dir === 'ltr') el.dir = meta.dir;
+  }
+
+  /** Inserts Pagefind's excerpt as HTML only when it is text and <mark>s; else as text, keeping the highlights. @param {HTMLElement} el @param {string} excerpt */
+  function setExcerpt(el, excerpt) {
+    if (SAFE_EXCERPT.test(excerpt)) {
+      el.innerHTML = excerpt;
+      return;
+    }
+    let marked = false;
+    for (const part of excerpt.split(/(<\/?mark>)/u)) {
+      if (part === '<mark>' || part === '</mark>') marked = part === '<mark>';
+      else if (part && marked) el.append(Object.assign(document.createElement('mark'), { textContent: part }));
+      else if (part) el.append(part);
+    }
+  }
+
+  /** Searches what the form says, recording it in the history (no entry when nothing changed). */
+  function commit() {
+    const state = stateFromForm();
+    const url = urlOf(state);
+    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    run(state).catch(failed);
+  }
+
+  /** @param {unknown} error */
+  function failed(error) {
+    console.error(error);
+    showUnavailable();
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    commit();
+  });
+  sortSelect.addEventListener('change', commit);
+  app.addEventListener('change', (event) => {
+    const target = /** @type {HTMLElement} */ (event.target);
+    if (target instanceof HTMLInputElement && target.type === 'checkbox') commit();
+  });
+  clear.addEventListener('click', () => {
+    for (const group of groups) for (const option of group.options.values()) option.input.checked = false;
+    commit();
+    input.focus();
+  });
+  more.addEventListener('click', () => {
+    showMore(true).catch(failed);
+  });
+  window.addEventListener('popstate', () => {
+    const state = stateFromUrl(location.search);
+    showState(state);
+    run(state).catch(failed);
+  });
+
+  byId('search-unavailable').hidden = true;
+  app.hidden = false;
+  const initial = stateFromUrl(location.search);
+  showState(initial);
+  // Show the ticked values from the URL before the first results arrive.
+  updateFacets(totals, initial);
+  await run(initial);
+}

@@ -1,0 +1,89 @@
+/// <reference lib="dom" />
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { serveFolder } from '../helpers/serve.ts';
+
+/**
+ * axe-core (WCAG 2.2 AA) on the search page of the example archive in each of its states, once
+ * the script has drawn it: results with highlights and live facet counts, ticked filters, a
+ * facet expanded, no results, the prompt, and the explanation shown when the index cannot load.
+ */
+const sites = inject('sites');
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const POLL = { timeout: 20_000 };
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveFolder(sites.example)]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const statusText = async (page: Page) => ((await page.locator('#search-status').textContent()) ?? '').trim();
+
+/** Each state: a URL, and what to wait for (and do) before judging. */
+const STATES: Record<string, { url: string; ready: (page: Page) => Promise<void> }> = {
+  'results for “Kabul”': {
+    url: '/search/?q=Kabul',
+    ready: async (page) => {
+      await expect.poll(() => statusText(page), POLL).toBe('3 reports for “Kabul”');
+      expect(await page.locator('.search-excerpt mark').count()).toBeGreaterThan(0);
+    },
+  },
+  'results with ticked filters, newest first': {
+    url: '/search/?q=Taliban&place=Afghanistan&topic=taliban&sort=newest',
+    ready: async (page) => {
+      await expect.poll(() => statusText(page), POLL).toBe('2 reports for “Taliban” in Afghanistan, taliban');
+      expect(await page.locator('#search-clear').isVisible()).toBe(true);
+    },
+  },
+  'right-to-left results (“پنجشیر”)': {
+    url: `/search/?q=${encodeURIComponent('پنجشیر')}`,
+    ready: async (page) => {
+      await expect.poll(() => page.locator('.search-result h3[dir=rtl]').count(), POLL).toBeGreaterThan(0);
+    },
+  },
+  'no results': {
+    url: '/search/?q=qzxqvwj',
+    ready: async (page) => {
+      await expect.poll(() => statusText(page), POLL).toBe('No reports match “qzxqvwj”.');
+    },
+  },
+  'the prompt, with every facet': {
+    url: '/search/',
+    ready: async (page) => {
+      await page.locator('#search-prompt').waitFor({ state: 'visible' });
+      // Expand a long facet, so every value is judged.
+      await page.locator('fieldset[data-key="place"] .search-facet-toggle').click();
+      await expect.poll(() => page.locator('fieldset[data-key="place"] .search-facet-toggle').getAttribute('aria-expanded'), POLL).toBe('true');
+    },
+  },
+  'the index cannot load': {
+    url: '/search/?q=Kabul',
+    ready: async (page) => {
+      await expect.poll(() => page.locator('#search-unavailable-text.notice').count(), POLL).toBe(1);
+    },
+  },
+};
+
+describe.each(['light', 'dark'] as const)('axe-core, WCAG 2.2 AA, on the search page, %s colour scheme', (colorScheme) => {
+  it.each(Object.entries(STATES))('finds no violations: %s', async (name, state) => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    if (name === 'the index cannot load') await page.route('**/pagefind/**', (route) => route.abort());
+    const response = await page.goto(server.url + state.url);
+    expect(response?.status()).toBe(200);
+    await state.ready(page);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+});
