@@ -15,7 +15,11 @@ export function buildPlacePages(entries: readonly Entry[], linked: Iterable<stri
   const byPlace = new Map<string, Entry[]>();
   for (const entry of entries) {
     const ids = new Set(entry.article.places.flatMap((p) => [p.id, ...places.containers(p).map((c) => c.id)]));
-    for (const id of ids) byPlace.set(id, [...(byPlace.get(id) ?? []), entry]);
+    for (const id of ids) {
+      const list = byPlace.get(id);
+      if (list) list.push(entry);
+      else byPlace.set(id, [entry]);
+    }
   }
   for (const id of linked) if (!byPlace.has(id)) byPlace.set(id, []);
   const countLink = (p: Place): CountLink => {
