@@ -1,12 +1,11 @@
 /// <reference lib="dom" />
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations as violations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
 
 const sites = inject('sites');
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** One page of each type in the example archive. */
 const PAGES = {
@@ -37,10 +36,6 @@ afterAll(async () => {
   await Promise.all([browser?.close(), server?.close()]);
 });
 
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.each(['light', 'dark'] as const)('axe-core, WCAG 2.2 AA, %s colour scheme', (colorScheme) => {
   it.each(Object.entries(PAGES))('finds no violations on the %s page', async (_type, url) => {

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations as violations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
 
@@ -11,7 +11,6 @@ import { serveFolder } from '../helpers/serve.ts';
  * facet expanded, no results, the prompt, and the explanation shown when the index cannot load.
  */
 const sites = inject('sites');
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const POLL = { timeout: 20_000 };
 
 let browser: Browser;
@@ -23,10 +22,6 @@ afterAll(async () => {
   await Promise.all([browser?.close(), server?.close()]);
 });
 
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const statusText = async (page: Page) => ((await page.locator('#search-status').textContent()) ?? '').trim();
 
