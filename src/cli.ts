@@ -40,7 +40,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const root = values.root ?? process.cwd();
-  const report = await runBuild({ root, dryRun: command === 'check', overrides: { output: values.out, drafts: values.drafts } });
+  let report;
+  try {
+    report = await runBuild({ root, dryRun: command === 'check', overrides: { output: values.out, drafts: values.drafts } });
+  } catch (error) {
+    // Misuse (no content folder, an output folder that is not ours): one line, no stack trace.
+    process.stderr.write(`dateline: ${(error as Error).message}\n`);
+    return 1;
+  }
   if (report.messages.length > 0) process.stderr.write(`${formatMessages(report.messages)}\n`);
   if (!report.ok) {
     process.stderr.write(command === 'build' ? 'Build failed: nothing was written; the previous site is untouched.\n' : 'Check failed.\n');

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
 import { CONFIG_FILE, siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
@@ -24,6 +24,11 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
   const { config, messages: configMessages } = await readConfig(root, overrides);
   const messages = [...configMessages];
   const contentDir = join(root, config.content);
+  // A mistyped --root or content folder must not "build" an empty archive.
+  const folder = await stat(contentDir).catch(() => undefined);
+  if (!folder?.isDirectory()) {
+    throw new Error(`No content folder at ${contentDir}. Run Dateline in the project folder, pass --root, or set \`content\` in ${CONFIG_FILE}.`);
+  }
   const toName = (abs: string) => relative(root, abs).split(sep).join('/');
   // Every entry, links included, so nothing is skipped without a word: an article is any
   // .md/.markdown file (any case, anywhere), the gazetteer is places/*.yaml, and a symbolic link

@@ -53,3 +53,18 @@ describe('periods across zones', () => {
     expect(december.prev?.url).toBe('/2021/08/');
   });
 });
+
+describe('a project with no content folder', () => {
+  it('is an error, not an empty archive', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { makeTemp, repoRoot } = await import('../helpers/site.ts');
+    const missing = join(await makeTemp(), 'no-such-project');
+    const result = await promisify(execFile)(process.execPath, [join(repoRoot, 'bin/dateline.js'), 'build', '--root', missing]).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`dateline: No content folder at ${join(missing, 'content')}. Run Dateline in the project folder, pass --root, or set \`content\` in dateline.yaml.\n`);
+  });
+});
