@@ -44,4 +44,3 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 /** Field names a writer may use, for "did you mean" suggestions. */
 export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape);
-export const REQUIRED_FIELDS = ['title', 'date', 'location'] as const;
