@@ -1,64 +1,59 @@
-import { parseArgs } from 'node:util';
-import { relative } from 'node:path';
-import { formatMessages, plural } from './report/message.ts';
-import { runBuild } from './build/run-build.ts';
+import { build } from './commands/build.ts';
+import { check } from './commands/check.ts';
+import { UsageError, type Command, type CommandIO } from './commands/command.ts';
+import { importReport } from './commands/import-report.ts';
+import { newArticle } from './commands/new-article.ts';
+import { schema } from './commands/schema.ts';
+import { serve } from './commands/serve.ts';
+
+const COMMANDS: Command[] = [build, check, serve, newArticle, importReport, schema];
 
 const USAGE = `Usage: dateline <command> [options]
 
 Commands:
-  build        Check the content and build the site (default folder: _site)
-  check        Check the content without building
+${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
 
-Options:
-  --root DIR   Project folder (default: the current folder)
-  --out DIR    Output folder, relative to the project (overrides dateline.yaml)
-  --drafts     Build articles with status: draft too
-  -h, --help   Show this help
+Run \`dateline <command> --help\` for a command's options. Without a command, \`build\`.
 `;
 
-/** Runs the command line; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { root: { type: 'string' }, out: { type: 'string' }, drafts: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const command = positionals[0] ?? 'build';
-  if (values.help) {
-    process.stdout.write(USAGE);
+/** Runs the command line; returns the exit code (0 ok, 1 errors in content, 2 misuse). */
+export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
+  const first = argv[0];
+  if (first === '-h' || first === '--help' || first === 'help') {
+    io.stdout(USAGE);
     return 0;
   }
-  if (command !== 'build' && command !== 'check') {
-    process.stderr.write(`Unknown command \`${command}\`.\n\n${USAGE}`);
+  const named = first !== undefined && !first.startsWith('-');
+  const command = COMMANDS.find((c) => c.name === (named ? first : 'build'));
+  if (!command) {
+    io.stderr(`Unknown command \`${first}\`.\n\n${USAGE}`);
     return 2;
   }
-  const root = values.root ?? process.cwd();
-  let report;
+  const rest = named ? argv.slice(1) : argv;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.usage);
+    return 0;
+  }
   try {
-    report = await runBuild({ root, dryRun: command === 'check', overrides: { output: values.out, drafts: values.drafts } });
+    return await command.run(rest, io);
   } catch (error) {
-    // Misuse (no content folder, an output folder that is not ours): one line, no stack trace.
-    process.stderr.write(`dateline: ${(error as Error).message}\n`);
+    // parseArgs throws TypeErrors with a code for unknown or malformed options.
+    const misuse = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (misuse) {
+      io.stderr(`dateline ${command.name}: ${(error as Error).message}\n\n${command.usage}`);
+      return 2;
+    }
+    // Anything else thrown (no content folder, an output folder that is not ours): one line, exit 1.
+    io.stderr(`dateline: ${(error as Error).message}\n`);
     return 1;
   }
-  if (report.messages.length > 0) process.stderr.write(`${formatMessages(report.messages)}\n`);
-  if (!report.ok) {
-    process.stderr.write(command === 'build' ? 'Build failed: nothing was written; the previous site is untouched.\n' : 'Check failed.\n');
-    return 1;
-  }
-  const total = Object.values(report.timings).reduce((a, b) => a + b, 0);
-  if (command === 'check') {
-    process.stdout.write(`Checked ${plural(report.articles, 'article')}: no errors.\n`);
-  } else {
-    const where = relative(process.cwd(), report.output!) || '.';
-    process.stdout.write(`Built ${plural(report.articles, 'article')} into ${plural(report.pages, 'page')} in ${where}/ (${(total / 1000).toFixed(2)} s).\nOpen ${where}/index.html in a browser, or serve the folder.\n`);
-  }
-  return 0;
+}
+
+function processIO(): CommandIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
+  };
 }
