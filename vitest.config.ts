@@ -11,6 +11,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
+      // The commands run as processes (bin/dateline.js), as a writer would run them.
+      { extends: true, test: { name: 'cli', include: ['tests/cli/**/*.test.ts'] } },
       {
         extends: true,
         test: {
