@@ -1,4 +1,6 @@
 import Eleventy from '@11ty/eleventy';
+import { join } from 'node:path';
+import nunjucks from 'nunjucks';
 import type { Archive } from '../../archive/archive.ts';
 import { NOT_FOUND_URL, relativeUrl, rootedUrl } from '../../archive/urls.ts';
 
@@ -33,7 +35,14 @@ export async function runEleventy(archive: Archive, options: EleventyOptions): P
       config.benchmarkManager.setVerboseOutput(false);
       for (const group of Object.values(config.benchmarkManager.getAll() as Record<string, { setIsVerbose(v: boolean): void }>)) group.setIsVerbose(false);
       config.setTemplateFormats(['njk']);
-      config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+      // Eleventy's own Nunjucks engine compiles a paginated template again for every page it
+      // renders (its compile cache is off for Nunjucks): 9.6 s of a 1,000-article build. Ours
+      // compiles each template and each permalink once.
+      const render = compiledTemplates(options.templates);
+      config.addExtension('njk', {
+        compileOptions: { cache: true, permalink: (permalink: unknown) => (typeof permalink === 'string' ? render(permalink, undefined) : permalink) },
+        compile: (str: string, inputPath: string) => render(str, inputPath),
+      });
       config.addGlobalData('archive', archive);
       config.addGlobalData('site', archive.site);
       config.addGlobalData('maps', options.maps);
@@ -50,4 +59,28 @@ export async function runEleventy(archive: Archive, options: EleventyOptions): P
   const results = (await eleventy.write()) as unknown as [unknown[], { outputPath?: string }[]] | { outputPath?: string }[];
   const written = Array.isArray(results[0]) ? (results as [unknown[], { outputPath?: string }[]])[1] : (results as { outputPath?: string }[]);
   return written.filter((r) => r && r.outputPath).length;
+}
+
+type Render = (data: object) => Promise<string>;
+
+/** Nunjucks templates compiled once each (by source and path), rendering with autoescape on. */
+function compiledTemplates(templates: string): (source: string, path: string | undefined) => Render {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(templates, '_includes'), templates]), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  const cache = new Map<string, Render>();
+  return (source, path) => {
+    const key = `${path ?? ''}\0${source}`;
+    let render = cache.get(key);
+    if (!render) {
+      const template = new nunjucks.Template(source, env, path, true);
+      render = (data) =>
+        new Promise((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result ?? ''))));
+      cache.set(key, render);
+    }
+    return render;
+  };
 }
