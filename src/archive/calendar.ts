@@ -1,4 +1,5 @@
 import type { CalendarDay, CalendarMonth } from './archive.ts';
+import { dateFormatter } from '../dates/date-formatter.ts';
 import { formatMonth } from './format-date.ts';
 import type { UiStrings } from './ui-strings.ts';
 
@@ -18,8 +19,8 @@ export function buildCalendar(
   ui: UiStrings,
   current?: number,
 ): CalendarMonth {
-  const short = new Intl.DateTimeFormat(ui.dateLocale, { weekday: 'short', timeZone: 'UTC' });
-  const long = new Intl.DateTimeFormat(ui.dateLocale, { weekday: 'long', timeZone: 'UTC' });
+  const short = dateFormatter(ui.dateLocale, { weekday: 'short', timeZone: 'UTC' });
+  const long = dateFormatter(ui.dateLocale, { weekday: 'long', timeZone: 'UTC' });
   const weekdays = Array.from({ length: 7 }, (_, i) => ({ short: short.format(A_MONDAY + i * DAY_MS), long: long.format(A_MONDAY + i * DAY_MS) }));
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const lead = (new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7;

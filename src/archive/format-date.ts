@@ -1,13 +1,14 @@
 import type { ArticleDate } from '../dates/article-date.ts';
+import { dateFormatter } from '../dates/date-formatter.ts';
 
 /** "22 August 2021" in the date's own zone and the interface's locale. */
 export function formatDay(date: ArticleDate, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: date.zone }).format(date.epochMs);
+  return dateFormatter(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: date.zone }).format(date.epochMs);
 }
 
 /** "August 2021". */
 export function formatMonth(year: number, month: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 15));
+  return dateFormatter(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 15));
 }
 
 /**
@@ -16,7 +17,7 @@ export function formatMonth(year: number, month: number, locale: string): string
  */
 export function formatTime(date: ArticleDate, locale: string): string | undefined {
   if (!date.hasTime) return undefined;
-  const parts = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: date.zone, timeZoneName: 'short' }).formatToParts(date.epochMs);
+  const parts = dateFormatter(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: date.zone, timeZoneName: 'short' }).formatToParts(date.epochMs);
   const time = parts.filter((p) => p.type === 'hour' || p.type === 'minute' || p.type === 'literal').map((p) => p.value).join('').trim();
   const zone = parts.find((p) => p.type === 'timeZoneName')?.value.replace(/^GMT(?=[+-]|$)/, 'UTC') ?? date.offset;
   return `${time} ${zone === 'UTC' ? 'UTC' : zone}`;
@@ -33,6 +34,6 @@ export function formatSolarHijri(date: ArticleDate, lang: string): { text: strin
   const base = lang.split('-')[0]!;
   const locale = SOLAR_HIJRI_LOCALES[base];
   if (!locale) return undefined;
-  const text = new Intl.DateTimeFormat(`${locale}-u-ca-persian`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: date.zone }).format(date.epochMs);
+  const text = dateFormatter(`${locale}-u-ca-persian`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: date.zone }).format(date.epochMs);
   return { text, lang: base };
 }

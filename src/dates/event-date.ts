@@ -1,4 +1,5 @@
 import edtf from 'edtf';
+import { dateFormatter } from './date-formatter.ts';
 
 /** When the reported events happened: an EDTF date or interval with its precision. */
 export interface EventDate {
@@ -47,7 +48,7 @@ export function parseEventDate(text: string): EventDateResult {
 /** "20–22 August 2021", "August 2021", "about 2021", "20 August 2021 (uncertain)". */
 export function formatEventDate(date: EventDate, locale: string): string {
   const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', ...(date.precision !== 'year' ? { month: 'long' } : {}), ...(date.precision === 'day' ? { day: 'numeric' } : {}) };
-  const format = new Intl.DateTimeFormat(locale, options);
+  const format = dateFormatter(locale, options);
   const text = date.interval ? format.formatRange(date.min, date.max) : format.format(date.min);
   return `${date.approximate ? 'about ' : ''}${text}${date.uncertain ? ' (uncertain)' : ''}`;
 }
