@@ -6,7 +6,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import type { Element } from 'hast';
+import type { Element, Root } from 'hast';
+import { visit, EXIT } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { rehypeHtml5 } from './rehype-html5.ts';
@@ -20,12 +21,28 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
+  .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeSlug)
   .use(rehypeHtml5)
   .use(rehypeStringify)
   .freeze();
+
+/**
+ * rehype-raw re-parses the whole tree through an HTML parser, a third of the Markdown stage;
+ * most articles hold no raw HTML, and for them the result is the same tree, so skip it.
+ */
+function rehypeRawWhenPresent(this: Parameters<typeof rehypeRaw>[0] extends never ? never : any) {
+  const raw = (rehypeRaw as (this: unknown) => (tree: Root, file: unknown) => Root).call(this);
+  return (tree: Root, file: unknown) => {
+    let found = false;
+    visit(tree, 'raw', () => {
+      found = true;
+      return EXIT;
+    });
+    return found ? raw(tree, file) : tree;
+  };
+}
 
 /** A rendered article body. */
 export interface RenderedBody {
