@@ -3,14 +3,16 @@ import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts'
 import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { checkArticle, type CheckedArticle } from '../content/validate-article.ts';
-import { renderArticleBody } from '../markdown/render-markdown.ts';
+import { readFile } from 'node:fs/promises';
 import { runEleventy } from '../outputs/eleventy/run-eleventy.ts';
 import { writeOutputs } from '../outputs/write-outputs.ts';
 import { renderMaps } from '../outputs/maps/render-maps.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import { countMessages, sortMessages, type Message } from '../report/message.ts';
 import { readProject } from './read-project.ts';
-import { writeSiteAtomically } from './write-site-atomically.ts';
+import { SITE_MARKER, writeSiteAtomically } from './write-site-atomically.ts';
+import { renderBodies, type RenderStats } from './render-bodies.ts';
+import { buildFingerprint, readLastBuild, writeLastBuild } from './build-fingerprint.ts';
 
 export interface BuildOptions {
   /** Project root: holds dateline.yaml, content/, templates/, public/. */
@@ -22,6 +24,23 @@ export interface BuildOptions {
   /** Where templates/ and public/ are (defaults: the project's, else Dateline's own). */
   templates?: string;
   publicDir?: string;
+  /**
+   * Cache folder (the CLI uses `.dateline-cache` in the project): rendered article bodies by
+   * content hash, and the last build's fingerprint so an unchanged project is not built again.
+   * Safe to delete. None: build everything from scratch.
+   */
+  cacheDir?: string;
+  /** Build even when nothing changed since the last build. */
+  force?: boolean;
+  /** Called as the build goes: a stage starts, advances (done of total) or ends. */
+  progress?: (event: ProgressEvent) => void;
+}
+
+export interface ProgressEvent {
+  stage: string;
+  state: 'start' | 'advance' | 'end';
+  done?: number;
+  total?: number;
 }
 
 export interface BuildReport {
@@ -35,6 +54,10 @@ export interface BuildReport {
   archive?: Archive;
   /** Milliseconds per stage. */
   timings: Record<string, number>;
+  /** Nothing changed since the last build into the same folder: nothing was written. */
+  upToDate?: boolean;
+  /** How article bodies were rendered (cache hits, renders, worker threads). */
+  markdown?: RenderStats;
 }
 
 const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
@@ -46,19 +69,36 @@ const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
  */
 export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const timings: Record<string, number> = {};
+  const progress = options.progress ?? (() => {});
   const time = async <T>(stage: string, f: () => T | Promise<T>): Promise<T> => {
+    progress({ stage, state: 'start' });
     const start = performance.now();
     try {
       return await f();
     } finally {
       timings[stage] = Math.round(performance.now() - start);
+      progress({ stage, state: 'end' });
     }
   };
   const root = resolve(options.root);
   const project = await time('read', () => readProject(root, options.overrides));
   const { config } = project;
-  const messages = [...project.messages];
+  const output = resolve(root, config.output);
+  const templates = options.templates ?? join(PACKAGE_ROOT, 'templates');
+  const publicDir = options.publicDir ?? join(PACKAGE_ROOT, 'public');
 
+  // Unchanged since the last build into this folder: say what that build said, write nothing.
+  const lastBuildFile = options.cacheDir && join(options.cacheDir, 'last-build.json');
+  const fingerprint = lastBuildFile && !options.dryRun ? await buildFingerprint(project, [templates, publicDir]) : undefined;
+  if (lastBuildFile && fingerprint && !options.force) {
+    const last = await readLastBuild(lastBuildFile);
+    const marker = await readFile(join(output, SITE_MARKER), 'utf8').catch(() => '');
+    if (last?.fingerprint === fingerprint && last.output === output && marker.includes(fingerprint)) {
+      return { ok: true, messages: last.messages, articles: last.articles, pages: last.pages, files: last.files, output, timings, upToDate: true };
+    }
+  }
+
+  const messages = [...project.messages];
   const { gazetteer, messages: placeMessages } = await time('places', () => loadGazetteer(project.places));
   messages.push(...placeMessages);
 
@@ -72,24 +112,41 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     return out;
   });
 
-  const rendered = await time('markdown', () => checked.map((a): RenderedArticle => ({ ...a, ...renderArticleBody(a.body) })));
+  // A check needs no HTML; a build renders only what it publishes.
+  const toRender = options.dryRun ? [] : checked.filter((a) => a.status !== 'draft' || config.drafts);
+  const { results: bodies, stats } = await time('markdown', () =>
+    renderBodies(
+      toRender.map((a) => a.body),
+      { cacheDir: options.cacheDir && join(options.cacheDir, 'markdown'), onProgress: (done, total) => progress({ stage: 'markdown', state: 'advance', done, total }) },
+    ),
+  );
+  const renderedBy = new Map(toRender.map((a, i) => [a, bodies[i]!]));
+  const rendered = checked.map((a): RenderedArticle => ({ ...a, ...(renderedBy.get(a) ?? { html: '', firstParagraph: '' }) }));
   const { archive, messages: archiveMessages } = await time('archive', () => buildArchive(rendered, gazetteer, config));
   messages.push(...archiveMessages);
 
   const sorted = sortMessages(messages);
-  const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: archive.articles.length, pages: 0, files: 0, archive, timings };
+  const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: archive.articles.length, pages: 0, files: 0, archive, timings, markdown: stats };
   if (!report.ok || options.dryRun) return report;
 
-  const output = resolve(root, config.output);
-  const templates = options.templates ?? join(PACKAGE_ROOT, 'templates');
-  const publicDir = options.publicDir ?? join(PACKAGE_ROOT, 'public');
   const maps = await time('maps', () => renderMaps(archive));
+  // Articles, listings, indexes, and the home, search and 404 pages.
+  const pageTotal = archive.articles.length + archive.listings.length + archive.indexes.length + 3;
   await time('pages', () =>
-    writeSiteAtomically(output, [root, join(root, config.content), templates, publicDir], async (dir) => {
-      report.pages = await runEleventy(archive, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps });
-      report.files = report.pages + (await writeOutputs(archive, dir));
-    }),
+    writeSiteAtomically(
+      output,
+      [root, join(root, config.content), templates, publicDir],
+      async (dir) => {
+        const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
+        report.pages = await runEleventy(archive, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage });
+        report.files = report.pages + (await writeOutputs(archive, dir));
+      },
+      fingerprint ? `fingerprint: ${fingerprint}\n` : '',
+    ),
   );
   report.output = output;
+  if (lastBuildFile && fingerprint) {
+    await writeLastBuild(lastBuildFile, { fingerprint, output, messages: report.messages, articles: report.articles, pages: report.pages, files: report.files });
+  }
   return report;
 }

@@ -10,7 +10,7 @@ export const SITE_MARKER = '.dateline-site';
  * failed build leaves the previous output untouched. Refuses to replace a folder that is not
  * empty and was not built by Dateline, or one that holds the project's own files.
  */
-export async function writeSiteAtomically(target: string, protectedPaths: readonly string[], write: (dir: string) => Promise<void>): Promise<void> {
+export async function writeSiteAtomically(target: string, protectedPaths: readonly string[], write: (dir: string) => Promise<void>, marker = ''): Promise<void> {
   const out = resolve(target);
   for (const p of protectedPaths) {
     const rel = relative(out, resolve(p));
@@ -27,7 +27,7 @@ export async function writeSiteAtomically(target: string, protectedPaths: readon
   await mkdir(temp, { recursive: true });
   try {
     await write(temp);
-    await writeFile(join(temp, SITE_MARKER), 'This folder was built by Dateline and is replaced by each build.\n');
+    await writeFile(join(temp, SITE_MARKER), `This folder was built by Dateline and is replaced by each build.\n${marker}`);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;

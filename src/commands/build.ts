@@ -1,8 +1,13 @@
 import { parseArgs } from 'node:util';
-import { relative, resolve } from 'node:path';
-import { formatMessages, plural } from '../report/message.ts';
-import { runBuild } from '../build/run-build.ts';
+import { join, relative, resolve } from 'node:path';
+import { countMessages, formatMessages, plural } from '../report/message.ts';
+import { progressReporter, seconds } from '../report/progress.ts';
+import { runBuild, type BuildReport } from '../build/run-build.ts';
+import { folderSize } from '../build/folder-size.ts';
 import type { Command } from './command.ts';
+
+/** The cache folder, in the project: rendered bodies and the last build's fingerprint. Safe to delete. */
+export const CACHE_DIR = '.dateline-cache';
 
 export const build: Command = {
   name: 'build',
@@ -13,22 +18,61 @@ Options:
   --root DIR   Project folder (default: the current folder)
   --out DIR    Output folder, relative to the project (overrides dateline.yaml)
   --drafts     Build articles with status: draft too
+  --force      Build even if nothing changed since the last build
+  --no-cache   Neither read nor write ${CACHE_DIR}/ (a clean build from scratch)
 `,
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
-      options: { root: { type: 'string' }, out: { type: 'string' }, drafts: { type: 'boolean' } },
+      allowNegative: true,
+      options: { root: { type: 'string' }, out: { type: 'string' }, drafts: { type: 'boolean' }, force: { type: 'boolean' }, cache: { type: 'boolean', default: true } },
     });
     const root = resolve(io.cwd, values.root ?? '.');
-    const report = await runBuild({ root, overrides: { output: values.out, drafts: values.drafts } });
+    const progress = progressReporter(io.stderr, io.interactive);
+    const started = performance.now();
+    let report: BuildReport;
+    try {
+      report = await runBuild({
+        root,
+        overrides: { output: values.out, drafts: values.drafts },
+        cacheDir: values.cache ? join(root, CACHE_DIR) : undefined,
+        force: values.force,
+        progress: progress.onEvent,
+      });
+    } finally {
+      progress.finish();
+    }
     if (report.messages.length > 0) io.stderr(`${formatMessages(report.messages)}\n`);
     if (!report.ok) {
       io.stderr('Build failed: nothing was written; the previous site is untouched.\n');
       return 1;
     }
-    const total = Object.values(report.timings).reduce((a, b) => a + b, 0);
-    const where = relative(io.cwd, report.output!) || '.';
-    io.stdout(`Built ${plural(report.articles, 'article')} into ${plural(report.pages, 'page')} in ${where}/ (${(total / 1000).toFixed(2)} s).\nOpen ${where}/index.html in a browser, or serve the folder.\n`);
+    io.stdout(await summary(report, relative(io.cwd, report.output!) || '.', performance.now() - started));
     return 0;
   },
 };
+
+/** The report after a build: what was built, where, how big, and the time each stage took. */
+async function summary(report: BuildReport, where: string, elapsed: number): Promise<string> {
+  const { warnings } = countMessages(report.messages);
+  const warned = warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
+  if (report.upToDate) {
+    return `Nothing changed since the last build: ${where}/ is up to date (${plural(report.articles, 'article')}${warned}; ${seconds(elapsed)}). Use --force to build anyway.\n`;
+  }
+  const size = await folderSize(report.output!);
+  const md = report.markdown;
+  const stages = Object.entries(report.timings).map(([stage, ms]) => {
+    const detail = stage === 'markdown' && md ? ` (${md.cached} cached, ${md.rendered} rendered${md.workers ? ` on ${md.workers} threads` : ''})` : '';
+    return `${stage} ${seconds(ms)}${detail}`;
+  });
+  return [
+    `Built ${plural(report.articles, 'article')} into ${plural(report.pages, 'page')} in ${where}/ (${plural(size.files, 'file')}, ${megabytes(size.bytes)})${warned}.`,
+    `Time: ${stages.join(' · ')} · total ${seconds(elapsed)}`,
+    `Open ${where}/index.html in a browser, or serve the folder (dateline serve).`,
+    '',
+  ].join('\n');
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}

@@ -1,8 +1,13 @@
+import { join } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { join } from 'node:path';
 import nunjucks from 'nunjucks';
 import type { Archive } from '../../archive/archive.ts';
 import { NOT_FOUND_URL, relativeUrl, rootedUrl } from '../../archive/urls.ts';
+
+/** The search page's template, and the files of public/ only it uses. */
+const SEARCH_TEMPLATE = 'search.njk';
+const SEARCH_ASSETS = ['search.js', 'search.css'];
 
 export interface EleventyOptions {
   /** Folder of Nunjucks templates (`templates/`). */
@@ -17,6 +22,8 @@ export interface EleventyOptions {
   baseUrl: string;
   /** SVG maps by the URL of the page that shows them. */
   maps: Record<string, string>;
+  /** Called after each page is rendered, with the number rendered so far. */
+  onPage?: (done: number) => void;
 }
 
 /**
@@ -46,7 +53,14 @@ export async function runEleventy(archive: Archive, options: EleventyOptions): P
       config.addGlobalData('archive', archive);
       config.addGlobalData('site', archive.site);
       config.addGlobalData('maps', options.maps);
-      config.addPassthroughCopy({ [options.publicDir]: '/' });
+      // Without search: no search page, and not its script and styles.
+      if (!archive.site.search.enabled) config.ignores.add(join(options.templates, SEARCH_TEMPLATE));
+      config.addPassthroughCopy({ [options.publicDir]: '/' }, archive.site.search.enabled ? {} : { filter: (file: string) => !SEARCH_ASSETS.includes(file) });
+      let rendered = 0;
+      config.addTransform('dateline-progress', (content: string) => {
+        options.onPage?.(++rendered);
+        return content;
+      });
       // Plugins run after Eleventy's defaults, which is where `htmlTransformer` is attached.
       config.addPlugin((c: any) =>
         c.htmlTransformer.addUrlTransform('html', function (this: { url: string }, url: string) {

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import fg from 'fast-glob';
+import type { Message } from '../report/message.ts';
+import type { ProjectFiles } from './read-project.ts';
+
+const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * A hash of everything a build's output depends on: every content and place file, the resolved
+ * config, the templates and static files, Dateline's own source and package versions. Equal
+ * fingerprints mean the same site, byte for byte (builds are deterministic).
+ */
+export async function buildFingerprint(project: ProjectFiles, folders: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  // Where the site goes does not change what is in it.
+  hash.update(JSON.stringify({ ...project.config, output: undefined }));
+  for (const a of project.articles) hash.update(`\0a${a.file}\0`).update(a.bytes);
+  for (const p of project.places) hash.update(`\0p${p.file}\0`).update(p.text);
+  for (const [n, folder] of [join(PACKAGE_ROOT, 'src'), ...folders].entries()) {
+    const files = (await fg('**/*', { cwd: folder, onlyFiles: true, dot: true })).sort();
+    for (const f of files) hash.update(`\0f${n}/${f}\0`).update(await readFile(join(folder, f)));
+  }
+  hash.update(await readFile(join(PACKAGE_ROOT, 'package-lock.json')).catch(() => readFile(join(PACKAGE_ROOT, 'package.json'))));
+  return hash.digest('hex');
+}
+
+/** What a build reported, kept so an up-to-date build can say the same (warnings included). */
+export interface LastBuild {
+  fingerprint: string;
+  output: string;
+  messages: Message[];
+  articles: number;
+  pages: number;
+  files: number;
+}
+
+export async function readLastBuild(path: string): Promise<LastBuild | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as LastBuild;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeLastBuild(path: string, last: LastBuild): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(last)}\n`);
+  await rename(temp, path);
+}

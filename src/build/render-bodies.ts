@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { renderArticleBody, type RenderedBody } from '../markdown/render-markdown.ts';
+
+export interface RenderOptions {
+  /** Folder of cached renders (`.dateline-cache/markdown`); none: render everything. */
+  cacheDir?: string;
+  /** Worker threads to use for renders not in the cache (default: one per core when it pays). */
+  workers?: number;
+  /** Called as bodies are done (cached or rendered), with the count so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RenderStats {
+  /** Bodies found in the cache. */
+  cached: number;
+  /** Bodies rendered now. */
+  rendered: number;
+  /** Worker threads used (0: rendered on the main thread). */
+  workers: number;
+}
+
+const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
+/** Below this many renders a worker's start-up (≈ 0.4 s to load unified) costs more than it saves. */
+const WORKER_THRESHOLD = 300;
+/** Bodies sent to a worker at a time: large enough to amortise messaging, small enough to balance. */
+const BATCH = 64;
+/** Files read or written at once. */
+const IO_CONCURRENCY = 64;
+
+/**
+ * Renders article bodies to HTML, in order. A body already rendered by the same renderer (same
+ * Markdown source code, same package versions) is read from the cache instead; the rest are
+ * rendered, on worker threads when there are many, and stored. Rendering is a pure function
+ * of the body, so cached, threaded and plain renders are the same bytes.
+ */
+export async function renderBodies(bodies: readonly string[], options: RenderOptions = {}): Promise<{ results: RenderedBody[]; stats: RenderStats }> {
+  const results: (RenderedBody | undefined)[] = new Array(bodies.length);
+  const version = options.cacheDir ? await rendererVersion() : '';
+  const keys = options.cacheDir ? bodies.map((b) => createHash('sha256').update(version).update('\0').update(b).digest('hex')) : [];
+  if (options.cacheDir) {
+    await forEachLimited(bodies.length, IO_CONCURRENCY, async (i) => {
+      results[i] = await readEntry(options.cacheDir!, keys[i]!);
+    });
+  }
+  const missing = [...bodies.keys()].filter((i) => results[i] === undefined);
+  const cached = bodies.length - missing.length;
+  const advance = (n: number) => options.onProgress?.(cached + n, bodies.length);
+  advance(0);
+  const workers = missing.length >= WORKER_THRESHOLD ? Math.min(options.workers ?? availableParallelism(), Math.ceil(missing.length / BATCH)) : 0;
+  const rendered =
+    workers > 1
+      ? await renderOnWorkers(missing.map((i) => bodies[i]!), workers, advance)
+      : missing.map((i, n) => {
+          if (n % BATCH === 0) advance(n);
+          return renderArticleBody(bodies[i]!);
+        });
+  advance(missing.length);
+  missing.forEach((i, n) => (results[i] = rendered[n]));
+  if (options.cacheDir) {
+    await forEachLimited(missing.length, IO_CONCURRENCY, (n) => writeEntry(options.cacheDir!, keys[missing[n]!]!, rendered[n]!));
+    await pruneEntries(options.cacheDir, new Set(keys));
+  }
+  return { results: results as RenderedBody[], stats: { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 } };
+}
+
+async function renderOnWorkers(bodies: readonly string[], count: number, advance: (done: number) => void): Promise<RenderedBody[]> {
+  const results: RenderedBody[] = new Array(bodies.length);
+  let next = 0;
+  let finished = 0;
+  const workers = Array.from({ length: count }, () => new Worker(new URL('./markdown-worker.js', import.meta.url)));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((finish, fail) => {
+            let start = 0;
+            const send = () => {
+              if (next >= bodies.length) return finish();
+              start = next;
+              next = Math.min(next + BATCH, bodies.length);
+              worker.postMessage(bodies.slice(start, next));
+            };
+            worker.on('message', (batch: RenderedBody[]) => {
+              batch.forEach((r, k) => (results[start + k] = r));
+              advance((finished += batch.length));
+              send();
+            });
+            worker.once('error', fail);
+            worker.once('exit', (code) => (next < bodies.length || code !== 0 ? fail(new Error(`A Markdown worker stopped (exit code ${code}).`)) : undefined));
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+let versionPromise: Promise<string> | undefined;
+/** A hash of what decides a render: the Markdown source files and the versions of the packages they use. */
+function rendererVersion(): Promise<string> {
+  versionPromise ??= (async () => {
+    const hash = createHash('sha256');
+    const dir = join(PACKAGE_ROOT, 'src/markdown');
+    for (const name of (await readdir(dir)).sort()) hash.update(name).update(await readFile(join(dir, name)));
+    hash.update(await readFile(join(PACKAGE_ROOT, 'package.json')));
+    // Exact installed versions: a caret range in a dependency's own package.json is not enough.
+    for (const name of ['unified', 'remark-parse', 'remark-gfm', 'remark-rehype', 'rehype-raw', 'rehype-sanitize', 'rehype-slug', 'rehype-stringify', 'micromark', 'mdast-util-to-hast', 'hast-util-to-html', 'parse5']) {
+      const version = await readFile(join(PACKAGE_ROOT, 'node_modules', name, 'package.json'), 'utf8').then((t) => (JSON.parse(t) as { version: string }).version, () => 'none');
+      hash.update(`${name}@${version}\n`);
+    }
+    return hash.digest('hex');
+  })();
+  return versionPromise;
+}
+
+const entryPath = (dir: string, key: string) => join(dir, key.slice(0, 2), `${key}.json`);
+
+async function readEntry(dir: string, key: string): Promise<RenderedBody | undefined> {
+  try {
+    const value = JSON.parse(await readFile(entryPath(dir, key), 'utf8')) as RenderedBody;
+    return typeof value.html === 'string' && typeof value.firstParagraph === 'string' ? value : undefined;
+  } catch {
+    // Missing, or damaged (an interrupted write, a hand edit): render again.
+    return undefined;
+  }
+}
+
+async function writeEntry(dir: string, key: string, body: RenderedBody): Promise<void> {
+  const path = entryPath(dir, key);
+  await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
+  // Written aside and renamed, so a concurrent or interrupted build never reads half an entry.
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(body));
+  await rename(temp, path);
+}
+
+/** Removes entries no body of this build uses, so the cache stays the size of the archive. */
+async function pruneEntries(dir: string, used: ReadonlySet<string>): Promise<void> {
+  const shards = await readdir(dir).catch(() => [] as string[]);
+  for (const shard of shards) {
+    const names = await readdir(join(dir, shard)).catch(() => [] as string[]);
+    // Another build's entry being written (`.tmp`) is not ours to remove.
+    const stale = names.filter((n) => n.endsWith('.json') && !used.has(n.slice(0, -'.json'.length)));
+    await Promise.all(stale.map((n) => rm(join(dir, shard, n), { force: true })));
+  }
+}
+
+async function forEachLimited(count: number, limit: number, f: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, async () => {
+    while (next < count) await f(next++);
+  }));
+}
