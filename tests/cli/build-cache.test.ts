@@ -1,0 +1,96 @@
+import { cp, readFile, writeFile, appendFile, rm, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listFiles, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
+import { runDateline } from './run-dateline.ts';
+
+afterAll(removeTemps);
+
+/** A copy of the example project (config, articles, gazetteer). */
+async function exampleProject(): Promise<string> {
+  const root = await makeTemp('dateline-cache-');
+  await cp(join(repoRoot, 'dateline.yaml'), join(root, 'dateline.yaml'));
+  await cp(join(repoRoot, 'content'), join(root, 'content'), { recursive: true });
+  return root;
+}
+
+/** Every file of a site with its bytes, for byte-for-byte comparison. */
+async function siteBytes(dir: string): Promise<Map<string, Buffer>> {
+  const files = await listFiles(dir);
+  return new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(dir, f))] as const)));
+}
+
+function expectSameSite(a: Map<string, Buffer>, b: Map<string, Buffer>) {
+  expect([...a.keys()]).toEqual([...b.keys()]);
+  const differing = [...a].filter(([f, bytes]) => !bytes.equals(b.get(f)!)).map(([f]) => f);
+  expect(differing).toEqual([]);
+}
+
+const ANDARAB = 'content/2021/08/andarab-resistance.md';
+
+describe('incremental builds (the .dateline-cache folder)', () => {
+  it('reuses rendered bodies, skips an unchanged project, and equals a clean build byte for byte', async () => {
+    const root = await exampleProject();
+    const first = await runDateline(['build'], root);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/markdown [\d.]+ s \(0 cached, 8 rendered\)/);
+    expect(first.stdout).toMatch(/Built 8 articles into \d+ pages in _site\/ \(\d+ files, [\d.]+ MB\)/);
+
+    const again = await runDateline(['build'], root);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/Nothing changed since the last build: _site\/ is up to date/);
+
+    // One edit: one body rendered again, the other seven from the cache.
+    await appendFile(join(root, ANDARAB), '\nA sentence added by the cache test.\n');
+    const edited = await runDateline(['build'], root);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.stdout).toMatch(/\(7 cached, 1 rendered\)/);
+    expect(await readFile(join(root, '_site/2021/08/22/andarab-resistance/index.html'), 'utf8')).toContain('A sentence added by the cache test.');
+
+    const clean = await runDateline(['build', '--no-cache', '--out', 'clean'], root);
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(clean.stdout).toMatch(/\(0 cached, 8 rendered\)/);
+    expectSameSite(await siteBytes(join(root, '_site')), await siteBytes(join(root, 'clean')));
+  });
+
+  it('renders again a damaged cache entry, and a deleted cache is simply rebuilt', async () => {
+    const root = await exampleProject();
+    expect((await runDateline(['build', '--out', 'reference', '--no-cache'], root)).code).toBe(0);
+    expect((await runDateline(['build'], root)).code).toBe(0);
+    const shards = join(root, '.dateline-cache/markdown');
+    const shard = (await readdir(shards))[0]!;
+    const entry = (await readdir(join(shards, shard)))[0]!;
+    await writeFile(join(shards, shard, entry), '{"html": tru');
+    const damaged = await runDateline(['build', '--force'], root);
+    expect(damaged.code, damaged.stderr).toBe(0);
+    expect(damaged.stdout).toMatch(/\(7 cached, 1 rendered\)/);
+    expectSameSite(await siteBytes(join(root, '_site')), await siteBytes(join(root, 'reference')));
+
+    await rm(join(root, '.dateline-cache'), { recursive: true });
+    const rebuilt = await runDateline(['build'], root);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stdout).toMatch(/\(0 cached, 8 rendered\)/);
+  });
+
+  it('builds again when the config or the output folder changed', async () => {
+    const root = await exampleProject();
+    expect((await runDateline(['build'], root)).code).toBe(0);
+    const config = join(root, 'dateline.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace(/^title: .*$/m, 'title: Renamed archive'));
+    const changed = await runDateline(['build'], root);
+    expect(changed.stdout).toMatch(/^Built 8 articles/);
+    expect(await readFile(join(root, '_site/index.html'), 'utf8')).toContain('Renamed archive');
+    // The site folder deleted by hand: not "up to date".
+    await rm(join(root, '_site'), { recursive: true });
+    const restored = await runDateline(['build'], root);
+    expect(restored.stdout).toMatch(/^Built 8 articles/);
+    expect(restored.stdout).toMatch(/\(8 cached, 0 rendered\)/);
+  });
+
+  it('prints a line per stage when not on a terminal', async () => {
+    const root = await exampleProject();
+    const run = await runDateline(['build'], root, { CI: 'true' });
+    for (const stage of ['read', 'check', 'markdown', 'archive', 'pages']) expect(run.stderr).toMatch(new RegExp(`^${stage} +[\\d.]+ s$`, 'm'));
+    expect(run.stderr).not.toContain('\r');
+  });
+});
