@@ -89,7 +89,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
 
   // Unchanged since the last build into this folder: say what that build said, write nothing.
   const lastBuildFile = options.cacheDir && join(options.cacheDir, 'last-build.json');
-  const fingerprint = lastBuildFile && !options.dryRun ? await buildFingerprint(project, [templates, publicDir]) : undefined;
+  // Written into every site's marker, cached or not, so cached and clean builds are the same bytes.
+  const fingerprint = options.dryRun ? undefined : await buildFingerprint(project, [templates, publicDir]);
   if (lastBuildFile && fingerprint && !options.force) {
     const last = await readLastBuild(lastBuildFile);
     const marker = await readFile(join(output, SITE_MARKER), 'utf8').catch(() => '');
