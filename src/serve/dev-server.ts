@@ -1,0 +1,102 @@
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize } from 'node:path';
+import sirv from 'sirv';
+
+/** The preview server's own URLs, out of the way of any site URL. */
+export const EVENTS_URL = '/__dateline/events';
+const CLIENT_URL = '/__dateline/reload.js';
+const STATUS_URL = '/__dateline/status';
+const CLIENT_TAG = `<script src="${CLIENT_URL}"></script>`;
+
+export type BuildState = { state: 'building' } | { state: 'ok'; builtAt: number } | { state: 'failed'; text: string };
+
+export interface DevServer {
+  url: string;
+  /** Tells open pages what happened: reload after a good build, an overlay after a failed one. */
+  publish(state: BuildState): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the site folder as it is on disk (the build swaps it whole, so a request sees the old
+ * site or the new one), adding a reload script to HTML pages and a Server-Sent Events stream.
+ */
+export async function startDevServer(siteDir: string, host: string, port: number): Promise<DevServer> {
+  const files = sirv(siteDir, { dev: true, etag: false });
+  const clients = new Set<ServerResponse>();
+  let current: BuildState = { state: 'building' };
+  const client = await readFile(join(import.meta.dirname, 'reload-client.js'), 'utf8');
+
+  const send = (res: ServerResponse, state: BuildState) => {
+    if (state.state === 'ok') res.write(`event: reload\ndata: ${state.builtAt}\n\n`);
+    if (state.state === 'failed') res.write(`event: failed\ndata: ${JSON.stringify({ text: state.text })}\n\n`);
+  };
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (path === EVENTS_URL) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      // A page opened while the last save is broken shows the overlay at once.
+      if (current.state === 'failed') send(res, current);
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (path === CLIENT_URL) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      return res.end(client);
+    }
+    if (path === STATUS_URL) {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      return res.end(JSON.stringify(current));
+    }
+    // `/2021/08` is the folder `/2021/08/`: redirect, so the page's relative links resolve.
+    if (!path.endsWith('/') && !/\.[A-Za-z0-9]+$/.test(path) && (await stat(join(siteDir, normalize(path), 'index.html')).catch(() => undefined))) {
+      res.writeHead(301, { location: `${path}/` });
+      return res.end();
+    }
+    const page = await htmlFile(siteDir, path);
+    if (page !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      return res.end(page.includes('</body>') ? page.replace('</body>', `${CLIENT_TAG}</body>`) : page + CLIENT_TAG);
+    }
+    files(req, res, async () => {
+      const notFound = await readFile(join(siteDir, '404.html'), 'utf8').catch(() => 'Not found');
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(notFound.replace('</body>', `${CLIENT_TAG}</body>`));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}/`,
+    publish(state) {
+      current = state;
+      for (const res of clients) send(res, state);
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of clients) res.end();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The HTML file a path names (`/x/` → `/x/index.html`), read now; undefined if it is not one. */
+async function htmlFile(siteDir: string, path: string): Promise<string | undefined> {
+  const rel = normalize(path).replace(/^([/\\])+/, '');
+  if (rel.startsWith('..')) return undefined;
+  const candidates = path.endsWith('/') ? [join(rel, 'index.html')] : rel.endsWith('.html') ? [rel] : [];
+  for (const candidate of candidates) {
+    const file = join(siteDir, candidate);
+    if ((await stat(file).catch(() => undefined))?.isFile()) return readFile(file, 'utf8');
+  }
+  return undefined;
+}

@@ -1,0 +1,55 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTemps } from '../helpers/site.ts';
+import { poll, startServe, stopServers } from '../helpers/serve-process.ts';
+
+afterAll(async () => {
+  stopServers();
+  await removeTemps();
+});
+
+const ARTICLE = 'content/2021/08/andarab-resistance.md';
+const PAGE = '2021/08/22/andarab-resistance/';
+
+describe('dateline serve', () => {
+  it('serves on 127.0.0.1, rebuilds on save, and keeps the last good site while a save is broken', async () => {
+    const { root, url, output } = await startServe();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+
+    const first = await (await fetch(url + PAGE)).text();
+    expect(first).toContain('Resistance holds three Andarab districts');
+    // Pages get the reload script; the built files on disk do not.
+    expect(first).toContain('<script src="/__dateline/reload.js"></script></body>');
+    expect(await readFile(join(root, '_site', PAGE, 'index.html'), 'utf8')).not.toContain('__dateline');
+
+    // A save: the new text is served, announced to open pages as a reload.
+    const events = await fetch(url + '__dateline/events');
+    const reader = events.body!.getReader();
+    const file = join(root, ARTICLE);
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, `${original}\nA paragraph saved while the server ran.\n`);
+    await poll(async () => ((await (await fetch(url + PAGE)).text()).includes('A paragraph saved while the server ran.') ? true : undefined), 'the edited text');
+    let stream = '';
+    await poll(async () => {
+      stream += new TextDecoder().decode((await reader.read()).value);
+      return stream.includes('event: reload') ? true : undefined;
+    }, 'a reload event');
+    await reader.cancel();
+
+    // A broken save: the error is reported (terminal and status), the last good page stays.
+    await writeFile(file, original.replace('date: 2021-08-22', 'date: 2021-08-32'));
+    const status = await poll(async () => {
+      const s = (await (await fetch(url + '__dateline/status')).json()) as { state: string; text?: string };
+      return s.state === 'failed' ? s : undefined;
+    }, 'the failed state');
+    expect(status.text).toMatch(/content\/2021\/08\/andarab-resistance\.md:\d+:\d+: error .*2021-08-32.*\[invalid-date\]/);
+    expect(output()).toMatch(/the build failed; still serving the last good site/);
+    expect(await (await fetch(url + PAGE)).text()).toContain('A paragraph saved while the server ran.');
+
+    // Fixed again: back to a good build.
+    await writeFile(file, original);
+    await poll(async () => ((await (await fetch(url + '__dateline/status')).json()).state === 'ok' ? true : undefined), 'a good build');
+    expect(await (await fetch(url + PAGE)).text()).not.toContain('A paragraph saved while the server ran.');
+  });
+});

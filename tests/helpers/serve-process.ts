@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeTemp, repoRoot } from './site.ts';
+
+/** Started `dateline serve` processes; stop them with `stopServers` after the tests. */
+const children: ChildProcess[] = [];
+export function stopServers(): void {
+  for (const child of children.splice(0)) child.kill('SIGTERM');
+}
+
+/** Starts `dateline serve --port 0` in a copy of the example project; resolves with its URL once it serves. */
+export async function startServe(): Promise<{ root: string; url: string; output: () => string }> {
+  const root = await makeTemp('dateline-serve-');
+  await cp(join(repoRoot, 'dateline.yaml'), join(root, 'dateline.yaml'));
+  await cp(join(repoRoot, 'content'), join(root, 'content'), { recursive: true });
+  const child = spawn(process.execPath, [join(repoRoot, 'bin/dateline.js'), 'serve', '--port', '0'], { cwd: root, env: { ...process.env, TZ: 'Pacific/Kiritimati' } });
+  children.push(child);
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const m = /Serving (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]!);
+      }
+    }, 100);
+    child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
+  });
+  return { root, url, output: () => out };
+}
+
+/** Polls until `f` returns a value (not undefined), instead of sleeping a guessed time. */
+export async function poll<T>(f: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const value = await f().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
