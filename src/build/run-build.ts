@@ -133,17 +133,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const maps = await time('maps', () => renderMaps(archive));
   // Articles, listings, indexes, and the home, search and 404 pages.
   const pageTotal = archive.articles.length + archive.listings.length + archive.indexes.length + 3;
-  await time('pages', () =>
-    writeSiteAtomically(
-      output,
-      [root, join(root, config.content), templates, publicDir],
-      async (dir) => {
-        const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
-        report.pages = await runEleventy(archive, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage });
-        report.files = report.pages + (await writeOutputs(archive, dir));
-      },
-      fingerprint ? `fingerprint: ${fingerprint}\n` : '',
-    ),
+  await writeSiteAtomically(
+    output,
+    [root, join(root, config.content), templates, publicDir],
+    async (dir) => {
+      const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
+      report.pages = await time('pages', () => runEleventy(archive, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
+      report.files = report.pages + (await writeOutputs(archive, dir, time));
+    },
+    fingerprint ? `fingerprint: ${fingerprint}\n` : '',
   );
   report.output = output;
   if (lastBuildFile && fingerprint) {

@@ -11,11 +11,19 @@ export type OutputWriter = (archive: Archive, dir: string) => Promise<number>;
  * Every output besides the Eleventy pages, in the order they are written. They write into the
  * same temporary folder as the pages, so they are swapped in, or discarded, together.
  */
-const WRITERS: OutputWriter[] = [writeExports, writeFeeds, writeSitemap, writeSearchIndex];
+const WRITERS: [name: string, write: OutputWriter][] = [
+  ['exports', writeExports],
+  ['feeds', writeFeeds],
+  ['sitemap', writeSitemap],
+  ['search', writeSearchIndex],
+];
 
-/** Runs every output writer; returns the number of files written. */
-export async function writeOutputs(archive: Archive, dir: string): Promise<number> {
+/** Times one stage of the build (the build report lists each). */
+export type TimeStage = <T>(stage: string, f: () => Promise<T>) => Promise<T>;
+
+/** Runs every output writer, each timed as a stage of its own; returns the number of files written. */
+export async function writeOutputs(archive: Archive, dir: string, time: TimeStage = (_, f) => f()): Promise<number> {
   let files = 0;
-  for (const write of WRITERS) files += await write(archive, dir);
+  for (const [name, write] of WRITERS) files += await time(name, () => write(archive, dir));
   return files;
 }
