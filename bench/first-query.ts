@@ -25,7 +25,7 @@ export interface FirstQuery {
   requests: number;
   /** Body + header bytes of every response, as served (no compression). */
   bytes: number;
-  /** The same, of responses under /pagefind/ only. */
+  /** The same, of responses under /pagefind/ and the merged bundles (/pagefind-1/ …) only. */
   pagefindBytes: number;
   /** Estimated bytes from a host that gzips text (Pagefind's index files are gzip already). */
   gzipBytes: number;
@@ -98,7 +98,7 @@ export async function measureFirstQuery(siteDir: string, query: string): Promise
       query,
       requests: responses.length,
       bytes: sum(responses),
-      pagefindBytes: sum(responses.filter((r) => r.path.startsWith('/pagefind/'))),
+      pagefindBytes: sum(responses.filter((r) => /^\/pagefind[^/]*\//.test(r.path))),
       gzipBytes: responses.reduce((n, r) => n + r.gzip, 0),
       ms,
       ...shown,

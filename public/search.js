@@ -81,17 +81,48 @@ function withTimeout(promise) {
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('The search index took too long to load')), LOAD_TIMEOUT_MS))]);
 }
 
+/**
+ * The Pagefind bundles to search, as the build lists them in data-bundles: folders beside
+ * search.js, newest articles first; the first is loaded, the others are merged into it.
+ * @param {HTMLElement} app
+ * @returns {string[]}
+ */
+function bundlesOf(app) {
+  const bundles = JSON.parse(app.dataset.bundles ?? '[]');
+  return Array.isArray(bundles) && bundles.length > 0 ? bundles.map(String) : ['pagefind'];
+}
+
+/**
+ * Counts per filter value, summed over several searches (as Pagefind sums merged indexes).
+ * @param {Record<string, Record<string, number>>[]} counts
+ */
+function sumCounts(counts) {
+  /** @type {Record<string, Record<string, number>>} */
+  const sum = {};
+  for (const byFilter of counts) {
+    for (const [filter, values] of Object.entries(byFilter)) {
+      const into = (sum[filter] ??= {});
+      for (const [value, n] of Object.entries(values)) into[value] = (into[value] ?? 0) + n;
+    }
+  }
+  return sum;
+}
+
 async function start() {
-  // search.js sits at the site root beside pagefind/, so this works under any base path and
-  // from any page URL.
+  // search.js sits at the site root beside the pagefind/ bundles, so this works under any base
+  // path and from any page URL.
   const siteRoot = new URL('./', import.meta.url);
+  const app = byId('search-app');
+  const [mainBundle = 'pagefind', ...mergedBundles] = bundlesOf(app);
   /** @type {any} */
   let pagefind;
   /** @type {Record<string, Record<string, number>>} */
   let totals;
   try {
-    pagefind = await withTimeout(import(new URL('pagefind/pagefind.js', siteRoot).href));
+    pagefind = await withTimeout(import(new URL(`${mainBundle}/pagefind.js`, siteRoot).href));
     await pagefind.init();
+    // A large archive's index is split into bundles of consecutive articles (src/archive/search-bundles.ts).
+    await withTimeout(Promise.all(mergedBundles.map((bundle) => pagefind.mergeIndex(new URL(`${bundle}/`, siteRoot).href))));
     totals = await withTimeout(pagefind.filters());
   } catch (error) {
     console.error(error);
@@ -99,7 +130,6 @@ async function start() {
     return;
   }
 
-  const app = byId('search-app');
   /** @type {Record<string, string>} */
   const strings = JSON.parse(app.dataset.strings ?? '{}');
   const form = /** @type {HTMLFormElement} */ (byId('search-form'));
@@ -310,7 +340,7 @@ async function start() {
     results.setAttribute('aria-busy', 'true');
     // Without words, Pagefind has no relevance to order by: newest first.
     const sort = state.sort === 'oldest' ? { date: 'asc' } : state.sort === 'newest' || !term ? { date: 'desc' } : undefined;
-    const search = await pagefind.search(term || null, sort ? { filters, sort } : { filters });
+    const search = await searchBundles(term || null, filters, sort);
     if (mine !== generation) return;
     current = { results: search?.results ?? [], shown: 0, generation: mine };
     updateFacets(search?.filters ?? {}, state);
@@ -324,6 +354,25 @@ async function start() {
     const values = { reports: reports(total), query: state.q, filters: filterNames(state) };
     if (total === 0) status.textContent = fill(state.q ? strings.noResults : strings.noResultsFiltered, values);
     else status.textContent = fill(state.q ? (filtered ? strings.countForFiltered : strings.countFor) : strings.countFiltered, values);
+  }
+
+  /**
+   * Searches every bundle. Pagefind orders a merged search by score, and the scores of a sorted
+   * search are places in each bundle's own order, so sorted results would interleave the bundles.
+   * The bundles hold consecutive stretches of time, newest first: a sorted search takes each
+   * bundle's results (the `bundle` filter) and puts them one after the other.
+   * @param {string | null} term
+   * @param {Record<string, string[]>} filters
+   * @param {Record<string, 'asc' | 'desc'> | undefined} sort
+   * @returns {Promise<{ results: { data: () => Promise<any> }[], filters: Record<string, Record<string, number>> }>}
+   */
+  async function searchBundles(term, filters, sort) {
+    if (!sort) return pagefind.search(term, { filters });
+    if (mergedBundles.length === 0) return pagefind.search(term, { filters, sort });
+    const bundles = [mainBundle, ...mergedBundles];
+    const parts = await Promise.all(bundles.map((bundle) => pagefind.search(term, { filters: { ...filters, bundle: [bundle] }, sort })));
+    if (sort.date === 'asc') parts.reverse();
+    return { results: parts.flatMap((part) => part?.results ?? []), filters: sumCounts(parts.map((part) => part?.filters ?? {})) };
   }
 
   /** Adds the next page of results; with `focus`, moves focus to the first one added. @param {boolean} focus */

@@ -1,3 +1,5 @@
+import type { SearchBundle } from './search-bundles.ts';
+
 /** The archive model the templates print: every page, URL and formatted value decided here. */
 export interface Archive {
   site: SiteView;
@@ -10,6 +12,8 @@ export interface Archive {
   indexes: IndexPage[];
   /** Every feed to write (site, each place, each topic), in URL order. */
   feeds: FeedSpec[];
+  /** The Pagefind indexes to write, newest articles first (none when search is off). */
+  searchBundles: SearchBundle[];
 }
 
 /** A feed of articles: written as Atom, RSS and JSON Feed beside its page. */
@@ -57,6 +61,18 @@ export interface SiteView {
   ui: Record<string, unknown>;
   /** Feeds of the whole site. */
   feeds: FeedUrls;
+  search: SearchView;
+}
+
+/** What the pages need to know of search. */
+export interface SearchView {
+  /** Whether the site has a search page, a search box in the header and an index. */
+  enabled: boolean;
+  /**
+   * The folders of the Pagefind bundles under the site root, newest articles first: `pagefind`,
+   * which the search page loads, then the ones it merges (only when the index is split).
+   */
+  bundles: string[];
 }
 
 export interface Link {

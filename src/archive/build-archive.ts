@@ -12,6 +12,7 @@ import { formatDatelinePlace } from './dateline.ts';
 import { formatDay, formatSolarHijri, formatTime } from './format-date.ts';
 import { groupByDay, toTeaser, type Entry, type ListingContext } from './listing.ts';
 import { findRelated } from './related.ts';
+import { planSearchBundles } from './search-bundles.ts';
 import { eventDatetime, formatEventDate } from '../dates/event-date.ts';
 import { buildPlacePages } from './place-pages.ts';
 import { buildTopicPages, topicLink } from './topic-pages.ts';
@@ -40,7 +41,10 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
   const places = gazetteer.with(kept.flatMap(({ article }) => article.unknownPlaces));
   const entries: Entry[] = kept.map(({ article, url }) => ({ article, page: toArticlePage(article, url, places, config, ui) }));
   messages.push(...linkRelated(entries, places));
-  const site: SiteView = { title: config.title, description: config.description, url: config.url, lang: config.lang, publisher: config.publisher ?? config.title, ui: { ...ui }, feeds: feedUrls(homeUrl()) };
+  const published = kept.filter(({ article }) => article.status === 'published');
+  const searchBundles = config.search.enabled ? planSearchBundles(published.map(({ article, url }) => ({ url, utc: article.date.utc })), config.search.split_above) : [];
+  const search = { enabled: config.search.enabled, bundles: searchBundles.map((b) => b.folder) };
+  const site: SiteView = { title: config.title, description: config.description, url: config.url, lang: config.lang, publisher: config.publisher ?? config.title, ui: { ...ui }, feeds: feedUrls(homeUrl()), search };
   for (const { page } of entries) {
     page.jsonLd = toScriptJson(articleJsonLd(page, site));
     page.citation = citeArticle(page, site);
@@ -71,6 +75,7 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
     listings: [...dates.pages, ...placePages.pages, ...topicPages.pages].sort((x, y) => compareText(x.url, y.url)),
     indexes: [dates.index, placePages.index, topicPages.index],
     feeds,
+    searchBundles,
   };
   return { archive, messages };
 }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
-import { CONFIG_FILE, siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
+import { CONFIG_FILE, configFieldsAt, siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { describeIssues } from '../content/schema-messages.ts';
 import type { ContentFile } from '../content/validate-article.ts';
@@ -66,7 +66,7 @@ export async function readConfig(root: string, overrides: Partial<SiteConfig> = 
   const raw = { ...((yaml.value as Record<string, unknown> | null) ?? {}), ...stripUndefined(overrides) };
   const parsed = siteConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const p of describeIssues(parsed.error.issues, raw, () => Object.keys(siteConfigSchema.shape))) {
+    for (const p of describeIssues(parsed.error.issues, raw, configFieldsAt)) {
       messages.push({ file: CONFIG_FILE, ...yaml.positionOf(p.path, p.atKey ? 'key' : 'value'), severity: 'error', ruleId: p.ruleId === 'unknown-field' ? 'unknown-field' : 'invalid-config', reason: p.reason, fix: p.fix });
     }
     return { config: siteConfigSchema.parse({}), messages };

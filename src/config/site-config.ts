@@ -3,6 +3,25 @@ import { isValidZone } from '../dates/article-date.ts';
 import { canonicalLang } from '../content/text-direction.ts';
 
 /**
+ * Published articles one Pagefind index may hold. Pagefind's memory while indexing grows with the
+ * index (about 2.8 GiB at 10,000 generated articles), so larger archives get several indexes of
+ * consecutive articles, each built on its own, and the search page merges them.
+ */
+export const DEFAULT_SPLIT_ABOVE = 5000;
+
+const searchConfigSchema = z.strictObject({
+  /** `false`: no search page, no search box in the header, no index. */
+  enabled: z.boolean().default(true),
+  /** Above this many published articles, the index is split into bundles of at most this many (consecutive in time). */
+  split_above: z.number().int().min(1).default(DEFAULT_SPLIT_ABOVE),
+});
+
+/** The keys of `dateline.yaml` at a path (`[]`: the top level; `['search']`), for suggestions. */
+export function configFieldsAt(path: readonly (string | number)[]): string[] {
+  return path[0] === 'search' ? Object.keys(searchConfigSchema.shape) : Object.keys(siteConfigSchema.shape);
+}
+
+/**
  * `dateline.yaml` at the project root: the site's identity and defaults. Every field is
  * optional; the defaults build the bundled example archive.
  */
@@ -30,6 +49,8 @@ export const siteConfigSchema = z.strictObject({
   links: z.enum(['portable', 'clean']).default('portable'),
   /** Build articles with `status: draft` too (for previews). */
   drafts: z.boolean().default(false),
+  /** Search: on or off, and when to split the index (`search: false` is short for `enabled: false`). */
+  search: z.preprocess((v) => (typeof v === 'boolean' ? { enabled: v } : v), searchConfigSchema).default({ enabled: true, split_above: DEFAULT_SPLIT_ABOVE }),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

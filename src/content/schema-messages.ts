@@ -53,9 +53,10 @@ function explain(issue: z.core.$ZodIssue, field: string, value: unknown): { reas
     case 'invalid_type':
       return {
         reason: `\`${field}\` must be ${describeExpected(issue.expected)}, not ${describeValue(value)}.`,
-        fix: value === null ? 'Give it a value or remove the line.' : typeof value === 'number' || typeof value === 'boolean' ? 'Put the value in quotes.' : undefined,
+        fix: value === null ? 'Give it a value or remove the line.' : issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? 'Put the value in quotes.' : undefined,
       };
     case 'too_small':
+      if (issue.origin === 'number') return { reason: `\`${field}\` must be at least ${String(issue.minimum)}, not ${String(value)}.` };
       return { reason: `\`${field}\` is empty.`, fix: 'Give it a value or remove the line.' };
     case 'invalid_value':
       return { reason: `\`${field}\` is \`${String(value)}\`.`, fix: `Use one of: ${issue.values.map(String).join(', ')}.` };
@@ -69,7 +70,7 @@ function explain(issue: z.core.$ZodIssue, field: string, value: unknown): { reas
 }
 
 function describeExpected(expected: string): string {
-  return ({ string: 'text', array: 'a list', object: 'a set of fields' } as Record<string, string>)[expected] ?? expected;
+  return ({ string: 'text', array: 'a list', object: 'a set of fields', boolean: '`true` or `false`', number: 'a number', int: 'a whole number' } as Record<string, string>)[expected] ?? expected;
 }
 
 function describeValue(value: unknown): string {

@@ -1,9 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { normaliseSearchText } from '../../src/outputs/search/normalise-search-text.ts';
 import { searchRecords } from '../../src/outputs/search/search-records.ts';
-import { buildSite, copyFixture, removeTemps, repoRoot, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, copyFixture, makeTemp, removeTemps, repoRoot, type BuiltSite } from '../helpers/site.ts';
 
 let site: BuiltSite;
 beforeAll(async () => {
@@ -40,6 +41,75 @@ describe('the search index', () => {
     const built = await buildSite(root, { drafts: true });
     expect(built.report.archive!.articles.map((a) => a.status).sort()).toEqual(['draft', 'published', 'published', 'published', 'withdrawn']);
     expect(searchRecords(built.report.archive!).map((r) => r.meta.title).sort()).toEqual(['Windows line ends and a byte-order mark', '{{ 7 * 7 }} and {% raw %}', "<script>alert('title')</script> Scripts & handlers"].sort());
+  });
+});
+
+describe('a split index (search.split_above)', () => {
+  let split: BuiltSite;
+  beforeAll(async () => {
+    const root = await makeTemp();
+    await generateCorpus({ dir: root, articles: 40, seed: 7 });
+    split = await buildSite(root, { search: { enabled: true, split_above: 10 } });
+    expect(split.report.ok).toBe(true);
+  });
+
+  it('writes bundles of at most the threshold, each with its own records, the newest in pagefind/', async () => {
+    const { site, searchBundles } = split.report.archive!;
+    expect(searchBundles.length).toBeGreaterThan(2);
+    expect(site.search.bundles).toEqual(searchBundles.map((b) => b.folder));
+    expect(site.search.bundles[0]).toBe('pagefind');
+    expect(site.search.bundles.slice(1)).toEqual(site.search.bundles.slice(1).map((_, i, all) => `pagefind-${all.length - i}`));
+    const published = searchRecords(split.report.archive!).map((r) => r.url);
+    expect(searchBundles.flatMap((b) => b.articleUrls).sort()).toEqual([...published].sort());
+    for (const bundle of searchBundles) {
+      expect(bundle.articleUrls.length, bundle.folder).toBeGreaterThan(0);
+      expect(bundle.articleUrls.length, bundle.folder).toBeLessThanOrEqual(10);
+      const entry = JSON.parse(await readFile(join(split.out, bundle.folder, 'pagefind-entry.json'), 'utf8'));
+      expect(entry.languages.en.page_count, bundle.folder).toBe(bundle.articleUrls.length);
+    }
+  });
+
+  it('keeps bundles apart in time, newest first, so sorted results can be taken bundle by bundle', () => {
+    const byUrl = new Map(split.report.archive!.articles.map((a) => [a.url, Date.parse(a.date.utc)]));
+    const spans = split.report.archive!.searchBundles.map((b) => b.articleUrls.map((u) => byUrl.get(u)!));
+    for (let i = 1; i < spans.length; i++) expect(Math.min(...spans[i - 1]!)).toBeGreaterThanOrEqual(Math.max(...spans[i]!));
+  });
+
+  it('puts the scripts and WebAssembly in the main bundle only, and lists the bundles on the search page', async () => {
+    const [main, ...merged] = split.report.archive!.site.search.bundles;
+    expect(await readdir(join(split.out, main!))).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind']));
+    for (const folder of merged) {
+      const files = await readdir(join(split.out, folder));
+      expect(files.filter((f) => /\.(js|css)$|^wasm\./.test(f)), folder).toEqual([]);
+      expect(files, folder).toEqual(expect.arrayContaining(['pagefind-entry.json', 'index', 'filter', 'fragment']));
+    }
+    const page = await split.page('/search/');
+    expect(JSON.parse(String(page.one('#search-app').properties.dataBundles))).toEqual([main, ...merged]);
+  });
+
+  it('keeps the example archive and the default threshold to one bundle', async () => {
+    expect(site.report.archive!.site.search.bundles).toEqual(['pagefind']);
+    expect((await site.files()).filter((f) => f.startsWith('pagefind-'))).toEqual([]);
+    const page = await site.page('/search/');
+    expect(JSON.parse(String(page.one('#search-app').properties.dataBundles))).toEqual(['pagefind']);
+  });
+});
+
+describe('search turned off (search: false)', () => {
+  it('writes no index, no search page, no search script and no search box', async () => {
+    const off = await buildSite(repoRoot, { search: { enabled: false, split_above: 5000 } });
+    expect(off.report.ok).toBe(true);
+    const files = await off.files();
+    expect(files.filter((f) => /^pagefind|^search[./]/.test(f))).toEqual([]);
+    expect(files).toContain('index.html');
+    for (const url of ['/', '/2021/08/22/andarab-resistance/', '/places/']) {
+      const page = await off.page(url);
+      expect(page.all('form'), url).toEqual([]);
+      expect(page.all('[role=search]'), url).toEqual([]);
+      expect(page.html, url).not.toContain('search/');
+    }
+    // With search on, every page has the box.
+    expect((await site.page('/places/')).all('form.site-search')).toHaveLength(1);
   });
 });
 

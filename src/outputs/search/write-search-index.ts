@@ -1,31 +1,73 @@
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Archive } from '../../archive/archive.ts';
-import { searchRecords } from './search-records.ts';
-
-/** Where the search bundle goes, beside the pages. */
-export const SEARCH_BUNDLE = 'pagefind';
+import { MAIN_SEARCH_BUNDLE, type SearchBundle } from '../../archive/search-bundles.ts';
+import { searchRecords, type SearchRecord } from './search-records.ts';
 
 /**
- * Writes the Pagefind index of the archive's published articles into `<dir>/pagefind/`.
- * One index for every language (forceLanguage), so a Dari spelling finds an English report and
- * the other way round; the language is a filter instead. Records come from the model, so no
- * page is parsed again and list pages are never indexed.
+ * The filter that names a record's bundle in a split index, so the search page can take results
+ * bundle by bundle (Pagefind ranks a merged search by score, and a sorted search's scores are
+ * positions within each bundle, so merged results would interleave rather than follow the dates).
+ * public/search.js filters by the same name.
+ */
+export const BUNDLE_FILTER = 'bundle';
+
+/**
+ * Writes the Pagefind index of the archive's published articles: one bundle in `<dir>/pagefind/`,
+ * or, for an archive larger than `search.split_above`, several bundles of consecutive articles
+ * (`archive.searchBundles`), each built by its own Pagefind process, one after the other, so the
+ * memory it takes is that of one bundle. One index for every language (forceLanguage), so a Dari
+ * spelling finds an English report and the other way round; the language is a filter instead.
+ * Records come from the model, so no page is parsed again and list pages are never indexed.
+ * Writes nothing when search is off.
  */
 export async function writeSearchIndex(archive: Archive, dir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: archive.site.lang.split('-')[0], keepIndexUrl: false });
+  if (!archive.site.search.enabled) return 0;
+  const records = new Map(searchRecords(archive).map((r) => [r.url, r]));
+  const split = archive.searchBundles.length > 1;
+  let files = 0;
+  for (const bundle of archive.searchBundles) {
+    const ofBundle = bundle.articleUrls.map((url) => records.get(url)).filter((r): r is SearchRecord => r !== undefined);
+    files += await writeBundle(split ? ofBundle.map((r) => ({ ...r, filters: { ...r.filters, [BUNDLE_FILTER]: [bundle.folder] } })) : ofBundle, archive.site.lang, join(dir, bundle.folder));
+    if (bundle.folder !== MAIN_SEARCH_BUNDLE) files -= await removeScripts(join(dir, bundle.folder));
+  }
+  return files;
+}
+
+const RECORD_BATCH = 200;
+
+/** Indexes records in a fresh Pagefind process and writes the bundle; returns its number of files. */
+async function writeBundle(records: readonly SearchRecord[], lang: string, outputPath: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: lang.split('-')[0], keepIndexUrl: false });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    for (const record of searchRecords(archive)) {
-      const added = await index.addCustomRecord(record);
-      if (added.errors.length) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
+    // Sent in batches rather than one round trip at a time: the binary reads them in order.
+    for (let start = 0; start < records.length; start += RECORD_BATCH) {
+      const batch = records.slice(start, start + RECORD_BATCH);
+      const results = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+      results.forEach((added, i) => {
+        if (added.errors.length) throw new Error(`Pagefind could not index ${batch[i]!.url}: ${added.errors.join('; ')}`);
+      });
     }
-    const written = await index.writeFiles({ outputPath: join(dir, SEARCH_BUNDLE) });
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    const files = await index.getFiles();
-    return files.files.length;
+    // Counted on disk: getFiles() would send every file's bytes back over the pipe.
+    return (await readdir(outputPath, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
   } finally {
     await index.deleteIndex();
+    // Ends the Pagefind process, so the next bundle starts with its memory returned.
     await pagefind.close();
   }
+}
+
+/**
+ * A merged bundle needs only its index files: the page runs the main bundle's pagefind.js and
+ * WebAssembly. Removes the scripts, styles and WebAssembly Pagefind writes into every bundle;
+ * returns how many files it removed.
+ */
+async function removeScripts(bundleDir: string): Promise<number> {
+  const unused = (await readdir(bundleDir, { withFileTypes: true })).filter((e) => e.isFile() && /\.(?:js|css)$|^wasm\./.test(e.name));
+  await Promise.all(unused.map((e) => rm(join(bundleDir, e.name))));
+  return unused.length;
 }

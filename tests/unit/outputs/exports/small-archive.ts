@@ -9,6 +9,7 @@ export const site: SiteView = {
   publisher: 'Small Desk',
   ui: {},
   feeds: { atom: '/feed.xml', rss: '/rss.xml', json: '/feed.json' },
+  search: { enabled: true, bundles: ['pagefind'] },
 };
 
 const time = (datetime: string, utc: string): TimeView => ({ datetime, day: datetime.slice(0, 10), utc, hasTime: datetime.length > 10 });
@@ -68,6 +69,7 @@ export function archiveOf(articles: ArticlePage[], published: ArticlePage[] = ar
     ],
     indexes: [],
     feeds: [],
+    searchBundles: [{ folder: 'pagefind', articleUrls: published.map((p) => p.url) }],
   };
 }
 

@@ -1,0 +1,116 @@
+/**
+ * The attributes that hold URLs, by element: the table Eleventy's HTML transformer uses
+ * (@11ty/posthtml-urls), less `meta content` (Dateline writes no refresh), with `srcset`
+ * and `ping` as lists.
+ */
+const URL_ATTRIBUTES: Record<string, Record<string, 'one' | 'srcset' | 'list'>> = {
+  a: { href: 'one', ping: 'list' },
+  area: { href: 'one', ping: 'list' },
+  audio: { src: 'one' },
+  base: { href: 'one' },
+  blockquote: { cite: 'one' },
+  button: { formaction: 'one' },
+  del: { cite: 'one' },
+  embed: { src: 'one' },
+  form: { action: 'one' },
+  iframe: { src: 'one' },
+  img: { src: 'one', srcset: 'srcset' },
+  input: { formaction: 'one', src: 'one' },
+  ins: { cite: 'one' },
+  link: { href: 'one' },
+  object: { data: 'one' },
+  q: { cite: 'one' },
+  script: { src: 'one' },
+  source: { src: 'one', srcset: 'srcset' },
+  track: { src: 'one' },
+  video: { poster: 'one', src: 'one' },
+};
+
+/** Elements whose content is text up to their end tag, never markup. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+const TAG_OPEN = /<([A-Za-z][A-Za-z0-9-]*)/y;
+/** One attribute (name, then a double-quoted, single-quoted or bare value), or the tag's end. */
+const ATTRIBUTE = /[\s/]*(?:(>)|([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?)/dy;
+
+/**
+ * Rewrites every URL in a URL attribute of an HTML page through `map`, changing nothing else:
+ * the page is scanned as an HTML tokenizer would (comments, raw-text elements like `<script>`
+ * skipped, quoted values), not parsed and serialised again, so the rest stays byte for byte.
+ * Attribute values are passed as written (entities not decoded), as Eleventy's transformer did.
+ */
+export function rewriteUrls(html: string, map: (url: string) => string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  let i = 0;
+  while ((i = html.indexOf('<', i)) !== -1) {
+    if (html.startsWith('<!--', i)) {
+      const end = html.indexOf('-->', i + 4);
+      i = end === -1 ? html.length : end + 3;
+      continue;
+    }
+    TAG_OPEN.lastIndex = i;
+    const open = TAG_OPEN.exec(html);
+    if (!open) {
+      i++;
+      continue;
+    }
+    const tag = open[1]!.toLowerCase();
+    const wanted = URL_ATTRIBUTES[tag];
+    ATTRIBUTE.lastIndex = TAG_OPEN.lastIndex;
+    let m: RegExpExecArray | null;
+    let end = html.length;
+    while ((m = ATTRIBUTE.exec(html))) {
+      if (m[1]) {
+        end = ATTRIBUTE.lastIndex;
+        break;
+      }
+      if (m[0] === '') break;
+      const kind = wanted?.[m[2]!.toLowerCase()];
+      const group = m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : m[5] !== undefined ? 5 : 0;
+      if (!kind || !group) continue;
+      const [start, stop] = m.indices![group]!;
+      const value = m[group]!;
+      const next = kind === 'one' ? map(value) : kind === 'list' ? mapList(value, map) : mapSrcset(value, map);
+      if (next !== value) {
+        parts.push(html.slice(copied, start), group === 5 ? quoteBare(next) : next);
+        copied = stop;
+      }
+    }
+    i = end;
+    if (RAW_TEXT.has(tag)) {
+      const close = new RegExp(`</${tag}`, 'gi');
+      close.lastIndex = i;
+      i = close.test(html) ? close.lastIndex - tag.length - 2 : html.length;
+    }
+  }
+  if (copied === 0) return html;
+  parts.push(html.slice(copied));
+  return parts.join('');
+}
+
+function mapList(value: string, map: (url: string) => string): string {
+  return value
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean)
+    .map(map)
+    .join(', ');
+}
+
+function mapSrcset(value: string, map: (url: string) => string): string {
+  return value
+    .split(/,(?=\s|$)|,(?=[^\s])/)
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .map((candidate) => {
+      const [url, ...descriptors] = candidate.split(/\s+/);
+      return [map(url!), ...descriptors].join(' ');
+    })
+    .join(', ');
+}
+
+/** A bare value that needs quotes once rewritten. */
+function quoteBare(value: string): string {
+  return /^[^\s"'=<>`]+$/.test(value) ? value : `"${value.replace(/"/g, '&quot;')}"`;
+}

@@ -1,0 +1,159 @@
+/// <reference lib="dom" />
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/generate-corpus.ts';
+import type { ArticlePage } from '../../src/archive/archive.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { serveFolder } from '../helpers/serve.ts';
+import { buildSite, makeTemp, removeTemps, type BuiltSite } from '../helpers/site.ts';
+
+/**
+ * A split search index (search.split_above) in Debian's Chromium: 40 generated articles over many
+ * years, built once as one index and once split into bundles of at most 10 articles, which the
+ * search page merges (Pagefind's mergeIndex). The split site must answer as the single index does.
+ */
+
+const POLL = { timeout: 20_000 };
+/** A word in about half of the generated articles, across the years. */
+const WORD = 'school';
+
+type Served = { site: BuiltSite; server: Awaited<ReturnType<typeof serveFolder>> };
+let split: Served;
+let single: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  const dir = await makeTemp();
+  await generateCorpus({ dir, articles: 40, seed: 7 });
+  const [splitSite, singleSite] = [await buildSite(dir, { search: { enabled: true, split_above: 10 } }), await buildSite(dir)];
+  expect(splitSite.report.ok && singleSite.report.ok).toBe(true);
+  expect(splitSite.report.archive!.site.search.bundles.length).toBeGreaterThan(2);
+  expect(singleSite.report.archive!.site.search.bundles).toEqual(['pagefind']);
+  const [splitServer, singleServer] = await Promise.all([serveFolder(splitSite.out), serveFolder(singleSite.out)]);
+  split = { site: splitSite, server: splitServer };
+  single = { site: singleSite, server: singleServer };
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), split?.server.close(), single?.server.close()]);
+  await removeTemps();
+});
+
+const statusText = async (page: Page) => ((await page.locator('#search-status').textContent()) ?? '').trim();
+const titles = (page: Page) => page.locator('.search-result h3').allTextContents();
+const yearBox = (page: Page, year: string) => page.locator('fieldset[data-key="year"] li').filter({ has: page.locator('.search-facet-name', { hasText: new RegExp(`^${year}$`) }) });
+
+/** Opens the search page of a site at a query string and waits for the results. */
+async function openSearch(on: Served, query: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${on.server.url}/search/${query}`);
+  await expect.poll(() => statusText(page), POLL).not.toBe('');
+  await expect.poll(() => page.locator('#search-results').getAttribute('aria-busy'), POLL).toBeNull();
+  return page;
+}
+
+/** Every result's title, pressing "show more" until all are shown. */
+async function allTitles(page: Page): Promise<string[]> {
+  const more = page.locator('#search-more');
+  while (await more.isVisible()) {
+    const before = (await titles(page)).length;
+    await more.click();
+    await expect.poll(() => titles(page).then((t) => t.length), POLL).toBeGreaterThan(before);
+  }
+  return titles(page);
+}
+
+/** What a site's model says of a listed result: its article and the bundle that holds it. */
+function lookup(on: Served) {
+  const archive = on.site.report.archive!;
+  const byTitle = new Map(archive.articles.map((a) => [a.title, a]));
+  const bundleOf = new Map(archive.searchBundles.flatMap((b) => b.articleUrls.map((url) => [url, b.folder] as const)));
+  return (title: string): { article: ArticlePage; bundle: string } => {
+    const article = byTitle.get(title);
+    if (!article) throw new Error(`No article titled ${title}`);
+    return { article, bundle: bundleOf.get(article.url)! };
+  };
+}
+
+const byInstant = (a: ArticlePage, b: ArticlePage) => Date.parse(a.date.utc) - Date.parse(b.date.utc);
+
+describe('searching an index split into bundles', () => {
+  it('finds the same reports as one index, from several bundles', async () => {
+    const [onSplit, onSingle] = [await openSearch(split, `?q=${WORD}`), await openSearch(single, `?q=${WORD}`)];
+    const found = await allTitles(onSplit);
+    expect(await statusText(onSplit)).toBe(await statusText(onSingle));
+    expect([...found].sort()).toEqual([...(await allTitles(onSingle))].sort());
+    const bundles = new Set(found.map((t) => lookup(split)(t).bundle));
+    expect(bundles.size).toBeGreaterThan(1);
+    const years = new Set(found.map((t) => lookup(split)(t).article.date.datetime.slice(0, 4)));
+    expect(years.size).toBeGreaterThan(1);
+    await Promise.all([onSplit.close(), onSingle.close()]);
+  });
+
+  it('sorts newest and oldest first across bundles, as one index does', async () => {
+    const page = await openSearch(split, `?q=${WORD}&sort=newest`);
+    const newest = await allTitles(page);
+    const model = newest.map((t) => lookup(split)(t).article);
+    expect(newest).toEqual([...model].sort(byInstant).reverse().map((a) => a.title));
+    expect(new Set(newest.map((t) => lookup(split)(t).bundle)).size).toBeGreaterThan(1);
+    const onSingle = await openSearch(single, `?q=${WORD}&sort=newest`);
+    expect(newest).toEqual(await allTitles(onSingle));
+
+    await page.locator('#search-sort').selectOption('oldest');
+    await expect.poll(() => titles(page).then((t) => t[0]), POLL).toBe(newest.at(-1));
+    expect(await allTitles(page)).toEqual([...newest].reverse());
+    await Promise.all([page.close(), onSingle.close()]);
+  });
+
+  it('lists every report newest first with no words, across all bundles', async () => {
+    const published = split.site.report.archive!.articles.filter((a) => a.status === 'published');
+    const page = await openSearch(split, '?sort=newest&lang=en');
+    const english = published.filter((a) => a.lang === 'en').sort(byInstant).reverse();
+    expect(await allTitles(page)).toEqual(english.map((a) => a.title));
+    await page.close();
+  });
+
+  it('counts and narrows by year across bundles', async () => {
+    const published = split.site.report.archive!.articles.filter((a) => a.status === 'published');
+    const perYear = new Map<string, ArticlePage[]>();
+    for (const a of published) perYear.set(a.date.datetime.slice(0, 4), [...(perYear.get(a.date.datetime.slice(0, 4)) ?? []), a]);
+    const page = await browser.newPage();
+    await page.goto(`${split.server.url}/search/`);
+    await page.locator('#search-prompt').waitFor({ state: 'visible' });
+    const toggle = page.locator('fieldset[data-key="year"] .search-facet-toggle');
+    if (await toggle.isVisible()) await toggle.click();
+    for (const [year, articles] of perYear) expect(Number(await yearBox(page, year).locator('.search-facet-count').textContent()), year).toBe(articles.length);
+
+    // A year from a merged bundle, not the main one.
+    const bundleOf = lookup(split);
+    const [year, articles] = [...perYear].find(([, list]) => list.length > 1 && list.every((a) => bundleOf(a.title).bundle !== 'pagefind'))!;
+    await yearBox(page, year).locator('input').check();
+    await expect.poll(() => statusText(page), POLL).toBe(`${articles.length} reports in ${year}`);
+    expect(await titles(page)).toEqual([...articles].sort(byInstant).reverse().map((a) => a.title));
+    expect(new URL(page.url()).searchParams.getAll('year')).toEqual([year]);
+    await page.close();
+  });
+
+  it('loads the merged bundles for the first query, and still only a few hundred kilobytes', async () => {
+    const measure = async (on: Served) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const bodies: Promise<{ path: string; body: Buffer }>[] = [];
+      page.on('response', (response) => {
+        const path = new URL(response.url()).pathname;
+        if (/^\/pagefind[^/]*\//.test(path)) bodies.push(response.body().then((body) => ({ path, body })));
+      });
+      await page.goto(`${on.server.url}/search/?q=${WORD}`);
+      await expect.poll(() => statusText(page), POLL).toMatch(/reports for/);
+      await page.waitForLoadState('networkidle');
+      const responses = await Promise.all(bodies);
+      await context.close();
+      return { bundles: new Set(responses.map((r) => r.path.split('/')[1])), bytes: responses.reduce((n, r) => n + r.body.length, 0), gzipped: responses.reduce((n, r) => n + gzipSync(r.body).length, 0) };
+    };
+    const [one, many] = [await measure(single), await measure(split)];
+    console.log(`First query ("${WORD}", 40 articles): one index ${one.bytes} bytes (${one.gzipped} gzipped); ${many.bundles.size} bundles ${many.bytes} bytes (${many.gzipped} gzipped)`);
+    expect([...many.bundles].sort()).toEqual([...split.site.report.archive!.site.search.bundles].sort());
+    expect(many.bytes).toBeLessThan(300_000);
+  });
+});
