@@ -74,10 +74,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     progress({ stage, state: 'start' });
     const start = performance.now();
     try {
-      return await f();
+      const result = await f();
+      progress({ stage, state: 'end' });
+      return result;
     } finally {
       timings[stage] = Math.round(performance.now() - start);
-      progress({ stage, state: 'end' });
     }
   };
   const root = resolve(options.root);
