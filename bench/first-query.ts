@@ -11,11 +11,10 @@
  * Pagefind's own index and wasm files (`.pf_*`, `.pagefind`) are gzip already and count as stored.
  */
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import sirv from 'sirv';
+// The tests' static server: sirv on 127.0.0.1, no compression, as a plain static host.
+import { serveFolder } from '../tests/helpers/serve.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -38,24 +37,11 @@ export interface FirstQuery {
 
 export const chromiumInstalled = () => existsSync(CHROMIUM);
 
-async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const handler = sirv(dir, { dev: true, etag: false });
-  const server: Server = createServer((req, res) =>
-    handler(req, res, () => {
-      res.statusCode = 404;
-      res.end('Not found');
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 /** Files Pagefind already stores gzip-compressed. */
 const precompressed = (path: string) => /\.pf_\w+$|\.pagefind$/.test(path);
 
 export async function measureFirstQuery(siteDir: string, query: string): Promise<FirstQuery> {
-  const server = await serve(siteDir);
+  const server = await serveFolder(siteDir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
