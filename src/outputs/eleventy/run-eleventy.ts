@@ -50,7 +50,7 @@ export async function runEleventy(archive: Archive, options: EleventyOptions): P
 }
 
 /** Pages rendered by one Eleventy run: at most this many paginated pages (plus the few single ones). */
-const PAGES_PER_PASS = 4000;
+const PAGES_PER_PASS = 1500;
 /** Templates of one page each, rendered by the first pass only. */
 const SINGLE_PAGES = ['index.njk', '404.njk', SEARCH_TEMPLATE];
 
