@@ -35,7 +35,15 @@ export async function startDevServer(siteDir: string, host: string, port: number
   };
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      return res.end('Bad request: the address is not valid percent-encoding.');
+    }
+    // `path` starts with `/`, so normalising it cannot climb above the site folder:
+    // `/../../etc/passwd` is `/etc/passwd`, looked up inside the site.
     if (path === EVENTS_URL) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');

@@ -53,3 +53,15 @@ describe('dateline serve', () => {
     expect(await (await fetch(url + PAGE)).text()).not.toContain('A paragraph saved while the server ran.');
   });
 });
+
+describe('dateline serve, asked for odd addresses', () => {
+  it('answers malformed and escaping paths with an error, and keeps serving', async () => {
+    const { url } = await startServe();
+    expect((await fetch(url + '%E0%A4%A')).status).toBe(400);
+    const escaping = await fetch(url + '..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd');
+    expect(escaping.status).toBe(404);
+    expect(await escaping.text()).not.toContain('root:');
+    expect((await fetch(url + 'no-such-page/')).status).toBe(404);
+    expect((await fetch(url)).status).toBe(200);
+  });
+});
