@@ -14,6 +14,8 @@ const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
  */
 export async function buildFingerprint(project: ProjectFiles, folders: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
+  // The runtime too: ICU decides how dates are written.
+  hash.update(`node ${process.versions.node} icu ${process.versions.icu ?? ''}\n`);
   // Where the site goes does not change what is in it.
   hash.update(JSON.stringify({ ...project.config, output: undefined }));
   for (const a of project.articles) hash.update(`\0a${a.file}\0`).update(a.bytes);

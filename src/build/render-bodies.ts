@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,7 +61,10 @@ export async function renderBodies(bodies: readonly string[], options: RenderOpt
   advance(missing.length);
   missing.forEach((i, n) => (results[i] = rendered[n]));
   if (options.cacheDir) {
-    await forEachLimited(missing.length, IO_CONCURRENCY, (n) => writeEntry(options.cacheDir!, keys[missing[n]!]!, rendered[n]!));
+    // Two articles with the same body share one entry: write it once.
+    const toWrite = new Map(missing.map((i, n) => [keys[i]!, rendered[n]!]));
+    const entries = [...toWrite];
+    await forEachLimited(entries.length, IO_CONCURRENCY, (n) => writeEntry(options.cacheDir!, entries[n]![0], entries[n]![1]));
     await pruneEntries(options.cacheDir, new Set(keys));
   }
   return { results: results as RenderedBody[], stats: { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 } };
@@ -108,12 +111,9 @@ function rendererVersion(): Promise<string> {
     const hash = createHash('sha256');
     const dir = join(PACKAGE_ROOT, 'src/markdown');
     for (const name of (await readdir(dir)).sort()) hash.update(name).update(await readFile(join(dir, name)));
-    hash.update(await readFile(join(PACKAGE_ROOT, 'package.json')));
-    // Exact installed versions: a caret range in a dependency's own package.json is not enough.
-    for (const name of ['unified', 'remark-parse', 'remark-gfm', 'remark-rehype', 'rehype-raw', 'rehype-sanitize', 'rehype-slug', 'rehype-stringify', 'micromark', 'mdast-util-to-hast', 'hast-util-to-html', 'parse5']) {
-      const version = await readFile(join(PACKAGE_ROOT, 'node_modules', name, 'package.json'), 'utf8').then((t) => (JSON.parse(t) as { version: string }).version, () => 'none');
-      hash.update(`${name}@${version}\n`);
-    }
+    // Every installed version (the sanitizer, GFM's micromark extensions, the slugger…), not only
+    // the ranges in package.json.
+    hash.update(await readFile(join(PACKAGE_ROOT, 'package-lock.json')).catch(() => readFile(join(PACKAGE_ROOT, 'package.json'))));
     return hash.digest('hex');
   })();
   return versionPromise;
@@ -135,7 +135,7 @@ async function writeEntry(dir: string, key: string, body: RenderedBody): Promise
   const path = entryPath(dir, key);
   await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
   // Written aside and renamed, so a concurrent or interrupted build never reads half an entry.
-  const temp = `${path}.${process.pid}.tmp`;
+  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(temp, JSON.stringify(body));
   await rename(temp, path);
 }

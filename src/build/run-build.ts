@@ -92,7 +92,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const lastBuildFile = options.cacheDir && join(options.cacheDir, 'last-build.json');
   // Written into every site's marker, cached or not, so cached and clean builds are the same bytes.
   const fingerprint = options.dryRun ? undefined : await buildFingerprint(project, [templates, publicDir]);
-  if (lastBuildFile && fingerprint && !options.force) {
+  // Only when reading found nothing to report (a symbolic link, a config error falling back to
+  // defaults): those messages are not part of the fingerprint and must not be hidden.
+  if (lastBuildFile && fingerprint && !options.force && project.messages.length === 0) {
     const last = await readLastBuild(lastBuildFile);
     const marker = await readFile(join(output, SITE_MARKER), 'utf8').catch(() => '');
     if (last?.fingerprint === fingerprint && last.output === output && marker.includes(fingerprint)) {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { countMessages, formatMessages, plural, type Message } from '../report/message.ts';
@@ -29,7 +30,14 @@ Options:
     const root = resolve(io.cwd, values.root ?? '.');
     const report = await runBuild({ root, dryRun: true, overrides: { drafts: values.drafts } });
     // Paths are given relative to where the command runs; messages name files relative to the root.
-    const scopes = positionals.map((p) => relative(root, resolve(io.cwd, p)).split('\\').join('/'));
+    const scopes = positionals.map((p) => {
+      const abs = resolve(io.cwd, p);
+      // A mistyped path must not pass as "no errors in it".
+      if (!existsSync(abs)) throw new UsageError(`No such file or folder: ${p}`);
+      const rel = relative(root, abs).split('\\').join('/');
+      if (rel.startsWith('..')) throw new UsageError(`${p} is outside the project (${root}).`);
+      return rel;
+    });
     const inScope = (m: Message) => scopes.length === 0 || scopes.some((s) => s === '' || m.file === s || m.file.startsWith(`${s}/`));
     const messages = report.messages.filter(inScope);
     const { errors, warnings } = countMessages(messages);

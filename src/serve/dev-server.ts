@@ -34,7 +34,14 @@ export async function startDevServer(siteDir: string, host: string, port: number
     if (state.state === 'failed') res.write(`event: failed\ndata: ${JSON.stringify({ text: state.text })}\n\n`);
   };
 
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // A request never takes the server down: a file swapped away mid-read, a header refused…
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`Internal error: ${(error as Error).message}`);
+    });
+  });
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -62,8 +69,11 @@ export async function startDevServer(siteDir: string, host: string, port: number
       return res.end(JSON.stringify(current));
     }
     // `/2021/08` is the folder `/2021/08/`: redirect, so the page's relative links resolve.
-    if (!path.endsWith('/') && !/\.[A-Za-z0-9]+$/.test(path) && (await stat(join(siteDir, normalize(path), 'index.html')).catch(() => undefined))) {
-      res.writeHead(301, { location: `${path}/` });
+    // The target is built from the normalised path and encoded: never a header injection, and
+    // never another host (`//evil.example/…` is collapsed to one slash).
+    const folder = normalize(path).replace(/[/\\]+/g, '/');
+    if (!folder.endsWith('/') && !/\.[A-Za-z0-9]+$/.test(folder) && (await stat(join(siteDir, folder, 'index.html')).catch(() => undefined))) {
+      res.writeHead(301, { location: encodeURI(`${folder}/`) });
       return res.end();
     }
     const page = await htmlFile(siteDir, path);
@@ -76,7 +86,7 @@ export async function startDevServer(siteDir: string, host: string, port: number
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end(notFound.replace('</body>', `${CLIENT_TAG}</body>`));
     });
-  });
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

@@ -62,6 +62,11 @@ describe('dateline serve, asked for odd addresses', () => {
     expect(escaping.status).toBe(404);
     expect(await escaping.text()).not.toContain('root:');
     expect((await fetch(url + 'no-such-page/')).status).toBe(404);
+    // A redirect never carries a header break, nor leads to another host.
+    const injected = await fetch(url + '2021/%0d%0a%2f..', { redirect: 'manual' });
+    expect([301, 404]).toContain(injected.status);
+    const offsite = await fetch(url + '%2F%2Fevil.example%2F..%2F2021', { redirect: 'manual' });
+    expect(offsite.headers.get('location') ?? '').not.toMatch(/evil|^\/\//);
     expect((await fetch(url)).status).toBe(200);
   });
 });

@@ -30,8 +30,12 @@ const URL_ATTRIBUTES: Record<string, Record<string, 'one' | 'srcset' | 'list'>> 
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 
 const TAG_OPEN = /<([A-Za-z][A-Za-z0-9-]*)/y;
-/** One attribute (name, then a double-quoted, single-quoted or bare value), or the tag's end. */
-const ATTRIBUTE = /[\s/]*(?:(>)|([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?)/dy;
+/**
+ * One attribute, or the tag's end, by the HTML tokenizer's rules: a name runs to whitespace, `/`,
+ * `>` or `=` (and may start with `=`); a value is double-quoted, single-quoted, or bare up to
+ * whitespace or `>`.
+ */
+const ATTRIBUTE = /[\s/]*(?:(>)|([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?)/dy;
 
 /**
  * Rewrites every URL in a URL attribute of an HTML page through `map`, changing nothing else:
@@ -45,7 +49,9 @@ export function rewriteUrls(html: string, map: (url: string) => string): string 
   let i = 0;
   while ((i = html.indexOf('<', i)) !== -1) {
     if (html.startsWith('<!--', i)) {
-      const end = html.indexOf('-->', i + 4);
+      // `<!-->` and `<!--->` are whole (empty) comments to an HTML parser.
+      const short = html.startsWith('<!-->', i) ? 5 : html.startsWith('<!--->', i) ? 6 : 0;
+      const end = short ? i + short - 3 : html.indexOf('-->', i + 4);
       i = end === -1 ? html.length : end + 3;
       continue;
     }
@@ -65,7 +71,6 @@ export function rewriteUrls(html: string, map: (url: string) => string): string 
         end = ATTRIBUTE.lastIndex;
         break;
       }
-      if (m[0] === '') break;
       const kind = wanted?.[m[2]!.toLowerCase()];
       const group = m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : m[5] !== undefined ? 5 : 0;
       if (!kind || !group) continue;

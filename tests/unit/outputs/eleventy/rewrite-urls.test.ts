@@ -32,3 +32,17 @@ describe('rewriteUrls', () => {
     expect(rewriteUrls('a < b and <3', mark)).toBe('a < b and <3');
   });
 });
+
+describe('rewriteUrls on unusual markup (tokenized as an HTML parser would)', () => {
+  it('keeps rewriting after odd attributes', () => {
+    expect(rewriteUrls('<p title=x=y><a href="/a/">a</a>', mark)).toBe('<p title=x=y><a href="../a/">a</a>');
+    expect(rewriteUrls('<p =x><a href="/a/">a</a>', mark)).toBe('<p =x><a href="../a/">a</a>');
+    expect(rewriteUrls(`<input value='x'"y"><a href="/a/">a</a>`, mark)).toBe(`<input value='x'"y"><a href="../a/">a</a>`);
+    expect(rewriteUrls('<a href=/s/?q=a>s</a><a href="/b/">b</a>', mark)).toBe('<a href="../s/?q=a">s</a><a href="../b/">b</a>');
+  });
+
+  it('ends the empty comments <!--> and <!---> where a parser does', () => {
+    expect(rewriteUrls('<!--><a href="/a/">a</a>-->', mark)).toBe('<!--><a href="../a/">a</a>-->');
+    expect(rewriteUrls('<!---><a href="/a/">a</a>', mark)).toBe('<!---><a href="../a/">a</a>');
+  });
+});
