@@ -83,6 +83,8 @@ Options:
     const watched = [join(root, config.content), join(PACKAGE_ROOT, 'templates'), join(PACKAGE_ROOT, 'public')];
     const watchers: FSWatcher[] = watched.map((dir) => watch(dir, { recursive: true }, (_event, name) => schedule(name ? join(dir, String(name)) : dir)));
     watchers.push(watch(root, (_event, name) => name === CONFIG_FILE && schedule(join(root, CONFIG_FILE))));
+    // A watched folder deleted or moved: say so and keep serving the last good site.
+    for (const w of watchers) w.on('error', (error) => io.stderr(`Stopped watching a folder: ${error.message}. Restart dateline serve to watch it again.\n`));
     let timer: NodeJS.Timeout | undefined;
     let changed = new Set<string>();
     function schedule(path: string) {
