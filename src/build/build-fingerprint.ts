@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import fg from 'fast-glob';
 import type { Message } from '../report/message.ts';
 import type { ProjectFiles } from './read-project.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * A hash of everything a build's output depends on: every content and place file, the resolved

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { renderArticleBody, type RenderedBody } from '../markdown/render-markdown.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 export interface RenderOptions {
   /** Folder of cached renders (`.dateline-cache/markdown`); none: render everything. */
@@ -23,7 +24,6 @@ export interface RenderStats {
   workers: number;
 }
 
-const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
 /** Below this many renders a worker's start-up (≈ 0.4 s to load unified) costs more than it saves. */
 const WORKER_THRESHOLD = 300;
 /** Bodies sent to a worker at a time: large enough to amortise messaging, small enough to balance. */

@@ -13,6 +13,7 @@ import { readProject } from './read-project.ts';
 import { SITE_MARKER, writeSiteAtomically } from './write-site-atomically.ts';
 import { renderBodies, type RenderStats } from './render-bodies.ts';
 import { buildFingerprint, readLastBuild, writeLastBuild } from './build-fingerprint.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 export interface BuildOptions {
   /** Project root: holds dateline.yaml, content/, templates/, public/. */
@@ -60,7 +61,6 @@ export interface BuildReport {
   markdown?: RenderStats;
 }
 
-const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * Builds the site: read → check → render Markdown → archive model → Eleventy pages, written

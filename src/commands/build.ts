@@ -11,7 +11,6 @@ export const CACHE_DIR = '.dateline-cache';
 
 export const build: Command = {
   name: 'build',
-  summary: 'Check the content and build the site (default folder: _site)',
   usage: `Usage: dateline build [options]
 
 Options:

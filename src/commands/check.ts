@@ -7,7 +7,6 @@ import { UsageError, type Command } from './command.ts';
 
 export const check: Command = {
   name: 'check',
-  summary: 'Check the content without building; exit 1 on errors',
   usage: `Usage: dateline check [paths…] [options]
 
 Checks every article, place file and the config, and prints each problem as

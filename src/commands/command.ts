@@ -11,8 +11,6 @@ export interface CommandIO {
 /** One `dateline <name>` command. */
 export interface Command {
   name: string;
-  /** One line for `dateline --help`. */
-  summary: string;
   /** Full usage for `dateline <name> --help`. */
   usage: string;
   /** Runs the command; returns the exit code (0 ok, 1 content errors, 2 misuse). */

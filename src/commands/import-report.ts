@@ -16,7 +16,6 @@ import { soleZoneOf } from './country-zone.ts';
 
 export const importReport: Command = {
   name: 'import',
-  summary: 'Turn raw text reports (first line `date YYYY-MM-DD`) into articles',
   usage: `Usage: dateline import FILE… [options]
 
 Turns each raw text report into content/YYYY/MM/<slug>.md. A report starts with

@@ -12,7 +12,6 @@ import { UsageError, type Command } from './command.ts';
 
 export const newArticle: Command = {
   name: 'new',
-  summary: 'Start an article: content/YYYY/MM/<slug>.md with its front matter',
   usage: `Usage: dateline new "Headline" --location "Place, Province, Country" [options]
 
 Writes content/YYYY/MM/<slug>.md (the slug from the headline, the folder from the date in the

@@ -4,7 +4,6 @@ import { UsageError, type Command } from './command.ts';
 
 export const schema: Command = {
   name: 'schema',
-  summary: 'Print the front-matter JSON Schema, for editors and linters',
   usage: `Usage: dateline schema [options] > front-matter.schema.json
 
 Prints the JSON Schema of article front matter: every field with a description, patterns for

@@ -9,14 +9,13 @@ import { seconds } from '../report/progress.ts';
 import { startDevServer, type DevServer } from '../serve/dev-server.ts';
 import { CACHE_DIR } from './build.ts';
 import { UsageError, type Command } from './command.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
 /** Editors save in bursts (write, rename, touch): wait this long for the burst to end. */
 const SETTLE_MS = 120;
 
 export const serve: Command = {
   name: 'serve',
-  summary: 'Build, serve on 127.0.0.1, rebuild and reload on every save',
   usage: `Usage: dateline serve [options]
 
 Builds the site, serves it, and watches content/, the templates, the static files and
