@@ -8,6 +8,13 @@
  * repeated for several values), so searches can be shared and Back and Forward work. Each
  * ticked box narrows the results (every filter must match); the count beside a box is how many
  * reports would remain if it were ticked too, as Pagefind counts them.
+ *
+ * What a first search downloads is kept small (bench/first-query.ts measures it): Pagefind counts
+ * a filter's values only once that filter's part of the index is loaded, so the page loads a
+ * filter when its choices are shown. On a large archive the place, topic and language choices
+ * start closed (search/facets.json says which) and load when opened. Years are counted and
+ * filtered by their months, so the index has no year filter to load. The choices' totals, shown
+ * before any search, come from search/facets.json rather than from loading every filter.
  */
 
 /**
@@ -41,6 +48,8 @@ const LOAD_TIMEOUT_MS = 20_000;
 const SORTS = ['relevance', 'newest', 'oldest'];
 /** URL keys in URL order, with their Pagefind filter (fieldsets carry data-key and data-filter). */
 const URL_KEYS = ['place', 'year', 'topic', 'lang'];
+/** The filter that names a bundle of a split index: given to each bundle by Pagefind's mergeFilter, not stored. */
+const BUNDLE_FILTER = 'bundle';
 
 /**
  * An excerpt from Pagefind: text (with character references) and <mark> highlights only.
@@ -116,14 +125,20 @@ async function start() {
   const [mainBundle = 'pagefind', ...mergedBundles] = bundlesOf(app);
   /** @type {any} */
   let pagefind;
-  /** @type {Record<string, Record<string, number>>} */
-  let totals;
+  /** @type {{ collapsed: string[], totals: Record<string, Record<string, number>> }} */
+  let facetData;
   try {
+    const facetsLoaded = withTimeout(fetch(new URL('search/facets.json', siteRoot)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`search/facets.json: ${r.status}`)))));
     pagefind = await withTimeout(import(new URL(`${mainBundle}/pagefind.js`, siteRoot).href));
-    await pagefind.init();
     // A large archive's index is split into bundles of consecutive articles (src/archive/search-bundles.ts).
-    await withTimeout(Promise.all(mergedBundles.map((bundle) => pagefind.mergeIndex(new URL(`${bundle}/`, siteRoot).href))));
-    totals = await withTimeout(pagefind.filters());
+    // noWorker: searching on the page's thread spares a first search the download of Pagefind's
+    // web worker (its own copy of the search code, 43 KB); a search takes milliseconds here.
+    await pagefind.options({ noWorker: true, ...(mergedBundles.length > 0 && { mergeFilter: { [BUNDLE_FILTER]: mainBundle } }) });
+    await pagefind.init();
+    await withTimeout(Promise.all(mergedBundles.map((bundle) => pagefind.mergeIndex(new URL(`${bundle}/`, siteRoot).href, { mergeFilter: { [BUNDLE_FILTER]: bundle } }))));
+    // Waits for the index to load (or to fail), without loading any of it beyond what init needs.
+    await withTimeout(pagefind.preload(null, {}));
+    facetData = await facetsLoaded;
   } catch (error) {
     console.error(error);
     showUnavailable();
@@ -181,7 +196,7 @@ async function start() {
 
   /**
    * @typedef {{ li: HTMLLIElement, input: HTMLInputElement, count: HTMLElement, spoken: HTMLElement, total: number }} FacetOption
-   * @typedef {{ key: string, filter: string, list: HTMLUListElement, fieldset: HTMLFieldSetElement, toggle: HTMLButtonElement, expanded: boolean, options: Map<string, FacetOption>, label: (v: string) => string }} FacetGroup
+   * @typedef {{ key: string, filter: string, list: HTMLUListElement, fieldset: HTMLFieldSetElement, toggle: HTMLButtonElement, expanded: boolean, opener: HTMLButtonElement | undefined, open: boolean, options: Map<string, FacetOption>, label: (v: string) => string }} FacetGroup
    * @typedef {{ q: string, sort: string, filters: Record<string, string[]> }} SearchState
    */
 
@@ -195,26 +210,94 @@ async function start() {
     toggle.setAttribute('aria-expanded', 'false');
     toggle.hidden = true;
     fieldset.append(toggle);
+    const filter = fieldset.dataset.filter ?? key;
+    const list = /** @type {HTMLUListElement} */ (fieldset.querySelector('ul'));
+    list.id = `search-${key}-choices`;
+    // A closed group: a disclosure button that loads the filter and shows its choices.
+    const collapsed = facetData.collapsed.includes(filter);
+    const opener = collapsed ? document.createElement('button') : undefined;
+    if (opener) {
+      opener.type = 'button';
+      opener.className = 'search-facet-open';
+      opener.setAttribute('aria-controls', list.id);
+      fieldset.querySelector('legend')?.after(opener);
+    }
     /** @type {FacetGroup} */
-    const group = {
-      key,
-      filter: fieldset.dataset.filter ?? key,
-      list: /** @type {HTMLUListElement} */ (fieldset.querySelector('ul')),
-      fieldset,
-      toggle,
-      expanded: false,
-      options: new Map(),
-      label: key === 'lang' ? languageName : (v) => v,
-    };
+    const group = { key, filter, list, fieldset, toggle, expanded: false, opener, open: !collapsed, options: new Map(), label: key === 'lang' ? languageName : (v) => v };
     toggle.addEventListener('click', () => {
       group.expanded = !group.expanded;
       layoutGroup(group);
     });
-    const values = Object.entries(totals[group.filter] ?? {});
+    opener?.addEventListener('click', () => {
+      group.open = !group.open;
+      if (!group.open) return layoutGroup(group);
+      opener.setAttribute('aria-busy', 'true');
+      // Loads the filter, then counts it for the search on screen (without a new history entry).
+      run(stateFromForm())
+        .then(() => opener.removeAttribute('aria-busy'))
+        .catch(failed);
+    });
+    const values = Object.entries(countsOf(group, facetData.totals) ?? {});
     values.sort(([a, x], [b, y]) => (key === 'year' ? b.localeCompare(a) : y - x || a.localeCompare(b, uiLang)));
     for (const [value, n] of values) addOption(group, value, n);
     return group;
   });
+
+  /**
+   * A group's counts from Pagefind's counts by filter (undefined when that filter is not loaded):
+   * a year's count is the sum of its months', exact as an article has one month.
+   * @param {FacetGroup} group @param {Record<string, Record<string, number>>} counts
+   * @returns {Record<string, number> | undefined}
+   */
+  function countsOf(group, counts) {
+    const byValue = counts[group.filter];
+    if (!byValue || group.key !== 'year') return byValue;
+    /** @type {Record<string, number>} */
+    const years = {};
+    for (const [month, n] of Object.entries(byValue)) years[month.slice(0, 4)] = (years[month.slice(0, 4)] ?? 0) + n;
+    return years;
+  }
+
+  /** The index's months of a year (a year it does not have gets a value no article has). @param {string} year */
+  const monthsOf = (year) => {
+    const months = Object.keys(facetData.totals[groups.find((g) => g.key === 'year')?.filter ?? ''] ?? {}).filter((m) => m.startsWith(`${year}-`));
+    return months.length > 0 ? months : [year];
+  };
+
+  /**
+   * Pagefind's filters for a state: every ticked value must match. A year is any of its months.
+   * @param {SearchState} state
+   * @returns {Record<string, unknown>}
+   */
+  function filtersOf(state) {
+    /** @type {Record<string, unknown>} */
+    const filters = {};
+    /** @type {Record<string, unknown>[]} */
+    const all = [];
+    for (const group of groups) {
+      const values = state.filters[group.key] ?? [];
+      if (values.length === 0) continue;
+      if (group.key === 'year') for (const year of values) all.push({ [group.filter]: { any: monthsOf(year) } });
+      else filters[group.filter] = values;
+    }
+    if (all.length > 0) filters.all = all;
+    return filters;
+  }
+
+  /** @type {Map<string, Promise<unknown>>} */
+  const loads = new Map();
+  /**
+   * Loads the parts of the index that hold these filters (once), so Pagefind counts their values.
+   * @param {string[]} filters
+   */
+  async function loadFilters(filters) {
+    const missing = filters.filter((f) => !loads.has(f));
+    if (missing.length > 0) {
+      const loaded = pagefind.preload(null, { filters: Object.fromEntries(missing.map((f) => [f, []])) });
+      for (const f of missing) loads.set(f, loaded);
+    }
+    await Promise.all(filters.map((f) => loads.get(f)));
+  }
 
   /** @param {FacetGroup} group @param {string} value @param {number} total */
   function addOption(group, value, total) {
@@ -239,8 +322,21 @@ async function start() {
     group.options.set(value, { li, input: box, count, spoken, total });
   }
 
-  /** Shows the values that matter (any count, ticked, or focused), the first few unless expanded. @param {FacetGroup} group */
+  /**
+   * Shows the values that matter (any count, ticked, or focused), the first few unless expanded;
+   * a closed group shows only its button. @param {FacetGroup} group
+   */
   function layoutGroup(group) {
+    if (group.opener) {
+      group.opener.setAttribute('aria-expanded', String(group.open));
+      group.opener.textContent = group.open ? strings.facetClose : fill(strings.facetOpen, { count: group.options.size.toLocaleString(uiLang) });
+      group.list.hidden = !group.open;
+      if (!group.open) {
+        group.toggle.hidden = true;
+        group.fieldset.hidden = group.options.size === 0;
+        return;
+      }
+    }
     const active = document.activeElement;
     let relevant = 0;
     for (const option of group.options.values()) {
@@ -261,7 +357,7 @@ async function start() {
       // A value from a shared URL that the index does not have: shown, so it can be unticked.
       for (const value of ticked) if (!group.options.has(value)) addOption(group, value, 0);
       for (const [value, option] of group.options) {
-        const n = counts[group.filter]?.[value] ?? 0;
+        const n = countsOf(group, counts)?.[value] ?? 0;
         option.input.checked = ticked.has(value);
         option.count.dataset.n = String(n);
         option.count.textContent = n.toLocaleString(uiLang);
@@ -304,7 +400,11 @@ async function start() {
   function showState(state) {
     input.value = state.q;
     sortSelect.value = state.sort;
-    for (const group of groups) for (const [value, option] of group.options) option.input.checked = state.filters[group.key]?.includes(value) ?? false;
+    for (const group of groups) {
+      for (const [value, option] of group.options) option.input.checked = state.filters[group.key]?.includes(value) ?? false;
+      // A closed group with ticked values (from a shared URL) opens: its filter loads with the search anyway.
+      if (state.filters[group.key]?.length) group.open = true;
+    }
   }
 
   /** The ticked values, named, for the count ("Baghlan, 2021"). @param {SearchState} state */
@@ -320,16 +420,14 @@ async function start() {
   async function run(state) {
     const mine = ++generation;
     const term = foldSearchText(state.q).trim();
-    /** @type {Record<string, string[]>} */
-    const filters = {};
-    for (const group of groups) if (state.filters[group.key]?.length) filters[group.filter] = state.filters[group.key] ?? [];
+    const filters = filtersOf(state);
     const filtered = Object.keys(filters).length > 0;
     document.title = state.q ? `“${state.q}” · ${baseTitle}` : baseTitle;
     if (!term && !filtered) {
       current = { results: [], shown: 0, generation: mine };
       results.removeAttribute('aria-busy');
       list.replaceChildren();
-      updateFacets(totals, state);
+      updateFacets(facetData.totals, state);
       status.textContent = '';
       prompt.hidden = false;
       empty.hidden = true;
@@ -340,6 +438,9 @@ async function start() {
     results.setAttribute('aria-busy', 'true');
     // Without words, Pagefind has no relevance to order by: newest first.
     const sort = state.sort === 'oldest' ? { date: 'asc' } : state.sort === 'newest' || !term ? { date: 'desc' } : undefined;
+    // The filters whose choices are shown must be loaded for Pagefind to count them.
+    await loadFilters(groups.filter((g) => g.open).map((g) => g.filter));
+    if (mine !== generation) return;
     const search = await searchBundles(term || null, filters, sort);
     if (mine !== generation) return;
     current = { results: search?.results ?? [], shown: 0, generation: mine };
@@ -360,9 +461,9 @@ async function start() {
    * Searches every bundle. Pagefind orders a merged search by score, and the scores of a sorted
    * search are places in each bundle's own order, so sorted results would interleave the bundles.
    * The bundles hold consecutive stretches of time, newest first: a sorted search takes each
-   * bundle's results (the `bundle` filter) and puts them one after the other.
+   * bundle's results (BUNDLE_FILTER) and puts them one after the other.
    * @param {string | null} term
-   * @param {Record<string, string[]>} filters
+   * @param {Record<string, unknown>} filters
    * @param {Record<string, 'asc' | 'desc'> | undefined} sort
    * @returns {Promise<{ results: { data: () => Promise<any> }[], filters: Record<string, Record<string, number>> }>}
    */
@@ -370,7 +471,7 @@ async function start() {
     if (!sort) return pagefind.search(term, { filters });
     if (mergedBundles.length === 0) return pagefind.search(term, { filters, sort });
     const bundles = [mainBundle, ...mergedBundles];
-    const parts = await Promise.all(bundles.map((bundle) => pagefind.search(term, { filters: { ...filters, bundle: [bundle] }, sort })));
+    const parts = await Promise.all(bundles.map((bundle) => pagefind.search(term, { filters: { ...filters, [BUNDLE_FILTER]: [bundle] }, sort })));
     if (sort.date === 'asc') parts.reverse();
     return { results: parts.flatMap((part) => part?.results ?? []), filters: sumCounts(parts.map((part) => part?.filters ?? {})) };
   }
@@ -487,6 +588,6 @@ async function start() {
   const initial = stateFromUrl(location.search);
   showState(initial);
   // Show the ticked values from the URL before the first results arrive.
-  updateFacets(totals, initial);
+  updateFacets(facetData.totals, initial);
   await run(initial);
 }

@@ -73,6 +73,11 @@ export interface SearchView {
    * which the search page loads, then the ones it merges (only when the index is split).
    */
   bundles: string[];
+  /**
+   * The Pagefind filters whose choices start closed on the search page, loading when opened:
+   * `place`, `topic` and `language` above search.facets_collapsed_above published articles.
+   */
+  collapsedFacets: string[];
 }
 
 export interface Link {

@@ -12,7 +12,7 @@ import { formatDatelinePlace } from './dateline.ts';
 import { formatDay, formatSolarHijri, formatTime } from './format-date.ts';
 import { groupByDay, toTeaser, type Entry, type ListingContext } from './listing.ts';
 import { findRelated } from './related.ts';
-import { planSearchBundles } from './search-bundles.ts';
+import { COLLAPSIBLE_FACETS, planSearchBundles } from './search-bundles.ts';
 import { eventDatetime, formatEventDate } from '../dates/event-date.ts';
 import { buildPlacePages } from './place-pages.ts';
 import { buildTopicPages, topicLink } from './topic-pages.ts';
@@ -43,7 +43,11 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
   messages.push(...linkRelated(entries, places));
   const published = kept.filter(({ article }) => article.status === 'published');
   const searchBundles = config.search.enabled ? planSearchBundles(published.map(({ article, url }) => ({ url, utc: article.date.utc })), config.search.split_above) : [];
-  const search = { enabled: config.search.enabled, bundles: searchBundles.map((b) => b.folder) };
+  const search = {
+    enabled: config.search.enabled,
+    bundles: searchBundles.map((b) => b.folder),
+    collapsedFacets: published.length > config.search.facets_collapsed_above ? [...COLLAPSIBLE_FACETS] : [],
+  };
   const site: SiteView = { title: config.title, description: config.description, url: config.url, lang: config.lang, publisher: config.publisher ?? config.title, ui: { ...ui }, feeds: feedUrls(homeUrl()), search };
   for (const { page } of entries) {
     page.jsonLd = toScriptJson(articleJsonLd(page, site));

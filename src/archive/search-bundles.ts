@@ -1,6 +1,13 @@
 /** The Pagefind bundle the search page loads; a split index's other bundles sit beside it. */
 export const MAIN_SEARCH_BUNDLE = 'pagefind';
 
+/**
+ * The filters whose choices start closed on a large archive's search page (its part of the index,
+ * about 5 KiB per 1,000 articles each, loads when a reader opens them). The year choices, counted
+ * from the month filter, are always open.
+ */
+export const COLLAPSIBLE_FACETS = ['place', 'topic', 'language'] as const;
+
 /** One Pagefind index: its folder beside the pages and the articles it holds. */
 export interface SearchBundle {
   /** Folder under the site root: `pagefind` (the newest articles), `pagefind-1` (the oldest), `pagefind-2`… */

@@ -65,6 +65,8 @@ export const UI_STRINGS = {
     searchFacetLanguage: 'Language',
     searchShowAll: 'Show all {count}',
     searchShowFewer: 'Show fewer',
+    searchFacetOpen: 'Show {count} choices',
+    searchFacetClose: 'Hide choices',
     searchClearFilters: 'Clear all filters',
     searchResults: 'Results',
     searchReportsOne: '{count} report',

@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { normaliseSearchText } from '../../src/outputs/search/normalise-search-text.ts';
@@ -20,10 +21,11 @@ describe('the search index', () => {
     for (const spelling of ['Pol-e-Hesar', 'Pul-e Hisar', 'Puli Hisar', 'پل حصار', 'Deh Salah', 'اندراب', 'Baglan']) expect(andarab.content).toContain(spelling);
   });
 
-  it('filters by place at every level, topic, language, year and local month; sorts by the UTC instant', () => {
+  it('filters by place at every level, topic, language and local month (years are counted from months); sorts by the UTC instant', () => {
     const andarab = searchRecords(site.report.archive!).find((r) => r.url === '/2021/08/22/andarab-resistance/')!;
     expect(andarab.filters.place).toEqual(['Banu', 'Pol-e-Hesar', 'De Salah', 'Baghlan', 'Afghanistan', 'Andarab']);
-    expect(andarab.filters).toMatchObject({ year: ['2021'], month: ['2021-08'], language: ['en'], topic: expect.arrayContaining(['andarab', 'taliban']) });
+    expect(Object.keys(andarab.filters).sort()).toEqual(['language', 'month', 'place', 'topic']);
+    expect(andarab.filters).toMatchObject({ month: ['2021-08'], language: ['en'], topic: expect.arrayContaining(['andarab', 'taliban']) });
     expect(andarab.sort.date).toBe('2021-08-21T19:30:00Z');
     expect(andarab.meta).toMatchObject({ title: 'Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum', date: '22 August 2021', dateline: 'Banu, Pol-e-Hesar and De Salah, Baghlan' });
   });
@@ -32,6 +34,16 @@ describe('the search index', () => {
     const entry = JSON.parse(await readFile(join(site.out, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['en']);
     expect(entry.languages.en.page_count).toBe(8);
+  });
+
+  it('writes every filter value with its total beside the search page, all choices open on a small archive', async () => {
+    const facets = JSON.parse(await readFile(join(site.out, 'search/facets.json'), 'utf8'));
+    expect(facets.articles).toBe(8);
+    expect(facets.collapsed).toEqual([]);
+    expect(facets.totals.month).toEqual({ '2021-08': 6, '2021-09': 2 });
+    expect(facets.totals.language).toEqual({ en: 7, fa: 1 });
+    expect(facets.totals.place).toMatchObject({ Afghanistan: 5, Kabul: 3, Baghlan: 1 });
+    expect(Object.keys(facets.totals.place)).toEqual(Object.keys(facets.totals.place).sort());
   });
 
   it('leaves drafts and withdrawn articles out', async () => {
@@ -69,6 +81,25 @@ describe('a split index (search.split_above)', () => {
     }
   });
 
+  it('stores no bundle filter (the page names bundles with mergeFilter) and closes the large choices above facets_collapsed_above', async () => {
+    for (const folder of split.report.archive!.site.search.bundles) {
+      const meta = (await readdir(join(split.out, folder))).find((f) => f.endsWith('.pf_meta'))!;
+      const text = gunzipSync(await readFile(join(split.out, folder, meta))).toString('latin1');
+      expect(text, folder).toContain('month');
+      expect(text, folder).not.toContain('bundle');
+      expect(text, folder).not.toContain('year');
+    }
+    const open = JSON.parse(await readFile(join(split.out, 'search/facets.json'), 'utf8'));
+    expect(open).toMatchObject({ articles: 40, collapsed: [] });
+    const root = await makeTemp();
+    await generateCorpus({ dir: root, articles: 12, seed: 7 });
+    const closed = await buildSite(root, { search: { facets_collapsed_above: 11 } });
+    expect(closed.report.archive!.site.search.collapsedFacets).toEqual(['place', 'topic', 'language']);
+    expect(JSON.parse(await readFile(join(closed.out, 'search/facets.json'), 'utf8'))).toMatchObject({ articles: 12, collapsed: ['place', 'topic', 'language'] });
+    const atThreshold = await buildSite(root, { search: { facets_collapsed_above: 12 } });
+    expect(atThreshold.report.archive!.site.search.collapsedFacets).toEqual([]);
+  });
+
   it('keeps bundles apart in time, newest first, so sorted results can be taken bundle by bundle', () => {
     const byUrl = new Map(split.report.archive!.articles.map((a) => [a.url, Date.parse(a.date.utc)]));
     const spans = split.report.archive!.searchBundles.map((b) => b.articleUrls.map((u) => byUrl.get(u)!));
@@ -97,7 +128,7 @@ describe('a split index (search.split_above)', () => {
 
 describe('search turned off (search: false)', () => {
   it('writes no index, no search page, no search script and no search box', async () => {
-    const off = await buildSite(repoRoot, { search: { enabled: false, split_above: 5000 } });
+    const off = await buildSite(repoRoot, { search: { enabled: false } });
     expect(off.report.ok).toBe(true);
     const files = await off.files();
     expect(files.filter((f) => /^pagefind|^search[./]/.test(f))).toEqual([]);

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
 import type { ArticlePage } from '../../src/archive/archive.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
 import { buildSite, makeTemp, removeTemps, type BuiltSite } from '../helpers/site.ts';
@@ -21,6 +22,8 @@ const WORD = 'school';
 type Served = { site: BuiltSite; server: Awaited<ReturnType<typeof serveFolder>> };
 let split: Served;
 let single: Served;
+/** The split site again, with the place, topic and language choices closed (search.facets_collapsed_above: 0). */
+let closed: Served;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -30,13 +33,16 @@ beforeAll(async () => {
   expect(splitSite.report.ok && singleSite.report.ok).toBe(true);
   expect(splitSite.report.archive!.site.search.bundles.length).toBeGreaterThan(2);
   expect(singleSite.report.archive!.site.search.bundles).toEqual(['pagefind']);
-  const [splitServer, singleServer] = await Promise.all([serveFolder(splitSite.out), serveFolder(singleSite.out)]);
+  const closedSite = await buildSite(dir, { search: { split_above: 10, facets_collapsed_above: 0 } });
+  expect(closedSite.report.archive!.site.search.collapsedFacets).toEqual(['place', 'topic', 'language']);
+  const [splitServer, singleServer, closedServer] = await Promise.all([serveFolder(splitSite.out), serveFolder(singleSite.out), serveFolder(closedSite.out)]);
   split = { site: splitSite, server: splitServer };
   single = { site: singleSite, server: singleServer };
+  closed = { site: closedSite, server: closedServer };
   browser = await launchChromium();
 });
 afterAll(async () => {
-  await Promise.all([browser?.close(), split?.server.close(), single?.server.close()]);
+  await Promise.all([browser?.close(), split?.server.close(), single?.server.close(), closed?.server.close()]);
   await removeTemps();
 });
 
@@ -155,5 +161,74 @@ describe('searching an index split into bundles', () => {
     console.log(`First query ("${WORD}", 40 articles): one index ${one.bytes} bytes (${one.gzipped} gzipped); ${many.bundles.size} bundles ${many.bytes} bytes (${many.gzipped} gzipped)`);
     expect([...many.bundles].sort()).toEqual([...split.site.report.archive!.site.search.bundles].sort());
     expect(many.bytes).toBeLessThan(300_000);
+  });
+});
+
+describe('closed choices on a large archive (search.facets_collapsed_above)', () => {
+  /** Each shown choice of a group: its name and count. */
+  const choices = async (page: Page, key: string) => {
+    const group = page.locator(`fieldset[data-key="${key}"]`);
+    const more = group.locator('.search-facet-toggle');
+    if ((await more.isVisible()) && (await more.getAttribute('aria-expanded')) === 'false') await more.click();
+    const rows = await group.locator('li:not([hidden])').evaluateAll((lis) => lis.map((li) => `${li.querySelector('.search-facet-name')?.textContent} ${li.querySelector('.search-facet-count')?.textContent}`));
+    return rows.sort();
+  };
+
+  it('loads only the month filter for a first query, and a closed filter when its choices are opened', async () => {
+    // A context of its own: axe-core needs one.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const filters: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (/\/filter\//.test(path)) filters.push(path);
+    });
+    await page.goto(`${closed.server.url}/search/?q=${WORD}`);
+    await expect.poll(() => statusText(page), POLL).toMatch(/reports for/);
+    await page.waitForLoadState('networkidle');
+    const bundles = closed.site.report.archive!.site.search.bundles;
+    // One filter (months, for the years) from each bundle.
+    expect(filters).toHaveLength(bundles.length);
+    expect(await choices(page, 'year')).toEqual(await choices(await openSearch(split, `?q=${WORD}`), 'year'));
+
+    const opener = page.locator('fieldset[data-key="place"] .search-facet-open');
+    const list = page.locator('fieldset[data-key="place"] ul');
+    expect(await opener.getAttribute('aria-expanded')).toBe('false');
+    expect(await opener.getAttribute('aria-controls')).toBe(await list.getAttribute('id'));
+    expect(await opener.textContent()).toMatch(/^Show \d+ choices$/);
+    expect(await list.isVisible()).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => opener.getAttribute('aria-expanded'), POLL).toBe('true');
+    await expect.poll(() => opener.getAttribute('aria-busy'), POLL).toBeNull();
+    expect(filters).toHaveLength(2 * bundles.length);
+    // The same counts as the site whose choices are open from the start.
+    const open = await openSearch(split, `?q=${WORD}`);
+    expect(await choices(page, 'place')).toEqual(await choices(open, 'place'));
+    expect((await choices(page, 'place')).length).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    // Topic and language stay closed and unloaded.
+    expect(await page.locator('fieldset[data-key="topic"] ul').isVisible()).toBe(false);
+    expect(await page.locator('fieldset[data-key="lang"] .search-facet-open').getAttribute('aria-expanded')).toBe('false');
+    await Promise.all([context.close(), open.close()]);
+  });
+
+  it('narrows by a closed group and opens it again from a shared URL', async () => {
+    const page = await openSearch(closed, `?q=${WORD}`);
+    await page.locator('fieldset[data-key="topic"] .search-facet-open').click();
+    await expect.poll(() => page.locator('fieldset[data-key="topic"] li:not([hidden])').count(), POLL).toBeGreaterThan(0);
+    const first = page.locator('fieldset[data-key="topic"] li:not([hidden])').first();
+    const [topic, count] = [(await first.locator('.search-facet-name').textContent())!, Number(await first.locator('.search-facet-count').textContent())];
+    await first.locator('input').check();
+    await expect.poll(() => statusText(page), POLL).toBe(`${count === 1 ? '1 report' : `${count} reports`} for “${WORD}” in ${topic}`);
+    expect(new URL(page.url()).searchParams.getAll('topic')).toEqual([topic]);
+
+    const shared = await openSearch(closed, new URL(page.url()).search);
+    expect(await statusText(shared)).toBe(await statusText(page));
+    expect(await shared.locator('fieldset[data-key="topic"] .search-facet-open').getAttribute('aria-expanded')).toBe('true');
+    expect(await shared.locator('fieldset[data-key="topic"] input:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual([topic]);
+    expect(await shared.locator('fieldset[data-key="place"] .search-facet-open').getAttribute('aria-expanded')).toBe('false');
+    await Promise.all([page.close(), shared.close()]);
   });
 });

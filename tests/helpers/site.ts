@@ -6,7 +6,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Root, Element } from 'hast';
 import { runBuild, type BuildReport } from '../../src/build/run-build.ts';
-import type { SiteConfig } from '../../src/config/site-config.ts';
+import { siteConfigSchema, type SiteConfig } from '../../src/config/site-config.ts';
 
 export const repoRoot = join(import.meta.dirname, '../..');
 export const fixture = (name: string) => join(repoRoot, 'tests/fixtures/sites', name);
@@ -47,9 +47,13 @@ export interface Page {
 }
 
 /** Builds a project folder into a temp output folder through the real build. */
-export async function buildSite(root: string, overrides: Partial<SiteConfig> = {}): Promise<BuiltSite> {
+/** Config overrides for a test build; `search` keys left out keep their defaults. */
+export type TestConfig = Omit<Partial<SiteConfig>, 'search'> & { search?: Partial<SiteConfig['search']> };
+
+export async function buildSite(root: string, { search, ...overrides }: TestConfig = {}): Promise<BuiltSite> {
   const out = join(await makeTemp(), 'site');
-  const report = await runBuild({ root, overrides: { output: out, ...overrides } });
+  const searchConfig = search && siteConfigSchema.shape.search.parse(search);
+  const report = await runBuild({ root, overrides: { output: out, ...overrides, ...(searchConfig && { search: searchConfig }) } });
   return {
     report,
     out,

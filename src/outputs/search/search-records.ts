@@ -16,9 +16,10 @@ export interface SearchRecord {
 /**
  * One record per published article, from the model: the text (title, summary, body) plus every
  * spelling of its places (names in every script, aliases) so "Puli Hisar" and "پل حصار" find a
- * report written "Pol-e-Hesar". Filters: year and month (local), place at every level (a
- * district's report is Baghlan's and Afghanistan's), topic, language. Sorted by the UTC instant,
- * so articles in different zones compare correctly.
+ * report written "Pol-e-Hesar". Filters: month (local; the search page counts and filters years
+ * by their months, as an article has one month, so the index carries no year filter to download),
+ * place at every level (a district's report is Baghlan's and Afghanistan's), topic, language.
+ * Sorted by the UTC instant, so articles in different zones compare correctly.
  */
 export function searchRecords(archive: Archive): SearchRecord[] {
   return archive.articles.filter((a) => a.status === 'published').map(toRecord);
@@ -27,7 +28,7 @@ export function searchRecords(archive: Archive): SearchRecord[] {
 function toRecord(a: ArticlePage): SearchRecord {
   const body = toString(fromHtml(a.html, { fragment: true })).replace(/\s+/g, ' ').trim();
   const names = a.placeSpellings;
-  const [year, month] = [a.date.datetime.slice(0, 4), a.date.datetime.slice(0, 7)];
+  const month = a.date.datetime.slice(0, 7);
   return {
     url: a.url,
     content: normaliseSearchText([a.title, a.summary ?? '', body, names.join(' · ')].join('\n')),
@@ -42,7 +43,6 @@ function toRecord(a: ArticlePage): SearchRecord {
       dir: a.dir,
     },
     filters: {
-      year: [year],
       month: [month],
       // Kabul the city and Kabul the province are one facet value, counted once.
       place: [...new Set(a.places.map((p) => p.name))],
@@ -51,4 +51,17 @@ function toRecord(a: ArticlePage): SearchRecord {
     },
     sort: { date: a.date.utc },
   };
+}
+
+/** Every filter value with how many records have it, keys sorted: the search page's totals. */
+export function filterTotals(records: readonly SearchRecord[]): Record<string, Record<string, number>> {
+  const totals: Record<string, Record<string, number>> = {};
+  for (const record of records) {
+    for (const [filter, values] of Object.entries(record.filters)) {
+      const counts = (totals[filter] ??= {});
+      for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+    }
+  }
+  const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return sorted(Object.fromEntries(Object.entries(totals).map(([filter, counts]) => [filter, sorted(counts)])));
 }

@@ -1,17 +1,12 @@
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Archive } from '../../archive/archive.ts';
 import { MAIN_SEARCH_BUNDLE, type SearchBundle } from '../../archive/search-bundles.ts';
-import { searchRecords, type SearchRecord } from './search-records.ts';
+import { filterTotals, searchRecords, type SearchRecord } from './search-records.ts';
 
-/**
- * The filter that names a record's bundle in a split index, so the search page can take results
- * bundle by bundle (Pagefind ranks a merged search by score, and a sorted search's scores are
- * positions within each bundle, so merged results would interleave rather than follow the dates).
- * public/search.js filters by the same name.
- */
-export const BUNDLE_FILTER = 'bundle';
+/** The search page's facet data, beside it: every filter value's total, and which start closed. */
+export const FACETS_FILE = 'search/facets.json';
 
 /**
  * Writes the Pagefind index of the archive's published articles: one bundle in `<dir>/pagefind/`,
@@ -20,19 +15,27 @@ export const BUNDLE_FILTER = 'bundle';
  * memory it takes is that of one bundle. One index for every language (forceLanguage), so a Dari
  * spelling finds an English report and the other way round; the language is a filter instead.
  * Records come from the model, so no page is parsed again and list pages are never indexed.
- * Writes nothing when search is off.
+ * A split index stores no bundle filter: the page names each bundle with Pagefind's mergeFilter.
+ * Also writes FACETS_FILE. Writes nothing when search is off.
  */
 export async function writeSearchIndex(archive: Archive, dir: string): Promise<number> {
   if (!archive.site.search.enabled) return 0;
-  const records = new Map(searchRecords(archive).map((r) => [r.url, r]));
-  const split = archive.searchBundles.length > 1;
+  const list = searchRecords(archive);
+  const records = new Map(list.map((r) => [r.url, r]));
   let files = 0;
   for (const bundle of archive.searchBundles) {
     const ofBundle = bundle.articleUrls.map((url) => records.get(url)).filter((r): r is SearchRecord => r !== undefined);
-    files += await writeBundle(split ? ofBundle.map((r) => ({ ...r, filters: { ...r.filters, [BUNDLE_FILTER]: [bundle.folder] } })) : ofBundle, archive.site.lang, join(dir, bundle.folder));
+    files += await writeBundle(ofBundle, archive.site.lang, join(dir, bundle.folder));
     if (bundle.folder !== MAIN_SEARCH_BUNDLE) files -= await removeScripts(join(dir, bundle.folder));
   }
-  return files;
+  const facets = {
+    articles: list.length,
+    collapsed: archive.site.search.collapsedFacets,
+    totals: filterTotals(list),
+  };
+  await mkdir(join(dir, 'search'), { recursive: true });
+  await writeFile(join(dir, FACETS_FILE), `${JSON.stringify(facets)}\n`);
+  return files + 1;
 }
 
 const RECORD_BATCH = 200;

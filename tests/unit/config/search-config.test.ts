@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../../src/build/read-project.ts';
-import { DEFAULT_SPLIT_ABOVE, siteConfigSchema } from '../../../src/config/site-config.ts';
+import { DEFAULT_FACETS_COLLAPSED_ABOVE, DEFAULT_SPLIT_ABOVE, siteConfigSchema } from '../../../src/config/site-config.ts';
 
 const temps: string[] = [];
 afterEach(async () => {
@@ -20,13 +20,14 @@ async function configOf(yaml: string) {
 
 describe('the search setting of dateline.yaml', () => {
   it('is on by default, with one index up to the default threshold', () => {
-    expect(siteConfigSchema.parse({}).search).toEqual({ enabled: true, split_above: DEFAULT_SPLIT_ABOVE });
+    expect(siteConfigSchema.parse({}).search).toEqual({ enabled: true, split_above: DEFAULT_SPLIT_ABOVE, facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE });
   });
 
   it('turns search off with `search: false` or `enabled: false`, and sets the threshold', async () => {
-    expect((await configOf('search: false\n')).config.search).toEqual({ enabled: false, split_above: DEFAULT_SPLIT_ABOVE });
+    expect((await configOf('search: false\n')).config.search).toEqual({ enabled: false, split_above: DEFAULT_SPLIT_ABOVE, facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE });
     expect((await configOf('search:\n  enabled: false\n')).config.search.enabled).toBe(false);
-    expect((await configOf('search:\n  split_above: 2000\n')).config.search).toEqual({ enabled: true, split_above: 2000 });
+    expect((await configOf('search:\n  split_above: 2000\n')).config.search).toEqual({ enabled: true, split_above: 2000, facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE });
+    expect((await configOf('search:\n  facets_collapsed_above: 0\n')).config.search.facets_collapsed_above).toBe(0);
   });
 
   it('reports a wrong value or an unknown key at its line, like the other fields', async () => {
