@@ -425,7 +425,7 @@ function targets(r: SizeResult): string[] {
   if (q && !('error' in q))
     out.push(
       `search ${size}: first query transfers ~${fmtInt(Math.round(q.gzipBytes / KiB))} KiB from a host that gzips text (target ≤ 300 KiB) ${verdict(q.gzipBytes <= 300 * KiB)}; ` +
-        `${fmtInt(Math.round(q.bytes / KiB))} KiB served uncompressed`,
+        `${fmtInt(Math.round(q.bytes / KiB))} KiB served uncompressed ${verdict(q.bytes <= 300 * KiB)}`,
     );
   const pf = cold?.runs.filter((m) => m.exitCode === 0).map((m) => m.byName.pagefind?.peak).filter((x): x is number => x !== undefined) ?? [];
   if (pf.length > 0) out.push(`search ${size}: Pagefind indexing peak RSS ${mib(median(pf))} MiB (its own process, in the cold build; reported, no target)`);

@@ -132,7 +132,8 @@ async function start() {
     pagefind = await withTimeout(import(new URL(`${mainBundle}/pagefind.js`, siteRoot).href));
     // A large archive's index is split into bundles of consecutive articles (src/archive/search-bundles.ts).
     // noWorker: searching on the page's thread spares a first search the download of Pagefind's
-    // web worker (its own copy of the search code, 43 KB); a search takes milliseconds here.
+    // web worker (its own copy of the search code, 43 KB); a search at 10,000 articles then holds
+    // the page's thread for about 0.1 s.
     await pagefind.options({ noWorker: true, ...(mergedBundles.length > 0 && { mergeFilter: { [BUNDLE_FILTER]: mainBundle } }) });
     await pagefind.init();
     await withTimeout(Promise.all(mergedBundles.map((bundle) => pagefind.mergeIndex(new URL(`${bundle}/`, siteRoot).href, { mergeFilter: { [BUNDLE_FILTER]: bundle } }))));
@@ -230,12 +231,9 @@ async function start() {
     });
     opener?.addEventListener('click', () => {
       group.open = !group.open;
-      if (!group.open) return layoutGroup(group);
-      opener.setAttribute('aria-busy', 'true');
-      // Loads the filter, then counts it for the search on screen (without a new history entry).
-      run(stateFromForm())
-        .then(() => opener.removeAttribute('aria-busy'))
-        .catch(failed);
+      layoutGroup(group);
+      // Loads the filter and counts it for the search on screen, leaving the results as they are.
+      if (group.open) recount().catch(failed);
     });
     const values = Object.entries(countsOf(group, facetData.totals) ?? {});
     values.sort(([a, x], [b, y]) => (key === 'year' ? b.localeCompare(a) : y - x || a.localeCompare(b, uiLang)));
@@ -258,10 +256,10 @@ async function start() {
     return years;
   }
 
-  /** The index's months of a year (a year it does not have gets a value no article has). @param {string} year */
+  /** The index's months of a year (anything else, or a year it does not have, gets a value no article has). @param {string} year */
   const monthsOf = (year) => {
-    const months = Object.keys(facetData.totals[groups.find((g) => g.key === 'year')?.filter ?? ''] ?? {}).filter((m) => m.startsWith(`${year}-`));
-    return months.length > 0 ? months : [year];
+    const months = /^\d{4}$/.test(year) ? Object.keys(facetData.totals[groups.find((g) => g.key === 'year')?.filter ?? ''] ?? {}).filter((m) => m.startsWith(`${year}-`)) : [];
+    return months.length > 0 ? months : ['-'];
   };
 
   /**
@@ -323,19 +321,26 @@ async function start() {
   }
 
   /**
-   * Shows the values that matter (any count, ticked, or focused), the first few unless expanded;
-   * a closed group shows only its button. @param {FacetGroup} group
+   * Shows the values that matter (any count, ticked, or focused), the first few unless expanded.
+   * A closed group shows its button and only its ticked values; a group with a button stays in
+   * view (with its button) even when this search has none of its values. @param {FacetGroup} group
    */
   function layoutGroup(group) {
     if (group.opener) {
       group.opener.setAttribute('aria-expanded', String(group.open));
-      group.opener.textContent = group.open ? strings.facetClose : fill(strings.facetOpen, { count: group.options.size.toLocaleString(uiLang) });
-      group.list.hidden = !group.open;
+      group.opener.textContent = strings.facetOpen;
       if (!group.open) {
+        let ticked = 0;
+        for (const option of group.options.values()) {
+          option.li.hidden = !option.input.checked;
+          if (option.input.checked) ticked += 1;
+        }
+        group.list.hidden = ticked === 0;
         group.toggle.hidden = true;
         group.fieldset.hidden = group.options.size === 0;
         return;
       }
+      group.list.hidden = false;
     }
     const active = document.activeElement;
     let relevant = 0;
@@ -344,7 +349,7 @@ async function start() {
       if (matters) relevant += 1;
       option.li.hidden = !matters || (!group.expanded && relevant > FACET_LIMIT && !option.input.checked && !option.li.contains(active));
     }
-    group.fieldset.hidden = relevant === 0;
+    group.fieldset.hidden = group.opener ? group.options.size === 0 : relevant === 0;
     group.toggle.hidden = relevant <= FACET_LIMIT;
     group.toggle.setAttribute('aria-expanded', String(group.expanded));
     group.toggle.textContent = group.expanded ? strings.showFewer : fill(strings.showAll, { count: relevant });
@@ -415,13 +420,38 @@ async function start() {
   let generation = 0;
   /** @type {{ results: { data: () => Promise<any> }[], shown: number, generation: number }} */
   let current = { results: [], shown: 0, generation: 0 };
+  /** The state last run, whose results are on screen. @type {SearchState} */
+  let onScreen = { q: '', sort: 'relevance', filters: {} };
+
+  /**
+   * Pagefind's search for a state, with the filters whose choices are shown loaded so that it
+   * counts them; undefined when there are neither words nor filters.
+   * @param {SearchState} state
+   */
+  async function searchFor(state) {
+    const term = foldSearchText(state.q).trim();
+    const filters = filtersOf(state);
+    if (!term && Object.keys(filters).length === 0) return undefined;
+    // Without words, Pagefind has no relevance to order by: newest first.
+    const sort = state.sort === 'oldest' ? { date: 'asc' } : state.sort === 'newest' || !term ? { date: 'desc' } : undefined;
+    await loadFilters(groups.filter((g) => g.open).map((g) => g.filter));
+    return searchBundles(term || null, filters, sort);
+  }
+
+  /** Counts the choices again for the search on screen (a group was opened), leaving its results as they are. */
+  async function recount() {
+    const [mine, state] = [generation, onScreen];
+    const search = await searchFor(state);
+    if (mine !== generation) return;
+    updateFacets(search?.filters ?? facetData.totals, state);
+  }
 
   /** Runs a search for a state and shows it. @param {SearchState} state */
   async function run(state) {
     const mine = ++generation;
+    onScreen = state;
     const term = foldSearchText(state.q).trim();
-    const filters = filtersOf(state);
-    const filtered = Object.keys(filters).length > 0;
+    const filtered = Object.keys(filtersOf(state)).length > 0;
     document.title = state.q ? `“${state.q}” · ${baseTitle}` : baseTitle;
     if (!term && !filtered) {
       current = { results: [], shown: 0, generation: mine };
@@ -436,12 +466,7 @@ async function start() {
       return;
     }
     results.setAttribute('aria-busy', 'true');
-    // Without words, Pagefind has no relevance to order by: newest first.
-    const sort = state.sort === 'oldest' ? { date: 'asc' } : state.sort === 'newest' || !term ? { date: 'desc' } : undefined;
-    // The filters whose choices are shown must be loaded for Pagefind to count them.
-    await loadFilters(groups.filter((g) => g.open).map((g) => g.filter));
-    if (mine !== generation) return;
-    const search = await searchBundles(term || null, filters, sort);
+    const search = await searchFor(state);
     if (mine !== generation) return;
     current = { results: search?.results ?? [], shown: 0, generation: mine };
     updateFacets(search?.filters ?? {}, state);
