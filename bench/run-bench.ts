@@ -313,7 +313,7 @@ interface SizeResult {
   corpusBytes: number;
   setupSeconds: number;
   stages?: { timings: Record<string, number>; search?: { ms: number; files: number } | { error: string }; measurement: Measurement } | { error: string };
-  searchIndex?: { bytes: number; files: number };
+  searchIndex?: { bytes: number; files: number; bundles: number };
   firstQuery?: FirstQuery | { error: string };
 }
 
@@ -373,7 +373,7 @@ function details(r: SizeResult): string[] {
       );
     }
   }
-  if (r.searchIndex) out.push(`${size} search index on disk: ${mib(r.searchIndex.bytes)} MiB in ${fmtInt(r.searchIndex.files)} files (pagefind/)`);
+  if (r.searchIndex) out.push(`${size} search index on disk: ${mib(r.searchIndex.bytes)} MiB in ${fmtInt(r.searchIndex.files)} files (${r.searchIndex.bundles === 1 ? 'pagefind/' : `${r.searchIndex.bundles} bundles, pagefind*/`})`);
   if (r.firstQuery) {
     const q = r.firstQuery;
     if ('error' in q) out.push(`${size} first query: not measured (${q.error})`);
@@ -499,8 +499,11 @@ async function benchSize(work: string, size: number, o: Options, hugo: boolean):
 
   const built = existsSync(join(OUTPUTS.dateline(s), 'index.html'));
   if (tools.includes('dateline') && built) {
-    const index = await countFiles(join(OUTPUTS.dateline(s), 'pagefind'), true);
-    if (index.files > 0) result.searchIndex = { bytes: index.bytes, files: index.files };
+    // Every bundle: pagefind/ and, for a split index, pagefind-1/, pagefind-2/…
+    const bundles = (await readdir(OUTPUTS.dateline(s))).filter((name) => /^pagefind(?:-\d+)?$/.test(name));
+    const counts = await Promise.all(bundles.map((name) => countFiles(join(OUTPUTS.dateline(s), name), true)));
+    const index = { bytes: counts.reduce((n, c) => n + c.bytes, 0), files: counts.reduce((n, c) => n + c.files, 0), bundles: bundles.length };
+    if (index.files > 0) result.searchIndex = index;
     if (o.stages) {
       progress(`[${fmtSize(size)}] dateline stages (one more cold build) and the search index alone…`);
       await rm(join(s.project, '.dateline-cache'), { recursive: true, force: true });
