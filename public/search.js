@@ -361,8 +361,9 @@ async function start() {
       const ticked = new Set(state.filters[group.key]);
       // A value from a shared URL that the index does not have: shown, so it can be unticked.
       for (const value of ticked) if (!group.options.has(value)) addOption(group, value, 0);
+      const byValue = countsOf(group, counts);
       for (const [value, option] of group.options) {
-        const n = countsOf(group, counts)?.[value] ?? 0;
+        const n = byValue?.[value] ?? 0;
         option.input.checked = ticked.has(value);
         option.count.dataset.n = String(n);
         option.count.textContent = n.toLocaleString(uiLang);
