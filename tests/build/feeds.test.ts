@@ -60,7 +60,7 @@ describe('feeds of the example archive', () => {
     const failures: string[] = [];
     for (const f of archive.feeds) {
       for (const url of [f.urls.atom, f.urls.rss]) {
-        const result = xmllint(await read(site, url));
+        const result = await xmllint(await read(site, url));
         if (!result.ok) failures.push(`${url}: ${result.errors}`);
       }
     }
@@ -220,7 +220,7 @@ describe('a hostile title', () => {
   const title = "<script>alert('title')</script> Scripts & handlers";
 
   it('yields well-formed feeds', async () => {
-    for (const f of hostile.report.archive!.feeds) for (const url of [f.urls.atom, f.urls.rss]) expect(xmllint(await read(hostile, url)), url).toEqual({ ok: true, errors: '' });
+    for (const f of hostile.report.archive!.feeds) for (const url of [f.urls.atom, f.urls.rss]) expect(await xmllint(await read(hostile, url)), url).toEqual({ ok: true, errors: '' });
   });
 
   it('is escaped, and reads back exactly as written', async () => {
