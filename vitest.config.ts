@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // The example archive and a 1,000-article archive, built once and shared; the judges found once.
+    globalSetup: ['tests/setup/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
@@ -18,9 +20,8 @@ export default defineConfig({
         test: {
           name: 'quality',
           include: ['tests/quality/**/*.test.ts'],
-          // External judges (Nu Html Checker, html-validate, axe-core, linkinator) on the example
-          // archive and a generated 1,000-article archive, built once.
-          globalSetup: ['tests/quality/build-sites.ts'],
+          // External judges (Nu Html Checker, html-validate, axe-core, linkinator) on the shared
+          // example archive and generated 1,000-article archive.
           // One judge at a time: on two cores, parallel judges starve each other into timeouts.
           fileParallelism: false,
         },

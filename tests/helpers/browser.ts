@@ -1,12 +1,14 @@
 import { chromium, type Browser } from 'playwright-core';
+import { inject } from 'vitest';
+import { toolPath } from './judges.ts';
 
-/** Debian's Chromium (installed by .ci/run with apt); no browser is downloaded. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Launches headless Chromium (fresh profile) with none of its own background network traffic. */
+/**
+ * Launches headless Chromium (fresh profile) with none of its own background network traffic:
+ * the system's Chromium, or the one shipped in an npm package (see judges.ts); none is downloaded.
+ */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: toolPath(inject('judges').chromium, 'Chromium (axe-core and the browser tests)'),
     headless: true,
     args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
+import { toolPath } from '../helpers/judges.ts';
 import { listFiles, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
 import { writeFile } from 'node:fs/promises';
 import { afterAll } from 'vitest';
@@ -14,7 +15,8 @@ afterAll(removeTemps);
 
 /** Runs the Nu Html Checker over folders or files; returns its error messages. */
 async function nuErrors(paths: string[]): Promise<string[]> {
-  const result = await run('java', ['-jar', VNU, '--errors-only', '--skip-non-html', '--format', 'json', ...paths], { maxBuffer: 64 * 1024 * 1024 }).catch((e: { stdout: string; stderr: string }) => e);
+  const java = toolPath(inject('judges').java, 'The Nu Html Checker');
+  const result = await run(java, ['-jar', VNU, '--errors-only', '--skip-non-html', '--format', 'json', ...paths], { maxBuffer: 64 * 1024 * 1024 }).catch((e: { stdout: string; stderr: string }) => e);
   // vnu writes its JSON report to stderr and exits 1 when it finds errors.
   const { messages } = JSON.parse(result.stderr || '{"messages":[]}') as { messages: { type: string; url: string; lastLine?: number; message: string }[] };
   return messages.filter((m) => m.type === 'error' || m.type === 'non-document-error').map((m) => `${m.url}:${m.lastLine ?? 0} ${m.message}`);
