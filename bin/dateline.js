@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs Dateline's TypeScript sources through tsx, so there is no separate compile step.
-import { register } from 'tsx/esm/api';
+// Runs Dateline compiled to JavaScript (dist/, made by `npm ci`), so a command starts without a
+// TypeScript loader; when src/ changed since dist/ was made, it is compiled again first.
+import { compileIfStale } from '../scripts/compile.js';
 
-register();
-const { main } = await import('../src/cli.ts');
+compileIfStale();
+const { main } = await import('../dist/cli.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -70,11 +70,14 @@ export async function renderBodies(bodies: readonly string[], options: RenderOpt
   return { results: results as RenderedBody[], stats: { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 } };
 }
 
+/** The compiled worker (dist/), or, when running from the TypeScript sources, a loader for it. */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './markdown-worker-from-source.js' : './markdown-worker.js', import.meta.url);
+
 async function renderOnWorkers(bodies: readonly string[], count: number, advance: (done: number) => void): Promise<RenderedBody[]> {
   const results: RenderedBody[] = new Array(bodies.length);
   let next = 0;
   let finished = 0;
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./markdown-worker.js', import.meta.url)));
+  const workers = Array.from({ length: count }, () => new Worker(WORKER));
   try {
     await Promise.all(
       workers.map(

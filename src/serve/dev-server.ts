@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import sirv from 'sirv';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 /** The preview server's own URLs, out of the way of any site URL. */
 export const EVENTS_URL = '/__dateline/events';
@@ -27,7 +28,8 @@ export async function startDevServer(siteDir: string, host: string, port: number
   const files = sirv(siteDir, { dev: true, etag: false });
   const clients = new Set<ServerResponse>();
   let current: BuildState = { state: 'building' };
-  const client = await readFile(join(import.meta.dirname, 'reload-client.js'), 'utf8');
+  // A browser script, served as it is: read from the sources, also when Dateline runs from dist/.
+  const client = await readFile(join(PACKAGE_ROOT, 'src/serve/reload-client.js'), 'utf8');
 
   const send = (res: ServerResponse, state: BuildState) => {
     if (state.state === 'ok') res.write(`event: reload\ndata: ${state.builtAt}\n\n`);

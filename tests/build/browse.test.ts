@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/build/run-build.ts';
-import { buildSite, copyFixture, fixture, removeTemps, repoRoot, type BuiltSite } from '../helpers/site.ts';
+import { exampleSite, buildSite, copyFixture, fixture, removeTemps, type BuiltSite } from '../helpers/site.ts';
 
 let site: BuiltSite;
 let zones: BuiltSite;
 beforeAll(async () => {
-  [site, zones] = await Promise.all([buildSite(repoRoot), buildSite(fixture('zones'))]);
+  [site, zones] = await Promise.all([exampleSite(), buildSite(fixture('zones'))]);
 });
 afterAll(removeTemps);
 

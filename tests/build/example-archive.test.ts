@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toString } from 'hast-util-to-string';
-import { buildSite, listFiles, readPage, removeTemps, repoRoot, type BuiltSite } from '../helpers/site.ts';
+import { exampleSite, listFiles, readPage, removeTemps, type BuiltSite } from '../helpers/site.ts';
 
 let site: BuiltSite;
 beforeAll(async () => {
-  site = await buildSite(repoRoot);
+  site = await exampleSite();
 });
 afterAll(removeTemps);
 

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { normaliseSearchText } from '../../src/outputs/search/normalise-search-text.ts';
 import { searchRecords } from '../../src/outputs/search/search-records.ts';
-import { buildSite, copyFixture, makeTemp, removeTemps, repoRoot, type BuiltSite } from '../helpers/site.ts';
+import { exampleSite, buildSite, copyFixture, makeTemp, removeTemps, repoRoot, type BuiltSite } from '../helpers/site.ts';
 
 let site: BuiltSite;
 beforeAll(async () => {
-  site = await buildSite(repoRoot);
+  site = await exampleSite();
 });
 afterAll(removeTemps);
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/archive/archive.ts';
-import { buildSite, removeTemps, repoRoot, type BuiltSite } from '../helpers/site.ts';
+import { exampleSite, buildSite, removeTemps, repoRoot, type BuiltSite } from '../helpers/site.ts';
 import { locProblems, parseSitemapXml, RFC3339, SITEMAP_XSD, xmllint } from '../unit/outputs/feeds/judges.ts';
 
 let site: BuiltSite;
@@ -11,7 +11,7 @@ let archive: Archive;
 let xml: string;
 
 beforeAll(async () => {
-  site = await buildSite(repoRoot);
+  site = await exampleSite();
   expect(site.report.ok).toBe(true);
   archive = site.report.archive!;
   xml = await readFile(join(site.out, 'sitemap.xml'), 'utf8');

@@ -9,7 +9,7 @@ import { generateCorpus } from '../../bench/generate-corpus.ts';
 import type { ArticlePage } from '../../src/archive/archive.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
-import { buildSite, makeTemp, removeTemps, repoRoot, type BuiltSite } from '../helpers/site.ts';
+import { exampleSite, buildSite, makeTemp, removeTemps, type BuiltSite } from '../helpers/site.ts';
 
 /**
  * The search page (templates/search.njk, public/search.js) in Debian's Chromium, on the example
@@ -27,7 +27,7 @@ let server: Awaited<ReturnType<typeof serveFolder>>;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  site = await buildSite(repoRoot);
+  site = await exampleSite();
   expect(site.report.ok).toBe(true);
   [browser, server] = await Promise.all([launchChromium(), serveFolder(site.out)]);
   context = await browser.newContext();

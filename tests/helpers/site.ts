@@ -5,7 +5,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Root, Element } from 'hast';
-import { runBuild, type BuildReport } from '../../src/build/run-build.ts';
+import { inject } from 'vitest';
+import { readProject } from '../../src/build/read-project.ts';
+import { buildModel, runBuild, type BuildReport } from '../../src/build/run-build.ts';
 import { siteConfigSchema, type SiteConfig } from '../../src/config/site-config.ts';
 
 export const repoRoot = join(import.meta.dirname, '../..');
@@ -46,20 +48,35 @@ export interface Page {
   text(selector: string): string;
 }
 
-/** Builds a project folder into a temp output folder through the real build. */
 /** Config overrides for a test build; `search` keys left out keep their defaults. */
 export type TestConfig = Omit<Partial<SiteConfig>, 'search'> & { search?: Partial<SiteConfig['search']> };
 
+/** Builds a project folder into a temp output folder through the real build. */
 export async function buildSite(root: string, { search, ...overrides }: TestConfig = {}): Promise<BuiltSite> {
   const out = join(await makeTemp(), 'site');
   const searchConfig = search && siteConfigSchema.shape.search.parse(search);
   const report = await runBuild({ root, overrides: { output: out, ...overrides, ...(searchConfig && { search: searchConfig }) } });
+  return siteAt(out, report);
+}
+
+function siteAt(out: string, report: BuildReport): BuiltSite {
   return {
     report,
     out,
     page: (url) => readPage(join(out, url.replace(/^\//, ''), url.endsWith('/') ? 'index.html' : '')),
     files: () => listFiles(out),
   };
+}
+
+/**
+ * The example archive as the global setup built it, once for the whole run: read it, never write
+ * to it. Its report's model is made again here by the build's own model stage (a model holds
+ * functions, so it cannot be handed from the setup to the test processes); no page is written.
+ */
+export async function exampleSite(): Promise<BuiltSite> {
+  const { example: out, exampleReport } = inject('sites');
+  const { archive } = await buildModel(await readProject(repoRoot), { render: true });
+  return siteAt(out, { ...exampleReport, archive });
 }
 
 export async function readPage(path: string): Promise<Page> {

@@ -1,0 +1,6 @@
+/** Whether dist/ is missing or older than a source. */
+export function isStale(): boolean;
+/** Compiles src/ into dist/ with tsc. */
+export function compile(): void;
+/** Compiles when the sources changed since the last compile; says so on stderr. */
+export function compileIfStale(): void;

@@ -1,0 +1,58 @@
+// Compiles Dateline's TypeScript sources (src/) into dist/, which bin/dateline.js runs. Plain
+// JavaScript, so it runs before anything is compiled: by `npm ci` (the prepare script), by
+// bin/dateline.js when src/ changed since the last compile, and by the test suite's setup.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(import.meta.dirname, '..');
+/** Written after a successful compile; its time is compared with the sources'. */
+const STAMP = join(ROOT, 'dist/.compiled');
+const INPUTS = ['tsconfig.json', 'tsconfig.build.json'];
+
+/** The newest modification time among the sources (files and folders, so a deletion counts too). */
+function newestSource() {
+  let newest = 0;
+  const src = join(ROOT, 'src');
+  for (const path of [src, ...readdirSync(src, { recursive: true }).map((p) => join(src, String(p))), ...INPUTS.map((f) => join(ROOT, f))]) {
+    newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether dist/ is missing or older than a source. */
+export function isStale() {
+  try {
+    return statSync(STAMP).mtimeMs < newestSource();
+  } catch {
+    return true;
+  }
+}
+
+/** Compiles src/ into dist/ with tsc (incremental: an unchanged file is not emitted again). */
+export function compile() {
+  let tsc;
+  try {
+    tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  } catch {
+    throw new Error('Dateline needs compiling (dist/ is missing or older than src/) and TypeScript is not installed: run `npm ci`.');
+  }
+  const run = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { encoding: 'utf8' });
+  // tsc exits 2 when it found type errors but wrote the files (`npm test` reports them), 1 when it
+  // wrote nothing (a configuration error).
+  if (run.status !== 0 && run.status !== 2) {
+    throw new Error(`Compiling Dateline failed:\n${run.stdout}${run.stderr}${run.error?.message ?? ''}`);
+  }
+  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+}
+
+/** Compiles when the sources changed since the last compile; says so on stderr. */
+export function compileIfStale() {
+  if (!isStale()) return;
+  process.stderr.write('Compiling Dateline (src/ changed since dist/ was made)…\n');
+  compile();
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) compile();
