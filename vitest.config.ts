@@ -12,6 +12,10 @@ export default defineConfig({
     // process, so a third worker keeps the cores fed.
     maxWorkers: 3,
     reporters: ['default', './tests/setup/summary-reporter.ts'],
+    // A worker keeps the modules it loaded from one test file to the next (Eleventy, unified,
+    // Pagefind's client…): loading them again for every file cost more than two minutes a run.
+    // Tests share no module state; each makes its own temporary folders.
+    isolate: false,
     // The example archive and a 1,000-article archive, built once and shared; the judges found once.
     globalSetup: ['tests/setup/global-setup.ts'],
     projects: [

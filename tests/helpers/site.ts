@@ -68,15 +68,40 @@ function siteAt(out: string, report: BuildReport): BuiltSite {
   };
 }
 
+/** A build report without its model (a model holds functions: it cannot cross between processes). */
+export type SharedReport = Omit<BuildReport, 'archive'>;
+
+/** Where each shared site is built (tests/setup/build-shared-sites.ts). */
+const SHARED_OUTPUT = { example: 'example', synthetic: 'corpus/_site' } as const;
+
 /**
- * The example archive as the global setup built it, once for the whole run: read it, never write
- * to it. Its report's model is made again here by the build's own model stage (a model holds
- * functions, so it cannot be handed from the setup to the test processes); no page is written.
+ * A site built once for the whole run beside the tests: the example archive, or the generated
+ * 1,000-article archive (seed 1). Waits until it is built. Read it; never write to it.
+ */
+export async function sharedSite(name: keyof typeof SHARED_OUTPUT): Promise<{ out: string; report: SharedReport }> {
+  const dir = inject('sharedSites');
+  const end = Date.now() + 600_000;
+  for (;;) {
+    const report = await readFile(join(dir, `${name}.report.json`), 'utf8').catch(() => undefined);
+    if (report !== undefined) return { out: join(dir, SHARED_OUTPUT[name]), report: JSON.parse(report) as SharedReport };
+    const failed = await readFile(join(dir, `${name}.failed`), 'utf8').catch(() => undefined);
+    if (failed !== undefined) throw new Error(`The shared ${name} site could not be built:\n${failed}`);
+    if (Date.now() > end) throw new Error(`The shared ${name} site was not built within ten minutes.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The output folder of a shared site (see sharedSite), once it is built. */
+export const sharedOut = async (name: keyof typeof SHARED_OUTPUT): Promise<string> => (await sharedSite(name)).out;
+
+/**
+ * The shared example archive (see sharedSite). Its report's model is made again here by the
+ * build's own model stage, without writing a page.
  */
 export async function exampleSite(): Promise<BuiltSite> {
-  const { example: out, exampleReport } = inject('sites');
-  const { archive } = await buildModel(await readProject(repoRoot), { render: true });
-  return siteAt(out, { ...exampleReport, archive });
+  const [{ out, report }, project] = await Promise.all([sharedSite('example'), readProject(repoRoot)]);
+  const { archive } = await buildModel(project, { render: true });
+  return siteAt(out, { ...report, archive });
 }
 
 export async function readPage(path: string): Promise<Page> {

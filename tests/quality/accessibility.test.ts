@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedOut } from '../helpers/site.ts';
 import { axeViolations as violations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
 
-const sites = inject('sites');
 
 /** One page of each type in the example archive. */
 const PAGES = {
@@ -30,7 +30,7 @@ const PAGES = {
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFolder>>;
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveFolder(sites.example)]);
+  [browser, server] = await Promise.all([launchChromium(), serveFolder(await sharedOut('example'))]);
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), server?.close()]);

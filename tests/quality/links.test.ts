@@ -2,10 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { validateFolder } from 'check-html-links';
 import { LinkChecker } from 'linkinator';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { makeTemp, removeTemps } from '../helpers/site.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeTemp, removeTemps, sharedOut } from '../helpers/site.ts';
 
-const sites = inject('sites');
 afterAll(removeTemps);
 
 /** Crawls a built site as linkinator serves it over HTTP; returns broken internal links and anchors. */
@@ -41,12 +40,12 @@ async function fileBroken(dir: string): Promise<string[]> {
 // articles), so the generated archive is read file by file by check-html-links (5 s).
 describe('every internal link and anchor resolves', () => {
   it('in the example archive, crawled over HTTP by linkinator', async () => {
-    expect(await crawlBroken(sites.example)).toEqual([]);
+    expect(await crawlBroken(await sharedOut('example'))).toEqual([]);
   });
 
   it('in the example and the 1,000-article archive, file by file (check-html-links)', async () => {
-    expect(await fileBroken(sites.example)).toEqual([]);
-    expect(await fileBroken(sites.synthetic)).toEqual([]);
+    expect(await fileBroken(await sharedOut('example'))).toEqual([]);
+    expect(await fileBroken(await sharedOut('synthetic'))).toEqual([]);
   });
 
   it('and both judges report a broken link and a missing anchor (proof they are not vacuous)', async () => {

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedOut } from '../helpers/site.ts';
 import { axeViolations as violations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
@@ -10,13 +11,12 @@ import { serveFolder } from '../helpers/serve.ts';
  * the script has drawn it: results with highlights and live facet counts, ticked filters, a
  * facet expanded, no results, the prompt, and the explanation shown when the index cannot load.
  */
-const sites = inject('sites');
 const POLL = { timeout: 20_000 };
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFolder>>;
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveFolder(sites.example)]);
+  [browser, server] = await Promise.all([launchChromium(), serveFolder(await sharedOut('example'))]);
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), server?.close()]);

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import jsonld from 'jsonld';
 import { toString } from 'hast-util-to-string';
-import { describe, expect, inject, it } from 'vitest';
-import { listFiles, readPage } from '../helpers/site.ts';
+import { describe, expect, it } from 'vitest';
+import { listFiles, readPage, sharedOut } from '../helpers/site.ts';
 
-const sites = inject('sites');
 const S = 'https://schema.org/';
 
 /**
@@ -51,7 +50,7 @@ function checkNewsArticle(file: string, e: Expanded) {
 
 describe('structured data on article pages', () => {
   it('parses and expands as schema.org NewsArticle with the required fields, in the example archive', async () => {
-    const all = await articleData(sites.example);
+    const all = await articleData(await sharedOut('example'));
     expect(all).toHaveLength(8);
     for (const { file, expanded } of all) checkNewsArticle(file, expanded);
     const andarab = all.find((a) => a.file.includes('andarab-resistance'))!.expanded;
@@ -60,7 +59,7 @@ describe('structured data on article pages', () => {
   });
 
   it('does the same on every article of the 1,000-article archive', async () => {
-    const all = await articleData(sites.synthetic);
+    const all = await articleData(await sharedOut('synthetic'));
     expect(all).toHaveLength(1000);
     for (const { file, expanded } of all) checkNewsArticle(file, expanded);
   });

@@ -1,38 +1,25 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { compileIfStale } from '../../scripts/compile.js';
-import { runBuild, type BuildReport } from '../../src/build/run-build.ts';
-import { formatMessages } from '../../src/report/message.ts';
 import { findChromium, findJava, type Judges } from '../helpers/judges.ts';
 import { repoRoot } from '../helpers/site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Output folders of the shared, read-only sites: the example archive and a generated 1,000-article archive. */
-    sites: { example: string; synthetic: string; exampleReport: SharedReport };
+    /** The folder where the shared, read-only sites are being built (see build-shared-sites.ts). */
+    sharedSites: string;
     /** The external judges' programs, or why each cannot run. */
     judges: Judges;
   }
 }
 
-/** A build report without its model (the model holds functions, which cannot cross to the test processes). */
-export type SharedReport = Omit<BuildReport, 'archive'>;
-
 interface Prepared {
   dir: string;
-  sites: ProvidedContext['sites'];
   judges: Judges;
-}
-type ProvidedContext = import('vitest').ProvidedContext;
-
-/** Builds a project into `out` through the real build; a failure stops the run with its messages. */
-async function build(root: string, out: string): Promise<SharedReport> {
-  const { archive: _, ...report } = await runBuild({ root, overrides: { output: out } });
-  if (!report.ok) throw new Error(`Building ${root} for the tests failed:\n${formatMessages(report.messages)}`);
-  return report;
+  stop: () => void;
 }
 
 async function prepare(): Promise<Prepared> {
@@ -40,18 +27,15 @@ async function prepare(): Promise<Prepared> {
   // each of the processes they start side by side.
   compileIfStale();
   const dir = await mkdtemp(join(tmpdir(), 'dateline-shared-'));
-  const example = join(dir, 'example');
-  const corpus = join(dir, 'corpus');
-  const [chromium, exampleReport] = await Promise.all([
-    findChromium(),
-    (async () => {
-      await generateCorpus({ dir: corpus, articles: 1000, seed: 1 });
-      const report = await build(repoRoot, example);
-      await build(corpus, join(corpus, '_site'));
-      return report;
-    })(),
-  ]);
-  return { dir, sites: { example, synthetic: join(corpus, '_site'), exampleReport }, judges: { chromium, java: findJava() } };
+  // The shared sites are built beside the tests, not before them: a test waits only for the site
+  // it reads. In a zone other than the tests' (UTC), so that comparing a shared site with one
+  // built by a test also compares two machine zones.
+  const builder = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests/setup/build-shared-sites.ts'), dir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, TZ: 'America/Los_Angeles' },
+  });
+  const chromium = await findChromium();
+  return { dir, judges: { chromium, java: findJava() }, stop: () => builder.kill() };
 }
 
 // Vitest runs a root global setup once per project (and once for the root), all in this one
@@ -65,10 +49,12 @@ const shared = globalThis as { datelinePrepared?: Promise<Prepared>; datelineUse
 export default async function globalSetup(project: TestProject) {
   shared.datelineUsers = (shared.datelineUsers ?? 0) + 1;
   const prepared = await (shared.datelinePrepared ??= prepare());
-  project.provide('sites', prepared.sites);
+  project.provide('sharedSites', prepared.dir);
   project.provide('judges', prepared.judges);
   return async () => {
     shared.datelineUsers = (shared.datelineUsers ?? 1) - 1;
-    if (shared.datelineUsers === 0) await rm(prepared.dir, { recursive: true, force: true });
+    if (shared.datelineUsers > 0) return;
+    prepared.stop();
+    await rm(prepared.dir, { recursive: true, force: true });
   };
 }
