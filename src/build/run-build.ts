@@ -1,19 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
 import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from '../config/site-config.ts';
-import { checkArticle, type CheckedArticle } from '../content/validate-article.ts';
-import { readFile } from 'node:fs/promises';
-import { runEleventy } from '../outputs/eleventy/run-eleventy.ts';
-import { writeOutputs } from '../outputs/write-outputs.ts';
-import { renderMaps } from '../outputs/maps/render-maps.ts';
-import { loadGazetteer } from '../places/load-gazetteer.ts';
-import { countMessages, sortMessages, type Message } from '../report/message.ts';
-import { readProject, type ProjectFiles } from './read-project.ts';
-import { SITE_MARKER, writeSiteAtomically } from './write-site-atomically.ts';
-import { renderBodies, type RenderStats } from './render-bodies.ts';
-import { buildFingerprint, readLastBuild, writeLastBuild } from './build-fingerprint.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import { countMessages, sortMessages, type Message } from '../report/message.ts';
+import { buildFingerprint, readLastBuild, writeLastBuild } from './build-fingerprint.ts';
+import type { Timer } from './build-model.ts';
+import { readProject } from './read-project.ts';
+import type { RenderStats } from './render-bodies.ts';
+import { SITE_MARKER, writeSiteAtomically } from './write-site-atomically.ts';
 
 export interface BuildOptions {
   /** Project root: holds dateline.yaml, content/, templates/, public/. */
@@ -62,54 +57,6 @@ export interface BuildReport {
 }
 
 
-/** Runs a stage, reporting its start and end and recording its time. */
-type Timer = <T>(stage: string, f: () => T | Promise<T>) => Promise<T>;
-
-export interface ModelOptions {
-  /** Render the bodies of what the site publishes (a check renders none). */
-  render: boolean;
-  cacheDir?: string;
-  time?: Timer;
-  progress?: (event: ProgressEvent) => void;
-}
-
-/**
- * From a read project to the archive model: places, check, Markdown, model; writes nothing.
- * What a build does before its outputs, and what the tests call to get a project's model.
- */
-export async function buildModel(project: ProjectFiles, options: ModelOptions): Promise<{ archive: Archive; messages: Message[]; markdown: RenderStats }> {
-  const { config } = project;
-  const time: Timer = options.time ?? (async (_stage, f) => f());
-  const progress = options.progress ?? (() => {});
-  const messages: Message[] = [];
-  const { gazetteer, messages: placeMessages } = await time('places', () => loadGazetteer(project.places));
-  messages.push(...placeMessages);
-
-  const checked = await time('check', () => {
-    const out: CheckedArticle[] = [];
-    for (const file of project.articles) {
-      const result = checkArticle(file, { gazetteer, timezone: config.timezone, lang: config.lang });
-      messages.push(...result.messages);
-      if (result.article) out.push(result.article);
-    }
-    return out;
-  });
-
-  // A check needs no HTML; a build renders only what it publishes.
-  const toRender = options.render ? checked.filter((a) => a.status !== 'draft' || config.drafts) : [];
-  const { results: bodies, stats } = await time('markdown', () =>
-    renderBodies(
-      toRender.map((a) => a.body),
-      { cacheDir: options.cacheDir && join(options.cacheDir, 'markdown'), onProgress: (done, total) => progress({ stage: 'markdown', state: 'advance', done, total }) },
-    ),
-  );
-  const renderedBy = new Map(toRender.map((a, i) => [a, bodies[i]!]));
-  const rendered = checked.map((a): RenderedArticle => ({ ...a, ...(renderedBy.get(a) ?? { html: '', firstParagraph: '' }) }));
-  const { archive, messages: archiveMessages } = await time('archive', () => buildArchive(rendered, gazetteer, config));
-  messages.push(...archiveMessages);
-  return { archive, messages, markdown: stats };
-}
-
 /**
  * Builds the site: read → check → render Markdown → archive model → Eleventy pages, written
  * atomically. Any error in any file stops the build before anything is written, and every
@@ -150,6 +97,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     }
   }
 
+  // The stages past this point load only when there is something to build: an unchanged
+  // project is answered without loading the checker, Markdown, Eleventy or Pagefind.
+  const { buildModel } = await import('./build-model.ts');
   const model = await buildModel(project, { render: !options.dryRun, cacheDir: options.cacheDir, time, progress });
   const { archive } = model;
   const messages = [...project.messages, ...model.messages];
@@ -159,6 +109,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: archive.articles.length, pages: 0, files: 0, archive, timings, markdown: stats };
   if (!report.ok || options.dryRun) return report;
 
+  const [{ renderMaps }, { runEleventy }, { writeOutputs }] = await Promise.all([
+    import('../outputs/maps/render-maps.ts'),
+    import('../outputs/eleventy/run-eleventy.ts'),
+    import('../outputs/write-outputs.ts'),
+  ]);
   const maps = await time('maps', () => renderMaps(archive));
   // Articles, listings, indexes, and the home, search and 404 pages.
   const pageTotal = archive.articles.length + archive.listings.length + archive.indexes.length + 3;

@@ -7,7 +7,7 @@ import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive, ArticlePage, FeedSpec } from '../../src/archive/archive.ts';
 import { exampleSite, buildSite, fixture, removeTemps, type BuiltSite } from '../helpers/site.ts';
-import { geoProblems, jsonFeedProblems, parseWithFeedparser, parseWithRssParser, RFC3339, RFC822, xmllint } from '../unit/outputs/feeds/judges.ts';
+import { geoProblems, jsonFeedProblems, parseWithFeedparser, parseWithRssParser, RFC3339, RFC822, xmllintAll } from '../unit/outputs/feeds/judges.ts';
 
 let site: BuiltSite;
 let hostile: BuiltSite;
@@ -55,13 +55,10 @@ describe('feeds of the example archive', () => {
   });
 
   it('are all well-formed XML for xmllint (Atom and RSS)', async () => {
-    const failures: string[] = [];
-    for (const f of archive.feeds) {
-      for (const url of [f.urls.atom, f.urls.rss]) {
-        const result = await xmllint(await read(site, url));
-        if (!result.ok) failures.push(`${url}: ${result.errors}`);
-      }
-    }
+    const urls = archive.feeds.flatMap((f) => [f.urls.atom, f.urls.rss]);
+    const results = await xmllintAll(Object.fromEntries(await Promise.all(urls.map(async (url) => [url, await read(site, url)] as const))));
+    expect(Object.keys(results)).toHaveLength(urls.length);
+    const failures = Object.entries(results).filter(([, r]) => !r.ok);
     expect(failures).toEqual([]);
   });
 
@@ -218,7 +215,9 @@ describe('a hostile title', () => {
   const title = "<script>alert('title')</script> Scripts & handlers";
 
   it('yields well-formed feeds', async () => {
-    for (const f of hostile.report.archive!.feeds) for (const url of [f.urls.atom, f.urls.rss]) expect(await xmllint(await read(hostile, url)), url).toEqual({ ok: true, errors: '' });
+    const urls = hostile.report.archive!.feeds.flatMap((f) => [f.urls.atom, f.urls.rss]);
+    const results = await xmllintAll(Object.fromEntries(await Promise.all(urls.map(async (url) => [url, await read(hostile, url)] as const))));
+    for (const url of urls) expect(results[url], url).toEqual({ ok: true, errors: '' });
   });
 
   it('is escaped, and reads back exactly as written', async () => {

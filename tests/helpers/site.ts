@@ -7,7 +7,8 @@ import { toString } from 'hast-util-to-string';
 import type { Root, Element } from 'hast';
 import { inject } from 'vitest';
 import { readProject } from '../../src/build/read-project.ts';
-import { buildModel, runBuild, type BuildReport } from '../../src/build/run-build.ts';
+import { buildModel } from '../../src/build/build-model.ts';
+import { runBuild, type BuildReport } from '../../src/build/run-build.ts';
 import { siteConfigSchema, type SiteConfig } from '../../src/config/site-config.ts';
 
 export const repoRoot = join(import.meta.dirname, '../..');

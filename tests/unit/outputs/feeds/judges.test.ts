@@ -3,7 +3,7 @@
  * passing test means something (and a judge that silently accepts everything would fail here).
  */
 import { describe, expect, it } from 'vitest';
-import { geoProblems, jsonFeedProblems, locProblems, parseSitemapXml, parseWithFeedparser, parseWithRssParser, SITEMAP_XSD, xmllint } from './judges.ts';
+import { geoProblems, jsonFeedProblems, locProblems, parseSitemapXml, parseWithFeedparser, parseWithRssParser, SITEMAP_XSD, xmllint, xmllintAll } from './judges.ts';
 
 const sitemap = (loc: string, lastmod = '2021-08-22T14:30:00+04:30', ns = 'http://www.sitemaps.org/schemas/sitemap/0.9') =>
   `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="${ns}"><url><loc>${loc}</loc><lastmod>${lastmod}</lastmod></url></urlset>\n`;
@@ -15,6 +15,14 @@ describe('xmllint', () => {
     const bad = await xmllint(rss('Scripts & handlers'));
     expect(bad.ok).toBe(false);
     expect(bad.errors).toMatch(/EntityRef|xmlParseEntityRef|entity/i);
+  });
+
+  it('judges many documents in one run, each on its own', async () => {
+    const results = await xmllintAll({ good: rss('Scripts &amp; handlers'), bad: rss('Scripts & handlers'), alsoGood: rss('R&amp;D') });
+    expect(results.good).toEqual({ ok: true, errors: '' });
+    expect(results.alsoGood).toEqual({ ok: true, errors: '' });
+    expect(results.bad!.ok).toBe(false);
+    expect(results.bad!.errors).toMatch(/EntityRef/);
   });
 
   it('rejects an unescaped `<`, a control character and an undefined entity', async () => {

@@ -36,6 +36,26 @@ export async function xmllint(xml: string, options: { schema?: string } = {}): P
   return { ok: result.valid, errors: result.rawOutput };
 }
 
+/**
+ * xmllint over many documents in one run (each call of xmllint-wasm starts a worker and its
+ * WebAssembly, about 0.1 s): whether each is well-formed, with its own error lines.
+ */
+export async function xmllintAll(documents: Record<string, string>): Promise<Record<string, XmllintResult>> {
+  const names = Object.keys(documents);
+  const result = await validateXML({
+    xml: names.map((name, i) => ({ fileName: `doc-${i}.xml`, contents: documents[name]! })),
+    schema: [],
+    maxMemoryPages: 256 * memoryPages.MiB,
+  });
+  const lines = result.rawOutput.split('\n');
+  return Object.fromEntries(
+    names.map((name, i) => {
+      const own = lines.filter((line) => line.startsWith(`doc-${i}.xml:`));
+      return [name, { ok: own.length === 0, errors: own.join('\n') }];
+    }),
+  );
+}
+
 export interface ParsedFeed {
   meta: FeedParser.Meta;
   items: FeedParser.Item[];
