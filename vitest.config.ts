@@ -19,6 +19,8 @@ export default defineConfig({
     // The example archive and a 1,000-article archive, built once and shared; the judges found once.
     globalSetup: ['tests/setup/global-setup.ts'],
     projects: [
+      // tsc --noEmit over the whole project, as a test that runs beside the others.
+      { extends: true, test: { name: 'typecheck', include: ['tests/typecheck/**/*.test.ts'] } },
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
       // The commands run as processes (bin/dateline.js), as a writer would run them.
