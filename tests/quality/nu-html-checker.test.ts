@@ -10,10 +10,17 @@ const run = promisify(execFile);
 const VNU = join(repoRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
 afterAll(removeTemps);
 
+/**
+ * How the JVM runs the checker: one short batch, so the quick compiler only and one garbage
+ * collector thread (15 CPU seconds on the two archives instead of 28), and the thread stack the
+ * checker asks for.
+ */
+const JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss4m'];
+
 /** Runs the Nu Html Checker over folders or files; returns its error messages. */
 async function nuErrors(paths: string[]): Promise<string[]> {
   const java = toolPath(inject('judges').java, 'The Nu Html Checker');
-  const args = ['-jar', VNU, '--errors-only', '--skip-non-html', '--format', 'json', ...paths];
+  const args = [...JVM, '-jar', VNU, '--errors-only', '--skip-non-html', '--format', 'json', ...paths];
   const result = await run(java, args, { maxBuffer: 64 * 1024 * 1024 }).catch((e: { stdout: string; stderr: string }) => e);
   // vnu writes its JSON report to stderr and exits 1 when it finds errors.
   const { messages } = JSON.parse(result.stderr || '{"messages":[]}') as { messages: { type: string; url: string; lastLine?: number; message: string }[] };
@@ -21,13 +28,13 @@ async function nuErrors(paths: string[]): Promise<string[]> {
 }
 
 describe('every page is valid HTML to the Nu Html Checker', () => {
-  it('on the example and the 1,000-article archive', async () => {
-    expect(await nuErrors([await sharedOut('example'), await sharedOut('synthetic')])).toEqual([]);
-  });
-
-  it('which fails a page with an error in it (proof it is not vacuous)', async () => {
-    const dir = await makeTemp();
-    await writeFile(join(dir, 'bad.html'), '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div>block in p</p></body></html>');
-    expect((await nuErrors([dir])).length).toBeGreaterThan(0);
+  // One run of the checker (a Java start and warm-up) for both archives and the broken page.
+  it('on the example and the 1,000-article archive, and it fails a broken page (proof it is not vacuous)', async () => {
+    const broken = await makeTemp();
+    await writeFile(join(broken, 'bad.html'), '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div>block in p</p></body></html>');
+    const errors = await nuErrors([await sharedOut('example'), await sharedOut('synthetic'), broken]);
+    const [fromBroken, fromSites] = [errors.filter((e) => e.includes('bad.html')), errors.filter((e) => !e.includes('bad.html'))];
+    expect(fromSites).toEqual([]);
+    expect(fromBroken.length).toBeGreaterThan(0);
   });
 });

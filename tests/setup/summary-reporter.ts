@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Reporter, SerializedError, TestModule } from 'vitest/node';
 
@@ -12,6 +13,11 @@ export default class SummaryReporter implements Reporter {
       const d = m.diagnostic();
       return { file: relative(process.cwd(), m.moduleId), project: m.project.name, seconds: (d.collectDuration + d.duration) / 1000 };
     });
+    // Every file's import (collect) and test time, for a closer look: DATELINE_TEST_TIMES=file.json.
+    if (process.env.DATELINE_TEST_TIMES) {
+      const all = modules.map((m) => ({ file: relative(process.cwd(), m.moduleId), collect: m.diagnostic().collectDuration, tests: m.diagnostic().duration }));
+      writeFileSync(process.env.DATELINE_TEST_TIMES, JSON.stringify(all, null, 1));
+    }
     const slowest = timed.sort((a, b) => b.seconds - a.seconds).slice(0, 5);
     const lines = slowest.map((t) => `  ${t.seconds.toFixed(1).padStart(6)} s  ${t.file} (${t.project})`);
     if (lines.length > 0) process.stdout.write(`\nSlowest test files:\n${lines.join('\n')}\n`);
