@@ -53,7 +53,7 @@ export async function findChromium(): Promise<Tool> {
     }
     return { path: binary, from: `@sparticuz/chromium ${version}` };
   } catch (error) {
-    return { missing: `no Chromium found (${(error as Error).message}): run \`npm ci\`, or \`apt-get install chromium\`` };
+    return { missing: `no Chromium was found (${(error as Error).message}): run \`npm ci\`` };
   }
 }
 
@@ -62,8 +62,8 @@ export function findJava(): Tool {
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
   const run = spawnSync(java, ['-version'], { encoding: 'utf8' });
   const version = /version "(\d+)/.exec(run.stderr ?? '')?.[1];
-  if (run.error || run.status !== 0 || !version) return { missing: 'the Nu Html Checker needs Java 11 or later, and none was found: run `apt-get install default-jre-headless`' };
-  if (Number(version) < 11) return { missing: `the Nu Html Checker needs Java 11 or later, found ${version}: run \`apt-get install default-jre-headless\`` };
+  if (run.error || run.status !== 0 || !version) return { missing: 'it needs Java 11 or later, and none was found: run `apt-get install default-jre-headless`' };
+  if (Number(version) < 11) return { missing: `it needs Java 11 or later, and found Java ${version}: run \`apt-get install default-jre-headless\`` };
   return { path: java, from: `Java ${version}` };
 }
 
