@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { normaliseSearchText } from '../../src/outputs/search/normalise-search-text.ts';
 import { searchRecords } from '../../src/outputs/search/search-records.ts';
-import { exampleSite, buildSite, copyFixture, makeTemp, removeTemps, repoRoot, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, copyFixture, exampleSite, makeTemp, removeTemps, repoRoot, sharedBuiltSite, type BuiltSite } from '../helpers/site.ts';
 
 let site: BuiltSite;
 beforeAll(async () => {
@@ -59,9 +59,7 @@ describe('the search index', () => {
 describe('a split index (search.split_above)', () => {
   let split: BuiltSite;
   beforeAll(async () => {
-    const root = await makeTemp();
-    await generateCorpus({ dir: root, articles: 40, seed: 7 });
-    split = await buildSite(root, { search: { enabled: true, split_above: 10 } });
+    split = await sharedBuiltSite('split40');
     expect(split.report.ok).toBe(true);
   });
 

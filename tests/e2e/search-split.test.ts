@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/generate-corpus.ts';
 import type { ArticlePage } from '../../src/archive/archive.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
-import { buildSite, makeTemp, removeTemps, type BuiltSite } from '../helpers/site.ts';
+import { removeTemps, sharedBuiltSite, type BuiltSite } from '../helpers/site.ts';
 
 /**
  * A split search index (search.split_above) in Debian's Chromium: 40 generated articles over many
@@ -29,13 +28,10 @@ let closed: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  const dir = await makeTemp();
-  await generateCorpus({ dir, articles: 40, seed: 7 });
-  const [splitSite, singleSite] = [await buildSite(dir, { search: { enabled: true, split_above: 10 } }), await buildSite(dir)];
+  const [splitSite, singleSite, closedSite] = await Promise.all([sharedBuiltSite('split40'), sharedBuiltSite('corpus40'), sharedBuiltSite('closed40')]);
   expect(splitSite.report.ok && singleSite.report.ok).toBe(true);
   expect(splitSite.report.archive!.site.search.bundles.length).toBeGreaterThan(2);
   expect(singleSite.report.archive!.site.search.bundles).toEqual(['pagefind']);
-  const closedSite = await buildSite(dir, { search: { split_above: 10, facets_collapsed_above: 0 } });
   expect(closedSite.report.archive!.site.search.collapsedFacets).toEqual(['place', 'topic', 'language']);
   const [splitServer, singleServer, closedServer] = await Promise.all([serveFolder(splitSite.out), serveFolder(singleSite.out), serveFolder(closedSite.out)]);
   split = { site: splitSite, server: splitServer };

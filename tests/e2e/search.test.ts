@@ -5,11 +5,10 @@ import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/generate-corpus.ts';
 import type { ArticlePage } from '../../src/archive/archive.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
-import { exampleSite, buildSite, makeTemp, removeTemps, type BuiltSite } from '../helpers/site.ts';
+import { exampleSite, removeTemps, sharedBuiltSite, type BuiltSite } from '../helpers/site.ts';
 
 /**
  * The search page (templates/search.njk, public/search.js) in Debian's Chromium, on the example
@@ -335,9 +334,7 @@ describe('a longer archive (40 generated articles over many years)', () => {
   let corpus: BuiltSite;
   let corpusServer: Awaited<ReturnType<typeof serveFolder>>;
   beforeAll(async () => {
-    const dir = await makeTemp();
-    await generateCorpus({ dir, articles: 40, seed: 7 });
-    corpus = await buildSite(dir);
+    corpus = await sharedBuiltSite('corpus40');
     expect(corpus.report.ok).toBe(true);
     corpusServer = await serveFolder(corpus.out);
   });

@@ -69,22 +69,43 @@ function siteAt(out: string, report: BuildReport): BuiltSite {
   };
 }
 
+
 /** A build report without its model (a model holds functions: it cannot cross between processes). */
 export type SharedReport = Omit<BuildReport, 'archive'>;
 
-/** Where each shared site is built (tests/setup/build-shared-sites.ts). */
-const SHARED_OUTPUT = { example: 'example', synthetic: 'corpus/_site' } as const;
+/**
+ * The sites built once per run beside the tests (tests/setup/build-shared-sites.ts): each one's
+ * project (`root`: the repository, or a generated corpus in the shared
+ * folder), its output folder in the shared folder, and its search settings.
+ */
+export const SHARED_SITES = {
+  example: { root: undefined, out: 'example', search: undefined },
+  synthetic: { root: 'corpus', out: 'corpus/_site', search: undefined },
+  // The 40 generated articles (seed 7) of the search tests: one index, split into bundles of 10,
+  // and split with every large choice closed.
+  corpus40: { root: 'corpus40', out: 'corpus40/_site', search: undefined },
+  split40: { root: 'corpus40', out: 'corpus40/split', search: { enabled: true, split_above: 10 } },
+  closed40: { root: 'corpus40', out: 'corpus40/closed', search: { split_above: 10, facets_collapsed_above: 0 } },
+} as const;
+export type SharedSiteName = keyof typeof SHARED_SITES;
+
+/** The config a shared site is built with (search settings left out keep their defaults). */
+export const sharedSiteOverrides = (name: SharedSiteName): Partial<SiteConfig> => {
+  const { search } = SHARED_SITES[name];
+  return search ? { search: siteConfigSchema.shape.search.parse(search) } : {};
+};
 
 /**
- * A site built once for the whole run beside the tests: the example archive, or the generated
- * 1,000-article archive (seed 1). Waits until it is built. Read it; never write to it.
+ * A site built once for the whole run beside the tests (see SHARED_SITES). Waits until it is
+ * built. Read it; never write to it.
  */
-export async function sharedSite(name: keyof typeof SHARED_OUTPUT): Promise<{ out: string; report: SharedReport }> {
+export async function sharedSite(name: SharedSiteName): Promise<{ root: string; out: string; report: SharedReport }> {
   const dir = inject('sharedSites');
+  const { root, out } = SHARED_SITES[name];
   const end = Date.now() + 600_000;
   for (;;) {
     const report = await readFile(join(dir, `${name}.report.json`), 'utf8').catch(() => undefined);
-    if (report !== undefined) return { out: join(dir, SHARED_OUTPUT[name]), report: JSON.parse(report) as SharedReport };
+    if (report !== undefined) return { root: root ? join(dir, root) : repoRoot, out: join(dir, out), report: JSON.parse(report) as SharedReport };
     const failed = await readFile(join(dir, `${name}.failed`), 'utf8').catch(() => undefined);
     if (failed !== undefined) throw new Error(`The shared ${name} site could not be built:\n${failed}`);
     if (Date.now() > end) throw new Error(`The shared ${name} site was not built within ten minutes.`);
@@ -93,17 +114,20 @@ export async function sharedSite(name: keyof typeof SHARED_OUTPUT): Promise<{ ou
 }
 
 /** The output folder of a shared site (see sharedSite), once it is built. */
-export const sharedOut = async (name: keyof typeof SHARED_OUTPUT): Promise<string> => (await sharedSite(name)).out;
+export const sharedOut = async (name: SharedSiteName): Promise<string> => (await sharedSite(name)).out;
 
 /**
- * The shared example archive (see sharedSite). Its report's model is made again here by the
- * build's own model stage, without writing a page.
+ * A shared site with its model (see sharedSite). The model is made again here by the build's own
+ * model stage, from the same project and settings, without writing a page.
  */
-export async function exampleSite(): Promise<BuiltSite> {
-  const [{ out, report }, project] = await Promise.all([sharedSite('example'), readProject(repoRoot)]);
-  const { archive } = await buildModel(project, { render: true });
+export async function sharedBuiltSite(name: SharedSiteName): Promise<BuiltSite> {
+  const { root, out, report } = await sharedSite(name);
+  const { archive } = await buildModel(await readProject(root, sharedSiteOverrides(name)), { render: true });
   return siteAt(out, { ...report, archive });
 }
+
+/** The shared example archive, with its model (see sharedBuiltSite). */
+export const exampleSite = (): Promise<BuiltSite> => sharedBuiltSite('example');
 
 export async function readPage(path: string): Promise<Page> {
   const html = await readFile(path, 'utf8');

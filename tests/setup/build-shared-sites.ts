@@ -1,7 +1,8 @@
 /**
- * Builds the sites the tests share, in a process of its own started by the global setup, so the
- * tests that do not read them run meanwhile: first the example archive, then a generated
- * 1,000-article archive (seed 1). Each finished site's report is written beside it as
+ * Builds the sites the tests share (SHARED_SITES in tests/helpers/site.ts), in a process of its
+ * own started by the global setup, so the tests that do not read them run meanwhile: the example
+ * archive, a generated 1,000-article archive (seed 1), and the 40 articles of the search tests in
+ * three settings. Each finished site's report is written beside it as
  * `<name>.report.json` (or `<name>.failed` with the reason); tests wait for the one they read
  * (tests/helpers/site.ts, sharedSite).
  *
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { runBuild } from '../../src/build/run-build.ts';
 import { formatMessages } from '../../src/report/message.ts';
-import { repoRoot } from '../helpers/site.ts';
+import { repoRoot, SHARED_SITES, sharedSiteOverrides, type SharedSiteName } from '../helpers/site.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('Usage: build-shared-sites.ts <folder>');
@@ -23,10 +24,12 @@ async function publish(name: string, text: string): Promise<void> {
   await rename(join(dir!, `${name}.tmp`), join(dir!, name));
 }
 
-async function build(name: string, root: string, out: string): Promise<void> {
+async function build(name: SharedSiteName): Promise<void> {
+  const { root, out } = SHARED_SITES[name];
   try {
-    const { archive: _, ...report } = await runBuild({ root, overrides: { output: out } });
-    if (!report.ok) throw new Error(`Building ${root} for the tests failed:\n${formatMessages(report.messages)}`);
+    const project = root ? join(dir!, root) : repoRoot;
+    const { archive: _, ...report } = await runBuild({ root: project, overrides: { output: join(dir!, out), ...sharedSiteOverrides(name) } });
+    if (!report.ok) throw new Error(`Building ${project} for the tests failed:\n${formatMessages(report.messages)}`);
     await publish(`${name}.report.json`, JSON.stringify(report));
   } catch (error) {
     await publish(`${name}.failed`, String((error as Error).stack ?? error));
@@ -34,7 +37,9 @@ async function build(name: string, root: string, out: string): Promise<void> {
   }
 }
 
-await build('example', repoRoot, join(dir, 'example'));
-const corpus = join(dir, 'corpus');
-await generateCorpus({ dir: corpus, articles: 1000, seed: 1 });
-await build('synthetic', corpus, join(corpus, '_site'));
+await build('example');
+await generateCorpus({ dir: join(dir, SHARED_SITES.synthetic.root), articles: 1000, seed: 1 });
+await build('synthetic');
+// After the large archive: the search tests that read these run later than its judges.
+await generateCorpus({ dir: join(dir, SHARED_SITES.corpus40.root), articles: 40, seed: 7 });
+for (const name of ['corpus40', 'split40', 'closed40'] as const) await build(name);
