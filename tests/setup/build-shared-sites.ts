@@ -40,6 +40,6 @@ async function build(name: SharedSiteName): Promise<void> {
 await build('example');
 await generateCorpus({ dir: join(dir, SHARED_SITES.synthetic.root), articles: 1000, seed: 1 });
 await build('synthetic');
-// After the large archive: the search tests that read these run later than its judges.
+// After the large archive, which more tests read (the Nu Html Checker, html-validate, links…).
 await generateCorpus({ dir: join(dir, SHARED_SITES.corpus40.root), articles: 40, seed: 7 });
 for (const name of ['corpus40', 'split40', 'closed40'] as const) await build(name);
