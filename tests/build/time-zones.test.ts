@@ -40,7 +40,7 @@ describe('dates in zones', () => {
   });
 
   it('builds the example archive identically twice: pages, feeds, exports, search index', async () => {
-    // One build made by the global setup in the main process, one here in a test process.
+    // One build made by the shared-sites process under America/Los_Angeles, one here under UTC.
     const [a, b] = [await exampleSite(), await buildSite(repoRoot)];
     const files = await a.files();
     expect(files).toEqual(expect.arrayContaining(['index.html', 'feed.xml', 'rss.xml', 'feed.json', 'data/articles.csv', 'sitemap.xml', 'pagefind/pagefind.js']));
