@@ -69,9 +69,11 @@ function siteAt(out: string, report: BuildReport): BuiltSite {
   };
 }
 
-
 /** A build report without its model (a model holds functions: it cannot cross between processes). */
 export type SharedReport = Omit<BuildReport, 'archive'>;
+
+/** Written in the shared folder when the process building the shared sites ends. */
+export const BUILDER_EXIT = 'builder.exit';
 
 /**
  * The sites built once per run beside the tests (tests/setup/build-shared-sites.ts): each one's
@@ -103,11 +105,15 @@ export async function sharedSite(name: SharedSiteName): Promise<{ root: string; 
   const dir = inject('sharedSites');
   const { root, out } = SHARED_SITES[name];
   const end = Date.now() + 600_000;
+  const text = (file: string) => readFile(join(dir, file), 'utf8').catch(() => undefined);
   for (;;) {
-    const report = await readFile(join(dir, `${name}.report.json`), 'utf8').catch(() => undefined);
+    // Whether the builder had ended, read before its reports: it writes them before it ends.
+    const exit = await text(BUILDER_EXIT);
+    const report = await text(`${name}.report.json`);
     if (report !== undefined) return { root: root ? join(dir, root) : repoRoot, out: join(dir, out), report: JSON.parse(report) as SharedReport };
-    const failed = await readFile(join(dir, `${name}.failed`), 'utf8').catch(() => undefined);
+    const failed = await text(`${name}.failed`);
     if (failed !== undefined) throw new Error(`The shared ${name} site could not be built:\n${failed}`);
+    if (exit !== undefined) throw new Error(`The process building the shared sites ended (${exit.trim()}) without building ${name}: see its messages above.`);
     if (Date.now() > end) throw new Error(`The shared ${name} site was not built within ten minutes.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { compileIfStale } from '../../scripts/compile.js';
 import { findChromium, findJava, type Judges } from '../helpers/judges.ts';
-import { repoRoot } from '../helpers/site.ts';
+import { BUILDER_EXIT, repoRoot } from '../helpers/site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,8 +35,14 @@ async function prepare(): Promise<Prepared> {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, TZ: 'America/Los_Angeles' },
   });
+  // However it ends, say so: a test waiting for a site the builder never wrote stops waiting.
+  builder.once('exit', (code, signal) => writeFileSync(join(dir, BUILDER_EXIT), `exit code ${code ?? 'none'}${signal ? `, signal ${signal}` : ''}\n`));
   const chromium = await findChromium();
-  return { dir, judges: { chromium, java: findJava() }, stop: () => builder.kill() };
+  const stop = () => {
+    builder.removeAllListeners('exit');
+    builder.kill();
+  };
+  return { dir, judges: { chromium, java: findJava() }, stop };
 }
 
 // Vitest runs a root global setup once per project (and once for the root), all in this one
@@ -43,8 +50,8 @@ async function prepare(): Promise<Prepared> {
 const shared = globalThis as { datelinePrepared?: Promise<Prepared>; datelineUsers?: number };
 
 /**
- * Global setup: the example archive and a generated 1,000-article archive are built once per run
- * and shared read-only by every test that only reads them; the judges are found once.
+ * Global setup: the shared sites (SHARED_SITES in tests/helpers/site.ts) are built once per run,
+ * beside the tests, and read by every test that only reads them; the judges are found once.
  */
 export default async function globalSetup(project: TestProject) {
   shared.datelineUsers = (shared.datelineUsers ?? 0) + 1;
