@@ -2,7 +2,7 @@
 // JavaScript, so it runs before anything is compiled: by `npm ci` (the prepare script), by
 // bin/dateline.js when src/ changed since the last compile, and by the test suite's setup.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,13 +39,16 @@ export function compile() {
   } catch {
     throw new Error('Dateline needs compiling (dist/ is missing or older than src/) and TypeScript is not installed: run `npm ci`.');
   }
+  // The stamp takes the time the compile started: a source saved during it is newer, and compiled next time.
+  const started = new Date();
   const run = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { encoding: 'utf8' });
   // tsc exits 2 when it found type errors but wrote the files (`npm test` reports them), 1 when it
   // wrote nothing (a configuration error).
   if (run.status !== 0 && run.status !== 2) {
     throw new Error(`Compiling Dateline failed:\n${run.stdout}${run.stderr}${run.error?.message ?? ''}`);
   }
-  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+  writeFileSync(STAMP, `${started.toISOString()}\n`);
+  utimesSync(STAMP, started, started);
 }
 
 /** Compiles when the sources changed since the last compile; says so on stderr. */

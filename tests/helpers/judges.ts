@@ -59,12 +59,18 @@ export async function findChromium(): Promise<Tool> {
 
 /** Finds a Java runtime (11 or later) for the Nu Html Checker. */
 export function findJava(): Tool {
-  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
-  const run = spawnSync(java, ['-version'], { encoding: 'utf8' });
-  const version = /version "(\d+)/.exec(run.stderr ?? '')?.[1];
-  if (run.error || run.status !== 0 || !version) return { missing: 'it needs Java 11 or later, and none was found: run `apt-get install default-jre-headless`' };
-  if (Number(version) < 11) return { missing: `it needs Java 11 or later, and found Java ${version}: run \`apt-get install default-jre-headless\`` };
-  return { path: java, from: `Java ${version}` };
+  // $JAVA_HOME's first, then the PATH's: a stale JAVA_HOME does not hide a working java.
+  const candidates = [...(process.env.JAVA_HOME ? [join(process.env.JAVA_HOME, 'bin/java')] : []), 'java'];
+  let found: string | undefined;
+  for (const java of candidates) {
+    const run = spawnSync(java, ['-version'], { encoding: 'utf8' });
+    const version = /version "(\d+)/.exec(run.stderr ?? '')?.[1];
+    if (run.error || run.status !== 0 || !version) continue;
+    if (Number(version) >= 11) return { path: java, from: `Java ${version}` };
+    found = version;
+  }
+  const fix = 'run `apt-get install default-jre-headless`';
+  return { missing: found ? `it needs Java 11 or later, and found Java ${found}: ${fix}` : `it needs Java 11 or later, and none was found: ${fix}` };
 }
 
 /** The program's path, or an error naming what to run (a judge never skips silently). */

@@ -74,6 +74,17 @@ describe('keyboard use', () => {
 });
 
 describe('the accessibility judge', () => {
+  it('judges the dark colour scheme apart from the light (proof the switch is not vacuous)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dark = '@media (prefers-color-scheme: dark) { body { background: #000; color: #111 } }';
+    await page.setContent(`<!DOCTYPE html><html lang="en"><head><title>x</title><style>${dark}</style></head><body><main><h1>Title</h1><p>Text</p></main></body></html>`);
+    const found = await axeViolationsInBothSchemes(page);
+    expect(found.light).toEqual([]);
+    expect(found.dark.some((v) => v.startsWith('color-contrast'))).toBe(true);
+    await context.close();
+  });
+
   it('fails an image without alt text (proof it is not vacuous)', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -20,7 +20,7 @@ declare module 'vitest' {
 interface Prepared {
   dir: string;
   judges: Judges;
-  stop: () => void;
+  stop: () => Promise<void>;
 }
 
 async function prepare(): Promise<Prepared> {
@@ -32,15 +32,20 @@ async function prepare(): Promise<Prepared> {
   // it reads. In a zone other than the tests' (UTC), so that comparing a shared site with one
   // built by a test also compares two machine zones.
   const builder = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests/setup/build-shared-sites.ts'), dir], {
+    cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, TZ: 'America/Los_Angeles' },
   });
   // However it ends, say so: a test waiting for a site the builder never wrote stops waiting.
   builder.once('exit', (code, signal) => writeFileSync(join(dir, BUILDER_EXIT), `exit code ${code ?? 'none'}${signal ? `, signal ${signal}` : ''}\n`));
   const chromium = await findChromium();
-  const stop = () => {
+  // Ends the builder (a run of a few files does not wait for all the sites) before its folder goes.
+  const stop = async () => {
+    if (builder.exitCode !== null || builder.signalCode !== null) return;
     builder.removeAllListeners('exit');
+    const ended = new Promise((resolve) => builder.once('exit', resolve));
     builder.kill();
+    await ended;
   };
   return { dir, judges: { chromium, java: findJava() }, stop };
 }
@@ -61,7 +66,7 @@ export default async function globalSetup(project: TestProject) {
   return async () => {
     shared.datelineUsers = (shared.datelineUsers ?? 1) - 1;
     if (shared.datelineUsers > 0) return;
-    prepared.stop();
+    await prepared.stop();
     await rm(prepared.dir, { recursive: true, force: true });
   };
 }

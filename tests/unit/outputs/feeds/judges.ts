@@ -48,12 +48,15 @@ export async function xmllintAll(documents: Record<string, string>): Promise<Rec
     maxMemoryPages: 256 * memoryPages.MiB,
   });
   const lines = result.rawOutput.split('\n');
-  return Object.fromEntries(
+  const results: Record<string, XmllintResult> = Object.fromEntries(
     names.map((name, i) => {
       const own = lines.filter((line) => line.startsWith(`doc-${i}.xml:`));
       return [name, { ok: own.length === 0, errors: own.join('\n') }];
     }),
   );
+  // xmllint's own verdict must agree: a failure this parsing cannot place is not a pass.
+  if (result.valid !== Object.values(results).every((r) => r.ok)) throw new Error(`xmllint's output could not be read per document:\n${result.rawOutput}`);
+  return results;
 }
 
 export interface ParsedFeed {
