@@ -5,7 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Root, Element } from 'hast';
-import { inject } from 'vitest';
+import { beforeAll, inject } from 'vitest';
 import { readProject } from '../../src/build/read-project.ts';
 import { buildModel } from '../../src/build/build-model.ts';
 import { runBuild, type BuildReport } from '../../src/build/run-build.ts';
@@ -121,6 +121,21 @@ export async function sharedSite(name: SharedSiteName): Promise<{ root: string; 
 
 /** The output folder of a shared site (see sharedSite), once it is built. */
 export const sharedOut = async (name: SharedSiteName): Promise<string> => (await sharedSite(name)).out;
+
+/**
+ * Waits for a shared site in a setup hook of the calling file, so that the wait counts against
+ * the hook's time, not a test's; returns a function that gives its output folder in the tests.
+ */
+export function sharedOutInSetup(name: SharedSiteName): () => string {
+  let out: string | undefined;
+  beforeAll(async () => {
+    out = await sharedOut(name);
+  });
+  return () => {
+    if (out === undefined) throw new Error(`The shared ${name} site is read before its setup hook ran.`);
+    return out;
+  };
+}
 
 /**
  * A shared site with its model (see sharedSite). The model is made again here by the build's own

@@ -1,18 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ARTICLE_PAGE, htmlValidateErrors } from '../helpers/html-validate.ts';
-import { listFiles, sharedOut } from '../helpers/site.ts';
+import { listFiles, sharedOutInSetup } from '../helpers/site.ts';
 
 // Half of html-validate's work on the 1,000-article archive, in a file of its own so that the two
 // halves run side by side on two cores.
-// Waiting for the shared 1,000-article archive counts against the setup hook's time, not the test's.
-let synthetic: string;
-beforeAll(async () => {
-  synthetic = await sharedOut('synthetic');
-});
+const synthetic = sharedOutInSetup('synthetic');
 
 describe('every page is valid to html-validate (recommended preset)', () => {
   it('on the 1,000-article archive: the article pages', async () => {
-    const site = synthetic;
+    const site = synthetic();
     expect((await listFiles(site)).filter((f) => ARTICLE_PAGE.test(f))).toHaveLength(1000);
     expect(await htmlValidateErrors(site, (f) => ARTICLE_PAGE.test(f))).toEqual([]);
   });

@@ -1,16 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ARTICLE_PAGE, htmlValidateErrors } from '../helpers/html-validate.ts';
-import { makeTemp, removeTemps, sharedOut } from '../helpers/site.ts';
+import { makeTemp, removeTemps, sharedOut, sharedOutInSetup } from '../helpers/site.ts';
 
 afterAll(removeTemps);
 
-// Waiting for the shared 1,000-article archive counts against the setup hook's time, not the test's.
-let synthetic: string;
-beforeAll(async () => {
-  synthetic = await sharedOut('synthetic');
-});
+const synthetic = sharedOutInSetup('synthetic');
 
 describe('every page is valid to html-validate (recommended preset)', () => {
   it('on the example archive', async () => {
@@ -19,7 +15,7 @@ describe('every page is valid to html-validate (recommended preset)', () => {
 
   // The 1,000 article pages are judged in html-validate-articles.test.ts, beside these.
   it('on the 1,000-article archive: every page but the articles', async () => {
-    expect(await htmlValidateErrors(synthetic, (f) => !ARTICLE_PAGE.test(f))).toEqual([]);
+    expect(await htmlValidateErrors(synthetic(), (f) => !ARTICLE_PAGE.test(f))).toEqual([]);
   });
 
   it('which fails a page with an error in it (proof it is not vacuous)', async () => {

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { toolPath } from '../helpers/judges.ts';
-import { makeTemp, removeTemps, repoRoot, sharedOut } from '../helpers/site.ts';
+import { makeTemp, removeTemps, repoRoot, sharedOut, sharedOutInSetup } from '../helpers/site.ts';
 
 const run = promisify(execFile);
 const VNU = join(repoRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -27,18 +27,14 @@ async function nuErrors(paths: string[]): Promise<string[]> {
   return messages.filter((m) => m.type === 'error' || m.type === 'non-document-error').map((m) => `${m.url}:${m.lastLine ?? 0} ${m.message}`);
 }
 
-// Waiting for the shared 1,000-article archive counts against the setup hook's time, not the test's.
-let synthetic: string;
-beforeAll(async () => {
-  synthetic = await sharedOut('synthetic');
-});
+const synthetic = sharedOutInSetup('synthetic');
 
 describe('every page is valid HTML to the Nu Html Checker', () => {
   // One run of the checker (a Java start and warm-up) for both archives and the broken page.
   it('on the example and the 1,000-article archive, and it fails a broken page (proof it is not vacuous)', async () => {
     const broken = await makeTemp();
     await writeFile(join(broken, 'bad.html'), '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div>block in p</p></body></html>');
-    const errors = await nuErrors([await sharedOut('example'), synthetic, broken]);
+    const errors = await nuErrors([await sharedOut('example'), synthetic(), broken]);
     const [fromBroken, fromSites] = [errors.filter((e) => e.includes('bad.html')), errors.filter((e) => !e.includes('bad.html'))];
     expect(fromSites).toEqual([]);
     expect(fromBroken.length).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import jsonld from 'jsonld';
 import { toString } from 'hast-util-to-string';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { listFiles, readPage, sharedOut } from '../helpers/site.ts';
+import { describe, expect, it } from 'vitest';
+import { listFiles, readPage, sharedOut, sharedOutInSetup } from '../helpers/site.ts';
 
 const S = 'https://schema.org/';
 
@@ -48,11 +48,7 @@ function checkNewsArticle(file: string, e: Expanded) {
   }
 }
 
-// Waiting for the shared 1,000-article archive counts against the setup hook's time, not the test's.
-let synthetic: string;
-beforeAll(async () => {
-  synthetic = await sharedOut('synthetic');
-});
+const synthetic = sharedOutInSetup('synthetic');
 
 describe('structured data on article pages', () => {
   it('parses and expands as schema.org NewsArticle with the required fields, in the example archive', async () => {
@@ -65,7 +61,7 @@ describe('structured data on article pages', () => {
   });
 
   it('does the same on every article of the 1,000-article archive', async () => {
-    const all = await articleData(synthetic);
+    const all = await articleData(synthetic());
     expect(all).toHaveLength(1000);
     for (const { file, expanded } of all) checkNewsArticle(file, expanded);
   });
