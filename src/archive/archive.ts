@@ -213,8 +213,13 @@ export interface HomePage {
   years: { year: number; count: string; url: string }[];
 }
 
+/** The periods a listing is sliced by: a part is a run of a day's reports, oldest first. */
+export type Period = 'year' | 'month' | 'day' | 'part';
+
 export interface ListingPage {
   kind: 'year' | 'month' | 'day' | 'place' | 'topic';
+  /** The period the page lists (date pages, and a place's or topic's period pages); none on a place's or topic's own page. */
+  period?: Period;
   url: string;
   outputPath: string;
   canonical: string;
@@ -234,6 +239,10 @@ export interface ListingPage {
   otherNames: Link[];
   breadcrumbs: Link[];
   count: string;
+  /** When the page prints only its newest reports: says so, and where the others are. */
+  newestNote?: string;
+  /** The pages of the listing's periods (newest first), with counts, when it prints only its newest reports. */
+  periods?: { heading: string; items: CountLink[] };
   groups: TeaserGroup[];
   /** Feeds of this listing (places and topics). */
   feeds?: FeedUrls;

@@ -4,7 +4,7 @@ import type { ArticleDate } from '../dates/article-date.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { compareText, type Message } from '../report/message.ts';
-import type { Archive, ArticlePage, FeedSpec, GeoPoint, SiteView, TimeView } from './archive.ts';
+import type { Archive, ArticlePage, FeedSpec, GeoPoint, ListingPage, SiteView, TimeView } from './archive.ts';
 import { articleJsonLd, toScriptJson } from './json-ld.ts';
 import { citeArticle } from './cite-article.ts';
 import { buildDatePages } from './date-pages.ts';
@@ -67,6 +67,8 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
   const siteFeed: FeedSpec = { kind: 'site', title: config.title, pageUrl: homeUrl(), urls: feedUrls(homeUrl()), articles: listed.map((e) => e.page.url) };
   const feeds = [siteFeed, ...placePages.feeds, ...topicPages.feeds].map((f) => ({ ...f, articles: newest(f) })).sort((x, y) => compareText(x.pageUrl, y.pageUrl));
   const years = dates.pages.filter((p) => p.kind === 'year').reverse();
+  const listings = [...dates.pages, ...placePages.pages, ...topicPages.pages].sort((x, y) => compareText(x.url, y.url));
+  messages.push(...urlsTakenByListings(entries, listings));
 
   const archive: Archive = {
     site,
@@ -76,7 +78,7 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
       latest: groupByDay(listed.slice(0, LATEST_COUNT), ui),
       years: years.map((p) => ({ year: +p.title, count: p.count, url: yearUrl(+p.title) })),
     },
-    listings: [...dates.pages, ...placePages.pages, ...topicPages.pages].sort((x, y) => compareText(x.url, y.url)),
+    listings,
     indexes: [dates.index, placePages.index, topicPages.index],
     feeds,
     searchBundles,
@@ -99,6 +101,17 @@ function assignUrls(input: readonly RenderedArticle[]): { kept: { article: Rende
     return false;
   });
   return { kept, messages };
+}
+
+/** An article whose URL is also a listing's (a slug `2` on a day split in parts: `/2021/08/22/2/`) is an error. */
+function urlsTakenByListings(entries: readonly Entry[], listings: readonly ListingPage[]): Message[] {
+  const byUrl = new Map(listings.map((l) => [l.url, l]));
+  return entries.flatMap(({ article, page }) => {
+    const listing = byUrl.get(page.url);
+    if (!listing) return [];
+    const reason = `This article's URL ${page.url} is also the address of the listing page "${listing.title}".`;
+    return [{ file: article.file, line: 1, column: 1, severity: 'error', ruleId: 'duplicate-url', reason, fix: 'Give the article another `slug:` (or rename the file).' } satisfies Message];
+  });
 }
 
 function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, config: SiteConfig, ui: UiStrings): ArticlePage {

@@ -72,8 +72,8 @@ export function listingPage(
     otherNames: [],
     breadcrumbs: [],
     count: ctx.ui.articleCount(entries.length),
-    groups: groupByMonth(entries, ctx.ui),
     ...fields,
+    groups: fields.groups ?? groupByMonth(entries, ctx.ui),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Place } from '../places/place.ts';
 import { compareText } from '../report/message.ts';
 import type { CountLink, FeedSpec, IndexPage, ListingPage } from './archive.ts';
 import { listingPage, timelineOf, type Entry, type ListingContext } from './listing.ts';
+import { frontListing, periodPages } from './time-slices.ts';
 import { absoluteUrl, feedUrls, outputPathOf, placesIndexUrl, placeUrl } from './urls.ts';
 
 /**
@@ -28,28 +29,39 @@ export function buildPlacePages(entries: readonly Entry[], linked: Iterable<stri
   };
   const byName = (a: Place, b: Place) => compareText(a.name, b.name) || compareText(a.id, b.id);
 
-  const pages = [...byPlace].map(([id, list]) => {
+  const pages: ListingPage[] = [];
+  for (const [id, list] of byPlace) {
     const place = places.get(id)!;
     const lineage = places.lineage(place);
     const points = [...new Map(list.flatMap((e) => e.page.points).map((p) => [p.id, p])).values()];
-    return listingPage(
-      ctx,
-      {
-        kind: 'place',
-        url: placeUrl(id),
-        title: place.name,
-        subtitle: place.known ? ui.placeIn(place.type, lineage.slice(1).map((p) => p.name)) : ui.notInGazetteer,
-        breadcrumbs: lineage.slice(1).reverse().map((p) => ({ name: p.name, url: placeUrl(p.id) })),
-        otherNames: Object.entries(place.names).filter(([lang]) => lang !== 'en').map(([lang, name]) => ({ name, url: '', lang })),
-        aliases: place.aliases,
-        children: places.members(id).filter((m) => byPlace.has(m.id)).sort(byName).map(countLink),
-        feeds: feedUrls(placeUrl(id)),
-        timeline: timelineOf(list),
-        map: points.length ? { points, countryIso: places.countryOf(place).codes['iso3166-1'], title: place.name } : undefined,
-      },
-      list,
+    const url = placeUrl(id);
+    const feeds = feedUrls(url);
+    const breadcrumbs = lineage.slice(1).reverse().map((p) => ({ name: p.name, url: placeUrl(p.id) }));
+    const { listed, split, ...front } = frontListing(list, ctx);
+    const sliced = split ? periodPages({ kind: 'place', base: url, name: place.name, breadcrumbs: [...breadcrumbs, { name: place.name, url }], feeds, everyPeriod: false, timeline: true }, list, ctx) : undefined;
+    pages.push(
+      listingPage(
+        ctx,
+        {
+          kind: 'place',
+          url,
+          title: place.name,
+          subtitle: place.known ? ui.placeIn(place.type, lineage.slice(1).map((p) => p.name)) : ui.notInGazetteer,
+          breadcrumbs,
+          otherNames: Object.entries(place.names).filter(([lang]) => lang !== 'en').map(([lang, name]) => ({ name, url: '', lang })),
+          aliases: place.aliases,
+          children: places.members(id).filter((m) => byPlace.has(m.id)).sort(byName).map(countLink),
+          feeds,
+          timeline: timelineOf(listed),
+          map: points.length ? { points, countryIso: places.countryOf(place).codes['iso3166-1'], title: place.name } : undefined,
+          ...front,
+          ...(sliced && { periods: { heading: ui.periodsHeading.year, items: sliced.years } }),
+        },
+        list,
+      ),
+      ...(sliced?.pages ?? []),
     );
-  });
+  }
 
   // The index: each country with its places as a tree by parent, by name at each level.
   const present = [...byPlace.keys()].map((id) => places.get(id)!);
@@ -64,7 +76,9 @@ export function buildPlacePages(entries: readonly Entry[], linked: Iterable<stri
     sections: roots.map((root) => ({ heading: `${root.name} (${ui.articleCount(byPlace.get(root.id)!.length)})`, headingUrl: placeUrl(root.id), items: tree(root, 0).slice(1) })),
   };
 
-  const feeds = pages.map((page): FeedSpec => ({ kind: 'place', title: `${ctx.config.title}: ${page.title}`, pageUrl: page.url, urls: page.feeds!, articles: [] }));
-  feeds.forEach((f) => (f.articles = byPlace.get(f.pageUrl.slice('/places/'.length, -1))!.map((e) => e.page.url)));
+  const feeds = [...byPlace].map(([id, list]): FeedSpec => {
+    const url = placeUrl(id);
+    return { kind: 'place', title: `${ctx.config.title}: ${places.get(id)!.name}`, pageUrl: url, urls: feedUrls(url), articles: list.map((e) => e.page.url) };
+  });
   return { pages, index, feeds };
 }

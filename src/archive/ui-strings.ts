@@ -26,6 +26,16 @@ export const UI_STRINGS = {
     older: 'Older',
     newer: 'Newer',
     periodNavigation: 'Neighbouring periods',
+    /** The title of a place's or topic's period page ("Baghlan: August 2021"). */
+    periodOf: (name: string, period: string) => `${name}: ${period}`,
+    /** A part of a day too busy for one page ("22 August 2021, part 2"). */
+    dayPart: (day: string, n: number) => `${day}, part ${n}`,
+    part: (n: number) => `Part ${n}`,
+    /** The heading of the links to a listing's periods. */
+    periodsHeading: { year: 'Reports by year', month: 'Reports by month', day: 'Reports by day', part: 'Reports in parts' },
+    /** Under the count of a listing that prints only its newest reports. */
+    newestListed: (shown: number, period: 'year' | 'month' | 'day' | 'part') =>
+      `${shown === 1 ? 'The newest is' : `The newest ${shown} are`} listed here; every report is on the pages ${period === 'part' ? 'of the parts' : `by ${period}`}.`,
     alsoWritten: 'Also written',
     placesWithin: 'Places within',
     subscribe: 'Subscribe',

@@ -8,9 +8,17 @@ import type { ArticleDate } from '../dates/article-date.ts';
 const SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const homeUrl = () => '/';
-export const yearUrl = (year: number) => `/${year}/`;
-export const monthUrl = (year: number, month: number) => `/${year}/${pad(month)}/`;
-export const dayUrl = (year: number, month: number, day: number) => `/${year}/${pad(month)}/${pad(day)}/`;
+export const yearUrl = (year: number) => periodUrl(homeUrl(), year);
+export const monthUrl = (year: number, month: number) => periodUrl(homeUrl(), year, month);
+export const dayUrl = (year: number, month: number, day: number) => periodUrl(homeUrl(), year, month, day);
+/**
+ * A period's page under a listing's page (`/`: the date archive; `/places/af/baghlan/`): its
+ * year (`2021/`), month (`2021/08/`), day (`2021/08/22/`) or a part of a day (`2021/08/22/2/`).
+ */
+export function periodUrl(base: string, year: number, month?: number, day?: number, part?: number): string {
+  const segments = [String(year), month && pad(month), day && pad(day), part && String(part)];
+  return `${base}${segments.filter(Boolean).join('/')}/`;
+}
 export const archiveIndexUrl = () => '/archive/';
 export const placesIndexUrl = () => '/places/';
 export const topicsIndexUrl = () => '/topics/';

@@ -26,9 +26,28 @@ const searchConfigSchema = z.strictObject({
   facets_collapsed_above: z.number().int().min(0).default(DEFAULT_FACETS_COLLAPSED_ABOVE),
 });
 
+/** The most reports one listing page prints (a place, topic or period page; see listingsConfigSchema). */
+export const DEFAULT_MAX_REPORTS = 200;
+/** The newest reports a place or topic page, or a period too large to list whole, prints. */
+export const DEFAULT_NEWEST_REPORTS = 50;
+
+/**
+ * How listings are sliced by time: a place or topic page prints its newest reports and links a
+ * page per year; a period with more than `max_reports` reports prints its newest and links a page
+ * per month (of a year), day (of a month) or part (of a day) instead.
+ */
+const listingsConfigSchema = z
+  .strictObject({
+    max_reports: z.number().int().min(1).default(DEFAULT_MAX_REPORTS),
+    newest: z.number().int().min(1).default(DEFAULT_NEWEST_REPORTS),
+  })
+  .refine((l) => l.newest <= l.max_reports, { message: '`newest` cannot be larger than `max_reports`', path: ['newest'] });
+
 /** The keys of `dateline.yaml` at a path (`[]`: the top level; `['search']`), for suggestions. */
 export function configFieldsAt(path: readonly (string | number)[]): string[] {
-  return path[0] === 'search' ? Object.keys(searchConfigSchema.shape) : Object.keys(siteConfigSchema.shape);
+  if (path[0] === 'search') return Object.keys(searchConfigSchema.shape);
+  if (path[0] === 'listings') return Object.keys(listingsConfigSchema.shape);
+  return Object.keys(siteConfigSchema.shape);
 }
 
 /**
@@ -61,6 +80,8 @@ export const siteConfigSchema = z.strictObject({
   drafts: z.boolean().default(false),
   /** Search: on or off, and when to split the index (`search: false` is short for `enabled: false`). */
   search: z.preprocess((v) => (typeof v === 'boolean' ? { enabled: v } : v), searchConfigSchema).default({ enabled: true, split_above: DEFAULT_SPLIT_ABOVE, facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE }),
+  /** How many reports a listing page prints, and the newest a place, topic or large period page shows. */
+  listings: listingsConfigSchema.default({ max_reports: DEFAULT_MAX_REPORTS, newest: DEFAULT_NEWEST_REPORTS }),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
