@@ -190,6 +190,7 @@ export interface CalendarMonth {
 export interface CalendarDay {
   day: number;
   url?: string;
+  /** Reports of the day (not on a day's own page, whose grid only links the days). */
   count?: number;
   /** "2 reports". */
   countText?: string;

@@ -9,7 +9,9 @@ const DAY_MS = 86_400_000;
 
 /**
  * A month grid with weeks starting on Monday (ISO 8601). Pure calendar arithmetic in UTC: the
- * days are local days already, so no zone is involved.
+ * days are local days already, so no zone is involved. With `current` (the grid of a day's page),
+ * days are links without their counts, so that a report on one day leaves the other days' pages
+ * as they were.
  */
 export function buildCalendar(
   year: number,
@@ -28,7 +30,7 @@ export function buildCalendar(
   for (let day = 1; day <= daysInMonth; day++) {
     const found = days.get(day);
     const cell: CalendarDay = { day };
-    if (found) Object.assign(cell, { url: found.url, count: found.count, countText: ui.articleCount(found.count) });
+    if (found) Object.assign(cell, current === undefined ? { url: found.url, count: found.count, countText: ui.articleCount(found.count) } : { url: found.url });
     if (day === current) cell.current = true;
     cells.push(cell);
   }

@@ -27,21 +27,32 @@ const PAGES = {
   'not found': '/404.html',
 };
 
+/** The pages of listings sliced by time, in the example with a busy day and listings of at most 2. */
+const SLICED_PAGES = {
+  'place printing its newest reports, with its years': '/places/af/baghlan/',
+  'year of a place, with its months': '/places/af/2021/',
+  'part of a busy day of a place': '/places/af/baghlan/2021/08/22/1/',
+  'year printing its newest reports, with its months': '/2021/',
+  'part of a busy day': '/2021/08/22/2/',
+};
+
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFolder>>;
+let sliced: Awaited<ReturnType<typeof serveFolder>>;
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveFolder(await sharedOut('example'))]);
+  [browser, server, sliced] = await Promise.all([launchChromium(), serveFolder(await sharedOut('example')), serveFolder(await sharedOut('sliced'))]);
 });
 afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
+  await Promise.all([browser?.close(), server?.close(), sliced?.close()]);
 });
 
 
 describe('axe-core, WCAG 2.2 AA, in the light and the dark colour scheme', () => {
-  it.each(Object.entries(PAGES))('finds no violations on the %s page', async (_type, url) => {
+  const pages = [...Object.entries(PAGES).map(([type, url]) => [type, url, false] as const), ...Object.entries(SLICED_PAGES).map(([type, url]) => [type, url, true] as const)];
+  it.each(pages)('finds no violations on the %s page', async (_type, url, isSliced) => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const response = await page.goto(server.url + url);
+    const response = await page.goto((isSliced ? sliced : server).url + url);
     expect(response?.status()).toBe(200);
     expect(await axeViolationsInBothSchemes(page)).toEqual({ light: [], dark: [] });
     await context.close();

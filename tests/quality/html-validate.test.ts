@@ -9,8 +9,9 @@ afterAll(removeTemps);
 const synthetic = sharedOutInSetup('synthetic');
 
 describe('every page is valid to html-validate (recommended preset)', () => {
-  it('on the example archive', async () => {
+  it('on the example archive, and on it sliced by time in small listings', async () => {
     expect(await htmlValidateErrors(await sharedOut('example'))).toEqual([]);
+    expect(await htmlValidateErrors(await sharedOut('sliced'))).toEqual([]);
   });
 
   // The 1,000 article pages are judged in html-validate-articles.test.ts, beside these.

@@ -46,8 +46,9 @@ describe('every internal link and anchor resolves', () => {
     expect(await crawlBroken(await sharedOut('example'))).toEqual([]);
   });
 
-  it('in the example and the 1,000-article archive, file by file (check-html-links)', async () => {
+  it('in the example (also sliced by time) and the 1,000-article archive, file by file (check-html-links)', async () => {
     expect(await fileBroken(await sharedOut('example'))).toEqual([]);
+    expect(await fileBroken(await sharedOut('sliced'))).toEqual([]);
     expect(await fileBroken(synthetic())).toEqual([]);
   });
 

@@ -1,19 +1,19 @@
 /**
  * Builds the sites the tests share (SHARED_SITES in tests/helpers/site.ts), in a process of its
  * own started by the global setup, so the tests that do not read them run meanwhile: the example
- * archive, a generated 1,000-article archive (seed 1), and the 40 articles of the search tests in
- * three settings. Each finished site's report is written beside it as
+ * archive, a generated 1,000-article archive (seed 1), the 40 articles of the search tests in
+ * three settings, and the example with a busy day in small listings (sliced by time). Each finished site's report is written beside it as
  * `<name>.report.json` (or `<name>.failed` with the reason); tests wait for the one they read
  * (tests/helpers/site.ts, sharedSite).
  *
  * Usage: node --import tsx tests/setup/build-shared-sites.ts <folder>
  */
-import { rename, writeFile } from 'node:fs/promises';
+import { cp, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { runBuild } from '../../src/build/run-build.ts';
 import { formatMessages } from '../../src/report/message.ts';
-import { repoRoot, SHARED_SITES, sharedSiteOverrides, type SharedSiteName } from '../helpers/site.ts';
+import { fixture, repoRoot, SHARED_SITES, sharedSiteOverrides, type SharedSiteName } from '../helpers/site.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('Usage: build-shared-sites.ts <folder>');
@@ -43,3 +43,6 @@ await build('synthetic');
 // After the large archive, which more tests read (the Nu Html Checker, html-validate, links…).
 await generateCorpus({ dir: join(dir, SHARED_SITES.corpus40.root), articles: 40, seed: 7 });
 for (const name of ['corpus40', 'split40', 'closed40'] as const) await build(name);
+await cp(join(repoRoot, 'content'), join(dir, SHARED_SITES.sliced.root, 'content'), { recursive: true });
+await cp(fixture('busy-day'), join(dir, SHARED_SITES.sliced.root), { recursive: true });
+await build('sliced');
