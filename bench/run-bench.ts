@@ -34,6 +34,7 @@ import { parseArgs } from 'node:util';
 import { articleUrlPath, BASELINES, writeBaselineInputs } from './baseline-content.ts';
 import { chromiumInstalled, CHROMIUM, measureFirstQuery, type FirstQuery } from './first-query.ts';
 import { articlePath, generateCorpus, syntheticArticles } from './generate-corpus.ts';
+import { DEFAULT_MAX_REPORTS } from '../src/config/site-config.ts';
 
 const BENCH = import.meta.dirname;
 const ROOT = resolve(BENCH, '..');
@@ -315,6 +316,32 @@ interface SizeResult {
   stages?: { timings: Record<string, number>; search?: { ms: number; files: number } | { error: string }; measurement: Measurement } | { error: string };
   searchIndex?: { bytes: number; files: number; bundles: number };
   firstQuery?: FirstQuery | { error: string };
+  /** Dateline's largest HTML page and the page listing the most reports. */
+  pageSizes?: PageSizes;
+}
+
+interface PageSizes {
+  largest: { page: string; bytes: number };
+  longest: { page: string; reports: number };
+}
+
+/** Reports listed on a page: its teasers (`<li class="teaser">`). */
+const TEASER = /<li class="teaser">/g;
+
+/** The largest HTML page of a site and the one listing the most reports. */
+async function measurePages(dir: string): Promise<PageSizes> {
+  const sizes: PageSizes = { largest: { page: '', bytes: 0 }, longest: { page: '', reports: 0 } };
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const file = join(entry.parentPath, entry.name);
+    const html = await readFile(file, 'utf8');
+    const page = `/${file.slice(dir.length + 1)}`;
+    const bytes = Buffer.byteLength(html);
+    if (bytes > sizes.largest.bytes) sizes.largest = { page, bytes };
+    const reports = html.match(TEASER)?.length ?? 0;
+    if (reports > sizes.longest.reports) sizes.longest = { page, reports };
+  }
+  return sizes;
 }
 
 function table(results: SizeResult[]): string {
@@ -429,6 +456,11 @@ function targets(r: SizeResult): string[] {
     );
   const pf = cold?.runs.filter((m) => m.exitCode === 0).map((m) => m.byName.pagefind?.peak).filter((x): x is number => x !== undefined) ?? [];
   if (pf.length > 0) out.push(`search ${size}: Pagefind indexing peak RSS ${mib(median(pf))} MiB (its own process, in the cold build; reported, no target)`);
+  if (r.pageSizes) {
+    const { largest, longest } = r.pageSizes;
+    out.push(`pages ${size}: largest HTML page ${fmtInt(Math.round(largest.bytes / 1000))} KB, ${largest.page} (target ≤ 250 KB) ${verdict(largest.bytes <= 250_000)}`);
+    out.push(`pages ${size}: longest listing ${fmtInt(longest.reports)} reports, ${longest.page} (target ≤ listings.max_reports, ${DEFAULT_MAX_REPORTS}) ${verdict(longest.reports <= DEFAULT_MAX_REPORTS)}`);
+  }
   if (r.size >= 100_000 && cold) {
     const oom = cold.runs.some((m) => m.exitCode !== 0);
     out.push(`scale ${size}: dateline cold build ${oom ? `failed (${cold.failed})` : 'completed'} (target: builds without running out of memory) ${verdict(!oom)}`);
@@ -504,6 +536,8 @@ async function benchSize(work: string, size: number, o: Options, hugo: boolean):
     const counts = await Promise.all(bundles.map((name) => countFiles(join(OUTPUTS.dateline(s), name), true)));
     const index = { bytes: counts.reduce((n, c) => n + c.bytes, 0), files: counts.reduce((n, c) => n + c.files, 0), bundles: bundles.length };
     if (index.files > 0) result.searchIndex = index;
+    progress(`[${fmtSize(size)}] the largest page and the longest listing…`);
+    result.pageSizes = await measurePages(OUTPUTS.dateline(s));
     if (o.stages) {
       progress(`[${fmtSize(size)}] dateline stages (one more cold build) and the search index alone…`);
       await rm(join(s.project, '.dateline-cache'), { recursive: true, force: true });
