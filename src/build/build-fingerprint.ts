@@ -2,24 +2,35 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import fg from 'fast-glob';
+import type { SiteConfig } from '../config/site-config.ts';
 import type { Message } from '../report/message.ts';
 import type { ProjectFiles } from './read-project.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 
 
 /**
- * A hash of everything a build's output depends on: every content and place file, the resolved
- * config, the templates and static files, Dateline's own source and package versions. Equal
+ * A hash of everything a build's output depends on: every content and place file, and the
+ * outputs' `version` (outputsVersion: the resolved config, the templates and static files,
+ * Dateline's own source and package versions). Equal
  * fingerprints mean the same site, byte for byte (builds are deterministic).
  */
-export async function buildFingerprint(project: ProjectFiles, folders: readonly string[]): Promise<string> {
-  const hash = createHash('sha256');
-  // The runtime too: ICU decides how dates are written.
-  hash.update(`node ${process.versions.node} icu ${process.versions.icu ?? ''}\n`);
-  // Where the site goes does not change what is in it.
-  hash.update(JSON.stringify({ ...project.config, output: undefined }));
+export function buildFingerprint(project: ProjectFiles, version: string): string {
+  const hash = createHash('sha256').update(version);
   for (const a of project.articles) hash.update(`\0a${a.file}\0`).update(a.bytes);
   for (const p of project.places) hash.update(`\0p${p.file}\0`).update(p.text);
+  return hash.digest('hex');
+}
+
+/**
+ * A hash of what decides every output's bytes besides the content: the runtime (ICU decides how
+ * dates are written), the resolved config, Dateline's own source, the templates and static
+ * files, and the installed package versions.
+ */
+export async function outputsVersion(config: SiteConfig, folders: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`node ${process.versions.node} icu ${process.versions.icu ?? ''}\n`);
+  // Where the site goes does not change what is in it.
+  hash.update(JSON.stringify({ ...config, output: undefined }));
   for (const [n, folder] of [join(PACKAGE_ROOT, 'src'), ...folders].entries()) {
     const files = (await fg('**/*', { cwd: folder, onlyFiles: true, dot: true })).sort();
     for (const f of files) hash.update(`\0f${n}/${f}\0`).update(await readFile(join(folder, f)));

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import pMap from 'p-map';
 import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
 import { CONFIG_FILE, configFieldsAt, siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
@@ -43,10 +44,15 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
     } else if (entry.dirent.isFile() && ARTICLE_FILE.test(entry.name)) articlePaths.push(abs);
     else if (entry.dirent.isFile() && PLACES_FILE.test(entry.path)) placePaths.push(abs);
   }
-  const articles = await Promise.all(articlePaths.map(async (p) => ({ file: toName(p), bytes: new Uint8Array(await readFile(p)) })));
-  const places = await Promise.all(placePaths.map(async (p) => ({ file: toName(p), text: await readFile(p, 'utf8') })));
+  // A bounded number of files open at once: an archive of 100,000 files would run out of file
+  // descriptors (EMFILE) if every read started together.
+  const articles = await pMap(articlePaths, async (p) => ({ file: toName(p), bytes: new Uint8Array(await readFile(p)) }), { concurrency: OPEN_FILES });
+  const places = await pMap(placePaths, async (p) => ({ file: toName(p), text: await readFile(p, 'utf8') }), { concurrency: OPEN_FILES });
   return { config, articles, places, messages };
 }
+
+/** Files read at once. */
+const OPEN_FILES = 64;
 
 /** Article files: Markdown, by extension in any case. */
 export const ARTICLE_FILE = /\.(md|markdown)$/i;

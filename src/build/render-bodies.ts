@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import pMap from 'p-map';
 import { renderArticleBody, type RenderedBody } from '../markdown/render-markdown.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 
@@ -42,9 +43,7 @@ export async function renderBodies(bodies: readonly string[], options: RenderOpt
   const version = options.cacheDir ? await rendererVersion() : '';
   const keys = options.cacheDir ? bodies.map((b) => createHash('sha256').update(version).update('\0').update(b).digest('hex')) : [];
   if (options.cacheDir) {
-    await forEachLimited(bodies.length, IO_CONCURRENCY, async (i) => {
-      results[i] = await readEntry(options.cacheDir!, keys[i]!);
-    });
+    await pMap(bodies.keys(), async (i) => (results[i] = await readEntry(options.cacheDir!, keys[i]!)), { concurrency: IO_CONCURRENCY });
   }
   const missing = [...bodies.keys()].filter((i) => results[i] === undefined);
   const cached = bodies.length - missing.length;
@@ -63,8 +62,7 @@ export async function renderBodies(bodies: readonly string[], options: RenderOpt
   if (options.cacheDir) {
     // Two articles with the same body share one entry: write it once.
     const toWrite = new Map(missing.map((i, n) => [keys[i]!, rendered[n]!]));
-    const entries = [...toWrite];
-    await forEachLimited(entries.length, IO_CONCURRENCY, (n) => writeEntry(options.cacheDir!, entries[n]![0], entries[n]![1]));
+    await pMap(toWrite, ([key, body]) => writeEntry(options.cacheDir!, key, body), { concurrency: IO_CONCURRENCY });
     await pruneEntries(options.cacheDir, new Set(keys));
   }
   return { results: results as RenderedBody[], stats: { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 } };
@@ -152,11 +150,4 @@ async function pruneEntries(dir: string, used: ReadonlySet<string>): Promise<voi
     const stale = names.filter((n) => n.endsWith('.json') && !used.has(n.slice(0, -'.json'.length)));
     await Promise.all(stale.map((n) => rm(join(dir, shard, n), { force: true })));
   }
-}
-
-async function forEachLimited(count: number, limit: number, f: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, async () => {
-    while (next < count) await f(next++);
-  }));
 }

@@ -4,7 +4,8 @@ import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { countMessages, sortMessages, type Message } from '../report/message.ts';
-import { buildFingerprint, readLastBuild, writeLastBuild } from './build-fingerprint.ts';
+import { buildFingerprint, outputsVersion, readLastBuild, writeLastBuild } from './build-fingerprint.ts';
+import { linkUnchanged, listsReadingArchive, outputHashes, readManifest, writeManifest, type OutputManifest } from './output-manifest.ts';
 import type { Timer } from './build-model.ts';
 import { readProject } from './read-project.ts';
 import type { RenderStats } from './render-bodies.ts';
@@ -54,6 +55,16 @@ export interface BuildReport {
   upToDate?: boolean;
   /** How article bodies were rendered (cache hits, renders, worker threads). */
   markdown?: RenderStats;
+  /** Files taken unchanged from the previous build's site (counted in `files`). */
+  reused?: number;
+}
+
+/** The last build's manifest, when the site in `output` is the one it describes (its marker names the same build). */
+async function reusableManifest(cacheDir: string, output: string): Promise<OutputManifest | undefined> {
+  const manifest = await readManifest(cacheDir);
+  if (!manifest || manifest.output !== output) return undefined;
+  const marker = await readFile(join(output, SITE_MARKER), 'utf8').catch(() => '');
+  return marker.includes(`fingerprint: ${manifest.fingerprint}\n`) ? manifest : undefined;
 }
 
 
@@ -86,7 +97,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // Unchanged since the last build into this folder: say what that build said, write nothing.
   const lastBuildFile = options.cacheDir && join(options.cacheDir, 'last-build.json');
   // Written into every site's marker, cached or not, so cached and clean builds are the same bytes.
-  const fingerprint = options.dryRun ? undefined : await buildFingerprint(project, [templates, publicDir]);
+  const version = options.dryRun ? undefined : await outputsVersion(config, [templates, publicDir]);
+  const fingerprint = version && buildFingerprint(project, version);
   // Only when reading found nothing to report (a symbolic link, a config error falling back to
   // defaults): those messages are not part of the fingerprint and must not be hidden.
   if (lastBuildFile && fingerprint && !options.force && project.messages.length === 0) {
@@ -114,20 +126,37 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     import('../outputs/eleventy/run-eleventy.ts'),
     import('../outputs/write-outputs.ts'),
   ]);
-  const maps = await time('maps', () => renderMaps(archive));
-  // Articles, listings, indexes, and the home, search and 404 pages.
-  const pageTotal = archive.articles.length + archive.listings.length + archive.indexes.length + 3;
+  // What decides each page's, feed's and search bundle's bytes; those unchanged since the last
+  // build into this folder are taken from it (unless --force), the rest are written.
+  const hashes = outputHashes(archive, version!, await listsReadingArchive(templates));
+  const previous = options.cacheDir && !options.force ? await reusableManifest(options.cacheDir, output) : undefined;
   await writeSiteAtomically(
     output,
     [root, join(root, config.content), templates, publicDir],
     async (dir) => {
+      const { linked, files } = previous ? await time('reuse', () => linkUnchanged(output, dir, previous.files, hashes)) : { linked: new Set<string>(), files: 0 };
+      const changed = <T extends { outputPath: string }>(pages: T[]) => pages.filter((p) => !linked.has(p.outputPath));
+      // The pages to render, and the feeds and search bundles to write (of the whole archive).
+      const view: Archive = { ...archive, articles: changed(archive.articles), listings: changed(archive.listings), indexes: changed(archive.indexes) };
+      const outputs: Archive = {
+        ...archive,
+        feeds: archive.feeds.filter((f) => !linked.has(f.urls.atom.slice(1))),
+        searchBundles: archive.searchBundles.filter((b) => !linked.has(`${b.folder}/`)),
+      };
+      const maps = await time('maps', () => renderMaps(view));
+      // Articles, listings, indexes, and the home, search and 404 pages.
+      const pageTotal = view.articles.length + view.listings.length + view.indexes.length + 3;
       const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
-      report.pages = await time('pages', () => runEleventy(archive, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
-      report.files = report.pages + (await writeOutputs(archive, dir, time));
+      const rendered = await time('pages', () => runEleventy(view, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
+      const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
+      report.pages = rendered + pagesLinked;
+      report.files = rendered + files + (await writeOutputs(outputs, dir, time));
+      report.reused = files;
     },
     fingerprint ? `fingerprint: ${fingerprint}\n` : '',
   );
   report.output = output;
+  if (options.cacheDir && fingerprint) await writeManifest(options.cacheDir, { fingerprint, output, files: Object.fromEntries(hashes) });
   if (lastBuildFile && fingerprint) {
     await writeLastBuild(lastBuildFile, { fingerprint, output, messages: report.messages, articles: report.articles, pages: report.pages, files: report.files });
   }

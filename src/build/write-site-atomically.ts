@@ -21,6 +21,7 @@ export async function writeSiteAtomically(target: string, protectedPaths: readon
   if (!(await isReplaceable(out))) {
     throw new Error(`Refusing to replace ${target}: it is not empty and was not built by Dateline (no ${SITE_MARKER} file). Choose a new or empty folder.`);
   }
+  await recoverInterrupted(out);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = join(dirname(out), `${basename(out)}.tmp-${suffix}`);
   const old = join(dirname(out), `${basename(out)}.old-${suffix}`);
@@ -42,6 +43,33 @@ export async function writeSiteAtomically(target: string, protectedPaths: readon
     throw error;
   }
   if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * Tidies after a build that was killed (its process is gone): removes the half-written folder it
+ * left beside the site, and, if it was killed between moving the old site aside and moving the
+ * new one in, puts the old site back.
+ */
+async function recoverInterrupted(out: string): Promise<void> {
+  const name = basename(out);
+  const leftovers = (await readdir(dirname(out)).catch(() => [] as string[])).flatMap((entry) => {
+    const m = /^\.(tmp|old)-(\d+)-[0-9a-f]+$/.exec(entry.slice(name.length));
+    return entry.startsWith(name) && m && !isAlive(Number(m[2])) ? [{ entry, kind: m[1] as 'tmp' | 'old' }] : [];
+  });
+  for (const { entry, kind } of leftovers) {
+    const path = join(dirname(out), entry);
+    if (kind === 'old' && !(await exists(out))) await rename(path, out);
+    else await rm(path, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function isReplaceable(dir: string): Promise<boolean> {

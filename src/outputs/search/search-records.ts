@@ -22,13 +22,13 @@ export interface SearchRecord {
  * Sorted by the UTC instant, so articles in different zones compare correctly.
  */
 export function searchRecords(archive: Archive): SearchRecord[] {
-  return archive.articles.filter((a) => a.status === 'published').map(toRecord);
+  return archive.articles.filter((a) => a.status === 'published').map(searchRecord);
 }
 
-function toRecord(a: ArticlePage): SearchRecord {
+/** An article's record. */
+export function searchRecord(a: ArticlePage): SearchRecord {
   const body = toString(fromHtml(a.html, { fragment: true })).replace(/\s+/g, ' ').trim();
   const names = a.placeSpellings;
-  const month = a.date.datetime.slice(0, 7);
   return {
     url: a.url,
     content: normaliseSearchText([a.title, a.summary ?? '', body, names.join(' · ')].join('\n')),
@@ -42,19 +42,24 @@ function toRecord(a: ArticlePage): SearchRecord {
       lang: a.lang,
       dir: a.dir,
     },
-    filters: {
-      month: [month],
-      // Kabul the city and Kabul the province are one facet value, counted once.
-      place: [...new Set(a.places.map((p) => p.name))],
-      topic: a.topics.map((t) => t.name),
-      language: [a.lang],
-    },
+    filters: recordFilters(a),
     sort: { date: a.date.utc },
   };
 }
 
+/** The filter values of an article's record. */
+export function recordFilters(a: ArticlePage): SearchRecord['filters'] {
+  return {
+    month: [a.date.datetime.slice(0, 7)],
+    // Kabul the city and Kabul the province are one facet value, counted once.
+    place: [...new Set(a.places.map((p) => p.name))],
+    topic: a.topics.map((t) => t.name),
+    language: [a.lang],
+  };
+}
+
 /** Every filter value with how many records have it, keys sorted: the search page's totals. */
-export function filterTotals(records: readonly SearchRecord[]): Record<string, Record<string, number>> {
+export function filterTotals(records: readonly Pick<SearchRecord, 'filters'>[]): Record<string, Record<string, number>> {
   const totals: Record<string, Record<string, number>> = {};
   for (const record of records) {
     for (const [filter, values] of Object.entries(record.filters)) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Archive } from '../../archive/archive.ts';
 import { MAIN_SEARCH_BUNDLE, type SearchBundle } from '../../archive/search-bundles.ts';
-import { filterTotals, searchRecords, type SearchRecord } from './search-records.ts';
+import { filterTotals, recordFilters, searchRecord, type SearchRecord } from './search-records.ts';
 
 /** The search page's facet data, beside it: every filter value's total, and which start closed. */
 export const FACETS_FILE = 'search/facets.json';
@@ -16,22 +16,23 @@ export const FACETS_FILE = 'search/facets.json';
  * spelling finds an English report and the other way round; the language is a filter instead.
  * Records come from the model, so no page is parsed again and list pages are never indexed.
  * A split index stores no bundle filter: the page names each bundle with Pagefind's mergeFilter.
- * Also writes FACETS_FILE. Writes nothing when search is off.
+ * Also writes FACETS_FILE, from every published article (an incremental build passes only the
+ * bundles that changed in `searchBundles`). Writes nothing when search is off.
  */
 export async function writeSearchIndex(archive: Archive, dir: string): Promise<number> {
   if (!archive.site.search.enabled) return 0;
-  const list = searchRecords(archive);
-  const records = new Map(list.map((r) => [r.url, r]));
+  const published = archive.articles.filter((a) => a.status === 'published');
+  const byUrl = new Map(published.map((a) => [a.url, a]));
   let files = 0;
   for (const bundle of archive.searchBundles) {
-    const ofBundle = bundle.articleUrls.map((url) => records.get(url)).filter((r): r is SearchRecord => r !== undefined);
+    const ofBundle = bundle.articleUrls.flatMap((url) => byUrl.get(url) ?? []).map(searchRecord);
     files += await writeBundle(ofBundle, archive.site.lang, join(dir, bundle.folder));
     if (bundle.folder !== MAIN_SEARCH_BUNDLE) files -= await removeScripts(join(dir, bundle.folder));
   }
   const facets = {
-    articles: list.length,
+    articles: published.length,
     collapsed: archive.site.search.collapsedFacets,
-    totals: filterTotals(list),
+    totals: filterTotals(published.map((a) => ({ filters: recordFilters(a) }))),
   };
   await mkdir(join(dir, 'search'), { recursive: true });
   await writeFile(join(dir, FACETS_FILE), `${JSON.stringify(facets)}\n`);

@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { cp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild, type BuildReport } from '../../src/build/run-build.ts';
+import { listFiles, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
+
+afterAll(removeTemps);
+
+/** Every file of a folder, relative path → bytes. */
+async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = await listFiles(dir);
+  return new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(dir, f))] as const)));
+}
+
+/** The files that differ between two folders (missing on either side included). */
+function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const names = new Set([...a.keys(), ...b.keys()]);
+  return [...names].filter((n) => !a.get(n)?.equals(b.get(n) ?? Buffer.alloc(0)) || !b.has(n)).sort();
+}
+
+/** A change to the example project, applied to its copy. */
+type Change = (project: string, templates: string) => Promise<void>;
+
+async function edit(path: string, f: (text: string) => string): Promise<void> {
+  const text = await readFile(path, 'utf8');
+  const next = f(text);
+  if (next === text) throw new Error(`The change to ${path} changed nothing.`);
+  await writeFile(path, next);
+}
+
+const article = (project: string, name: string) => join(project, 'content/2021/08', name);
+
+/**
+ * Each change, in turn, on one copy of the example, as a writer makes them over a day; last, the
+ * changes to what every output is made by (a template, the config), after which nothing is reused.
+ */
+const CHANGES: [string, Change][] = [
+  ['a body edit', (p) => edit(article(p, 'haiti-earthquake.md'), (t) => `${t}\nA sentence added to the body.\n`)],
+  ['a title change (listings, feeds, related coverage)', (p) => edit(article(p, 'taliban-enter-kabul.md'), (t) => t.replace(/^title: .*$/m, 'title: The Taliban take Kabul'))],
+  ['a date change (moves between day pages)', (p) => edit(article(p, 'kabul-airport-bombing.md'), (t) => t.replace(/^date: 2021-08-26/m, 'date: 2021-08-27'))],
+  ['a location change', (p) => edit(article(p, 'haiti-earthquake.md'), (t) => t.replace(/^location:.*$/m, 'location: Les Cayes, Sud, Haiti'))],
+  ['a tag change', (p) => edit(article(p, 'andarab-resistance.md'), (t) => t.replace(/^tags: \[/m, 'tags: [resistance, '))],
+  [
+    'an article added',
+    (p) =>
+      writeFile(
+        article(p, 'andarab-evening.md'),
+        '---\ntitle: Evening in Andarab\ndate: 2021-08-22T20:00:00+04:30\ntimezone: Asia/Kabul\nlocation: Banu, Baghlan, Afghanistan\ntags: [andarab]\n---\nA report added by the test.\n',
+      ),
+  ],
+  ['an article deleted', (p) => rm(article(p, 'hurricane-ida-landfall.md'))],
+  ['an article renamed (its old URL gone)', (p) => rename(article(p, 'andarab-evening.md'), article(p, 'andarab-night.md'))],
+  ['the places YAML changed', (p) => edit(join(p, 'content/places/af.yaml'), (t) => t.replace('aliases: [Baglan, Baghlān]', 'aliases: [Baglan, Baghlān, Baghlan Province]'))],
+  ['a template changed', (_p, templates) => edit(join(templates, 'listing.njk'), (t) => t.replace('<h1>{{ listing.title }}</h1>', '<h1 class="listing-title">{{ listing.title }}</h1>'))],
+  ['dateline.yaml changed', (p) => edit(join(p, 'dateline.yaml'), (t) => t.replace(/^title: .*$/m, 'title: Dateline archive'))],
+];
+
+describe('an incremental build', () => {
+  let project: string;
+  let templates: string;
+  let out: string;
+  let cacheDir: string;
+  const build = (options: { output: string; cacheDir?: string }): Promise<BuildReport> =>
+    runBuild({ root: project, templates, cacheDir: options.cacheDir, overrides: { output: options.output } });
+
+  beforeAll(async () => {
+    project = await makeTemp();
+    await cp(join(repoRoot, 'content'), join(project, 'content'), { recursive: true });
+    await cp(join(repoRoot, 'dateline.yaml'), join(project, 'dateline.yaml'));
+    templates = join(project, 'templates');
+    await cp(join(repoRoot, 'templates'), templates, { recursive: true });
+    out = join(project, '_site');
+    cacheDir = join(project, '.dateline-cache');
+    expect((await build({ output: out, cacheDir })).ok).toBe(true);
+  });
+
+  const EVERYTHING = ['a template changed', 'dateline.yaml changed'];
+  it.each(CHANGES)('after %s, is byte for byte a clean build, and reuses the unchanged files', async (name, change) => {
+    await change(project, templates);
+    const incremental = await build({ output: out, cacheDir });
+    expect(incremental.messages.filter((m) => m.severity === 'error')).toEqual([]);
+    const clean = join(await makeTemp(), 'site');
+    expect((await build({ output: clean })).ok).toBe(true);
+    expect(differences(await snapshot(out), await snapshot(clean))).toEqual([]);
+    // The pages nothing changed for came from the previous site.
+    if (EVERYTHING.includes(name)) expect(incremental.reused).toBe(0);
+    else expect(incremental.reused).toBeGreaterThan(50);
+  });
+});
+
+describe('a build killed while it writes', () => {
+  it('leaves the previous site whole, and the next build tidies up and equals a clean build', async () => {
+    const project = await makeTemp();
+    await cp(join(repoRoot, 'content'), join(project, 'content'), { recursive: true });
+    await cp(join(repoRoot, 'dateline.yaml'), join(project, 'dateline.yaml'));
+    const run = (...args: string[]) => spawn(process.execPath, [join(repoRoot, 'bin/dateline.js'), 'build', '--root', project, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const finish = (child: ReturnType<typeof run>) => new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(await finish(run())).toBe(0);
+    const before = await snapshot(join(project, '_site'));
+
+    await edit(article(project, 'haiti-earthquake.md'), (t) => `${t}\nA sentence the killed build never publishes.\n`);
+    const killed = run('--force');
+    // Killed once its maps are drawn, as it writes the pages (a line per stage ends when not on a terminal).
+    let said = '';
+    killed.stderr.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      if (/\bmaps\b/.test(said)) killed.kill('SIGKILL');
+    });
+    expect(await finish(killed)).toBeNull();
+    expect(differences(await snapshot(join(project, '_site')), before)).toEqual([]);
+    expect((await readdir(project)).filter((n) => n.startsWith('_site.'))).toHaveLength(1);
+
+    expect(await finish(run())).toBe(0);
+    expect((await readdir(project)).filter((n) => n.startsWith('_site'))).toEqual(['_site']);
+    const clean = join(await makeTemp(), 'site');
+    expect(await finish(run('--no-cache', '--out', clean))).toBe(0);
+    expect(differences(await snapshot(join(project, '_site')), await snapshot(clean))).toEqual([]);
+  });
+});
