@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import fg from 'fast-glob';
@@ -22,21 +22,33 @@ export function buildFingerprint(project: ProjectFiles, version: string): string
 }
 
 /**
- * A hash of what decides every output's bytes besides the content: the runtime (ICU decides how
- * dates are written), the resolved config, Dateline's own source, the templates and static
- * files, and the installed package versions.
+ * A hash of what decides every output's bytes besides the content: Dateline itself
+ * (sourceVersion), the resolved config, the templates and static files.
  */
 export async function outputsVersion(config: SiteConfig, folders: readonly string[]): Promise<string> {
-  const hash = createHash('sha256');
-  hash.update(`node ${process.versions.node} icu ${process.versions.icu ?? ''}\n`);
+  const hash = createHash('sha256').update(await sourceVersion());
   // Where the site goes does not change what is in it.
   hash.update(JSON.stringify({ ...config, output: undefined }));
-  for (const [n, folder] of [join(PACKAGE_ROOT, 'src'), ...folders].entries()) {
-    const files = (await fg('**/*', { cwd: folder, onlyFiles: true, dot: true })).sort();
-    for (const f of files) hash.update(`\0f${n}/${f}\0`).update(await readFile(join(folder, f)));
-  }
-  hash.update(await readFile(join(PACKAGE_ROOT, 'package-lock.json')).catch(() => readFile(join(PACKAGE_ROOT, 'package.json'))));
+  for (const [n, folder] of folders.entries()) await hashFolder(hash, folder, String(n));
   return hash.digest('hex');
+}
+
+let source: Promise<string> | undefined;
+/** A hash of Dateline itself: the runtime (ICU decides how dates are written), its source and the installed package versions. */
+export function sourceVersion(): Promise<string> {
+  source ??= (async () => {
+    const hash = createHash('sha256');
+    hash.update(`node ${process.versions.node} icu ${process.versions.icu ?? ''}\n`);
+    await hashFolder(hash, join(PACKAGE_ROOT, 'src'), 'src');
+    hash.update(await readFile(join(PACKAGE_ROOT, 'package-lock.json')).catch(() => readFile(join(PACKAGE_ROOT, 'package.json'))));
+    return hash.digest('hex');
+  })();
+  return source;
+}
+
+async function hashFolder(hash: Hash, folder: string, label: string): Promise<void> {
+  const files = (await fg('**/*', { cwd: folder, onlyFiles: true, dot: true })).sort();
+  for (const f of files) hash.update(`\0f${label}/${f}\0`).update(await readFile(join(folder, f)));
 }
 
 /** What a build reported, kept so an up-to-date build can say the same (warnings included). */

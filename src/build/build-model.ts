@@ -1,12 +1,20 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
 import type { Archive } from '../archive/archive.ts';
-import { checkArticle, type CheckedArticle } from '../content/validate-article.ts';
+import { sourceVersion } from './build-fingerprint.ts';
+import { checkFiles } from './check-state.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import type { Message } from '../report/message.ts';
 import type { ProjectFiles } from './read-project.ts';
 import { renderBodies, type RenderStats } from './render-bodies.ts';
 import type { ProgressEvent } from './run-build.ts';
+
+/** Article files taken unchanged from the last build's check, and checked now. */
+export interface CheckStats {
+  cached: number;
+  checked: number;
+}
 
 /** Runs a stage, reporting its start and end and recording its time. */
 export type Timer = <T>(stage: string, f: () => T | Promise<T>) => Promise<T>;
@@ -23,7 +31,7 @@ export interface ModelOptions {
  * From a read project to the archive model: places, check, Markdown, model; writes nothing.
  * What a build does before its outputs, and what the tests call to get a project's model.
  */
-export async function buildModel(project: ProjectFiles, options: ModelOptions): Promise<{ archive: Archive; messages: Message[]; markdown: RenderStats }> {
+export async function buildModel(project: ProjectFiles, options: ModelOptions): Promise<{ archive: Archive; messages: Message[]; markdown: RenderStats; check: CheckStats }> {
   const { config } = project;
   const time: Timer = options.time ?? (async (_stage, f) => f());
   const progress = options.progress ?? (() => {});
@@ -31,14 +39,23 @@ export async function buildModel(project: ProjectFiles, options: ModelOptions): 
   const { gazetteer, messages: placeMessages } = await time('places', () => loadGazetteer(project.places));
   messages.push(...placeMessages);
 
-  const checked = await time('check', () => {
-    const out: CheckedArticle[] = [];
-    for (const file of project.articles) {
-      const result = checkArticle(file, { gazetteer, timezone: config.timezone, lang: config.lang });
-      messages.push(...result.messages);
-      if (result.article) out.push(result.article);
-    }
-    return out;
+  // A file whose bytes did not change is not checked again (under the same places, zone,
+  // language and Dateline).
+  const state = options.cacheDir
+    ? {
+        cacheDir: options.cacheDir,
+        version: createHash('sha256')
+          .update(await sourceVersion())
+          .update(JSON.stringify([config.timezone, config.lang, project.places]))
+          .digest('hex'),
+      }
+    : undefined;
+  let checkStats = { cached: 0, checked: 0 };
+  const checked = await time('check', async () => {
+    const result = await checkFiles(project.articles, { gazetteer, timezone: config.timezone, lang: config.lang }, state);
+    messages.push(...result.messages);
+    checkStats = { cached: result.cached, checked: project.articles.length - result.cached };
+    return result.articles;
   });
 
   // A check needs no HTML; a build renders only what it publishes.
@@ -53,6 +70,6 @@ export async function buildModel(project: ProjectFiles, options: ModelOptions): 
   const rendered = checked.map((a): RenderedArticle => ({ ...a, ...(renderedBy.get(a) ?? { html: '', firstParagraph: '' }) }));
   const { archive, messages: archiveMessages } = await time('archive', () => buildArchive(rendered, gazetteer, config));
   messages.push(...archiveMessages);
-  return { archive, messages, markdown: stats };
+  return { archive, messages, markdown: stats, check: checkStats };
 }
 

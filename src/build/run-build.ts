@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../package-root.ts';
 import { countMessages, sortMessages, type Message } from '../report/message.ts';
 import { buildFingerprint, outputsVersion, readLastBuild, writeLastBuild } from './build-fingerprint.ts';
 import { linkUnchanged, listsReadingArchive, outputHashes, readManifest, writeManifest, type OutputManifest } from './output-manifest.ts';
-import type { Timer } from './build-model.ts';
+import type { CheckStats, Timer } from './build-model.ts';
 import { readProject } from './read-project.ts';
 import type { RenderStats } from './render-bodies.ts';
 import { SITE_MARKER, writeSiteAtomically } from './write-site-atomically.ts';
@@ -55,6 +55,8 @@ export interface BuildReport {
   upToDate?: boolean;
   /** How article bodies were rendered (cache hits, renders, worker threads). */
   markdown?: RenderStats;
+  /** How article files were checked (taken from the last build's check, or checked now). */
+  check?: CheckStats;
   /** Files taken unchanged from the previous build's site (counted in `files`). */
   reused?: number;
 }
@@ -118,7 +120,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const stats = model.markdown;
 
   const sorted = sortMessages(messages);
-  const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: archive.articles.length, pages: 0, files: 0, archive, timings, markdown: stats };
+  const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: archive.articles.length, pages: 0, files: 0, archive, timings, markdown: stats, check: model.check };
   if (!report.ok || options.dryRun) return report;
 
   const [{ renderMaps }, { runEleventy }, { writeOutputs }] = await Promise.all([

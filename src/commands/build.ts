@@ -61,7 +61,8 @@ async function summary(report: BuildReport, where: string, elapsed: number): Pro
   const size = await folderSize(report.output!);
   const md = report.markdown;
   const stages = Object.entries(report.timings).map(([stage, ms]) => {
-    const detail = stage === 'markdown' && md ? ` (${md.cached} cached, ${md.rendered} rendered${md.workers ? ` on ${md.workers} threads` : ''})` : '';
+    const checked = report.check && stage === 'check' ? ` (${report.check.cached} cached, ${report.check.checked} checked)` : '';
+    const detail = stage === 'markdown' && md ? ` (${md.cached} cached, ${md.rendered} rendered${md.workers ? ` on ${md.workers} threads` : ''})` : checked;
     return `${stage} ${seconds(ms)}${detail}`;
   });
   return [

@@ -231,6 +231,13 @@ function readValidFields(data: unknown): Partial<FrontMatter> {
 }
 
 /** UTF-8 text without a BOM, with LF line ends, or undefined for binary data (NUL bytes or invalid UTF-8). */
+/** The body of an article file that checked without errors (as `CheckedArticle.body`). */
+export function articleBody(bytes: Uint8Array): string {
+  const split = splitFrontMatter(decodeText(bytes) ?? '');
+  if (!split.ok) throw new Error('articleBody: the file has no front matter; check it first.');
+  return split.body;
+}
+
 function decodeText(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined;
   try {

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { articleBody, checkArticle, type CheckContext, type CheckedArticle, type ContentFile } from '../content/validate-article.ts';
+import type { Message } from '../report/message.ts';
+
+/**
+ * The checked metadata and messages of every article file, by the hash of its path and bytes,
+ * kept between builds (`.dateline-cache/check.json`) so that a file whose bytes did not change
+ * is not checked again. Bodies are not kept: they are split again from the file's bytes. The
+ * whole state is for one `version` (Dateline's code, the places files, the site's zone and
+ * language): under another, every file is checked again.
+ */
+interface CheckState {
+  version: string;
+  entries: Record<string, { article?: Omit<CheckedArticle, 'body'>; messages: Message[] }>;
+}
+
+const STATE_FILE = 'check.json';
+
+/** Checks every file, taking unchanged ones from the state in `cacheDir`, and stores the new state. */
+export async function checkFiles(
+  files: readonly ContentFile[],
+  context: CheckContext,
+  state?: { cacheDir: string; version: string },
+): Promise<{ articles: CheckedArticle[]; messages: Message[]; cached: number }> {
+  const previous = state ? await readState(join(state.cacheDir, STATE_FILE), state.version) : {};
+  const entries: CheckState['entries'] = {};
+  const articles: CheckedArticle[] = [];
+  const messages: Message[] = [];
+  let cached = 0;
+  for (const file of files) {
+    const key = createHash('sha256').update(file.file).update('\0').update(file.bytes).digest('hex');
+    let entry = previous[key];
+    if (entry) {
+      cached++;
+      if (entry.article) articles.push({ ...entry.article, body: articleBody(file.bytes) } as CheckedArticle);
+    } else {
+      const result = checkArticle(file, context);
+      if (result.article) {
+        const { body: _, ...meta } = result.article;
+        articles.push(result.article);
+        entry = { article: meta, messages: result.messages };
+      } else entry = { messages: result.messages };
+    }
+    messages.push(...entry.messages);
+    entries[key] = entry;
+  }
+  if (state) await writeState(join(state.cacheDir, STATE_FILE), { version: state.version, entries });
+  return { articles, messages, cached };
+}
+
+async function readState(path: string, version: string): Promise<CheckState['entries']> {
+  try {
+    const state = JSON.parse(await readFile(path, 'utf8')) as CheckState;
+    return state.version === version && typeof state.entries === 'object' ? state.entries : {};
+  } catch {
+    return {};
+  }
+}
+
+async function writeState(path: string, state: CheckState): Promise<void> {
+  await mkdir(join(path, '..'), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(state));
+  await rename(temp, path);
+}
