@@ -434,6 +434,7 @@ async function start() {
     const filters = filtersOf(state);
     if (!term && Object.keys(filters).length === 0) return undefined;
     // Without words, Pagefind has no relevance to order by: newest first.
+    /** @type {Record<string, 'asc' | 'desc'> | undefined} */
     const sort = state.sort === 'oldest' ? { date: 'asc' } : state.sort === 'newest' || !term ? { date: 'desc' } : undefined;
     await loadFilters(groups.filter((g) => g.open).map((g) => g.filter));
     return searchBundles(term || null, filters, sort);

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/build/run-build.ts';
 import { SITE_MARKER } from '../../src/build/write-site-atomically.ts';
-import { copyFixture, listFiles, makeTemp, removeTemps } from '../helpers/site.ts';
+import { copyFixture, listFiles, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
 
 afterAll(removeTemps);
 
@@ -77,5 +77,20 @@ describe('a build with broken content', () => {
     expect(await readFile(join(precious, 'thesis.docx'), 'utf8')).toBe('years of work');
     await expect(runBuild({ root, overrides: { output: '.' } })).rejects.toThrow(/contains/);
     expect(existsSync(join(root, 'content/places/af.yaml'))).toBe(true);
+  });
+});
+
+describe('a template that prints a value the model does not have', () => {
+  it('fails the build, naming the template, and leaves the previous site (throwOnUndefined)', async () => {
+    const root = await copyFixture('zones');
+    const templates = join(await makeTemp(), 'templates');
+    await cp(join(repoRoot, 'templates'), templates, { recursive: true });
+    const out = join(await makeTemp(), 'site');
+    expect((await runBuild({ root, templates, overrides: { output: out } })).ok).toBe(true);
+    const before = await listFiles(out);
+    const page = join(templates, 'article.njk');
+    await writeFile(page, (await readFile(page, 'utf8')).replace('<h1', '{{ article.byline }}<h1'));
+    await expect(runBuild({ root, templates, overrides: { output: out } })).rejects.toThrow(/article\.njk[\s\S]*undefined|undefined[\s\S]*article\.njk/);
+    expect(await listFiles(out)).toEqual(before);
   });
 });

@@ -83,6 +83,7 @@ describe('an incremental build', () => {
     const clean = join(await makeTemp(), 'site');
     expect((await build({ output: clean })).ok).toBe(true);
     expect(differences(await snapshot(out), await snapshot(clean))).toEqual([]);
+    if (name === 'a template changed') expect(await readFile(join(out, 'places/af/index.html'), 'utf8')).toContain('<h1 class="listing-title">');
     // The files nothing changed for were not checked again, and their pages came from the previous site.
     if (name === 'a body edit') expect(incremental.check).toEqual({ cached: 7, checked: 1 });
     if (EVERYTHING.includes(name)) expect(incremental.reused).toBe(0);

@@ -27,6 +27,12 @@ describe('the TypeScript sources', () => {
     expect(project.code).toBe(0);
   }, 240_000);
 
+  it('and the search page script, from its JSDoc (tsconfig.public.json)', async () => {
+    const script = await tsc(['-p', 'tsconfig.public.json', '--pretty', 'false']);
+    expect(script.output).toBe('');
+    expect(script.code).toBe(0);
+  }, 120_000);
+
   it('and the check fails on a type error (proof it is not vacuous)', async () => {
     const dir = await makeTemp();
     await writeFile(join(dir, 'bad.ts'), "export const n: number = 'not a number';\n");

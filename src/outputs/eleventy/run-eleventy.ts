@@ -64,6 +64,9 @@ async function renderPass(archive: Archive, options: EleventyOptions, first: boo
       config.benchmarkManager.setVerboseOutput(false);
       for (const group of Object.values(config.benchmarkManager.getAll() as Record<string, { setIsVerbose(v: boolean): void }>)) group.setIsVerbose(false);
       config.setTemplateFormats(['njk']);
+      // Eleventy keeps each template's text in a cache for the life of the process, so a build
+      // after a template was saved (dateline serve builds in one process) would print the old one.
+      config.setUseTemplateCache(false);
       // Eleventy's own Nunjucks engine compiles a paginated template again for every page it
       // renders (its compile cache is off for Nunjucks): 9.6 s of a 1,000-article build. Ours
       // compiles each template and each permalink once.
@@ -94,7 +97,10 @@ async function renderPass(archive: Archive, options: EleventyOptions, first: boo
     },
   });
   eleventy.disableLogger();
-  const results = (await eleventy.write()) as unknown as [unknown[], { outputPath?: string }[]] | { outputPath?: string }[];
+  const results = (await eleventy.write().catch((error: Error & { originalError?: Error }) => {
+    // Eleventy says which template failed; Nunjucks says why, and where.
+    throw error.originalError ? new Error(`${error.message}: ${error.originalError.message}`, { cause: error }) : error;
+  })) as unknown as [unknown[], { outputPath?: string }[]] | { outputPath?: string }[];
   const written = Array.isArray(results[0]) ? (results as [unknown[], { outputPath?: string }[]])[1] : (results as { outputPath?: string }[]);
   return written.filter((r) => r && r.outputPath).length;
 }
@@ -105,7 +111,7 @@ type Render = (data: object) => Promise<string>;
 function compiledTemplates(templates: string): (source: string, path: string | undefined) => Render {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(templates, '_includes'), templates]), {
     autoescape: true,
-    throwOnUndefined: false,
+    throwOnUndefined: true,
     trimBlocks: true,
     lstripBlocks: true,
   });
