@@ -17,7 +17,7 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runBuild } from '../src/build/run-build.ts';
+import { runBuild } from '../src/pipeline/run-build.ts';
 
 const { values } = parseArgs({ options: { root: { type: 'string' }, scratch: { type: 'string' } } });
 if (!values.root || !values.scratch) {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import slugify from '@sindresorhus/slugify';
-import { readProject } from '../build/read-project.ts';
+import { readProject } from '../pipeline/read-project.ts';
 import { CONFIG_FILE, type SiteConfig } from '../config/site-config.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { checkArticle } from '../content/validate-article.ts';

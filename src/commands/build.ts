@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { join, relative, resolve } from 'node:path';
 import { countMessages, formatMessages, plural } from '../report/message.ts';
 import { progressReporter, seconds } from '../report/progress.ts';
-import { runBuild, type BuildReport } from '../build/run-build.ts';
-import { folderSize } from '../build/folder-size.ts';
+import { runBuild, type BuildReport } from '../pipeline/run-build.ts';
+import { folderSize } from '../pipeline/folder-size.ts';
 import type { Command } from './command.ts';
 
 /** The cache folder, in the project: rendered bodies and the last build's fingerprint. Safe to delete. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { countMessages, formatMessages, plural, type Message } from '../report/message.ts';
-import { runBuild } from '../build/run-build.ts';
+import { runBuild } from '../pipeline/run-build.ts';
 import { UsageError, type Command } from './command.ts';
 
 export const check: Command = {

@@ -1,8 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runBuild } from '../build/run-build.ts';
-import { readConfig } from '../build/read-project.ts';
+import { runBuild } from '../pipeline/run-build.ts';
+import { readConfig } from '../pipeline/read-project.ts';
 import { CONFIG_FILE } from '../config/site-config.ts';
 import { countMessages, formatMessages, plural } from '../report/message.ts';
 import { seconds } from '../report/progress.ts';

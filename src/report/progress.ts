@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../build/run-build.ts';
+import type { ProgressEvent } from '../pipeline/run-build.ts';
 
 const BAR_WIDTH = 24;
 /** Redraws at most this often: a terminal write per page would slow a large build. */

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/run-build.ts';
+import { runBuild } from '../../src/pipeline/run-build.ts';
 import { exampleSite, buildSite, copyFixture, fixture, removeTemps, type BuiltSite } from '../helpers/site.ts';
 
 let site: BuiltSite;

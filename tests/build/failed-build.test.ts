@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/run-build.ts';
-import { SITE_MARKER } from '../../src/build/write-site-atomically.ts';
+import { runBuild } from '../../src/pipeline/run-build.ts';
+import { SITE_MARKER } from '../../src/pipeline/write-site-atomically.ts';
 import { copyFixture, listFiles, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
 
 afterAll(removeTemps);

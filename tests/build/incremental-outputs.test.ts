@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBuild, type BuildReport } from '../../src/build/run-build.ts';
+import { runBuild, type BuildReport } from '../../src/pipeline/run-build.ts';
 import { listFiles, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
 
 afterAll(removeTemps);

@@ -1,7 +1,7 @@
 import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/run-build.ts';
+import { runBuild } from '../../src/pipeline/run-build.ts';
 import { copyFixture, makeTemp, removeTemps } from '../helpers/site.ts';
 
 afterAll(removeTemps);

@@ -6,9 +6,9 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Root, Element } from 'hast';
 import { beforeAll, inject } from 'vitest';
-import { readProject } from '../../src/build/read-project.ts';
-import { buildModel } from '../../src/build/build-model.ts';
-import { runBuild, type BuildReport } from '../../src/build/run-build.ts';
+import { readProject } from '../../src/pipeline/read-project.ts';
+import { buildModel } from '../../src/pipeline/build-model.ts';
+import { runBuild, type BuildReport } from '../../src/pipeline/run-build.ts';
 import { siteConfigSchema, type SiteConfig } from '../../src/config/site-config.ts';
 
 export const repoRoot = join(import.meta.dirname, '../..');

@@ -11,7 +11,7 @@
 import { cp, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
-import { runBuild } from '../../src/build/run-build.ts';
+import { runBuild } from '../../src/pipeline/run-build.ts';
 import { formatMessages } from '../../src/report/message.ts';
 import { fixture, repoRoot, SHARED_SITES, sharedSiteOverrides, type SharedSiteName } from '../helpers/site.ts';
 

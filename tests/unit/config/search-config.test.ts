@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readConfig } from '../../../src/build/read-project.ts';
+import { readConfig } from '../../../src/pipeline/read-project.ts';
 import { DEFAULT_FACETS_COLLAPSED_ABOVE, DEFAULT_SPLIT_ABOVE, siteConfigSchema } from '../../../src/config/site-config.ts';
 
 const temps: string[] = [];
