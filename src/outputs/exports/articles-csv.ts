@@ -40,7 +40,16 @@ export const CSV_COLUMNS = [
  * same data without the joining.
  */
 export function articlesCsv(archive: Archive): string {
-  const rows = exportedArticles(archive).map((article) => {
+  return [...articlesCsvPieces(archive)].join('');
+}
+
+/** The CSV writer's settings: RFC 4180 with CRLF after every row, no byte-order mark. */
+const CSV_OPTIONS = { columns: [...CSV_COLUMNS], record_delimiter: 'windows', quote: '"', escape: '"', delimiter: ',', bom: false, eof: true } as const;
+
+/** `articlesCsv` in pieces: the header, then a row at a time, for writing as a stream. */
+export function* articlesCsvPieces(archive: Archive): Generator<string> {
+  yield stringify([], { ...CSV_OPTIONS, header: true });
+  for (const article of exportedArticles(archive)) {
     const r = articleRecord(article, archive.site.url);
     const nameOf = new Map(r.places.map((p) => [p.id, p.name]));
     const row: Record<(typeof CSV_COLUMNS)[number], string> = {
@@ -61,16 +70,6 @@ export function articlesCsv(archive: Archive): string {
       points: r.points.map((p) => `${p.lat} ${p.lon}`).join(LIST_SEPARATOR),
       sources: r.sources.map((s) => s.publisher).join(LIST_SEPARATOR),
     };
-    return row;
-  });
-  return stringify(rows, {
-    header: true,
-    columns: [...CSV_COLUMNS],
-    record_delimiter: 'windows',
-    quote: '"',
-    escape: '"',
-    delimiter: ',',
-    bom: false,
-    eof: true,
-  });
+    yield stringify([row], { ...CSV_OPTIONS, header: false });
+  }
 }

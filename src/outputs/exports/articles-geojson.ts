@@ -1,6 +1,6 @@
 import type { Archive } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
-import { exportedArticles, formatJson, PLACE_DATA } from './records.ts';
+import { exportedArticles, formatJson, formatJsonWithList, PLACE_DATA } from './records.ts';
 
 export interface PointFeature {
   type: 'Feature';
@@ -32,11 +32,16 @@ export interface ArticlesGeoJson {
  * finite number is left out rather than written wrong.
  */
 export function buildArticlesGeoJson(archive: Archive): ArticlesGeoJson {
-  const features: PointFeature[] = [];
+  return { type: 'FeatureCollection', attribution: ATTRIBUTION, features: [...pointFeatures(archive)] };
+}
+
+const ATTRIBUTION = `${PLACE_DATA.note} ${PLACE_DATA.licenseUrl}`;
+
+function* pointFeatures(archive: Archive): Generator<PointFeature> {
   for (const article of exportedArticles(archive)) {
     for (const point of article.points) {
       if (!validPosition(point.lon, point.lat)) continue;
-      features.push({
+      yield {
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [point.lon, point.lat] },
         properties: {
@@ -49,14 +54,18 @@ export function buildArticlesGeoJson(archive: Archive): ArticlesGeoJson {
           placeId: point.id,
           placeName: point.name,
         },
-      });
+      };
     }
   }
-  return { type: 'FeatureCollection', attribution: `${PLACE_DATA.note} ${PLACE_DATA.licenseUrl}`, features };
 }
 
 export function articlesGeoJson(archive: Archive): string {
   return formatJson(buildArticlesGeoJson(archive));
+}
+
+/** `articlesGeoJson` in pieces, a feature at a time, for writing as a stream. */
+export function articlesGeoJsonPieces(archive: Archive): Generator<string> {
+  return formatJsonWithList({ type: 'FeatureCollection', attribution: ATTRIBUTION }, 'features', pointFeatures(archive));
 }
 
 function validPosition(lon: number, lat: number): boolean {

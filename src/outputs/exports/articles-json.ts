@@ -1,6 +1,6 @@
 import type { Archive } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
-import { articleRecord, exportedArticles, formatJson, PLACE_DATA, type ArticleRecord } from './records.ts';
+import { articleRecord, exportedArticles, formatJson, formatJsonWithList, PLACE_DATA, type ArticleRecord } from './records.ts';
 
 export interface ArticlesJson {
   title: string;
@@ -30,4 +30,13 @@ export function buildArticlesJson(archive: Archive): ArticlesJson {
 
 export function articlesJson(archive: Archive): string {
   return formatJson(buildArticlesJson(archive));
+}
+
+/** `articlesJson` in pieces, an article at a time, for writing as a stream. */
+export function* articlesJsonPieces(archive: Archive): Generator<string> {
+  const articles = exportedArticles(archive);
+  const head = { title: archive.site.title, url: absoluteUrl('/', archive.site.url), publisher: archive.site.publisher, placeData: PLACE_DATA, count: articles.length };
+  yield* formatJsonWithList(head, 'articles', (function* () {
+    for (const a of articles) yield articleRecord(a, archive.site.url);
+  })());
 }

@@ -83,3 +83,19 @@ export function articleRecord(article: ArticlePage, siteUrl: string): ArticleRec
 export function formatJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/**
+ * `formatJson({ ...head, [key]: items })`, in pieces (one per item), so a large export is
+ * written as a stream rather than held whole. `key` comes last, as it would.
+ */
+export function* formatJsonWithList(head: Record<string, unknown>, key: string, items: Iterable<unknown>): Generator<string> {
+  const start = JSON.stringify(head, null, 2);
+  const open = `${start === '{}' ? '{' : `${start.slice(0, -2)},`}\n  ${JSON.stringify(key)}: [`;
+  let first = true;
+  for (const item of items) {
+    // An item two levels down: each of its lines indented four more spaces (JSON strings hold no raw line breaks).
+    yield `${first ? `${open}\n` : ',\n'}    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+  }
+  yield first ? `${open}]\n}\n` : '\n  ]\n}\n';
+}

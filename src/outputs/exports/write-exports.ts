@@ -1,30 +1,34 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Archive } from '../../archive/archive.ts';
 import type { OutputWriter } from '../write-outputs.ts';
-import { articlesCsv } from './articles-csv.ts';
-import { articlesGeoJson } from './articles-geojson.ts';
-import { articlesJson } from './articles-json.ts';
+import { articlesCsvPieces } from './articles-csv.ts';
+import { articlesGeoJsonPieces } from './articles-geojson.ts';
+import { articlesJsonPieces } from './articles-json.ts';
 
 /** Where the open-data files go, relative to the site root. */
 export const EXPORTS_DIR = 'data';
 
-/** The open-data files and how each is made from the model. */
-export const EXPORTS: readonly { file: string; render: (archive: Archive) => string }[] = [
-  { file: 'articles.json', render: articlesJson },
-  { file: 'articles.csv', render: articlesCsv },
-  { file: 'articles.geojson', render: articlesGeoJson },
+/** The open-data files and how each is made from the model, in pieces (an article or a feature at a time). */
+export const EXPORTS: readonly { file: string; pieces: (archive: Archive) => Iterable<string> }[] = [
+  { file: 'articles.json', pieces: articlesJsonPieces },
+  { file: 'articles.csv', pieces: articlesCsvPieces },
+  { file: 'articles.geojson', pieces: articlesGeoJsonPieces },
 ];
 
 /**
  * Writes the open data of the archive into `data/`: `articles.json` (everything),
  * `articles.csv` (one row per article, RFC 4180 with CRLF, UTF-8 without BOM) and
  * `articles.geojson` (one Point per article place, RFC 7946). Published and withdrawn articles
- * only, in model order; deterministic bytes (no build date, fixed key order).
+ * only, in model order; deterministic bytes (no build date, fixed key order). Each is written as
+ * a stream, so a large archive's export is never held whole.
  */
 export const writeExports: OutputWriter = async (archive, dir) => {
   const out = join(dir, EXPORTS_DIR);
   await mkdir(out, { recursive: true });
-  for (const { file, render } of EXPORTS) await writeFile(join(out, file), render(archive), 'utf8');
+  for (const { file, pieces } of EXPORTS) await pipeline(Readable.from(pieces(archive)), createWriteStream(join(out, file)));
   return EXPORTS.length;
 };

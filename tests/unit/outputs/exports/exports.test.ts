@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { articlesCsv, CSV_COLUMNS } from '../../../../src/outputs/exports/articles-csv.ts';
-import { articlesGeoJson, buildArticlesGeoJson } from '../../../../src/outputs/exports/articles-geojson.ts';
-import { articlesJson, buildArticlesJson } from '../../../../src/outputs/exports/articles-json.ts';
+import { articlesGeoJson, articlesGeoJsonPieces, buildArticlesGeoJson } from '../../../../src/outputs/exports/articles-geojson.ts';
+import { articlesJson, articlesJsonPieces, buildArticlesJson } from '../../../../src/outputs/exports/articles-json.ts';
 import { exportedArticles, placeIdOf } from '../../../../src/outputs/exports/records.ts';
 import { article, archiveOf, HOSTILE_TITLES } from './small-archive.ts';
 
@@ -185,5 +185,16 @@ describe('articles.geojson', () => {
       ],
     });
     expect(buildArticlesGeoJson(archiveOf([bad])).features.map((f) => f.geometry.coordinates)).toEqual([[151.2, -33.9]]);
+  });
+});
+
+describe('the exports written as streams', () => {
+  it('are, piece by piece, the same bytes as the whole documents, with articles and without', () => {
+    for (const a of [archive, archiveOf([], [])]) {
+      expect([...articlesJsonPieces(a)].join('')).toBe(articlesJson(a));
+      expect([...articlesGeoJsonPieces(a)].join('')).toBe(articlesGeoJson(a));
+    }
+    expect([...articlesJsonPieces(archive)].length).toBe(exportedArticles(archive).length + 1);
+    expect(articlesCsv(archiveOf([], []))).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
   });
 });
