@@ -7,8 +7,12 @@ import { absoluteUrl, feedUrls, outputPathOf, topicsIndexUrl, topicUrl } from '.
 
 /** The topic page URL of a tag as written (`National Resistance Front` → `/topics/national-resistance-front/`). */
 export function topicLink(tag: string): Link {
-  return { name: tag, url: topicUrl(urlSegment(tag, 'topic')) };
+  let url = topicUrls.get(tag);
+  if (url === undefined) topicUrls.set(tag, (url = topicUrl(urlSegment(tag, 'topic'))));
+  return { name: tag, url };
 }
+/** Topic URLs by tag as written: a tag is on many articles, and slugifying is not free. */
+const topicUrls = new Map<string, string>();
 
 /** A page and a feed per topic, and the topics index (most reported first). */
 export function buildTopicPages(entries: readonly Entry[], linked: readonly Link[], ctx: ListingContext): { pages: ListingPage[]; index: IndexPage; feeds: FeedSpec[] } {

@@ -231,11 +231,18 @@ function readValidFields(data: unknown): Partial<FrontMatter> {
 }
 
 /** UTF-8 text without a BOM, with LF line ends, or undefined for binary data (NUL bytes or invalid UTF-8). */
-/** The body of an article file that checked without errors (as `CheckedArticle.body`). */
-export function articleBody(bytes: Uint8Array): string {
-  const split = splitFrontMatter(decodeText(bytes) ?? '');
-  if (!split.ok) throw new Error('articleBody: the file has no front matter; check it first.');
-  return split.body;
+/**
+ * Where the body of a checked article starts in its file's text (`CheckedArticle.body` is the
+ * text from there to the end), so that it can be taken again without splitting the front matter.
+ */
+export function bodyStart(bytes: Uint8Array, article: CheckedArticle): number | undefined {
+  const text = decodeText(bytes);
+  return text?.endsWith(article.body) ? text.length - article.body.length : undefined;
+}
+
+/** The body of an article file from where it starts (see bodyStart). */
+export function bodyFrom(bytes: Uint8Array, start: number): string {
+  return (decodeText(bytes) ?? '').slice(start);
 }
 
 function decodeText(bytes: Uint8Array): string | undefined {

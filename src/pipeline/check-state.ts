@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { articleBody, checkArticle, type CheckContext, type CheckedArticle, type ContentFile } from '../content/validate-article.ts';
+import { bodyFrom, bodyStart, checkArticle, type CheckContext, type CheckedArticle, type ContentFile } from '../content/validate-article.ts';
 import type { Message } from '../report/message.ts';
 
 /**
  * The checked metadata and messages of every article file, by the hash of its path and bytes,
  * kept between builds (`.dateline-cache/check.json`) so that a file whose bytes did not change
- * is not checked again. Bodies are not kept: they are split again from the file's bytes. The
+ * is not checked again. Bodies are not kept: they are taken again from the file's text, from
+ * where the check found them to start (or kept, if the body is not the end of the text). The
  * whole state is for one `version` (Dateline's code, the places files, the site's zone and
  * language): under another, every file is checked again.
  */
 interface CheckState {
   version: string;
-  entries: Record<string, { article?: Omit<CheckedArticle, 'body'>; messages: Message[] }>;
+  entries: Record<string, { article?: Omit<CheckedArticle, 'body'> & { body?: string }; bodyStart?: number; messages: Message[] }>;
 }
 
 const STATE_FILE = 'check.json';
@@ -34,13 +35,14 @@ export async function checkFiles(
     let entry = previous[key];
     if (entry) {
       cached++;
-      if (entry.article) articles.push({ ...entry.article, body: articleBody(file.bytes) } as CheckedArticle);
+      if (entry.article) articles.push({ ...entry.article, body: entry.article.body ?? bodyFrom(file.bytes, entry.bodyStart!) });
     } else {
       const result = checkArticle(file, context);
       if (result.article) {
-        const { body: _, ...meta } = result.article;
+        const start = bodyStart(file.bytes, result.article);
+        const { body, ...meta } = result.article;
         articles.push(result.article);
-        entry = { article: meta, messages: result.messages };
+        entry = start === undefined ? { article: { ...meta, body }, messages: result.messages } : { article: meta, bodyStart: start, messages: result.messages };
       } else entry = { messages: result.messages };
     }
     messages.push(...entry.messages);
