@@ -17,7 +17,7 @@ Options:
   --root DIR   Project folder (default: the current folder)
   --out DIR    Output folder, relative to the project (overrides dateline.yaml)
   --drafts     Build articles with status: draft too
-  --force      Build even if nothing changed since the last build
+  --force      Build every page, feed and search bundle, even those that did not change
   --no-cache   Neither read nor write ${CACHE_DIR}/ (a clean build from scratch)
 `,
   async run(argv, io) {

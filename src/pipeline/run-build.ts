@@ -27,7 +27,7 @@ export interface BuildOptions {
    * Safe to delete. None: build everything from scratch.
    */
   cacheDir?: string;
-  /** Build even when nothing changed since the last build. */
+  /** Build every output, even when nothing changed since the last build (no output is taken from the previous site). */
   force?: boolean;
   /** Called as the build goes: a stage starts, advances (done of total) or ends. */
   progress?: (event: ProgressEvent) => void;
