@@ -22,9 +22,11 @@ export interface BuildOptions {
   templates?: string;
   publicDir?: string;
   /**
-   * Cache folder (the CLI uses `.dateline-cache` in the project): rendered article bodies by
-   * content hash, and the last build's fingerprint so an unchanged project is not built again.
-   * Safe to delete. None: build everything from scratch.
+   * Cache folder (the CLI uses `.dateline-cache` in the project): the check of each article
+   * file and its rendered body by content hash, the output manifest (what decided each output's
+   * bytes, so an unchanged one is taken from the previous site), and the last build's
+   * fingerprint so an unchanged project is not built again. Safe to delete. None: build
+   * everything from scratch.
    */
   cacheDir?: string;
   /** Build every output, even when nothing changed since the last build (no output is taken from the previous site). */
