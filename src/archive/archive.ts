@@ -141,6 +141,8 @@ export interface ArticlePage {
   map?: MapSpec;
   topics: Link[];
   html: string;
+  /** Plain text of the body, whitespace collapsed, made with its HTML (for the search index). */
+  text: string;
   /** Plain text of the summary, or of the body's first paragraph. */
   excerpt: string;
   /** schema.org NewsArticle, serialised for a script element. */

@@ -23,6 +23,8 @@ import { absoluteUrl, articleUrl, feedUrls, homeUrl, outputPathOf, placeUrl, yea
 export interface RenderedArticle extends CheckedArticle {
   html: string;
   firstParagraph: string;
+  /** Plain text of the body (for search). */
+  text: string;
 }
 
 const LATEST_COUNT = 20;
@@ -146,6 +148,7 @@ function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, confi
     // Tags that name one topic (`Taliban`, `taliban`) count once.
     topics: [...new Map(a.tags.map(topicLink).map((t) => [t.url, t])).values()],
     html: a.html,
+    text: a.text,
     excerpt: a.summary ?? a.firstParagraph,
     jsonLd: '',
     ogLocale: a.lang.replace('-', '_'),

@@ -51,13 +51,20 @@ export interface RenderedBody {
   html: string;
   /** Plain text of the first paragraph, for feeds and listings when there is no summary. */
   firstParagraph: string;
+  /** Plain text of the whole body, whitespace collapsed, for the search index. */
+  text: string;
 }
 
-/** Renders an article body to safe HTML. The body is never treated as a template. */
+/**
+ * Renders an article body to safe HTML, and from the same tree its plain text and that of its
+ * first paragraph, so nothing downstream parses the HTML again. The body is never treated as a
+ * template.
+ */
 export function renderArticleBody(markdown: string): RenderedBody {
   const tree = processor.runSync(processor.parse(markdown));
   const first = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
-  return { html: processor.stringify(tree), firstParagraph: first ? toString(first).replace(/\s+/g, ' ').trim() : '' };
+  const plain = (node: Root | Element) => toString(node).replace(/\s+/g, ' ').trim();
+  return { html: processor.stringify(tree), firstParagraph: first ? plain(first) : '', text: plain(tree) };
 }
 
 /** Renders Markdown to safe HTML. */

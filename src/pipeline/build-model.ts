@@ -67,7 +67,7 @@ export async function buildModel(project: ProjectFiles, options: ModelOptions): 
     ),
   );
   const renderedBy = new Map(toRender.map((a, i) => [a, bodies[i]!]));
-  const rendered = checked.map((a): RenderedArticle => ({ ...a, ...(renderedBy.get(a) ?? { html: '', firstParagraph: '' }) }));
+  const rendered = checked.map((a): RenderedArticle => ({ ...a, ...(renderedBy.get(a) ?? { html: '', firstParagraph: '', text: '' }) }));
   const { archive, messages: archiveMessages } = await time('archive', () => buildArchive(rendered, gazetteer, config));
   messages.push(...archiveMessages);
   return { archive, messages, markdown: stats, check: checkStats };

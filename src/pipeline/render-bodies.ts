@@ -125,7 +125,7 @@ const entryPath = (dir: string, key: string) => join(dir, key.slice(0, 2), `${ke
 async function readEntry(dir: string, key: string): Promise<RenderedBody | undefined> {
   try {
     const value = JSON.parse(await readFile(entryPath(dir, key), 'utf8')) as RenderedBody;
-    return typeof value.html === 'string' && typeof value.firstParagraph === 'string' ? value : undefined;
+    return typeof value.html === 'string' && typeof value.firstParagraph === 'string' && typeof value.text === 'string' ? value : undefined;
   } catch {
     // Missing, or damaged (an interrupted write, a hand edit): render again.
     return undefined;

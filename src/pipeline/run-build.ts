@@ -132,8 +132,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   ]);
   // What decides each page's, feed's and search bundle's bytes; those unchanged since the last
   // build into this folder are taken from it (unless --force), the rest are written.
-  const hashes = outputHashes(archive, version!, await listsReadingArchive(templates));
+  const hashes = await time('hash', async () => outputHashes(archive, version!, await listsReadingArchive(templates)));
   const previous = options.cacheDir && !options.force ? await reusableManifest(options.cacheDir, output) : undefined;
+  let written = 0;
   await writeSiteAtomically(
     output,
     [root, join(root, config.content), templates, publicDir],
@@ -156,9 +157,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       report.pages = rendered + pagesLinked;
       report.files = rendered + files + (await writeOutputs(outputs, dir, time));
       report.reused = files;
+      written = performance.now();
     },
     fingerprint ? `fingerprint: ${fingerprint}\n` : '',
   );
+  // Moving the new site in and removing the old one (every file of it).
+  timings.swap = Math.round(performance.now() - written);
   report.output = output;
   if (options.cacheDir && fingerprint) await writeManifest(options.cacheDir, { fingerprint, output, files: Object.fromEntries(hashes) });
   if (lastBuildFile && fingerprint) {

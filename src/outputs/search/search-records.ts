@@ -1,5 +1,3 @@
-import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
 import type { Archive, ArticlePage } from '../../archive/archive.ts';
 import { normaliseSearchText } from './normalise-search-text.ts';
 
@@ -27,11 +25,10 @@ export function searchRecords(archive: Archive): SearchRecord[] {
 
 /** An article's record. */
 export function searchRecord(a: ArticlePage): SearchRecord {
-  const body = toString(fromHtml(a.html, { fragment: true })).replace(/\s+/g, ' ').trim();
   const names = a.placeSpellings;
   return {
     url: a.url,
-    content: normaliseSearchText([a.title, a.summary ?? '', body, names.join(' · ')].join('\n')),
+    content: normaliseSearchText([a.title, a.summary ?? '', a.text, names.join(' · ')].join('\n')),
     language: a.lang,
     meta: {
       title: a.title,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../src/markdown/render-markdown.ts';
+import { renderArticleBody, renderMarkdown } from '../../../src/markdown/render-markdown.ts';
 
 describe('renderMarkdown: what is removed', () => {
   it('removes <script> and its content, keeping the text around it', () => {
@@ -154,5 +154,14 @@ describe('renderMarkdown: valid HTML5', () => {
     expect(html).toContain('<h2 id="reactions-in-izmir">');
     expect(html).toContain('<h2 id="reactions-in-izmir-1">');
     expect(html).toContain('<h2 id="ذبیحالله">');
+  });
+});
+
+describe('the plain text made with the HTML', () => {
+  it('is the text of the whole body and of its first paragraph, whitespace collapsed, from the same tree', () => {
+    const body = renderArticleBody('## Districts\n\nBanu and *Pol-e-Hesar*\nheld.\n\n- De Salah\n\n<script>alert(1)</script>\n');
+    expect(body.text).toBe('Districts Banu and Pol-e-Hesar held. De Salah');
+    expect(body.firstParagraph).toBe('Banu and Pol-e-Hesar held.');
+    expect(body.html).toContain('<em>Pol-e-Hesar</em>');
   });
 });

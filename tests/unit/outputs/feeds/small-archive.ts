@@ -26,6 +26,7 @@ function article(url: string, fields: Partial<ArticlePage>): ArticlePage {
     points: [],
     topics: [],
     html: '<p>Body</p>',
+    text: 'Body',
     excerpt: 'Body',
     sources: [],
     corrections: [],
