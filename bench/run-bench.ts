@@ -44,7 +44,7 @@ const require = createRequire(import.meta.url);
 
 const TOOLS = ['dateline', 'hugo', 'eleventy-md', 'eleventy-remark'] as const;
 type Tool = (typeof TOOLS)[number];
-type Scenario = 'cold' | 'warm' | 'edit';
+type Scenario = 'cold' | 'warm' | 'edit' | 'title';
 
 const LABELS: Record<Tool, string> = {
   dateline: 'dateline',
@@ -352,7 +352,7 @@ function table(results: SizeResult[]): string {
       lines.push([
         fmtSize(row.size),
         LABELS[row.tool],
-        row.scenario === 'edit' ? 'one-article edit' : row.scenario,
+        SCENARIO_LABELS[row.scenario],
         row.wall === undefined ? 'failed' : secs(row.wall),
         secs(row.cpu),
         mib(row.peak),
@@ -373,7 +373,7 @@ function details(r: SizeResult): string[] {
   for (const row of r.rows) if (row.failed) out.push(`${size} ${LABELS[row.tool]} ${row.scenario}: ${row.failed}`);
   const cold = r.rows.find((x) => x.tool === 'dateline' && x.scenario === 'cold');
   for (const row of r.rows) {
-    if (row.stages) out.push(`${size} dateline ${row.scenario === 'edit' ? 'one-article edit' : row.scenario} as it reports itself (s, median): ${Object.entries(row.stages).map(([k, v]) => `${k} ${secs(v / 1000)}`).join(', ')}`);
+    if (row.stages) out.push(`${size} dateline ${SCENARIO_LABELS[row.scenario]} as it reports itself (s, median): ${Object.entries(row.stages).map(([k, v]) => `${k} ${secs(v / 1000)}`).join(', ')}`);
     if (row.scenario === 'warm' && row.upToDate !== undefined) out.push(`${size} dateline warm rebuild: ${row.upToDate ? 'found nothing changed and wrote nothing (its up-to-date check)' : 'rebuilt (no up-to-date check, or it found a change)'}`);
   }
   if (r.stages) {
@@ -416,6 +416,8 @@ function details(r: SizeResult): string[] {
 /** The same ratio in CPU seconds, for reference (the targets are on wall time). */
 const cpuRatio = (a: Row, b: Row) => (a.cpu !== undefined && b.cpu ? ` [CPU ${ratio(a.cpu / b.cpu)}]` : '');
 
+const SCENARIO_LABELS: Record<Scenario, string> = { cold: 'cold', warm: 'warm', edit: 'one-article edit', title: 'title change' };
+
 function targets(r: SizeResult): string[] {
   const size = fmtSize(r.size);
   const get = (tool: Tool, scenario: Scenario = 'cold') => r.rows.find((x) => x.tool === tool && x.scenario === scenario);
@@ -423,6 +425,7 @@ function targets(r: SizeResult): string[] {
   const cold = get('dateline');
   const warm = get('dateline', 'warm');
   const edit = get('dateline', 'edit');
+  const title = get('dateline', 'title');
   const md = get('eleventy-md');
   const remark = get('eleventy-remark');
   const hugo = get('hugo');
@@ -442,7 +445,18 @@ function targets(r: SizeResult): string[] {
   if (edit?.wall !== undefined) {
     out.push(`edit ${size}: dateline one-article edit ${secs(edit.wall)} s to ${edit.fresh ? 'fresh HTML' : 'HTML WITHOUT the edit'} (target ≤ 1 s) ${verdict(edit.wall <= 1 && edit.fresh === true)}`);
   }
-  const peaks = [cold, warm, edit].map((x) => x?.peak).filter((x): x is number => x !== undefined);
+  // Incremental builds against the whole cold build of the fastest peer (which makes no search index).
+  for (const [row, what, target] of [[edit, 'body edit', 0.5], [title, 'title change', 1]] as const) {
+    if (row?.wall === undefined) continue;
+    if (hugo?.wall === undefined) na(`${what} ${size} vs hugo`, hugo ? 'hugo failed' : 'hugo not installed');
+    else {
+      const x = row.wall / hugo.wall;
+      const fresh = row.fresh ? 'fresh HTML' : 'HTML WITHOUT the change';
+      out.push(`${what} ${size}: dateline ${secs(row.wall)} s to ${fresh} = ${ratio(x)} hugo cold ${secs(hugo.wall)} s (target ≤ ${target.toFixed(1)}×) ${verdict(x <= target && row.fresh === true)}${cpuRatio(row, hugo)}`);
+    }
+  }
+  if (cold?.peak !== undefined) out.push(`memory ${size}: dateline cold peak RSS ${mib(cold.peak)} MiB, whole process tree, Pagefind included (target ≤ 1,536 MiB) ${verdict(cold.peak <= 1536 * MiB)}`);
+  const peaks = [cold, warm, edit, title].map((x) => x?.peak).filter((x): x is number => x !== undefined);
   if (peaks.length > 0) {
     const peak = Math.max(...peaks);
     out.push(`memory ${size}: dateline peak RSS ${mib(peak)} MiB, whole process tree (target ≤ 1,024 MiB) ${verdict(peak <= 1024 * MiB)}`);
@@ -517,6 +531,15 @@ async function benchSize(work: string, size: number, o: Options, hugo: boolean):
       const r = row(tool, 'edit');
       r.fresh = (r.fresh ?? true) && html.includes(marker);
       if (!html.includes(marker)) progress(`[${fmtSize(size)}]   the edited page ${s.editPage} does not hold the new sentence`);
+      // A title change: the article's page and its day's page must both show the new title.
+      const newTitle = `Benchmark title ${run} ${process.pid}`;
+      await writeFile(s.editSource, (await readFile(s.editSource, 'utf8')).replace(/^title: .*$/m, `title: ${newTitle}`));
+      const retitled = await one(tool, 'title', run);
+      const dayPage = join(dirname(dirname(s.editPage)), 'index.html');
+      const pages = retitled.exitCode === 0 ? await Promise.all([s.editPage, dayPage].map((p) => readFile(p, 'utf8').catch(() => ''))) : [''];
+      const t = row(tool, 'title');
+      t.fresh = (t.fresh ?? true) && pages.every((html) => html.includes(newTitle));
+      if (!t.fresh) progress(`[${fmtSize(size)}]   the article's or its day's page does not hold the new title`);
     }
   }
 
