@@ -1,4 +1,3 @@
-import { writeSearchIndex } from './search/write-search-index.ts';
 import type { Archive } from '../archive/archive.ts';
 import { writeFeeds } from './feeds/write-feeds.ts';
 import { writeSitemap } from './sitemap/write-sitemap.ts';
@@ -8,14 +7,15 @@ import { writeExports } from './exports/write-exports.ts';
 export type OutputWriter = (archive: Archive, dir: string) => Promise<number>;
 
 /**
- * Every output besides the Eleventy pages, in the order they are written. They write into the
- * same temporary folder as the pages, so they are swapped in, or discarded, together.
+ * Every output besides the Eleventy pages and the search index, in the order they are written.
+ * They write into the same temporary folder as the pages, so they are swapped in, or discarded,
+ * together. The search index (writeSearchIndex) is written meanwhile, by Pagefind's process on
+ * the other core (see run-build.ts).
  */
 const WRITERS: [name: string, write: OutputWriter][] = [
   ['exports', writeExports],
   ['feeds', writeFeeds],
   ['sitemap', writeSitemap],
-  ['search', writeSearchIndex],
 ];
 
 /** Times one stage of the build (the build report lists each). */

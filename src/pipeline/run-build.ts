@@ -125,10 +125,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: archive.articles.length, pages: 0, files: 0, archive, timings, markdown: stats, check: model.check };
   if (!report.ok || options.dryRun) return report;
 
-  const [{ renderMaps }, { runEleventy }, { writeOutputs }] = await Promise.all([
+  const [{ renderMaps }, { runEleventy }, { writeOutputs }, { writeSearchIndex }] = await Promise.all([
     import('../outputs/maps/render-maps.ts'),
     import('../outputs/eleventy/run-eleventy.ts'),
     import('../outputs/write-outputs.ts'),
+    import('../outputs/search/write-search-index.ts'),
   ]);
   // What decides each page's, feed's and search bundle's bytes; those unchanged since the last
   // build into this folder are taken from it (unless --force), the rest are written.
@@ -148,16 +149,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         feeds: archive.feeds.filter((f) => !linked.has(f.urls.atom.slice(1))),
         searchBundles: archive.searchBundles.filter((b) => !linked.has(`${b.folder}/`)),
       };
-      const maps = await time('maps', () => renderMaps(view));
-      // Articles, listings, indexes, and the home, search and 404 pages.
-      const pageTotal = view.articles.length + view.listings.length + view.indexes.length + 3;
-      const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
-      const rendered = await time('pages', () => runEleventy(view, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
-      const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
-      report.pages = rendered + pagesLinked;
-      report.files = rendered + files + (await writeOutputs(outputs, dir, time));
-      report.reused = files;
-      written = performance.now();
+      // The search index is made by Pagefind's own process: it indexes on the other core while
+      // this one draws maps and renders pages and feeds. Its files are apart from theirs.
+      const search = time('search', () => writeSearchIndex(outputs, dir));
+      search.catch(() => undefined);
+      try {
+        const maps = await time('maps', () => renderMaps(view));
+        // Articles, listings, indexes, and the home, search and 404 pages.
+        const pageTotal = view.articles.length + view.listings.length + view.indexes.length + 3;
+        const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
+        const rendered = await time('pages', () => runEleventy(view, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
+        const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
+        report.pages = rendered + pagesLinked;
+        report.files = rendered + files + (await writeOutputs(outputs, dir, time)) + (await search);
+        report.reused = files;
+        written = performance.now();
+      } finally {
+        // A failed build's folder is removed only once Pagefind has stopped writing into it.
+        await search.catch(() => undefined);
+      }
     },
     fingerprint ? `fingerprint: ${fingerprint}\n` : '',
   );
