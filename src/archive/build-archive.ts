@@ -70,7 +70,7 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
   const feeds = [siteFeed, ...placePages.feeds, ...topicPages.feeds].map((f) => ({ ...f, articles: newest(f) })).sort((x, y) => compareText(x.pageUrl, y.pageUrl));
   const years = dates.pages.filter((p) => p.kind === 'year').reverse();
   const listings = [...dates.pages, ...placePages.pages, ...topicPages.pages].sort((x, y) => compareText(x.url, y.url));
-  messages.push(...urlsTakenByListings(entries, listings));
+  messages.push(...urlsTakenByListings(entries, listings), ...listingsSharingUrls(entries, listings, config));
 
   const archive: Archive = {
     site,
@@ -114,6 +114,29 @@ function urlsTakenByListings(entries: readonly Entry[], listings: readonly Listi
     const reason = `This article's URL ${page.url} is also the address of the listing page "${listing.title}".`;
     return [{ file: article.file, line: 1, column: 1, severity: 'error', ruleId: 'duplicate-url', reason, fix: 'Give the article another `slug:` (or rename the file).' } satisfies Message];
   });
+}
+
+/**
+ * Two listings at one address (a place named `2021` under Sud: `/places/ht/sud/2021/`, which is
+ * also Sud's page of 2021) is an error on each article naming such a place, or on the places
+ * files when the gazetteer made it.
+ */
+function listingsSharingUrls(entries: readonly Entry[], listings: readonly ListingPage[], config: SiteConfig): Message[] {
+  const seen = new Map<string, ListingPage>();
+  const messages: Message[] = [];
+  for (const listing of listings) {
+    const first = seen.get(listing.url);
+    if (!first) {
+      seen.set(listing.url, listing);
+      continue;
+    }
+    const reason = `The pages "${first.title}" and "${listing.title}" would both be at ${listing.url}.`;
+    const fix = 'Give the place another name or id (in the places YAML), so that no segment of its id is a year or a number.';
+    const naming = entries.filter((e) => e.page.places.some((p) => p.url === listing.url));
+    const files = naming.length ? naming.map((e) => e.article.file) : [`${config.content}/places`];
+    for (const file of files) messages.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'duplicate-url', reason, fix });
+  }
+  return messages;
 }
 
 function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, config: SiteConfig, ui: UiStrings): ArticlePage {

@@ -70,8 +70,12 @@ export function periodPages(scope: SliceScope, entries: readonly Entry[], ctx: L
       list,
     );
     labels.set(page, label);
-    // Parts are neighbours within their day; other periods across the scope.
-    const level = period === 'part' ? `part ${localDay(list[0]!)}` : period;
+    // Neighbours: years across the scope; parts within their day. The date archive has a page for
+    // every month and day, so they link across years and months; a place's or topic's months and
+    // days exist only in a period too large for one page, so they link within it (linking across
+    // would skip the periods in between that list all their reports on one page).
+    const within = period === 'part' || (!scope.everyPeriod && period !== 'year');
+    const level = within ? `${period} of ${crumbs.at(-1)?.url ?? ''}` : period;
     if (!levels.has(level)) levels.set(level, []);
     levels.get(level)!.push(page);
     return { name: label, url, count: list.length, countText: ui.articleCount(list.length) };

@@ -3,6 +3,7 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 
 import { dirname, join } from 'node:path';
 import pMap from 'p-map';
 import type { Archive, ArticlePage } from '../archive/archive.ts';
+import { newestChange } from '../outputs/feeds/feed-data.ts';
 
 /**
  * What the last build wrote: for each output, a hash of everything that decided its bytes. A
@@ -63,8 +64,11 @@ export function outputHashes(archive: Archive, version: string, unhashed: Readon
       hashes.set(page.outputPath, hash(base, list, data));
     }
   }
+  // A feed with no articles says it changed when the archive last did (feedData).
+  const archiveChanged = JSON.stringify(newestChange(archive.articles) ?? null);
   for (const spec of archive.feeds) {
-    const feed = hash(base, 'feed', JSON.stringify(spec), ...spec.articles.map((url) => articleHashes.get(url) ?? url));
+    const fallback = spec.articles.length === 0 ? archiveChanged : '';
+    const feed = hash(base, 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHashes.get(url) ?? url));
     for (const url of Object.values(spec.urls)) hashes.set(url.slice(1), feed);
   }
   for (const bundle of archive.searchBundles) {

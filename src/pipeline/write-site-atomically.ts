@@ -56,12 +56,15 @@ export async function writeSiteAtomically(target: string, protectedPaths: readon
 async function recoverInterrupted(out: string): Promise<void> {
   const name = basename(out);
   const leftovers = (await readdir(dirname(out)).catch(() => [] as string[])).flatMap((entry) => {
-    const m = /^\.(tmp|old)-(\d+)-[0-9a-f]+$/.exec(entry.slice(name.length));
-    return entry.startsWith(name) && m && !isAlive(Number(m[2])) ? [{ entry, kind: m[1] as 'tmp' | 'old' }] : [];
+    const m = /^\.(tmp|old)-(\d+-[0-9a-f]+)$/.exec(entry.slice(name.length));
+    return entry.startsWith(name) && m && !isAlive(Number.parseInt(m[2]!, 10)) ? [{ entry, kind: m[1] as 'tmp' | 'old', build: m[2]! }] : [];
   });
-  for (const { entry, kind } of leftovers) {
+  // Killed between its two renames, a build leaves both its folders: the old site (to put back)
+  // and the new one. An old site alone is one whose removal did not finish.
+  const interrupted = new Set(leftovers.filter((l) => l.kind === 'tmp').map((l) => l.build));
+  for (const { entry, kind, build } of leftovers.sort((a, b) => (a.kind === 'old' ? -1 : 1) - (b.kind === 'old' ? -1 : 1))) {
     const path = join(dirname(out), entry);
-    if (kind === 'old' && !(await exists(out))) await rename(path, out);
+    if (kind === 'old' && interrupted.has(build) && !(await exists(out))) await rename(path, out);
     // An old site may still be being removed by the process the last build left to it.
     else await rm(path, { recursive: true, force: true }).catch(() => undefined);
   }
@@ -70,7 +73,10 @@ async function recoverInterrupted(out: string): Promise<void> {
 /** Removes a folder from a detached process, which outlives this one. */
 function removeInBackground(dir: string): void {
   const script = 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })';
-  spawn(process.execPath, ['-e', script, dir], { detached: true, stdio: 'ignore' }).unref();
+  const remover = spawn(process.execPath, ['-e', script, dir], { detached: true, stdio: 'ignore' });
+  // Not started: the next build removes the folder.
+  remover.on('error', () => undefined);
+  remover.unref();
 }
 
 function isAlive(pid: number): boolean {

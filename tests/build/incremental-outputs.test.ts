@@ -41,16 +41,25 @@ const CHANGES: [string, Change][] = [
   ['a date change (moves between day pages)', (p) => edit(article(p, 'kabul-airport-bombing.md'), (t) => t.replace(/^date: 2021-08-26/m, 'date: 2021-08-27'))],
   ['a location change', (p) => edit(article(p, 'haiti-earthquake.md'), (t) => t.replace(/^location:.*$/m, 'location: Les Cayes, Sud, Haiti'))],
   ['a tag change', (p) => edit(article(p, 'andarab-resistance.md'), (t) => t.replace(/^tags: \[/m, 'tags: [resistance, '))],
+  // Haiti's places and topics then list no report: their feeds say the archive's last change.
+  ['an article withdrawn', (p) => edit(article(p, 'haiti-earthquake.md'), (t) => t.replace(/^title: /m, 'status: withdrawn\ntitle: '))],
   [
-    'an article added',
+    'an article added (the newest: the feeds with no reports change too)',
     (p) =>
       writeFile(
         article(p, 'andarab-evening.md'),
-        '---\ntitle: Evening in Andarab\ndate: 2021-08-22T20:00:00+04:30\ntimezone: Asia/Kabul\nlocation: Banu, Baghlan, Afghanistan\ntags: [andarab]\n---\nA report added by the test.\n',
+        '---\ntitle: Evening in Andarab\ndate: 2021-09-25T20:00:00+04:30\ntimezone: Asia/Kabul\nlocation: Banu, Baghlan, Afghanistan\ntags: [andarab]\n---\nA report added by the test.\n',
       ),
   ],
   ['an article deleted', (p) => rm(article(p, 'hurricane-ida-landfall.md'))],
   ['an article renamed (its old URL gone)', (p) => rename(article(p, 'andarab-evening.md'), article(p, 'andarab-night.md'))],
+  [
+    "a feed's file deleted from the site, and another article edited (the feed is written whole again)",
+    async (p) => {
+      await rm(join(p, '_site/topics/andarab/rss.xml'));
+      await edit(article(p, 'taliban-enter-kabul.md'), (t) => `${t}\nA sentence added to another article.\n`);
+    },
+  ],
   ['the places YAML changed', (p) => edit(join(p, 'content/places/af.yaml'), (t) => t.replace('aliases: [Baglan, Baghlān]', 'aliases: [Baglan, Baghlān, Baghlan Province]'))],
   ['a template changed', (_p, templates) => edit(join(templates, 'listing.njk'), (t) => t.replace('<h1>{{ listing.title }}</h1>', '<h1 class="listing-title">{{ listing.title }}</h1>'))],
   ['dateline.yaml changed', (p) => edit(join(p, 'dateline.yaml'), (t) => t.replace(/^title: .*$/m, 'title: Dateline archive'))],

@@ -196,3 +196,19 @@ describe('pages that stay put', () => {
     }
   });
 });
+
+describe('a listing at the address of another', () => {
+  it('is an error on the article naming the place, not one page silently written over the other', async () => {
+    const { root, out } = await sharedSite('sliced');
+    const project = await makeTemp();
+    await cp(root, project, { recursive: true, filter: (src) => !src.startsWith(out) });
+    // An unknown place called 2021 under Baghlan would be at /places/af/baghlan/2021/, Baghlan's page of 2021.
+    const file = 'content/2021/08/year-named-place.md';
+    await writeFile(join(project, file), '---\ntitle: A place named like a year\ndate: 2021-08-20\nlocation: 2021, Baghlan, Afghanistan\n---\nBody.\n');
+    const built = await buildSite(project);
+    expect(built.report.ok).toBe(false);
+    const errors = built.report.messages.filter((m) => m.severity === 'error');
+    expect(errors.map((m) => `${m.file} ${m.ruleId}`)).toEqual([`${file} duplicate-url`]);
+    expect(errors[0]!.reason).toContain('/places/af/baghlan/2021/');
+  });
+});
