@@ -47,7 +47,7 @@ export interface BuildReport {
   messages: Message[];
   articles: number;
   pages: number;
-  /** Files written: pages, feeds, exports (not counting copied assets). */
+  /** Files of the site: pages, feeds, exports, sitemap and search index, written now or taken from the previous site (`reused`); copied assets not counted. */
   files: number;
   output?: string;
   archive?: Archive;
@@ -70,7 +70,6 @@ async function reusableManifest(cacheDir: string, output: string): Promise<Outpu
   const marker = await readFile(join(output, SITE_MARKER), 'utf8').catch(() => '');
   return marker.includes(`fingerprint: ${manifest.fingerprint}\n`) ? manifest : undefined;
 }
-
 
 /**
  * Builds the site: read → check → render Markdown → archive model → Eleventy pages, written
