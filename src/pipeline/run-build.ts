@@ -139,34 +139,33 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     output,
     [root, join(root, config.content), templates, publicDir],
     async (dir) => {
-      const reuse = previous ? await time('reuse', () => linkUnchanged(output, dir, previous.files, hashes)) : { linked: new Set<string>(), files: 0 };
-      const { linked } = reuse;
-      let { files } = reuse;
-      // A feed is its three files: one missing from the old site, and the feed is written whole,
-      // after its other files are unlinked from the new folder (never written through a link).
-      for (const feed of archive.feeds) {
-        const paths = Object.values(feed.urls).map((url) => url.slice(1));
-        const found = paths.filter((p) => linked.has(p));
-        if (found.length === 0 || found.length === paths.length) continue;
-        for (const p of found) {
-          await rm(join(dir, p));
-          linked.delete(p);
-          files--;
-        }
-      }
-      const changed = <T extends { outputPath: string }>(pages: T[]) => pages.filter((p) => !linked.has(p.outputPath));
-      // The pages to render, and the feeds and search bundles to write (of the whole archive).
-      const view: Archive = { ...archive, articles: changed(archive.articles), listings: changed(archive.listings), indexes: changed(archive.indexes) };
-      const outputs: Archive = {
-        ...archive,
-        feeds: archive.feeds.filter((f) => !linked.has(f.urls.atom.slice(1))),
-        searchBundles: archive.searchBundles.filter((b) => !linked.has(`${b.folder}/`)),
-      };
       // The search index is made by Pagefind's own process: it indexes on the other core while
-      // this one draws maps and renders pages and feeds. Its files are apart from theirs.
-      const search = time('search', () => writeSearchIndex(outputs, dir));
+      // this one links the unchanged files, draws maps and renders pages and feeds. It writes
+      // the bundles whose hash changed; their folders are never linked.
+      const bundleKey = (b: { folder: string }) => `${b.folder}/`;
+      const changedBundles = archive.searchBundles.filter((b) => previous?.files[bundleKey(b)] !== hashes.get(bundleKey(b)));
+      const search = time('search', () => writeSearchIndex({ ...archive, searchBundles: changedBundles }, dir));
       search.catch(() => undefined);
       try {
+        const reuse = previous ? await time('reuse', () => linkUnchanged(output, dir, previous.files, hashes)) : { linked: new Set<string>(), files: 0 };
+        const { linked } = reuse;
+        let { files } = reuse;
+        // A feed is its three files: one missing from the old site, and the feed is written whole,
+        // after its other files are unlinked from the new folder (never written through a link).
+        for (const feed of archive.feeds) {
+          const paths = Object.values(feed.urls).map((url) => url.slice(1));
+          const found = paths.filter((p) => linked.has(p));
+          if (found.length === 0 || found.length === paths.length) continue;
+          for (const p of found) {
+            await rm(join(dir, p));
+            linked.delete(p);
+            files--;
+          }
+        }
+        const changed = <T extends { outputPath: string }>(pages: T[]) => pages.filter((p) => !linked.has(p.outputPath));
+        // The pages to render, and the feeds to write (of the whole archive).
+        const view: Archive = { ...archive, articles: changed(archive.articles), listings: changed(archive.listings), indexes: changed(archive.indexes) };
+        const outputs: Archive = { ...archive, feeds: archive.feeds.filter((f) => !linked.has(f.urls.atom.slice(1))) };
         const maps = await time('maps', () => renderMaps(view));
         // Articles, listings, indexes, and the home, search and 404 pages.
         const pageTotal = view.articles.length + view.listings.length + view.indexes.length + 3;
@@ -175,6 +174,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
         report.pages = rendered + pagesLinked;
         report.files = rendered + files + (await writeOutputs(outputs, dir, time)) + (await search);
+        // A bundle whose hash had not changed but which was missing from the previous site.
+        const missing = archive.searchBundles.filter((b) => !changedBundles.includes(b) && !linked.has(bundleKey(b)));
+        if (missing.length > 0) report.files += (await writeSearchIndex({ ...archive, searchBundles: missing }, dir)) - 1;
         report.reused = files;
         written = performance.now();
       } finally {

@@ -60,6 +60,13 @@ const CHANGES: [string, Change][] = [
       await edit(article(p, 'taliban-enter-kabul.md'), (t) => `${t}\nA sentence added to another article.\n`);
     },
   ],
+  [
+    'the search index deleted from the site, and a draft added (the index is written again, though its hash did not change)',
+    async (p) => {
+      await rm(join(p, '_site/pagefind'), { recursive: true });
+      await writeFile(article(p, 'draft.md'), '---\ntitle: Not yet\ndate: 2021-08-23\nlocation: Kabul, Afghanistan\nstatus: draft\n---\nA draft.\n');
+    },
+  ],
   ['the places YAML changed', (p) => edit(join(p, 'content/places/af.yaml'), (t) => t.replace('aliases: [Baglan, Baghlān]', 'aliases: [Baglan, Baghlān, Baghlan Province]'))],
   ['a template changed', (_p, templates) => edit(join(templates, 'listing.njk'), (t) => t.replace('<h1>{{ listing.title }}</h1>', '<h1 class="listing-title">{{ listing.title }}</h1>'))],
   ['dateline.yaml changed', (p) => edit(join(p, 'dateline.yaml'), (t) => t.replace(/^title: .*$/m, 'title: Dateline archive'))],
