@@ -416,6 +416,27 @@ function details(r: SizeResult): string[] {
 /** The same ratio in CPU seconds, for reference (the targets are on wall time). */
 const cpuRatio = (a: Row, b: Row) => (a.cpu !== undefined && b.cpu ? ` [CPU ${ratio(a.cpu / b.cpu)}]` : '');
 
+/**
+ * The targets across sizes: a cold 100,000-article build within 4 GiB (whole process tree) and
+ * within 12× the 10,000-article cold build of the same run; a body edit at 100k within Hugo's
+ * cold build at 10k.
+ */
+function scaleTargets(results: SizeResult[]): string[] {
+  const at = (size: number, tool: Tool, scenario: Scenario) => results.find((r) => r.size === size)?.rows.find((x) => x.tool === tool && x.scenario === scenario);
+  const [cold10k, cold100k, edit100k, hugo10k] = [at(10_000, 'dateline', 'cold'), at(100_000, 'dateline', 'cold'), at(100_000, 'dateline', 'edit'), at(10_000, 'hugo', 'cold')];
+  const out: string[] = [];
+  if (cold100k?.peak !== undefined) out.push(`scale 100k: dateline cold peak RSS ${mib(cold100k.peak)} MiB, whole process tree (target ≤ 4,096 MiB) ${verdict(cold100k.peak <= 4096 * MiB)}`);
+  if (cold100k?.wall !== undefined && cold10k?.wall !== undefined) {
+    const x = cold100k.wall / cold10k.wall;
+    out.push(`scale 100k: dateline cold ${secs(cold100k.wall)} s = ${ratio(x)} its cold 10k ${secs(cold10k.wall)} s (target ≤ 12.0×) ${verdict(x <= 12)}`);
+  }
+  if (edit100k?.wall !== undefined && hugo10k?.wall !== undefined) {
+    const x = edit100k.wall / hugo10k.wall;
+    out.push(`scale 100k: dateline body edit ${secs(edit100k.wall)} s = ${ratio(x)} hugo cold 10k ${secs(hugo10k.wall)} s (target ≤ 1.0×) ${verdict(x <= 1 && edit100k.fresh === true)}`);
+  }
+  return out;
+}
+
 const SCENARIO_LABELS: Record<Scenario, string> = { cold: 'cold', warm: 'warm', edit: 'one-article edit', title: 'title change' };
 
 function targets(r: SizeResult): string[] {
@@ -669,6 +690,7 @@ async function main(): Promise<number> {
   if (extra.length > 0) out.push('', ...extra);
   out.push('', 'Targets (set for 10,000 articles; other sizes for reference):');
   for (const r of results) out.push(...targets(r));
+  out.push(...scaleTargets(results));
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
