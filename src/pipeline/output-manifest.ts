@@ -46,9 +46,10 @@ const PAGE_LISTS: readonly PageList[] = ['articles', 'listings', 'indexes'];
  * The hash of each page (its view data, its map's spec included, and the site's), feed (its spec
  * and its articles) and search bundle (its articles), under the outputs' `version`
  * (outputsVersion). The pages of a list in `unhashed` are left out: their template reads more of
- * the model than its page.
+ * the model than its page. The search bundles' hashes come first (`bundles`), so that Pagefind
+ * can start on the changed ones while the rest are hashed (`pagesAndFeeds`).
  */
-export function outputHashes(archive: Archive, version: string, unhashed: ReadonlySet<PageList>): Map<string, string> {
+export function outputHashes(archive: Archive, version: string): { bundles(): Map<string, string>; pagesAndFeeds(unhashed: ReadonlySet<PageList>): Map<string, string> } {
   const hash = (...parts: string[]) => {
     const h = createHash('sha256');
     for (const part of parts) h.update(part).update('\0');
@@ -56,25 +57,28 @@ export function outputHashes(archive: Archive, version: string, unhashed: Readon
   };
   const base = hash(version, JSON.stringify(archive.site));
   const articleHashes = new Map<string, string>(archive.articles.map((a: ArticlePage) => [a.url, hash(JSON.stringify(a))]));
-  const hashes = new Map<string, string>();
-  for (const list of PAGE_LISTS) {
-    if (unhashed.has(list)) continue;
-    for (const page of archive[list]) {
-      const data = list === 'articles' ? articleHashes.get(page.url)! : JSON.stringify(page);
-      hashes.set(page.outputPath, hash(base, list, data));
-    }
-  }
-  // A feed with no articles says it changed when the archive last did (feedData).
-  const archiveChanged = JSON.stringify(newestChange(archive.articles) ?? null);
-  for (const spec of archive.feeds) {
-    const fallback = spec.articles.length === 0 ? archiveChanged : '';
-    const feed = hash(base, 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHashes.get(url) ?? url));
-    for (const url of Object.values(spec.urls)) hashes.set(url.slice(1), feed);
-  }
-  for (const bundle of archive.searchBundles) {
-    hashes.set(`${bundle.folder}/`, hash(base, 'search', bundle.folder, ...bundle.articleUrls.map((url) => articleHashes.get(url) ?? url)));
-  }
-  return hashes;
+  return {
+    bundles: () =>
+      new Map(archive.searchBundles.map((b) => [`${b.folder}/`, hash(base, 'search', b.folder, ...b.articleUrls.map((url) => articleHashes.get(url) ?? url))])),
+    pagesAndFeeds: (unhashed) => {
+      const hashes = new Map<string, string>();
+      for (const list of PAGE_LISTS) {
+        if (unhashed.has(list)) continue;
+        for (const page of archive[list]) {
+          const data = list === 'articles' ? articleHashes.get(page.url)! : JSON.stringify(page);
+          hashes.set(page.outputPath, hash(base, list, data));
+        }
+      }
+      // A feed with no articles says it changed when the archive last did (feedData).
+      const archiveChanged = JSON.stringify(newestChange(archive.articles) ?? null);
+      for (const spec of archive.feeds) {
+        const fallback = spec.articles.length === 0 ? archiveChanged : '';
+        const feed = hash(base, 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHashes.get(url) ?? url));
+        for (const url of Object.values(spec.urls)) hashes.set(url.slice(1), feed);
+      }
+      return hashes;
+    },
+  };
 }
 
 /**

@@ -132,7 +132,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   ]);
   // What decides each page's, feed's and search bundle's bytes; those unchanged since the last
   // build into this folder are taken from it (unless --force), the rest are written.
-  const hashes = await time('hash', async () => outputHashes(archive, version!, await listsReadingArchive(templates)));
+  const hasher = await time('hash', () => outputHashes(archive, version!));
+  const bundleHashes = hasher.bundles();
+  const unhashed = await listsReadingArchive(templates);
+  const hashes = new Map(bundleHashes);
   const previous = options.cacheDir && !options.force ? await reusableManifest(options.cacheDir, output) : undefined;
   let written = 0;
   await writeSiteAtomically(
@@ -143,10 +146,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       // this one links the unchanged files, draws maps and renders pages and feeds. It writes
       // the bundles whose hash changed; their folders are never linked.
       const bundleKey = (b: { folder: string }) => `${b.folder}/`;
-      const changedBundles = archive.searchBundles.filter((b) => previous?.files[bundleKey(b)] !== hashes.get(bundleKey(b)));
+      const changedBundles = archive.searchBundles.filter((b) => previous?.files[bundleKey(b)] !== bundleHashes.get(bundleKey(b)));
       const search = time('search', () => writeSearchIndex({ ...archive, searchBundles: changedBundles }, dir));
       search.catch(() => undefined);
       try {
+        for (const [path, h] of await time('hash-pages', () => hasher.pagesAndFeeds(unhashed))) hashes.set(path, h);
         const reuse = previous ? await time('reuse', () => linkUnchanged(output, dir, previous.files, hashes)) : { linked: new Set<string>(), files: 0 };
         const { linked } = reuse;
         let { files } = reuse;
