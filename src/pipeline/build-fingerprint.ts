@@ -1,11 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import fg from 'fast-glob';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Message } from '../report/message.ts';
 import type { ProjectFiles } from './read-project.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import { readJsonFile, writeJsonFile } from './json-file.ts';
 
 
 /**
@@ -62,16 +63,7 @@ export interface LastBuild {
 }
 
 export async function readLastBuild(path: string): Promise<LastBuild | undefined> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as LastBuild;
-  } catch {
-    return undefined;
-  }
+  return (await readJsonFile(path)) as LastBuild | undefined;
 }
 
-export async function writeLastBuild(path: string, last: LastBuild): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(last)}\n`);
-  await rename(temp, path);
-}
+export const writeLastBuild = (path: string, last: LastBuild): Promise<void> => writeJsonFile(path, last);

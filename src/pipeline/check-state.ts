@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bodyFrom, bodyStart, checkArticle, type CheckContext, type CheckedArticle, type ContentFile } from '../content/validate-article.ts';
 import type { Message } from '../report/message.ts';
+import { readJsonFile, writeJsonFile } from './json-file.ts';
 
 /**
  * The checked metadata and messages of every article file, by the hash of its path and bytes,
@@ -48,22 +48,11 @@ export async function checkFiles(
     messages.push(...entry.messages);
     entries[key] = entry;
   }
-  if (state) await writeState(join(state.cacheDir, STATE_FILE), { version: state.version, entries });
+  if (state) await writeJsonFile(join(state.cacheDir, STATE_FILE), { version: state.version, entries } satisfies CheckState);
   return { articles, messages, cached };
 }
 
 async function readState(path: string, version: string): Promise<CheckState['entries']> {
-  try {
-    const state = JSON.parse(await readFile(path, 'utf8')) as CheckState;
-    return state.version === version && typeof state.entries === 'object' ? state.entries : {};
-  } catch {
-    return {};
-  }
-}
-
-async function writeState(path: string, state: CheckState): Promise<void> {
-  await mkdir(join(path, '..'), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(state));
-  await rename(temp, path);
+  const state = (await readJsonFile(path)) as CheckState | undefined;
+  return state?.version === version && typeof state.entries === 'object' ? state.entries : {};
 }

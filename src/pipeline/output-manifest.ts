@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import pMap from 'p-map';
 import type { Archive, ArticlePage } from '../archive/archive.ts';
 import { newestChange } from '../outputs/feeds/feed-data.ts';
+import { readJsonFile, writeJsonFile } from './json-file.ts';
 
 /**
  * What the last build wrote: for each output, a hash of everything that decided its bytes. A
@@ -22,21 +23,11 @@ export interface OutputManifest {
 const MANIFEST_FILE = 'outputs.json';
 
 export async function readManifest(cacheDir: string): Promise<OutputManifest | undefined> {
-  try {
-    const manifest = JSON.parse(await readFile(join(cacheDir, MANIFEST_FILE), 'utf8')) as OutputManifest;
-    return typeof manifest.fingerprint === 'string' && typeof manifest.files === 'object' ? manifest : undefined;
-  } catch {
-    return undefined;
-  }
+  const manifest = (await readJsonFile(join(cacheDir, MANIFEST_FILE))) as OutputManifest | undefined;
+  return typeof manifest?.fingerprint === 'string' && typeof manifest.files === 'object' ? manifest : undefined;
 }
 
-export async function writeManifest(cacheDir: string, manifest: OutputManifest): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  const path = join(cacheDir, MANIFEST_FILE);
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(manifest));
-  await rename(temp, path);
-}
+export const writeManifest = (cacheDir: string, manifest: OutputManifest): Promise<void> => writeJsonFile(join(cacheDir, MANIFEST_FILE), manifest);
 
 /** The lists of pages one paginated template each renders (`pagination.data: archive.<list>`). */
 export type PageList = 'articles' | 'listings' | 'indexes';

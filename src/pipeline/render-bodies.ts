@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pMap from 'p-map';
 import { renderArticleBody, type RenderedBody } from '../markdown/render-markdown.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import { readJsonFile, writeJsonFile } from './json-file.ts';
 
 export interface RenderOptions {
   /** Folder of cached renders (`.dateline-cache/markdown`); none: render everything. */
@@ -122,24 +123,13 @@ function rendererVersion(): Promise<string> {
 
 const entryPath = (dir: string, key: string) => join(dir, key.slice(0, 2), `${key}.json`);
 
+/** A cached render; none when missing or damaged (an interrupted write, a hand edit): render again. */
 async function readEntry(dir: string, key: string): Promise<RenderedBody | undefined> {
-  try {
-    const value = JSON.parse(await readFile(entryPath(dir, key), 'utf8')) as RenderedBody;
-    return typeof value.html === 'string' && typeof value.firstParagraph === 'string' && typeof value.text === 'string' ? value : undefined;
-  } catch {
-    // Missing, or damaged (an interrupted write, a hand edit): render again.
-    return undefined;
-  }
+  const value = (await readJsonFile(entryPath(dir, key))) as Partial<RenderedBody> | undefined;
+  return typeof value?.html === 'string' && typeof value.firstParagraph === 'string' && typeof value.text === 'string' ? (value as RenderedBody) : undefined;
 }
 
-async function writeEntry(dir: string, key: string, body: RenderedBody): Promise<void> {
-  const path = entryPath(dir, key);
-  await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
-  // Written aside and renamed, so a concurrent or interrupted build never reads half an entry.
-  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, JSON.stringify(body));
-  await rename(temp, path);
-}
+const writeEntry = (dir: string, key: string, body: RenderedBody): Promise<void> => writeJsonFile(entryPath(dir, key), body);
 
 /** Removes entries no body of this build uses, so the cache stays the size of the archive. */
 async function pruneEntries(dir: string, used: ReadonlySet<string>): Promise<void> {
