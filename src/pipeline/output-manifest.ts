@@ -98,13 +98,15 @@ export async function listsReadingArchive(templates: string): Promise<Set<PageLi
  * (every file of a folder entry); returns the outputs linked and their number of files. An
  * output missing from `from` is not linked, so it is written again. Where hard links are refused
  * (another file system), copies. Nothing is ever written through a link: the outputs written
- * next are the others, into files of their own.
+ * next are the others, into files of their own. The paths of each of `wholes` (a feed's three
+ * files) are one output: linked all, or none (those linked are unlinked again, and written).
  */
 export async function linkUnchanged(
   from: string,
   to: string,
   previous: Readonly<Record<string, string>>,
   current: ReadonlyMap<string, string>,
+  wholes: readonly (readonly string[])[] = [],
 ): Promise<{ linked: Set<string>; files: number }> {
   const same = [...current].filter(([path, h]) => previous[path] === h).map(([path]) => path);
   const made = new Set<string>();
@@ -145,5 +147,14 @@ export async function linkUnchanged(
     },
     { concurrency: 32 },
   );
+  for (const whole of wholes) {
+    const found = whole.filter((path) => linked.has(path));
+    if (found.length === 0 || found.length === whole.length) continue;
+    for (const path of found) {
+      await rm(join(to, path));
+      linked.delete(path);
+      files--;
+    }
+  }
   return { linked, files };
 }

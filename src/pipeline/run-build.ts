@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from '../config/site-config.ts';
@@ -151,21 +151,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       search.catch(() => undefined);
       try {
         for (const [path, h] of await time('hash-pages', () => hasher.pagesAndFeeds(unhashed))) hashes.set(path, h);
-        const reuse = previous ? await time('reuse', () => linkUnchanged(output, dir, previous.files, hashes)) : { linked: new Set<string>(), files: 0 };
-        const { linked } = reuse;
-        let { files } = reuse;
-        // A feed is its three files: one missing from the old site, and the feed is written whole,
-        // after its other files are unlinked from the new folder (never written through a link).
-        for (const feed of archive.feeds) {
-          const paths = Object.values(feed.urls).map((url) => url.slice(1));
-          const found = paths.filter((p) => linked.has(p));
-          if (found.length === 0 || found.length === paths.length) continue;
-          for (const p of found) {
-            await rm(join(dir, p));
-            linked.delete(p);
-            files--;
-          }
-        }
+        // A feed is its three files: one missing from the old site, and the feed is written whole.
+        const feedFiles = archive.feeds.map((f) => Object.values(f.urls).map((url) => url.slice(1)));
+        const reuse = previous ? await time('reuse', () => linkUnchanged(output, dir, previous.files, hashes, feedFiles)) : undefined;
+        const linked = reuse?.linked ?? new Set<string>();
+        const files = reuse?.files ?? 0;
         const changed = <T extends { outputPath: string }>(pages: T[]) => pages.filter((p) => !linked.has(p.outputPath));
         // The pages to render, and the feeds to write (of the whole archive).
         const view: Archive = { ...archive, articles: changed(archive.articles), listings: changed(archive.listings), indexes: changed(archive.indexes) };
