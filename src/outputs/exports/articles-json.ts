@@ -18,14 +18,12 @@ export interface ArticlesJson {
  */
 export function buildArticlesJson(archive: Archive): ArticlesJson {
   const articles = exportedArticles(archive).map((a) => articleRecord(a, archive.site.url));
-  return {
-    title: archive.site.title,
-    url: absoluteUrl('/', archive.site.url),
-    publisher: archive.site.publisher,
-    placeData: PLACE_DATA,
-    count: articles.length,
-    articles,
-  };
+  return { ...head(archive, articles.length), articles };
+}
+
+/** Everything of `articles.json` but its articles. */
+function head(archive: Archive, count: number): Omit<ArticlesJson, 'articles'> {
+  return { title: archive.site.title, url: absoluteUrl('/', archive.site.url), publisher: archive.site.publisher, placeData: PLACE_DATA, count };
 }
 
 export function articlesJson(archive: Archive): string {
@@ -35,8 +33,7 @@ export function articlesJson(archive: Archive): string {
 /** `articlesJson` in pieces, an article at a time, for writing as a stream. */
 export function* articlesJsonPieces(archive: Archive): Generator<string> {
   const articles = exportedArticles(archive);
-  const head = { title: archive.site.title, url: absoluteUrl('/', archive.site.url), publisher: archive.site.publisher, placeData: PLACE_DATA, count: articles.length };
-  yield* formatJsonWithList(head, 'articles', (function* () {
+  yield* formatJsonWithList(head(archive, articles.length), 'articles', (function* () {
     for (const a of articles) yield articleRecord(a, archive.site.url);
   })());
 }
