@@ -70,7 +70,7 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
   const feeds = [siteFeed, ...placePages.feeds, ...topicPages.feeds].map((f) => ({ ...f, articles: newest(f) })).sort((x, y) => compareText(x.pageUrl, y.pageUrl));
   const years = dates.pages.filter((p) => p.kind === 'year').reverse();
   const listings = [...dates.pages, ...placePages.pages, ...topicPages.pages].sort((x, y) => compareText(x.url, y.url));
-  messages.push(...urlsTakenByListings(entries, listings), ...listingsSharingUrls(entries, listings, config));
+  messages.push(...urlClashes(entries, listings, config));
 
   const archive: Archive = {
     site,
@@ -105,36 +105,30 @@ function assignUrls(input: readonly RenderedArticle[]): { kept: { article: Rende
   return { kept, messages };
 }
 
-/** An article whose URL is also a listing's (a slug `2` on a day split in parts: `/2021/08/22/2/`) is an error. */
-function urlsTakenByListings(entries: readonly Entry[], listings: readonly ListingPage[]): Message[] {
-  const byUrl = new Map(listings.map((l) => [l.url, l]));
-  return entries.flatMap(({ article, page }) => {
-    const listing = byUrl.get(page.url);
-    if (!listing) return [];
-    const reason = `This article's URL ${page.url} is also the address of the listing page "${listing.title}".`;
-    return [{ file: article.file, line: 1, column: 1, severity: 'error', ruleId: 'duplicate-url', reason, fix: 'Give the article another `slug:` (or rename the file).' } satisfies Message];
-  });
-}
-
 /**
- * Two listings at one address (a place named `2021` under Sud: `/places/ht/sud/2021/`, which is
- * also Sud's page of 2021) is an error on each article naming such a place, or on the places
- * files when the gazetteer made it.
+ * Pages that would share an address, each an error: an article at a listing's (a slug `2` on a
+ * day split in parts: `/2021/08/22/2/`), on the article; two listings (a place named `2021` under
+ * Sud: `/places/ht/sud/2021/`, also Sud's page of 2021), on each article naming such a place, or
+ * on the places files when the gazetteer made it.
  */
-function listingsSharingUrls(entries: readonly Entry[], listings: readonly ListingPage[], config: SiteConfig): Message[] {
-  const seen = new Map<string, ListingPage>();
+function urlClashes(entries: readonly Entry[], listings: readonly ListingPage[], config: SiteConfig): Message[] {
   const messages: Message[] = [];
+  const error = (file: string, reason: string, fix: string) => messages.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'duplicate-url', reason, fix });
+  const byUrl = new Map<string, ListingPage>();
   for (const listing of listings) {
-    const first = seen.get(listing.url);
+    const first = byUrl.get(listing.url);
     if (!first) {
-      seen.set(listing.url, listing);
+      byUrl.set(listing.url, listing);
       continue;
     }
     const reason = `The pages "${first.title}" and "${listing.title}" would both be at ${listing.url}.`;
     const fix = 'Give the place another name or id (in the places YAML), so that no segment of its id is a year or a number.';
     const naming = entries.filter((e) => e.page.places.some((p) => p.url === listing.url));
-    const files = naming.length ? naming.map((e) => e.article.file) : [`${config.content}/places`];
-    for (const file of files) messages.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'duplicate-url', reason, fix });
+    for (const file of naming.length ? naming.map((e) => e.article.file) : [`${config.content}/places`]) error(file, reason, fix);
+  }
+  for (const { article, page } of entries) {
+    const listing = byUrl.get(page.url);
+    if (listing) error(article.file, `This article's URL ${page.url} is also the address of the listing page "${listing.title}".`, 'Give the article another `slug:` (or rename the file).');
   }
   return messages;
 }
