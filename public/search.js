@@ -91,17 +91,6 @@ function withTimeout(promise) {
 }
 
 /**
- * The Pagefind bundles to search, as the build lists them in data-bundles: folders beside
- * search.js, newest articles first; the first is loaded, the others are merged into it.
- * @param {HTMLElement} app
- * @returns {string[]}
- */
-function bundlesOf(app) {
-  const bundles = JSON.parse(app.dataset.bundles ?? '[]');
-  return Array.isArray(bundles) && bundles.length > 0 ? bundles.map(String) : ['pagefind'];
-}
-
-/**
  * Counts per filter value, summed over several searches (as Pagefind sums merged indexes).
  * @param {Record<string, Record<string, number>>[]} counts
  */
@@ -122,15 +111,25 @@ async function start() {
   // path and from any page URL.
   const siteRoot = new URL('./', import.meta.url);
   const app = byId('search-app');
-  const [mainBundle = 'pagefind', ...mergedBundles] = bundlesOf(app);
   /** @type {any} */
   let pagefind;
-  /** @type {{ collapsed: string[], totals: Record<string, Record<string, number>> }} */
+  /**
+   * What the build wrote beside the index (src/outputs/search/write-search-index.ts, SearchData).
+   * @type {{ collapsed: string[], totals: Record<string, Record<string, number>>, bundles: string[], overlay?: string, superseded: Record<string, { url: string, filters: Record<string, string[]> }> }}
+   */
   let facetData;
+  /** The bundles searched one after the other for a sorted search: newest articles first. @type {string[]} */
+  let bundles;
+  /** The other bundles, merged into the main one: the older articles', then the overlay. @type {string[]} */
+  let mergedBundles;
   try {
-    const facetsLoaded = withTimeout(fetch(new URL('search/facets.json', siteRoot)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`search/facets.json: ${r.status}`)))));
-    pagefind = await withTimeout(import(new URL(`${mainBundle}/pagefind.js`, siteRoot).href));
-    // A large archive's index is split into bundles of consecutive articles (src/archive/search-bundles.ts).
+    const dataLoaded = withTimeout(fetch(new URL('search/index.json', siteRoot)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`search/index.json: ${r.status}`)))));
+    // The main bundle, whose pagefind.js and WebAssembly search every bundle, is always pagefind/.
+    pagefind = await withTimeout(import(new URL('pagefind/pagefind.js', siteRoot).href));
+    facetData = await dataLoaded;
+    bundles = facetData.bundles.length > 0 ? facetData.bundles : ['pagefind'];
+    const mainBundle = bundles[0];
+    mergedBundles = [...bundles.slice(1), ...(facetData.overlay ? [facetData.overlay] : [])];
     // noWorker: searching on the page's thread spares a first search the download of Pagefind's
     // web worker (its own copy of the search code, 43 KB); a search at 10,000 articles then holds
     // the page's thread for about 0.1 s.
@@ -139,7 +138,6 @@ async function start() {
     await withTimeout(Promise.all(mergedBundles.map((bundle) => pagefind.mergeIndex(new URL(`${bundle}/`, siteRoot).href, { mergeFilter: { [BUNDLE_FILTER]: bundle } }))));
     // Waits for the index to load (or to fail), without loading any of it beyond what init needs.
     await withTimeout(pagefind.preload(null, {}));
-    facetData = await facetsLoaded;
   } catch (error) {
     console.error(error);
     showUnavailable();
@@ -419,8 +417,8 @@ async function start() {
   }
 
   let generation = 0;
-  /** @type {{ results: { data: () => Promise<any> }[], shown: number, generation: number }} */
-  let current = { results: [], shown: 0, generation: 0 };
+  /** @type {{ results: ResultList, shown: number, generation: number }} */
+  let current = { results: listOf([]), shown: 0, generation: 0 };
   /** The state last run, whose results are on screen. @type {SearchState} */
   let onScreen = { q: '', sort: 'relevance', filters: {} };
 
@@ -456,7 +454,7 @@ async function start() {
     const filtered = Object.keys(filtersOf(state)).length > 0;
     document.title = state.q ? `“${state.q}” · ${baseTitle}` : baseTitle;
     if (!term && !filtered) {
-      current = { results: [], shown: 0, generation: mine };
+      current = { results: listOf([]), shown: 0, generation: mine };
       results.removeAttribute('aria-busy');
       list.replaceChildren();
       updateFacets(facetData.totals, state);
@@ -470,11 +468,11 @@ async function start() {
     results.setAttribute('aria-busy', 'true');
     const search = await searchFor(state);
     if (mine !== generation) return;
-    current = { results: search?.results ?? [], shown: 0, generation: mine };
+    current = { results: search?.results ?? listOf([]), shown: 0, generation: mine };
     updateFacets(search?.filters ?? {}, state);
     list.replaceChildren();
     prompt.hidden = true;
-    const total = current.results.length;
+    const total = current.results.total;
     empty.hidden = total > 0;
     await showMore(false);
     if (mine !== generation) return;
@@ -485,37 +483,121 @@ async function start() {
   }
 
   /**
+   * @typedef {{ id: string, data: () => Promise<any> }} Result
+   * @typedef {{ total: number, slice: (start: number, end: number) => Promise<any[]> }} ResultList
+   *   Results in the order shown: `slice` gives the data of those from `start` to `end`.
+   */
+
+  /** Results already in order. @param {Result[]} results @returns {ResultList} */
+  function listOf(results) {
+    return { total: results.length, slice: (start, end) => Promise.all(results.slice(start, end).map((r) => r.data())) };
+  }
+
+  /**
+   * Where a result goes in a search by date (searchOrderKey in src/archive/search-bundles.ts):
+   * its instant in UTC, then its URL. @param {any} data
+   */
+  const orderKey = (data) => `${data.meta?.utc ?? ''} ${data.url ?? ''}`;
+
+  /**
+   * Two lists of results sorted by date, merged by date as they are read: each result's data is
+   * loaded (as showing it needs anyway) before it is placed. `desc`: newest first.
+   * @param {Result[]} a @param {Result[]} b @param {boolean} desc @returns {ResultList}
+   */
+  function mergedByDate(a, b, desc) {
+    /** @type {Map<Result, Promise<any>>} */
+    const loaded = new Map();
+    /** @param {Result} r */
+    const dataOf = (r) => {
+      if (!loaded.has(r)) loaded.set(r, r.data());
+      return /** @type {Promise<any>} */ (loaded.get(r));
+    };
+    /** @type {any[]} */
+    const out = [];
+    let [i, j] = [0, 0];
+    return {
+      total: a.length + b.length,
+      async slice(start, end) {
+        while (out.length < end && (i < a.length || j < b.length)) {
+          // The data of as many of each as could be shown next, loaded together.
+          const wanted = end - out.length;
+          const [nextA, nextB] = await Promise.all([Promise.all(a.slice(i, i + wanted).map(dataOf)), Promise.all(b.slice(j, j + wanted).map(dataOf))]);
+          let [p, q] = [0, 0];
+          while (out.length < end) {
+            const [moreA, moreB] = [i + p < a.length, j + q < b.length];
+            // Both done, or the next of one is not loaded yet (the next pass loads it).
+            if ((!moreA && !moreB) || (moreA && p === nextA.length) || (moreB && q === nextB.length)) break;
+            const takeA = !moreB || (moreA && orderKey(nextA[p]) > orderKey(nextB[q]) === desc);
+            out.push(takeA ? nextA[p++] : nextB[q++]);
+          }
+          i += p;
+          j += q;
+        }
+        return out.slice(start, end);
+      },
+    };
+  }
+
+  /**
+   * Results with the records the overlay supersedes taken out, and the counts without them. A
+   * superseded id is checked against its URL (an id is unique only within its bundle).
+   * @param {Result[]} results @param {Record<string, Record<string, number>>} counts
+   * @returns {Promise<{ results: Result[], counts: Record<string, Record<string, number>> }>}
+   */
+  async function withoutSuperseded(results, counts) {
+    const superseded = facetData.superseded ?? {};
+    const suspects = results.filter((r) => Object.hasOwn(superseded, r.id));
+    if (suspects.length === 0) return { results, counts };
+    const urls = await Promise.all(suspects.map(async (r) => (await r.data()).url));
+    const hidden = new Set(suspects.filter((r, k) => urls[k] === superseded[r.id]?.url));
+    if (hidden.size === 0) return { results, counts };
+    const left = structuredClone(counts);
+    for (const r of hidden) {
+      for (const [filter, values] of Object.entries(superseded[r.id]?.filters ?? {})) {
+        for (const value of values) if (left[filter]?.[value]) left[filter][value] -= 1;
+      }
+    }
+    return { results: results.filter((r) => !hidden.has(r)), counts: left };
+  }
+
+  /**
    * Searches every bundle. Pagefind orders a merged search by score, and the scores of a sorted
    * search are places in each bundle's own order, so sorted results would interleave the bundles.
    * The bundles hold consecutive stretches of time, newest first: a sorted search takes each
-   * bundle's results (BUNDLE_FILTER) and puts them one after the other.
+   * bundle's results (BUNDLE_FILTER) and puts them one after the other, then places the overlay's
+   * among them by date.
    * @param {string | null} term
    * @param {Record<string, unknown>} filters
    * @param {Record<string, 'asc' | 'desc'> | undefined} sort
-   * @returns {Promise<{ results: { data: () => Promise<any> }[], filters: Record<string, Record<string, number>> }>}
+   * @returns {Promise<{ results: ResultList, filters: Record<string, Record<string, number>> }>}
    */
   async function searchBundles(term, filters, sort) {
-    if (!sort) return pagefind.search(term, { filters });
-    if (mergedBundles.length === 0) return pagefind.search(term, { filters, sort });
-    const bundles = [mainBundle, ...mergedBundles];
-    const parts = await Promise.all(bundles.map((bundle) => pagefind.search(term, { filters: { ...filters, [BUNDLE_FILTER]: [bundle] }, sort })));
+    if (!sort || mergedBundles.length === 0) {
+      const found = await pagefind.search(term, { filters, ...(sort && { sort }) });
+      const live = await withoutSuperseded(found?.results ?? [], found?.filters ?? {});
+      return { results: listOf(live.results), filters: live.counts };
+    }
+    const ofBundle = (/** @type {string} */ bundle) => pagefind.search(term, { filters: { ...filters, [BUNDLE_FILTER]: [bundle] }, sort });
+    const [parts, overlay] = await Promise.all([Promise.all(bundles.map(ofBundle)), facetData.overlay ? ofBundle(facetData.overlay) : undefined]);
     if (sort.date === 'asc') parts.reverse();
-    return { results: parts.flatMap((part) => part?.results ?? []), filters: sumCounts(parts.map((part) => part?.filters ?? {})) };
+    const counts = sumCounts([...parts, overlay].map((part) => part?.filters ?? {}));
+    const live = await withoutSuperseded(parts.flatMap((part) => part?.results ?? []), counts);
+    const changed = overlay?.results ?? [];
+    return { results: changed.length > 0 ? mergedByDate(live.results, changed, sort.date !== 'asc') : listOf(live.results), filters: live.counts };
   }
 
   /** Adds the next page of results; with `focus`, moves focus to the first one added. @param {boolean} focus */
   async function showMore(focus) {
     const { results: all, shown, generation: mine } = current;
-    const page = all.slice(shown, shown + PAGE_SIZE);
-    const data = await Promise.all(page.map((r) => r.data()));
+    const data = await all.slice(shown, shown + PAGE_SIZE);
     if (mine !== generation) return;
     const items = data.map(renderResult);
     list.append(...items);
-    current.shown = shown + page.length;
-    const left = all.length - current.shown;
+    current.shown = shown + data.length;
+    const left = all.total - current.shown;
     more.hidden = left <= 0;
     more.textContent = fill(strings.more, { count: Math.min(left, PAGE_SIZE) });
-    showing.textContent = left > 0 ? fill(strings.showing, { shown: current.shown, total: all.length }) : '';
+    showing.textContent = left > 0 ? fill(strings.showing, { shown: current.shown, total: all.total }) : '';
     if (focus) items[0]?.querySelector('a')?.focus();
   }
 

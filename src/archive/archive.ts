@@ -69,11 +69,6 @@ export interface SearchView {
   /** Whether the site has a search page, a search box in the header and an index. */
   enabled: boolean;
   /**
-   * The folders of the Pagefind bundles under the site root, newest articles first: `pagefind`,
-   * which the search page loads, then the ones it merges (only when the index is split).
-   */
-  bundles: string[];
-  /**
    * The Pagefind filters whose choices start closed on the search page, loading when opened:
    * `place`, `topic` and `language` above search.facets_collapsed_above published articles.
    */

@@ -47,7 +47,6 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
   const searchBundles = config.search.enabled ? planSearchBundles(published.map(({ article, url }) => ({ url, utc: article.date.utc })), config.search.split_above) : [];
   const search = {
     enabled: config.search.enabled,
-    bundles: searchBundles.map((b) => b.folder),
     collapsedFacets: published.length > config.search.facets_collapsed_above ? [...COLLAPSIBLE_FACETS] : [],
   };
   const site: SiteView = { title: config.title, description: config.description, url: config.url, lang: config.lang, publisher: config.publisher ?? config.title, ui: { ...ui }, feeds: feedUrls(homeUrl()), search };

@@ -35,7 +35,8 @@ export interface BundledArticle {
  * results by date across bundles by taking them bundle after bundle.
  */
 export function planSearchBundles(articles: readonly BundledArticle[], splitAbove: number): SearchBundle[] {
-  const oldest = [...articles].sort((a, b) => compare(a.utc, b.utc) || compare(a.url, b.url));
+  const key = (a: BundledArticle) => searchOrderKey(a.utc, a.url);
+  const oldest = [...articles].sort((a, b) => compare(key(a), key(b)));
   const parts: BundledArticle[][] = [];
   for (let start = 0; start < oldest.length || parts.length === 0; start += splitAbove) parts.push(oldest.slice(start, start + splitAbove));
   return parts
@@ -45,4 +46,13 @@ export function planSearchBundles(articles: readonly BundledArticle[], splitAbov
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * An article's place in a search sorted by date: its UTC instant, then
+ * its URL, so no two articles tie. The bundles of a split index are cut in this order, and the
+ * search page puts the overlay's results among the others by it (meta `utc` and the result's URL).
+ */
+export function searchOrderKey(utc: string, url: string): string {
+  return `${utc} ${url}`;
 }

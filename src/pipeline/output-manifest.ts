@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import pMap from 'p-map';
 import type { Archive, ArticlePage } from '../archive/archive.ts';
 import { newestChange } from '../outputs/feeds/feed-data.ts';
+import type { SearchState } from '../outputs/search/search-layout.ts';
+import { searchRecord } from '../outputs/search/search-records.ts';
 import { readJsonFile, writeJsonFile } from './json-file.ts';
 
 /**
@@ -18,6 +20,8 @@ export interface OutputManifest {
   output: string;
   /** Output path (relative to the site) → hash. A folder (`pagefind-1/`) stands for every file in it. */
   files: Record<string, string>;
+  /** The search index's bundles and their records (none when search is off). */
+  search?: SearchState;
 }
 
 const MANIFEST_FILE = 'outputs.json';
@@ -35,23 +39,26 @@ const PAGE_LISTS: readonly PageList[] = ['articles', 'listings', 'indexes'];
 
 /**
  * The hash of each page (its view data, its map's spec included, and the site's), feed (its spec
- * and its articles) and search bundle (its articles), under the outputs' `version`
+ * and its articles) and published article's search record, under the outputs' `version`
  * (outputsVersion). The pages of a list in `unhashed` are left out: their template reads more of
- * the model than its page. The search bundles' hashes come first (`bundles`), so that Pagefind
- * can start on the changed ones while the rest are hashed (`pagesAndFeeds`).
+ * the model than its page. The records' hashes come first (`records`), so that Pagefind can
+ * start on what changed while the rest are hashed (`pagesAndFeeds`).
  */
-export function outputHashes(archive: Archive, version: string): { bundles(): Map<string, string>; pagesAndFeeds(unhashed: ReadonlySet<PageList>): Map<string, string> } {
+export function outputHashes(archive: Archive, version: string): { records(): Map<string, string>; pagesAndFeeds(unhashed: ReadonlySet<PageList>): Map<string, string> } {
   const hash = (...parts: string[]) => {
     const h = createHash('sha256');
     for (const part of parts) h.update(part).update('\0');
     return h.digest('hex');
   };
   const base = hash(version, JSON.stringify(archive.site));
-  const articleHashes = new Map<string, string>(archive.articles.map((a: ArticlePage) => [a.url, hash(JSON.stringify(a))]));
   return {
-    bundles: () =>
-      new Map(archive.searchBundles.map((b) => [`${b.folder}/`, hash(base, 'search', b.folder, ...b.articleUrls.map((url) => articleHashes.get(url) ?? url))])),
+    records: () => {
+      const recordBase = hash(version, archive.site.lang);
+      const published = archive.articles.filter((a) => a.status === 'published');
+      return new Map(published.map((a) => [a.url, hash(recordBase, JSON.stringify(searchRecord(a)))]));
+    },
     pagesAndFeeds: (unhashed) => {
+      const articleHashes = new Map<string, string>(archive.articles.map((a: ArticlePage) => [a.url, hash(JSON.stringify(a))]));
       const hashes = new Map<string, string>();
       for (const list of PAGE_LISTS) {
         if (unhashed.has(list)) continue;

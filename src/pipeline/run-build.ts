@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from '../config/site-config.ts';
+import { planSearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { countMessages, sortMessages, type Message } from '../report/message.ts';
 import { buildFingerprint, outputsVersion, readLastBuild, writeLastBuild } from './build-fingerprint.ts';
@@ -61,6 +62,16 @@ export interface BuildReport {
   check?: CheckStats;
   /** Files taken unchanged from the previous build's site (counted in `files`). */
   reused?: number;
+}
+
+/**
+ * The search state of the last build, when every bundle it lists is in the site (a bundle
+ * deleted from it, and the index is written as a clean build writes it).
+ */
+async function presentSegments(state: SearchState | undefined, output: string): Promise<SearchState | undefined> {
+  if (!state) return undefined;
+  const present = await Promise.all(state.segments.map((s) => access(join(output, s.folder, 'pagefind-entry.json')).then(() => true, () => false)));
+  return present.every(Boolean) ? state : undefined;
 }
 
 /** The last build's manifest, when the site in `output` is the one it describes (its marker names the same build). */
@@ -130,24 +141,26 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     import('../outputs/write-outputs.ts'),
     import('../outputs/search/write-search-index.ts'),
   ]);
-  // What decides each page's, feed's and search bundle's bytes; those unchanged since the last
-  // build into this folder are taken from it (unless --force), the rest are written.
+  // What decides each page's, feed's and search record's bytes; the pages and feeds unchanged
+  // since the last build into this folder are taken from it (unless --force), the rest are
+  // written. The search index keeps its bundles and takes the changed records into an overlay
+  // (planSearchLayout).
   const hasher = await time('hash', () => outputHashes(archive, version!));
-  const bundleHashes = hasher.bundles();
+  const recordHashes = hasher.records();
   const unhashed = await listsReadingArchive(templates);
-  const hashes = new Map(bundleHashes);
   const previous = options.cacheDir && !options.force ? await reusableManifest(options.cacheDir, output) : undefined;
+  const layout = planSearchLayout(archive.searchBundles, recordHashes, await presentSegments(previous?.search, output), config.search.overlay_max);
+  const hashes = new Map(layout.keep.map((s) => [`${s.folder}/`, s.hash]));
+  let searchState: SearchState | undefined;
   let written = 0;
   await writeSiteAtomically(
     output,
     [root, join(root, config.content), templates, publicDir],
     async (dir) => {
       // The search index is made by Pagefind's own process: it indexes on the other core while
-      // this one links the unchanged files, draws maps and renders pages and feeds. It writes
-      // the bundles whose hash changed; their folders are never linked.
-      const bundleKey = (b: { folder: string }) => `${b.folder}/`;
-      const changedBundles = archive.searchBundles.filter((b) => previous?.files[bundleKey(b)] !== bundleHashes.get(bundleKey(b)));
-      const search = time('search', () => writeSearchIndex({ ...archive, searchBundles: changedBundles }, dir));
+      // this one links the unchanged files, draws maps and renders pages and feeds. The bundles it
+      // writes are never linked (their folders are not in `hashes` until it is done).
+      const search = time('search', () => writeSearchIndex(archive, dir, layout, recordHashes, output));
       search.catch(() => undefined);
       try {
         for (const [path, h] of await time('hash-pages', () => hasher.pagesAndFeeds(unhashed))) hashes.set(path, h);
@@ -167,10 +180,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         const rendered = await time('pages', () => runEleventy(view, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
         const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
         report.pages = rendered + pagesLinked;
-        report.files = rendered + files + (await writeOutputs(outputs, dir, time)) + (await search);
-        // A bundle whose hash had not changed but which was missing from the previous site.
-        const missing = archive.searchBundles.filter((b) => !changedBundles.includes(b) && !linked.has(bundleKey(b)));
-        if (missing.length > 0) report.files += (await writeSearchIndex({ ...archive, searchBundles: missing }, dir)) - 1;
+        const indexed = await search;
+        searchState = indexed.state;
+        for (const segment of searchState?.segments ?? []) hashes.set(`${segment.folder}/`, segment.hash);
+        report.files = rendered + files + (await writeOutputs(outputs, dir, time)) + indexed.files;
         report.reused = files;
         written = performance.now();
       } finally {
@@ -183,7 +196,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // Moving the new site in and removing the old one (every file of it).
   timings.swap = Math.round(performance.now() - written);
   report.output = output;
-  if (options.cacheDir && fingerprint) await writeManifest(options.cacheDir, { fingerprint, output, files: Object.fromEntries(hashes) });
+  if (options.cacheDir && fingerprint) await writeManifest(options.cacheDir, { fingerprint, output, files: Object.fromEntries(hashes), search: searchState });
   if (lastBuildFile && fingerprint) {
     await writeLastBuild(lastBuildFile, { fingerprint, output, messages: report.messages, articles: report.articles, pages: report.pages, files: report.files });
   }

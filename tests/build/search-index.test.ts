@@ -21,12 +21,13 @@ describe('the search index', () => {
     for (const spelling of ['Pol-e-Hesar', 'Pul-e Hisar', 'Puli Hisar', 'پل حصار', 'Deh Salah', 'اندراب', 'Baglan']) expect(andarab.content).toContain(spelling);
   });
 
-  it('filters by place at every level, topic, language and local month (years are counted from months); sorts by the UTC instant', () => {
+  it('filters by place at every level, topic, language and local month (years are counted from months); sorts by the UTC instant, then the URL', () => {
     const andarab = searchRecords(site.report.archive!).find((r) => r.url === '/2021/08/22/andarab-resistance/')!;
     expect(andarab.filters.place).toEqual(['Banu', 'Pol-e-Hesar', 'De Salah', 'Baghlan', 'Afghanistan', 'Andarab']);
     expect(Object.keys(andarab.filters).sort()).toEqual(['language', 'month', 'place', 'topic']);
     expect(andarab.filters).toMatchObject({ month: ['2021-08'], language: ['en'], topic: expect.arrayContaining(['andarab', 'taliban']) });
-    expect(andarab.sort.date).toBe('2021-08-21T19:30:00Z');
+    expect(andarab.sort.date).toBe('2021-08-21T19:30:00Z /2021/08/22/andarab-resistance/');
+    expect(andarab.meta.utc).toBe('2021-08-21T19:30:00Z');
     expect(andarab.meta).toMatchObject({ title: 'Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum', date: '22 August 2021', dateline: 'Banu, Pol-e-Hesar and De Salah, Baghlan' });
   });
 
@@ -37,7 +38,7 @@ describe('the search index', () => {
   });
 
   it('writes every filter value with its total beside the search page, all choices open on a small archive', async () => {
-    const facets = JSON.parse(await readFile(join(site.out, 'search/facets.json'), 'utf8'));
+    const facets = JSON.parse(await readFile(join(site.out, 'search/index.json'), 'utf8'));
     expect(facets.articles).toBe(8);
     expect(facets.collapsed).toEqual([]);
     expect(facets.totals.month).toEqual({ '2021-08': 6, '2021-09': 2 });
@@ -66,9 +67,10 @@ describe('a split index (search.split_above)', () => {
   it('writes bundles of at most the threshold, each with its own records, the newest in pagefind/', async () => {
     const { site, searchBundles } = split.report.archive!;
     expect(searchBundles.length).toBeGreaterThan(2);
-    expect(site.search.bundles).toEqual(searchBundles.map((b) => b.folder));
-    expect(site.search.bundles[0]).toBe('pagefind');
-    expect(site.search.bundles.slice(1)).toEqual(site.search.bundles.slice(1).map((_, i, all) => `pagefind-${all.length - i}`));
+    const folders = searchBundles.map((b) => b.folder);
+    expect(folders[0]).toBe('pagefind');
+    expect(folders.slice(1)).toEqual(folders.slice(1).map((_, i, all) => `pagefind-${all.length - i}`));
+    expect(site.search).not.toHaveProperty('bundles');
     const published = searchRecords(split.report.archive!).map((r) => r.url);
     expect(searchBundles.flatMap((b) => b.articleUrls).sort()).toEqual([...published].sort());
     for (const bundle of searchBundles) {
@@ -80,20 +82,20 @@ describe('a split index (search.split_above)', () => {
   });
 
   it('stores no bundle filter (the page names bundles with mergeFilter) and closes the large choices above facets_collapsed_above', async () => {
-    for (const folder of split.report.archive!.site.search.bundles) {
+    for (const folder of split.report.archive!.searchBundles.map((b) => b.folder)) {
       const meta = (await readdir(join(split.out, folder))).find((f) => f.endsWith('.pf_meta'))!;
       const text = gunzipSync(await readFile(join(split.out, folder, meta))).toString('latin1');
       expect(text, folder).toContain('month');
       expect(text, folder).not.toContain('bundle');
       expect(text, folder).not.toContain('year');
     }
-    const open = JSON.parse(await readFile(join(split.out, 'search/facets.json'), 'utf8'));
+    const open = JSON.parse(await readFile(join(split.out, 'search/index.json'), 'utf8'));
     expect(open).toMatchObject({ articles: 40, collapsed: [] });
     const root = await makeTemp();
     await generateCorpus({ dir: root, articles: 12, seed: 7 });
     const closed = await buildSite(root, { search: { facets_collapsed_above: 11 } });
     expect(closed.report.archive!.site.search.collapsedFacets).toEqual(['place', 'topic', 'language']);
-    expect(JSON.parse(await readFile(join(closed.out, 'search/facets.json'), 'utf8'))).toMatchObject({ articles: 12, collapsed: ['place', 'topic', 'language'] });
+    expect(JSON.parse(await readFile(join(closed.out, 'search/index.json'), 'utf8'))).toMatchObject({ articles: 12, collapsed: ['place', 'topic', 'language'] });
     const atThreshold = await buildSite(root, { search: { facets_collapsed_above: 12 } });
     expect(atThreshold.report.archive!.site.search.collapsedFacets).toEqual([]);
   });
@@ -104,23 +106,23 @@ describe('a split index (search.split_above)', () => {
     for (let i = 1; i < spans.length; i++) expect(Math.min(...spans[i - 1]!)).toBeGreaterThanOrEqual(Math.max(...spans[i]!));
   });
 
-  it('puts the scripts and WebAssembly in the main bundle only, and lists the bundles on the search page', async () => {
-    const [main, ...merged] = split.report.archive!.site.search.bundles;
+  it('puts the scripts and WebAssembly in the main bundle only, and lists the bundles in search/index.json', async () => {
+    const [main, ...merged] = split.report.archive!.searchBundles.map((b) => b.folder);
     expect(await readdir(join(split.out, main!))).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind']));
     for (const folder of merged) {
       const files = await readdir(join(split.out, folder));
       expect(files.filter((f) => /\.(js|css)$|^wasm\./.test(f)), folder).toEqual([]);
       expect(files, folder).toEqual(expect.arrayContaining(['pagefind-entry.json', 'index', 'filter', 'fragment']));
     }
-    const page = await split.page('/search/');
-    expect(JSON.parse(String(page.one('#search-app').properties.dataBundles))).toEqual([main, ...merged]);
+    const data = JSON.parse(await readFile(join(split.out, 'search/index.json'), 'utf8'));
+    expect(data).toMatchObject({ bundles: [main, ...merged], superseded: {} });
+    expect(data).not.toHaveProperty('overlay');
   });
 
   it('keeps the example archive and the default threshold to one bundle', async () => {
-    expect(site.report.archive!.site.search.bundles).toEqual(['pagefind']);
+    expect(site.report.archive!.searchBundles.map((b) => b.folder)).toEqual(['pagefind']);
     expect((await site.files()).filter((f) => f.startsWith('pagefind-'))).toEqual([]);
-    const page = await site.page('/search/');
-    expect(JSON.parse(String(page.one('#search-app').properties.dataBundles))).toEqual(['pagefind']);
+    expect(JSON.parse(await readFile(join(site.out, 'search/index.json'), 'utf8'))).toMatchObject({ bundles: ['pagefind'] });
   });
 });
 

@@ -30,8 +30,8 @@ let browser: Browser;
 beforeAll(async () => {
   const [splitSite, singleSite, closedSite] = await Promise.all([sharedBuiltSite('split40'), sharedBuiltSite('corpus40'), sharedBuiltSite('closed40')]);
   expect(splitSite.report.ok && singleSite.report.ok).toBe(true);
-  expect(splitSite.report.archive!.site.search.bundles.length).toBeGreaterThan(2);
-  expect(singleSite.report.archive!.site.search.bundles).toEqual(['pagefind']);
+  expect(splitSite.report.archive!.searchBundles.map((b) => b.folder).length).toBeGreaterThan(2);
+  expect(singleSite.report.archive!.searchBundles.map((b) => b.folder)).toEqual(['pagefind']);
   expect(closedSite.report.archive!.site.search.collapsedFacets).toEqual(['place', 'topic', 'language']);
   const [splitServer, singleServer, closedServer] = await Promise.all([serveFolder(splitSite.out), serveFolder(singleSite.out), serveFolder(closedSite.out)]);
   split = { site: splitSite, server: splitServer };
@@ -157,7 +157,7 @@ describe('searching an index split into bundles', () => {
     };
     const [one, many] = [await measure(single), await measure(split)];
     console.log(`First query ("${WORD}", 40 articles): one index ${one.bytes} bytes (${one.gzipped} gzipped); ${many.bundles.size} bundles ${many.bytes} bytes (${many.gzipped} gzipped)`);
-    expect([...many.bundles].sort()).toEqual([...split.site.report.archive!.site.search.bundles].sort());
+    expect([...many.bundles].sort()).toEqual([...split.site.report.archive!.searchBundles.map((b) => b.folder)].sort());
     expect(many.bytes).toBeLessThan(300_000);
   });
 });
@@ -193,7 +193,7 @@ describe('closed choices on a large archive (search.facets_collapsed_above)', ()
     await page.goto(`${closed.server.url}/search/?q=${WORD}`);
     await expect.poll(() => statusText(page), POLL).toMatch(/reports for/);
     await page.waitForLoadState('networkidle');
-    const bundles = closed.site.report.archive!.site.search.bundles;
+    const bundles = closed.site.report.archive!.searchBundles.map((b) => b.folder);
     const files = await Promise.all(bundles.map(filterFiles));
     // One filter (months, for the years) from each bundle.
     expect([...filters].sort()).toEqual(files.map((f) => f.month).sort());

@@ -1,4 +1,5 @@
 import type { Archive, ArticlePage } from '../../archive/archive.ts';
+import { searchOrderKey } from '../../archive/search-bundles.ts';
 import { normaliseSearchText } from './normalise-search-text.ts';
 
 /** What Pagefind indexes for one article (its CustomRecord). */
@@ -17,7 +18,8 @@ export interface SearchRecord {
  * report written "Pol-e-Hesar". Filters: month (local; the search page counts and filters years
  * by their months, as an article has one month, so the index carries no year filter to download),
  * place at every level (a district's report is Baghlan's and Afghanistan's), topic, language.
- * Sorted by the UTC instant, so articles in different zones compare correctly.
+ * Sorted by the UTC instant, so articles in different zones compare correctly, then by URL, so
+ * that no two records tie (searchOrderKey).
  */
 export function searchRecords(archive: Archive): SearchRecord[] {
   return archive.articles.filter((a) => a.status === 'published').map(searchRecord);
@@ -38,9 +40,10 @@ export function searchRecord(a: ArticlePage): SearchRecord {
       summary: a.excerpt,
       lang: a.lang,
       dir: a.dir,
+      utc: a.date.utc,
     },
     filters: recordFilters(a),
-    sort: { date: a.date.utc },
+    sort: { date: searchOrderKey(a.date.utc, a.url) },
   };
 }
 
@@ -67,3 +70,4 @@ export function filterTotals(records: readonly Pick<SearchRecord, 'filters'>[]):
   const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return sorted(Object.fromEntries(Object.entries(totals).map(([filter, counts]) => [filter, sorted(counts)])));
 }
+

@@ -1,42 +1,87 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import pMap from 'p-map';
 import * as pagefind from 'pagefind';
-import type { Archive } from '../../archive/archive.ts';
-import { MAIN_SEARCH_BUNDLE, type SearchBundle } from '../../archive/search-bundles.ts';
+import type { Archive, ArticlePage } from '../../archive/archive.ts';
+import { MAIN_SEARCH_BUNDLE, searchOrderKey } from '../../archive/search-bundles.ts';
+import { OVERLAY_BUNDLE, segmentHash, type SearchLayout, type SearchSegment, type SearchState } from './search-layout.ts';
 import { filterTotals, recordFilters, searchRecord, type SearchRecord } from './search-records.ts';
 
-/** The search page's facet data, beside it: every filter value's total, and which start closed. */
-export const FACETS_FILE = 'search/facets.json';
+/**
+ * What the search page loads first, beside it: the bundles to search, the overlay's superseded
+ * records, and every filter value's total (with which choices start closed).
+ */
+export const SEARCH_DATA_FILE = 'search/index.json';
+
+/** The search page's data (SEARCH_DATA_FILE). */
+export interface SearchData {
+  articles: number;
+  collapsed: string[];
+  totals: Record<string, Record<string, number>>;
+  /** Bundle folders, newest articles first; the first is the one whose pagefind.js the page runs. */
+  bundles: string[];
+  /** The overlay bundle's folder, when there is one. */
+  overlay?: string;
+  /** Pagefind id → the article URL and filter values of a record the page hides (an overlay replaces it, or its article is gone). */
+  superseded: Record<string, { url: string; filters: Record<string, string[]> }>;
+}
 
 /**
- * Writes the Pagefind index of the archive's published articles: one bundle in `<dir>/pagefind/`,
- * or, for an archive larger than `search.split_above`, several bundles of consecutive articles
- * (`archive.searchBundles`), each built by its own Pagefind process, one after the other, so the
- * memory it takes is that of one bundle. One index for every language (forceLanguage), so a Dari
- * spelling finds an English report and the other way round; the language is a filter instead.
+ * Writes the Pagefind index of the archive's published articles as `layout` says (planSearchLayout):
+ * the bundles to index, each by its own Pagefind process, one after the other, so the memory it
+ * takes is that of one bundle; then the overlay, if any; then SEARCH_DATA_FILE. The bundles it
+ * keeps are linked from the previous site (`previousSite`) by the caller; the filter values of
+ * their superseded records are read from there. One index for every language (forceLanguage), so
+ * a Dari spelling finds an English report and the other way round; the language is a filter.
  * Records come from the model, so no page is parsed again and list pages are never indexed.
  * A split index stores no bundle filter: the page names each bundle with Pagefind's mergeFilter.
- * Also writes FACETS_FILE, from every published article (an incremental build passes only the
- * bundles that changed in `searchBundles`). Writes nothing when search is off.
+ * Returns the number of files written and the state the next build starts from (none when search is off).
  */
-export async function writeSearchIndex(archive: Archive, dir: string): Promise<number> {
-  if (!archive.site.search.enabled) return 0;
+export async function writeSearchIndex(
+  archive: Archive,
+  dir: string,
+  layout: SearchLayout,
+  recordHashes: ReadonlyMap<string, string>,
+  previousSite?: string,
+): Promise<{ files: number; state?: SearchState }> {
+  if (!archive.site.search.enabled) return { files: 0 };
   const published = archive.articles.filter((a) => a.status === 'published');
   const byUrl = new Map(published.map((a) => [a.url, a]));
+  const lang = archive.site.lang;
   let files = 0;
-  for (const bundle of archive.searchBundles) {
-    const ofBundle = bundle.articleUrls.flatMap((url) => byUrl.get(url) ?? []).map(searchRecord);
-    files += await writeBundle(ofBundle, archive.site.lang, join(dir, bundle.folder));
-    if (bundle.folder !== MAIN_SEARCH_BUNDLE) files -= await removeScripts(join(dir, bundle.folder));
+  const written = new Map<string, SearchSegment>();
+  for (const bundle of layout.write) {
+    const folder = join(dir, bundle.folder);
+    files += await writeBundle(bundle.articleUrls.map((url) => searchRecord(byUrl.get(url)!)), lang, folder);
+    if (bundle.folder !== MAIN_SEARCH_BUNDLE) files -= await removeScripts(folder);
+    const ids = await recordIds(folder);
+    const records = Object.fromEntries(bundle.articleUrls.map((url) => [url, [recordHashes.get(url)!, ids.get(url)!] as [string, string]]));
+    written.set(bundle.folder, { folder: bundle.folder, hash: segmentHash(bundle.folder, bundle.articleUrls, recordHashes), records });
   }
-  const facets = {
+  if (layout.overlay.length > 0) {
+    const key = (a: ArticlePage) => searchOrderKey(a.date.utc, a.url);
+    const overlay = layout.overlay.map((url) => byUrl.get(url)!).sort((a, b) => (key(a) < key(b) ? 1 : -1));
+    files += await writeBundle(overlay.map(searchRecord), lang, join(dir, OVERLAY_BUNDLE));
+    files -= await removeScripts(join(dir, OVERLAY_BUNDLE));
+  }
+  const superseded = await pMap(layout.superseded, async ({ folder, url, id }) => {
+    const fragment = await readFragment(join(previousSite ?? dir, folder, 'fragment', `${id}.pf_fragment`));
+    return [id, { url, filters: fragment.filters }] as const;
+  }, { concurrency: 16 });
+  const data: SearchData = {
     articles: published.length,
     collapsed: archive.site.search.collapsedFacets,
     totals: filterTotals(published.map((a) => ({ filters: recordFilters(a) }))),
+    bundles: layout.order,
+    ...(layout.overlay.length > 0 && { overlay: OVERLAY_BUNDLE }),
+    superseded: Object.fromEntries(superseded),
   };
   await mkdir(join(dir, 'search'), { recursive: true });
-  await writeFile(join(dir, FACETS_FILE), `${JSON.stringify(facets)}\n`);
-  return files + 1;
+  await writeFile(join(dir, SEARCH_DATA_FILE), `${JSON.stringify(data)}\n`);
+  const kept = new Map(layout.keep.map((s) => [s.folder, s]));
+  return { files: files + 1, state: { segments: layout.order.map((folder) => written.get(folder) ?? kept.get(folder)!) } };
 }
 
 const RECORD_BATCH = 200;
@@ -63,6 +108,28 @@ async function writeBundle(records: readonly SearchRecord[], lang: string, outpu
     // Ends the Pagefind process, so the next bundle starts with its memory returned.
     await pagefind.close();
   }
+}
+
+/** What the build reads of a Pagefind fragment (a record as Pagefind stored it). */
+interface Fragment {
+  url: string;
+  filters: Record<string, string[]>;
+}
+
+/** Pagefind's fragment files are gzip of a signature and the JSON. */
+async function readFragment(path: string): Promise<Fragment> {
+  const text = (await promisify(gunzip)(await readFile(path))).toString('utf8');
+  return JSON.parse(text.slice(text.indexOf('{'))) as Fragment;
+}
+
+/**
+ * Pagefind's id for each record of a written bundle, by URL: the name of its fragment file (the
+ * id a search result carries), which the page needs to hide a record that is later superseded.
+ */
+async function recordIds(bundleDir: string): Promise<Map<string, string>> {
+  const names = (await readdir(join(bundleDir, 'fragment'))).filter((n) => n.endsWith('.pf_fragment'));
+  const pairs = await pMap(names, async (name) => [(await readFragment(join(bundleDir, 'fragment', name))).url, name.slice(0, -'.pf_fragment'.length)] as const, { concurrency: 16 });
+  return new Map(pairs);
 }
 
 /**

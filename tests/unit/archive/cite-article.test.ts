@@ -10,7 +10,7 @@ const site: SiteView = {
   publisher: 'Dateline',
   ui: {},
   feeds: { atom: '/feed.xml', rss: '/rss.xml', json: '/feed.json' },
-  search: { enabled: true, bundles: ['pagefind'], collapsedFacets: [] },
+  search: { enabled: true, collapsedFacets: [] },
 };
 
 function page(title: string, extra: Partial<ArticlePage> = {}): ArticlePage {

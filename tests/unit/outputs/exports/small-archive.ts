@@ -9,7 +9,7 @@ export const site: SiteView = {
   publisher: 'Small Desk',
   ui: {},
   feeds: { atom: '/feed.xml', rss: '/rss.xml', json: '/feed.json' },
-  search: { enabled: true, bundles: ['pagefind'], collapsedFacets: [] },
+  search: { enabled: true, collapsedFacets: [] },
 };
 
 const time = (datetime: string, utc: string): TimeView => ({ datetime, day: datetime.slice(0, 10), utc, hasTime: datetime.length > 10 });

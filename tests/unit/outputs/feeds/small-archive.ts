@@ -83,7 +83,7 @@ const teaser = (a: ArticlePage) => ({ url: a.url, title: a.title, lang: a.lang, 
 /** The hand-made archive. `indexes` stands for page lists the sitemap must find by their shape. */
 export function smallArchive(): Archive {
   const archive = {
-    site: { title: 'Desk & Co', description: 'Reports <from> the desk & field.', url: BASE, lang: 'en', publisher: 'Desk & Co <news>', ui: {}, feeds: feedUrls('/'), search: { enabled: true, bundles: ['pagefind'], collapsedFacets: [] } },
+    site: { title: 'Desk & Co', description: 'Reports <from> the desk & field.', url: BASE, lang: 'en', publisher: 'Desk & Co <news>', ui: {}, feeds: feedUrls('/'), search: { enabled: true, collapsedFacets: [] } },
     articles: [kabul, andarab, withdrawn],
     home: { total: 2, latest: [{ heading: 'August 2021', articles: [teaser(kabul), teaser(andarab)] }], years: [] },
     listings: [
