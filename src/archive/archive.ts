@@ -138,6 +138,11 @@ export interface ArticlePage {
   html: string;
   /** Plain text of the body, whitespace collapsed, made with its HTML (for the search index). */
   text: string;
+  /**
+   * What decides `html` and `text` (the hash of the body's Markdown and of the renderer): the
+   * build hashes outputs by it rather than by the bodies themselves.
+   */
+  bodyKey: string;
   /** Plain text of the summary, or of the body's first paragraph. */
   excerpt: string;
   /** schema.org NewsArticle, serialised for a script element. */

@@ -25,6 +25,8 @@ export interface RenderedArticle extends CheckedArticle {
   firstParagraph: string;
   /** Plain text of the body (for search). */
   text: string;
+  /** Identifies the body's rendering (html, text, first paragraph): the hash of its Markdown and of the renderer. */
+  bodyKey: string;
 }
 
 const LATEST_COUNT = 20;
@@ -165,6 +167,7 @@ function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, confi
     topics: [...new Map(a.tags.map(topicLink).map((t) => [t.url, t])).values()],
     html: a.html,
     text: a.text,
+    bodyKey: a.bodyKey,
     excerpt: a.summary ?? a.firstParagraph,
     jsonLd: '',
     ogLocale: a.lang.replace('-', '_'),

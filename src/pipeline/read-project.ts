@@ -1,5 +1,5 @@
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import pMap from 'p-map';
 import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
 import { CONFIG_FILE, configFieldsAt, siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
@@ -44,15 +44,13 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
     } else if (entry.dirent.isFile() && ARTICLE_FILE.test(entry.name)) articlePaths.push(abs);
     else if (entry.dirent.isFile() && PLACES_FILE.test(entry.path)) placePaths.push(abs);
   }
-  // A bounded number of files open at once: an archive of 100,000 files would run out of file
-  // descriptors (EMFILE) if every read started together.
-  const articles = await pMap(articlePaths, async (p) => ({ file: toName(p), bytes: new Uint8Array(await readFile(p)) }), { concurrency: OPEN_FILES });
-  const places = await pMap(placePaths, async (p) => ({ file: toName(p), text: await readFile(p, 'utf8') }), { concurrency: OPEN_FILES });
+  // One file open at a time, read synchronously: an archive of 100,000 files would run out of
+  // file descriptors (EMFILE) if every read started together, and small files are read about
+  // three times faster this way than through the thread pool.
+  const articles = articlePaths.map((p) => ({ file: toName(p), bytes: new Uint8Array(readFileSync(p)) }));
+  const places = placePaths.map((p) => ({ file: toName(p), text: readFileSync(p, 'utf8') }));
   return { config, articles, places, messages };
 }
-
-/** Files read at once. */
-const OPEN_FILES = 64;
 
 /** Article files: Markdown, by extension in any case. */
 export const ARTICLE_FILE = /\.(md|markdown)$/i;

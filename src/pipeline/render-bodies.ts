@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import pMap from 'p-map';
 import { renderArticleBody, type RenderedBody } from '../markdown/render-markdown.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
-import { readJsonFile, writeJsonFile } from './json-file.ts';
+import { readJsonFileSync, writeJsonFile } from './json-file.ts';
 
 export interface RenderOptions {
   /** Folder of cached renders (`.dateline-cache/markdown`); none: render everything. */
@@ -37,14 +37,16 @@ const IO_CONCURRENCY = 64;
  * Renders article bodies to HTML, in order. A body already rendered by the same renderer (same
  * Markdown source code, same package versions) is read from the cache instead; the rest are
  * rendered, on worker threads when there are many, and stored. Rendering is a pure function
- * of the body, so cached, threaded and plain renders are the same bytes.
+ * of the body, so cached, threaded and plain renders are the same bytes. Also returns each
+ * body's key (a hash of it and of the renderer), which names its render.
  */
-export async function renderBodies(bodies: readonly string[], options: RenderOptions = {}): Promise<{ results: RenderedBody[]; stats: RenderStats }> {
+export async function renderBodies(bodies: readonly string[], options: RenderOptions = {}): Promise<{ results: RenderedBody[]; keys: string[]; stats: RenderStats }> {
   const results: (RenderedBody | undefined)[] = new Array(bodies.length);
-  const version = options.cacheDir ? await rendererVersion() : '';
-  const keys = options.cacheDir ? bodies.map((b) => createHash('sha256').update(version).update('\0').update(b).digest('hex')) : [];
+  // Each body's key: what decides its render (the cache entry's name, and the outputs' hashes).
+  const version = await rendererVersion();
+  const keys = bodies.map((b) => createHash('sha256').update(version).update('\0').update(b).digest('hex'));
   if (options.cacheDir) {
-    await pMap(bodies.keys(), async (i) => (results[i] = await readEntry(options.cacheDir!, keys[i]!)), { concurrency: IO_CONCURRENCY });
+    for (const i of bodies.keys()) results[i] = readEntry(options.cacheDir, keys[i]!);
   }
   const missing = [...bodies.keys()].filter((i) => results[i] === undefined);
   const cached = bodies.length - missing.length;
@@ -66,7 +68,7 @@ export async function renderBodies(bodies: readonly string[], options: RenderOpt
     await pMap(toWrite, ([key, body]) => writeEntry(options.cacheDir!, key, body), { concurrency: IO_CONCURRENCY });
     await pruneEntries(options.cacheDir, new Set(keys));
   }
-  return { results: results as RenderedBody[], stats: { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 } };
+  return { results: results as RenderedBody[], keys, stats: { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 } };
 }
 
 /** The compiled worker (dist/), or, when running from the TypeScript sources, a loader for it. */
@@ -124,8 +126,8 @@ function rendererVersion(): Promise<string> {
 const entryPath = (dir: string, key: string) => join(dir, key.slice(0, 2), `${key}.json`);
 
 /** A cached render; none when missing or damaged (an interrupted write, a hand edit): render again. */
-async function readEntry(dir: string, key: string): Promise<RenderedBody | undefined> {
-  const value = (await readJsonFile(entryPath(dir, key))) as Partial<RenderedBody> | undefined;
+function readEntry(dir: string, key: string): RenderedBody | undefined {
+  const value = readJsonFileSync(entryPath(dir, key)) as Partial<RenderedBody> | undefined;
   return typeof value?.html === 'string' && typeof value.firstParagraph === 'string' && typeof value.text === 'string' ? (value as RenderedBody) : undefined;
 }
 

@@ -145,8 +145,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // since the last build into this folder are taken from it (unless --force), the rest are
   // written. The search index keeps its bundles and takes the changed records into an overlay
   // (planSearchLayout).
-  const hasher = await time('hash', () => outputHashes(archive, version!));
-  const recordHashes = hasher.records();
+  const hasher = outputHashes(archive, version!);
+  const recordHashes = await time('hash', () => hasher.records());
   const unhashed = await listsReadingArchive(templates);
   const previous = options.cacheDir && !options.force ? await reusableManifest(options.cacheDir, output) : undefined;
   const layout = planSearchLayout(archive.searchBundles, recordHashes, await presentSegments(previous?.search, output), config.search.overlay_max);
@@ -164,9 +164,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       search.catch(() => undefined);
       try {
         for (const [path, h] of await time('hash-pages', () => hasher.pagesAndFeeds(unhashed))) hashes.set(path, h);
-        // A feed is its three files: one missing from the old site, and the feed is written whole.
+        // A feed is its three files, the exports and the sitemap theirs: one missing from the old
+        // site, and the whole output is written.
         const feedFiles = archive.feeds.map((f) => Object.values(f.urls).map((url) => url.slice(1)));
-        const reuse = previous ? await time('reuse', () => linkUnchanged(output, dir, previous.files, hashes, feedFiles)) : undefined;
+        const wholes = [...feedFiles, ...hasher.writerFiles.values()];
+        const reuse = previous ? await time('reuse', () => linkUnchanged(output, dir, previous.files, hashes, wholes)) : undefined;
         const linked = reuse?.linked ?? new Set<string>();
         const files = reuse?.files ?? 0;
         const changed = <T extends { outputPath: string }>(pages: T[]) => pages.filter((p) => !linked.has(p.outputPath));
@@ -180,10 +182,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         const rendered = await time('pages', () => runEleventy(view, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
         const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
         report.pages = rendered + pagesLinked;
+        const kept = new Set([...hasher.writerFiles].filter(([, paths]) => paths.every((p) => linked.has(p))).map(([name]) => name));
+        const others = await writeOutputs(outputs, dir, time, kept);
         const indexed = await search;
         searchState = indexed.state;
         for (const segment of searchState?.segments ?? []) hashes.set(`${segment.folder}/`, segment.hash);
-        report.files = rendered + files + (await writeOutputs(outputs, dir, time)) + indexed.files;
+        report.files = rendered + files + others + indexed.files;
         report.reused = files;
         written = performance.now();
       } finally {

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Archive } from '../../archive/archive.ts';
-import type { OutputWriter } from '../write-outputs.ts';
+import type { OutputOutline, OutputWriter } from '../write-outputs.ts';
 import { articlesCsvPieces } from './articles-csv.ts';
 import { articlesGeoJsonPieces } from './articles-geojson.ts';
 import { articlesJsonPieces } from './articles-json.ts';
+import { articleRecord, exportedArticles } from './records.ts';
 
 /** Where the open-data files go, relative to the site root. */
 export const EXPORTS_DIR = 'data';
@@ -32,3 +33,9 @@ export const writeExports: OutputWriter = async (archive, dir) => {
   for (const { file, pieces } of EXPORTS) await pipeline(Readable.from(pieces(archive)), createWriteStream(join(out, file)));
   return EXPORTS.length;
 };
+
+/** The export files, made from the exported articles' records (and the site's settings). */
+export const exportsOutline: OutputOutline = (archive) => ({
+  files: EXPORTS.map(({ file }) => `${EXPORTS_DIR}/${file}`),
+  inputs: JSON.stringify(exportedArticles(archive).map((a) => articleRecord(a, archive.site.url))),
+});

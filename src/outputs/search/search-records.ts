@@ -27,23 +27,34 @@ export function searchRecords(archive: Archive): SearchRecord[] {
 
 /** An article's record. */
 export function searchRecord(a: ArticlePage): SearchRecord {
-  const names = a.placeSpellings;
   return {
     url: a.url,
-    content: normaliseSearchText([a.title, a.summary ?? '', a.text, names.join(' · ')].join('\n')),
+    content: normaliseSearchText([a.title, a.summary ?? '', a.text, a.placeSpellings.join(' · ')].join('\n')),
     language: a.lang,
-    meta: {
-      title: a.title,
-      date: a.date.day,
-      datetime: a.date.datetime,
-      dateline: a.datelinePlace,
-      summary: a.excerpt,
-      lang: a.lang,
-      dir: a.dir,
-      utc: a.date.utc,
-    },
+    meta: recordMeta(a),
     filters: recordFilters(a),
     sort: { date: searchOrderKey(a.date.utc, a.url) },
+  };
+}
+
+/**
+ * What decides an article's record, cheaper to hash than the record: its body by key (the text
+ * is a function of it) rather than the normalised text.
+ */
+export function searchRecordInputs(a: ArticlePage): string {
+  return JSON.stringify([a.url, a.title, a.summary ?? '', a.bodyKey, a.placeSpellings, a.lang, recordMeta(a), recordFilters(a), a.date.utc]);
+}
+
+function recordMeta(a: ArticlePage): SearchRecord['meta'] {
+  return {
+    title: a.title,
+    date: a.date.day,
+    datetime: a.date.datetime,
+    dateline: a.datelinePlace,
+    summary: a.excerpt,
+    lang: a.lang,
+    dir: a.dir,
+    utc: a.date.utc,
   };
 }
 

@@ -86,6 +86,12 @@ function sitemapXml(rootName: 'urlset' | 'sitemapindex', entryName: 'url' | 'sit
   return serialize(doc);
 }
 
+/** The URLs of the sitemap files of a site of `pages` pages: one file, or an index and its parts. */
+export function sitemapUrls(pages: number, limit = SITEMAP_LIMIT): string[] {
+  const parts = pages <= limit ? 0 : Math.ceil(pages / limit);
+  return [SITEMAP_URL, ...Array.from({ length: parts }, (_, i) => `/sitemap-${i + 1}.xml`)];
+}
+
 /**
  * The sitemap files of the archive as `[root-relative URL, content]`: `/sitemap.xml` with every
  * page; past `limit` pages (sitemaps.org allows 50,000 per file), `/sitemap.xml` becomes an index

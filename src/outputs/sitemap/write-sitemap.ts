@@ -1,10 +1,16 @@
-import type { OutputWriter } from '../write-outputs.ts';
+import type { OutputOutline, OutputWriter } from '../write-outputs.ts';
 import { writeOutput } from '../feeds/xml.ts';
-import { ROBOTS_URL, robotsTxt, sitemapFiles } from './sitemap.ts';
+import { ROBOTS_URL, robotsTxt, sitemapFiles, sitemapPages, sitemapUrls } from './sitemap.ts';
 
 /** Writes `/sitemap.xml` (and its parts, for a very large site) and `/robots.txt`. */
 export const writeSitemap: OutputWriter = async (archive, dir) => {
   const files: [string, string][] = [...sitemapFiles(archive), [ROBOTS_URL, robotsTxt(archive)]];
   for (const [url, content] of files) await writeOutput(dir, url, content);
   return files.length;
+};
+
+/** The sitemap files and robots.txt, made from the pages' URLs and dates (and the site's settings). */
+export const sitemapOutline: OutputOutline = (archive) => {
+  const pages = sitemapPages(archive);
+  return { files: [...sitemapUrls(pages.length), ROBOTS_URL].map((url) => url.slice(1)), inputs: JSON.stringify(pages) };
 };

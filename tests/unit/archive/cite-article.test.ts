@@ -36,6 +36,7 @@ function page(title: string, extra: Partial<ArticlePage> = {}): ArticlePage {
     topics: [],
     html: '',
     text: '',
+    bodyKey: '',
     excerpt: '',
     jsonLd: '',
     ogLocale: 'en',

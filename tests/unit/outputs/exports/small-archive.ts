@@ -40,6 +40,7 @@ export function article(slug: string, day: string, extra: Partial<ArticlePage> =
     topics: [{ name: 'andarab', url: '/topics/andarab/' }],
     html: '<p>Body</p>',
     text: 'Body',
+    bodyKey: 'body',
     excerpt: 'Body',
     jsonLd: '{}',
     ogLocale: 'en',

@@ -27,6 +27,7 @@ function article(url: string, fields: Partial<ArticlePage>): ArticlePage {
     topics: [],
     html: '<p>Body</p>',
     text: 'Body',
+    bodyKey: 'body',
     excerpt: 'Body',
     sources: [],
     corrections: [],
