@@ -6,10 +6,14 @@ import { runDateline } from './run-dateline.ts';
 
 afterAll(removeTemps);
 
-/** A copy of the example project (config, articles, gazetteer). */
+/**
+ * A copy of the example project (config, articles, gazetteer), its search index written as a
+ * clean build writes it (`overlay_max: 0`), so that whole sites compare byte for byte; the
+ * overlay is compared with a clean build by what a reader sees (tests/e2e/search-overlay.test.ts).
+ */
 async function exampleProject(): Promise<string> {
   const root = await makeTemp('dateline-cache-');
-  await cp(join(repoRoot, 'dateline.yaml'), join(root, 'dateline.yaml'));
+  await writeFile(join(root, 'dateline.yaml'), `${await readFile(join(repoRoot, 'dateline.yaml'), 'utf8')}search:\n  overlay_max: 0\n`);
   await cp(join(repoRoot, 'content'), join(root, 'content'), { recursive: true });
   return root;
 }
