@@ -135,12 +135,9 @@ export interface ArticlePage {
   /** A small locator map of the article's places, when they have coordinates. */
   map?: MapSpec;
   topics: Link[];
-  html: string;
-  /** Plain text of the body, whitespace collapsed, made with its HTML (for the search index). */
-  text: string;
   /**
-   * What decides `html` and `text` (the hash of the body's Markdown and of the renderer): the
-   * build hashes outputs by it rather than by the bodies themselves.
+   * Names the rendered body (its HTML and plain text, kept out of the model; see Bodies): the
+   * hash of its Markdown and of the renderer, so outputs are hashed by it, not by the bodies.
    */
   bodyKey: string;
   /** Plain text of the summary, or of the body's first paragraph. */

@@ -19,13 +19,11 @@ import { buildTopicPages, topicLink } from './topic-pages.ts';
 import { uiStrings, type UiStrings } from './ui-strings.ts';
 import { absoluteUrl, articleUrl, feedUrls, homeUrl, outputPathOf, placeUrl, yearUrl } from './urls.ts';
 
-/** A checked article with its rendered body. */
+/** A checked article with what the model keeps of its rendered body. */
 export interface RenderedArticle extends CheckedArticle {
-  html: string;
+  /** Plain text of the body's first paragraph (the excerpt when there is no summary). */
   firstParagraph: string;
-  /** Plain text of the body (for search). */
-  text: string;
-  /** Identifies the body's rendering (html, text, first paragraph): the hash of its Markdown and of the renderer. */
+  /** Names the body's rendering (Bodies): the hash of its Markdown and of the renderer. */
   bodyKey: string;
 }
 
@@ -165,8 +163,6 @@ function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, confi
     map: points.length ? { points, countryIso: places.countryOf(a.places[0]!).codes['iso3166-1'], title: places.countryOf(a.places[0]!).name } : undefined,
     // Tags that name one topic (`Taliban`, `taliban`) count once.
     topics: [...new Map(a.tags.map(topicLink).map((t) => [t.url, t])).values()],
-    html: a.html,
-    text: a.text,
     bodyKey: a.bodyKey,
     excerpt: a.summary ?? a.firstParagraph,
     jsonLd: '',

@@ -1,10 +1,11 @@
 import type { Archive } from '../archive/archive.ts';
+import type { Bodies } from '../markdown/bodies.ts';
 import { exportsOutline, writeExports } from './exports/write-exports.ts';
 import { writeFeeds } from './feeds/write-feeds.ts';
 import { sitemapOutline, writeSitemap } from './sitemap/write-sitemap.ts';
 
 /** Writes one kind of output (feeds, sitemap, exports…) for the archive into `dir`; returns the number of files. */
-export type OutputWriter = (archive: Archive, dir: string) => Promise<number>;
+export type OutputWriter = (archive: Archive, dir: string, bodies: Bodies) => Promise<number>;
 
 /**
  * The files one writer makes (site-relative paths, written or kept together) and a string of
@@ -32,8 +33,8 @@ export type TimeStage = <T>(stage: string, f: () => Promise<T>) => Promise<T>;
  * Runs every output writer but those named in `skip`, each timed as a stage of its own; returns
  * the number of files written.
  */
-export async function writeOutputs(archive: Archive, dir: string, time: TimeStage = (_, f) => f(), skip: ReadonlySet<string> = new Set()): Promise<number> {
+export async function writeOutputs(archive: Archive, bodies: Bodies, dir: string, time: TimeStage = (_, f) => f(), skip: ReadonlySet<string> = new Set()): Promise<number> {
   let files = 0;
-  for (const { name, write } of WRITERS) if (!skip.has(name)) files += await time(name, () => write(archive, dir));
+  for (const { name, write } of WRITERS) if (!skip.has(name)) files += await time(name, () => write(archive, dir, bodies));
   return files;
 }

@@ -7,7 +7,8 @@ import { checkFiles } from './check-state.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import type { Message } from '../report/message.ts';
 import type { ProjectFiles } from './read-project.ts';
-import { renderBodies, type RenderStats } from './render-bodies.ts';
+import type { Bodies } from '../markdown/bodies.ts';
+import { buildBodies, renderBodies, type RenderStats } from './render-bodies.ts';
 import type { ProgressEvent } from './run-build.ts';
 
 /** Article files taken unchanged from the last build's check, and checked now. */
@@ -28,10 +29,14 @@ export interface ModelOptions {
 }
 
 /**
- * From a read project to the archive model: places, check, Markdown, model; writes nothing.
+ * From a read project to the archive model: places, check, Markdown, model; writes nothing but
+ * the cache. The rendered bodies stay out of the model, in `bodies`.
  * What a build does before its outputs, and what the tests call to get a project's model.
  */
-export async function buildModel(project: ProjectFiles, options: ModelOptions): Promise<{ archive: Archive; messages: Message[]; markdown: RenderStats; check: CheckStats }> {
+export async function buildModel(
+  project: ProjectFiles,
+  options: ModelOptions,
+): Promise<{ archive: Archive; bodies: Bodies; messages: Message[]; markdown: RenderStats; check: CheckStats }> {
   const { config } = project;
   const time: Timer = options.time ?? (async (_stage, f) => f());
   const progress = options.progress ?? (() => {});
@@ -66,10 +71,12 @@ export async function buildModel(project: ProjectFiles, options: ModelOptions): 
       { cacheDir: options.cacheDir && join(options.cacheDir, 'markdown'), onProgress: (done, total) => progress({ stage: 'markdown', state: 'advance', done, total }) },
     ),
   );
-  const renderedBy = new Map(toRender.map((a, i) => [a, { ...bodies[i]!, bodyKey: keys[i]! }]));
-  const rendered = checked.map((a): RenderedArticle => ({ ...a, ...(renderedBy.get(a) ?? { html: '', firstParagraph: '', text: '', bodyKey: '' }) }));
+  // The model keeps of a body its key and first paragraph; outputs read the rest from `store`.
+  const renderedBy = new Map(toRender.map((a, i) => [a, { firstParagraph: bodies[i]!.firstParagraph, bodyKey: keys[i]! }]));
+  const rendered = checked.map((a): RenderedArticle => ({ ...a, ...(renderedBy.get(a) ?? { firstParagraph: '', bodyKey: '' }) }));
+  const store = buildBodies(options.cacheDir && join(options.cacheDir, 'markdown'), keys, bodies);
   const { archive, messages: archiveMessages } = await time('archive', () => buildArchive(rendered, gazetteer, config));
   messages.push(...archiveMessages);
-  return { archive, messages, markdown: stats, check: checkStats };
+  return { archive, bodies: store, messages, markdown: stats, check: checkStats };
 }
 

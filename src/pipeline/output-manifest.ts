@@ -64,13 +64,8 @@ export function outputHashes(
       return new Map(published.map((a) => [a.url, hash(recordBase, searchRecordInputs(a))]));
     },
     pagesAndFeeds: (unhashed) => {
-      // A body by its key (bodyKey decides html and text), not by its bytes.
-      const articleHashes = new Map<string, string>(
-        archive.articles.map((a: ArticlePage) => {
-          const { html: _html, text: _text, ...decided } = a;
-          return [a.url, hash(JSON.stringify(decided))];
-        }),
-      );
+      // A body by its key (the model holds no body), not by its bytes.
+      const articleHashes = new Map<string, string>(archive.articles.map((a: ArticlePage) => [a.url, hash(JSON.stringify(a))]));
       const hashes = new Map<string, string>();
       for (const list of PAGE_LISTS) {
         if (unhashed.has(list)) continue;

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pMap from 'p-map';
+import { bodiesInMemory, type Bodies } from '../markdown/bodies.ts';
 import { renderArticleBody, type RenderedBody } from '../markdown/render-markdown.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { readJsonFileSync, writeJsonFile } from './json-file.ts';
@@ -142,4 +143,19 @@ async function pruneEntries(dir: string, used: ReadonlySet<string>): Promise<voi
     const stale = names.filter((n) => n.endsWith('.json') && !used.has(n.slice(0, -'.json'.length)));
     await Promise.all(stale.map((n) => rm(join(dir, shard, n), { force: true })));
   }
+}
+
+/**
+ * The bodies of a build: read from the cache folder when an output prints one (every body was
+ * written there by renderBodies), or, without a cache, `rendered` as they are.
+ */
+export function buildBodies(cacheDir: string | undefined, keys: readonly string[], rendered: readonly RenderedBody[]): Bodies {
+  if (!cacheDir) return bodiesInMemory(new Map(keys.map((key, i) => [key, rendered[i]!])));
+  return {
+    get(key) {
+      const body = readEntry(cacheDir, key);
+      if (!body) throw new Error(`The rendered body ${key} is missing from ${cacheDir}: build again with --force.`);
+      return body;
+    },
+  };
 }

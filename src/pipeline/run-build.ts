@@ -1,6 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Archive } from '../archive/archive.ts';
+import type { Bodies } from '../markdown/bodies.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { planSearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
@@ -52,6 +53,8 @@ export interface BuildReport {
   files: number;
   output?: string;
   archive?: Archive;
+  /** The model's rendered bodies (read from the cache folder when there is one). */
+  bodies?: Bodies;
   /** Milliseconds per stage. */
   timings: Record<string, number>;
   /** Nothing changed since the last build into the same folder: nothing was written. */
@@ -127,12 +130,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // project is answered without loading the checker, Markdown, Eleventy or Pagefind.
   const { buildModel } = await import('./build-model.ts');
   const model = await buildModel(project, { render: !options.dryRun, cacheDir: options.cacheDir, time, progress });
-  const { archive } = model;
+  const { archive, bodies } = model;
   const messages = [...project.messages, ...model.messages];
   const stats = model.markdown;
 
   const sorted = sortMessages(messages);
-  const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: archive.articles.length, pages: 0, files: 0, archive, timings, markdown: stats, check: model.check };
+  const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: archive.articles.length, pages: 0, files: 0, archive, bodies, timings, markdown: stats, check: model.check };
   if (!report.ok || options.dryRun) return report;
 
   const [{ renderMaps }, { runEleventy }, { writeOutputs }, { writeSearchIndex }] = await Promise.all([
@@ -160,7 +163,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       // The search index is made by Pagefind's own process: it indexes on the other core while
       // this one links the unchanged files, draws maps and renders pages and feeds. The bundles it
       // writes are never linked (their folders are not in `hashes` until it is done).
-      const search = time('search', () => writeSearchIndex(archive, dir, layout, recordHashes, output));
+      const search = time('search', () => writeSearchIndex(archive, bodies, dir, layout, recordHashes, output));
       search.catch(() => undefined);
       try {
         for (const [path, h] of await time('hash-pages', () => hasher.pagesAndFeeds(unhashed))) hashes.set(path, h);
@@ -179,11 +182,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         // Articles, listings, indexes, and the home, search and 404 pages.
         const pageTotal = view.articles.length + view.listings.length + view.indexes.length + 3;
         const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
-        const rendered = await time('pages', () => runEleventy(view, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
+        const rendered = await time('pages', () => runEleventy(view, bodies, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
         const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
         report.pages = rendered + pagesLinked;
         const kept = new Set([...hasher.writerFiles].filter(([, paths]) => paths.every((p) => linked.has(p))).map(([name]) => name));
-        const others = await writeOutputs(outputs, dir, time, kept);
+        const others = await writeOutputs(outputs, bodies, dir, time, kept);
         const indexed = await search;
         searchState = indexed.state;
         for (const segment of searchState?.segments ?? []) hashes.set(`${segment.folder}/`, segment.hash);

@@ -15,14 +15,14 @@ afterAll(removeTemps);
 
 describe('the search index', () => {
   it('holds one record per published article, with every spelling and script of its places', () => {
-    const records = searchRecords(site.report.archive!);
+    const records = searchRecords(site.report.archive!, site.report.bodies!);
     expect(records).toHaveLength(8);
     const andarab = records.find((r) => r.url === '/2021/08/22/andarab-resistance/')!;
     for (const spelling of ['Pol-e-Hesar', 'Pul-e Hisar', 'Puli Hisar', 'پل حصار', 'Deh Salah', 'اندراب', 'Baglan']) expect(andarab.content).toContain(spelling);
   });
 
   it('filters by place at every level, topic, language and local month (years are counted from months); sorts by the UTC instant, then the URL', () => {
-    const andarab = searchRecords(site.report.archive!).find((r) => r.url === '/2021/08/22/andarab-resistance/')!;
+    const andarab = searchRecords(site.report.archive!, site.report.bodies!).find((r) => r.url === '/2021/08/22/andarab-resistance/')!;
     expect(andarab.filters.place).toEqual(['Banu', 'Pol-e-Hesar', 'De Salah', 'Baghlan', 'Afghanistan', 'Andarab']);
     expect(Object.keys(andarab.filters).sort()).toEqual(['language', 'month', 'place', 'topic']);
     expect(andarab.filters).toMatchObject({ month: ['2021-08'], language: ['en'], topic: expect.arrayContaining(['andarab', 'taliban']) });
@@ -53,7 +53,7 @@ describe('the search index', () => {
     await writeFile(join(root, 'content/2021/08/gone.md'), '---\ntitle: Gone\ndate: 2021-08-22\nlocation: Baghlan, Afghanistan\nstatus: withdrawn\n---\nWithdrawn.\n');
     const built = await buildSite(root, { drafts: true });
     expect(built.report.archive!.articles.map((a) => a.status).sort()).toEqual(['draft', 'published', 'published', 'published', 'withdrawn']);
-    expect(searchRecords(built.report.archive!).map((r) => r.meta.title).sort()).toEqual(['Windows line ends and a byte-order mark', '{{ 7 * 7 }} and {% raw %}', "<script>alert('title')</script> Scripts & handlers"].sort());
+    expect(searchRecords(built.report.archive!, built.report.bodies!).map((r) => r.meta.title).sort()).toEqual(['Windows line ends and a byte-order mark', '{{ 7 * 7 }} and {% raw %}', "<script>alert('title')</script> Scripts & handlers"].sort());
   });
 });
 
@@ -71,7 +71,7 @@ describe('a split index (search.split_above)', () => {
     expect(folders[0]).toBe('pagefind');
     expect(folders.slice(1)).toEqual(folders.slice(1).map((_, i, all) => `pagefind-${all.length - i}`));
     expect(site.search).not.toHaveProperty('bundles');
-    const published = searchRecords(split.report.archive!).map((r) => r.url);
+    const published = searchRecords(split.report.archive!, split.report.bodies!).map((r) => r.url);
     expect(searchBundles.flatMap((b) => b.articleUrls).sort()).toEqual([...published].sort());
     for (const bundle of searchBundles) {
       expect(bundle.articleUrls.length, bundle.folder).toBeGreaterThan(0);

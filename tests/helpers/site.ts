@@ -69,8 +69,8 @@ function siteAt(out: string, report: BuildReport): BuiltSite {
   };
 }
 
-/** A build report without its model (a model holds functions: it cannot cross between processes). */
-export type SharedReport = Omit<BuildReport, 'archive'>;
+/** A build report without its model and bodies (a report file between processes holds neither). */
+export type SharedReport = Omit<BuildReport, 'archive' | 'bodies'>;
 
 /** Written in the shared folder when the process building the shared sites ends. */
 export const BUILDER_EXIT = 'builder.exit';
@@ -145,8 +145,8 @@ export function sharedOutInSetup(name: SharedSiteName): () => string {
  */
 export async function sharedBuiltSite(name: SharedSiteName): Promise<BuiltSite> {
   const { root, out, report } = await sharedSite(name);
-  const { archive } = await buildModel(await readProject(root, sharedSiteOverrides(name)), { render: true });
-  return siteAt(out, { ...report, archive });
+  const { archive, bodies } = await buildModel(await readProject(root, sharedSiteOverrides(name)), { render: true });
+  return siteAt(out, { ...report, archive, bodies });
 }
 
 /** The shared example archive, with its model (see sharedBuiltSite). */

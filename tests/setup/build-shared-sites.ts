@@ -28,7 +28,7 @@ async function build(name: SharedSiteName): Promise<void> {
   const { root, out } = SHARED_SITES[name];
   try {
     const project = root ? join(dir!, root) : repoRoot;
-    const { archive: _, ...report } = await runBuild({ root: project, overrides: { output: join(dir!, out), ...sharedSiteOverrides(name) } });
+    const { archive: _, bodies: __, ...report } = await runBuild({ root: project, overrides: { output: join(dir!, out), ...sharedSiteOverrides(name) } });
     if (!report.ok) throw new Error(`Building ${project} for the tests failed:\n${formatMessages(report.messages)}`);
     await publish(`${name}.report.json`, JSON.stringify(report));
   } catch (error) {

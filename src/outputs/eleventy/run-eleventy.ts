@@ -1,7 +1,8 @@
 import Eleventy from '@11ty/eleventy';
 import { basename, join } from 'node:path';
 import nunjucks from 'nunjucks';
-import type { Archive } from '../../archive/archive.ts';
+import type { Archive, ArticlePage } from '../../archive/archive.ts';
+import type { Bodies } from '../../markdown/bodies.ts';
 import { NOT_FOUND_URL, relativeUrl, rootedUrl } from '../../archive/urls.ts';
 import { rewriteUrls } from './rewrite-urls.ts';
 
@@ -29,10 +30,11 @@ export interface EleventyOptions {
 /**
  * Renders `templates/` from the archive model with Eleventy 3. Eleventy only renders: it reads no
  * content files and no config file, decides no URL (each page's permalink comes from the model),
- * and article bodies reach it as finished HTML, printed as values, never run as templates.
+ * and article bodies reach it as finished HTML (`article.html`, read from `bodies` a pass at a
+ * time), printed as values, never run as templates.
  * Root-relative links in every page are rewritten relative to that page.
  */
-export async function runEleventy(archive: Archive, options: EleventyOptions): Promise<number> {
+export async function runEleventy(archive: Archive, bodies: Bodies, options: EleventyOptions): Promise<number> {
   // Eleventy keeps every page it writes in memory until the run ends; a large archive is
   // rendered in passes over slices of the model, so memory stays bounded whatever its size.
   const passes = Math.max(1, Math.ceil((archive.articles.length + archive.listings.length + archive.indexes.length) / PAGES_PER_PASS));
@@ -43,11 +45,16 @@ export async function runEleventy(archive: Archive, options: EleventyOptions): P
   let pages = 0;
   let rendered = 0;
   for (let pass = 0; pass < passes; pass++) {
-    const view: Archive = { ...archive, articles: slice(archive.articles, pass), listings: slice(archive.listings, pass), indexes: slice(archive.indexes, pass) };
+    // The article pages of this pass with their bodies, read now: one pass's bodies in memory at a time.
+    const articles: ArticleView[] = slice(archive.articles, pass).map((a) => ({ ...a, html: bodies.get(a.bodyKey).html }));
+    const view: Archive = { ...archive, articles, listings: slice(archive.listings, pass), indexes: slice(archive.indexes, pass) };
     pages += await renderPass(view, { ...options, onPage: () => options.onPage?.(++rendered) }, pass === 0);
   }
   return pages;
 }
+
+/** An article page as its template prints it: with its body's HTML. */
+type ArticleView = ArticlePage & { html: string };
 
 /** Pages rendered by one Eleventy run: at most this many paginated pages (plus the few single ones). */
 const PAGES_PER_PASS = 1500;

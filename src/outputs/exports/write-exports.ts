@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Archive } from '../../archive/archive.ts';
-import type { OutputOutline, OutputWriter } from '../write-outputs.ts';
+import type { OutputOutline } from '../write-outputs.ts';
 import { articlesCsvPieces } from './articles-csv.ts';
 import { articlesGeoJsonPieces } from './articles-geojson.ts';
 import { articlesJsonPieces } from './articles-json.ts';
@@ -27,7 +27,7 @@ export const EXPORTS: readonly { file: string; pieces: (archive: Archive) => Ite
  * only, in model order; deterministic bytes (no build date, fixed key order). Each is written as
  * a stream, so a large archive's export is never held whole.
  */
-export const writeExports: OutputWriter = async (archive, dir) => {
+export const writeExports = async (archive: Archive, dir: string): Promise<number> => {
   const out = join(dir, EXPORTS_DIR);
   await mkdir(out, { recursive: true });
   for (const { file, pieces } of EXPORTS) await pipeline(Readable.from(pieces(archive)), createWriteStream(join(out, file)));

@@ -37,7 +37,7 @@ export function atomFeed(feed: FeedData): string {
     el(entry, 'updated', rfc3339(lastChange(article)));
     for (const topic of article.topics) el(entry, 'category', undefined, { term: topic.name });
     if (article.excerpt) el(entry, 'summary', article.excerpt, { type: 'text' });
-    el(entry, 'content', contentHtml(article, feed.site.url), { type: 'html' });
+    el(entry, 'content', contentHtml(article, feed), { type: 'html' });
     const point = georssPoint(article);
     if (point) entry.ele(NS.georss, 'georss:point').txt(text(point));
   }

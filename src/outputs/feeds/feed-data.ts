@@ -1,3 +1,4 @@
+import type { Bodies } from '../../markdown/bodies.ts';
 import type { Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
@@ -12,6 +13,8 @@ import { absoluteUrl } from '../../archive/urls.ts';
  */
 export interface FeedData {
   spec: FeedSpec;
+  /** Where the entries' bodies are read from. */
+  bodies: Bodies;
   site: Archive['site'];
   /** The feed's articles, newest first, as in `spec.articles`. */
   entries: ArticlePage[];
@@ -36,7 +39,7 @@ export function articleIndex(archive: Archive): Map<string, ArticlePage> {
  * the spec that is not an article of the archive is a bug in the model: it throws rather than
  * writing a feed that silently lacks an article.
  */
-export function feedData(archive: Archive, spec: FeedSpec, index: ReadonlyMap<string, ArticlePage>): FeedData {
+export function feedData(archive: Archive, spec: FeedSpec, index: ReadonlyMap<string, ArticlePage>, bodies: Bodies): FeedData {
   const entries = spec.articles.map((url) => {
     const article = index.get(url);
     if (!article) throw new Error(`Feed ${spec.urls.atom} lists ${url}, which is not an article of the archive.`);
@@ -48,6 +51,7 @@ export function feedData(archive: Archive, spec: FeedSpec, index: ReadonlyMap<st
   const newest = newestChange(entries) ?? newestChange(archive.articles);
   return {
     spec,
+    bodies,
     site: archive.site,
     entries,
     pageUrl: absoluteUrl(spec.pageUrl, base),
@@ -93,10 +97,11 @@ export function rfc822(rfc3339Text: string): string {
  * JSON Feed has none), marked right-to-left when the article is. Memoised per article, since an
  * article is in several feeds.
  */
-export function contentHtml(article: ArticlePage, site: string): string {
+export function contentHtml(article: ArticlePage, feed: Pick<FeedData, 'site' | 'bodies'>): string {
+  const site = feed.site.url;
   const cached = contentCache.get(article);
   if (cached?.site === site) return cached.html;
-  let html = absoluteLinks(article.html, article.canonical, site);
+  let html = absoluteLinks(feed.bodies.get(article.bodyKey).html, article.canonical, site);
   if (article.dir === 'rtl') {
     // `lang` is a checked BCP 47 tag; the test keeps this wrapper safe even if that ever changed.
     const lang = /^[A-Za-z0-9-]+$/.test(article.lang) ? ` lang="${article.lang}"` : '';

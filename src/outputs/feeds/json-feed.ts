@@ -84,7 +84,7 @@ export function jsonFeedObject(feed: FeedData): JsonFeed {
         url: article.canonical,
         title: article.title,
         ...(article.excerpt ? { summary: article.excerpt } : {}),
-        content_html: contentHtml(article, feed.site.url),
+        content_html: contentHtml(article, feed),
         date_published: rfc3339(article.date),
         ...(article.updated ? { date_modified: rfc3339(article.updated) } : {}),
         ...(article.topics.length ? { tags: article.topics.map((t) => t.name) } : {}),

@@ -44,7 +44,7 @@ export function rssFeed(feed: FeedData): string {
     el(item, 'guid', article.canonical, { isPermaLink: 'true' });
     el(item, 'pubDate', rfc822(rfc3339(article.date)));
     if (article.excerpt) el(item, 'description', article.excerpt);
-    ns(item, NS.content, 'content:encoded', contentHtml(article, feed.site.url));
+    ns(item, NS.content, 'content:encoded', contentHtml(article, feed));
     for (const topic of article.topics) el(item, 'category', topic.name);
     ns(item, NS.dc, 'dc:creator', feed.site.publisher);
     ns(item, NS.dc, 'dc:language', article.lang);

@@ -1,4 +1,5 @@
 import type { Archive } from '../../archive/archive.ts';
+import type { Bodies } from '../../markdown/bodies.ts';
 import type { OutputWriter } from '../write-outputs.ts';
 import { atomFeed } from './atom.ts';
 import { articleIndex, feedData } from './feed-data.ts';
@@ -10,10 +11,10 @@ import { writeOutput } from './xml.ts';
  * Every feed of the archive as `[root-relative URL, content]`, in the model's order: Atom, RSS
  * and JSON Feed of each spec. Lazy, so a large archive holds one feed in memory at a time.
  */
-export function* feedFiles(archive: Archive): Generator<[string, string]> {
+export function* feedFiles(archive: Archive, bodies: Bodies): Generator<[string, string]> {
   const index = articleIndex(archive);
   for (const spec of archive.feeds) {
-    const feed = feedData(archive, spec, index);
+    const feed = feedData(archive, spec, index, bodies);
     yield [spec.urls.atom, atomFeed(feed)];
     yield [spec.urls.rss, rssFeed(feed)];
     yield [spec.urls.json, jsonFeed(feed)];
@@ -21,9 +22,9 @@ export function* feedFiles(archive: Archive): Generator<[string, string]> {
 }
 
 /** Writes the Atom, RSS and JSON feed of every `archive.feeds` spec at its URL. */
-export const writeFeeds: OutputWriter = async (archive, dir) => {
+export const writeFeeds: OutputWriter = async (archive, dir, bodies) => {
   let count = 0;
-  for (const [url, content] of feedFiles(archive)) {
+  for (const [url, content] of feedFiles(archive, bodies)) {
     await writeOutput(dir, url, content);
     count++;
   }

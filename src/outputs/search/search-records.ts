@@ -1,5 +1,6 @@
 import type { Archive, ArticlePage } from '../../archive/archive.ts';
 import { searchOrderKey } from '../../archive/search-bundles.ts';
+import type { Bodies } from '../../markdown/bodies.ts';
 import { normaliseSearchText } from './normalise-search-text.ts';
 
 /** What Pagefind indexes for one article (its CustomRecord). */
@@ -21,15 +22,16 @@ export interface SearchRecord {
  * Sorted by the UTC instant, so articles in different zones compare correctly, then by URL, so
  * that no two records tie (searchOrderKey).
  */
-export function searchRecords(archive: Archive): SearchRecord[] {
-  return archive.articles.filter((a) => a.status === 'published').map(searchRecord);
+export function searchRecords(archive: Archive, bodies: Bodies): SearchRecord[] {
+  return archive.articles.filter((a) => a.status === 'published').map((a) => searchRecord(a, bodies));
 }
 
-/** An article's record. */
-export function searchRecord(a: ArticlePage): SearchRecord {
+/** An article's record, its body's text read from `bodies`. */
+export function searchRecord(a: ArticlePage, bodies: Bodies): SearchRecord {
+  const text = bodies.get(a.bodyKey).text;
   return {
     url: a.url,
-    content: normaliseSearchText([a.title, a.summary ?? '', a.text, a.placeSpellings.join(' · ')].join('\n')),
+    content: normaliseSearchText([a.title, a.summary ?? '', text, a.placeSpellings.join(' · ')].join('\n')),
     language: a.lang,
     meta: recordMeta(a),
     filters: recordFilters(a),

@@ -6,6 +6,7 @@ import pMap from 'p-map';
 import * as pagefind from 'pagefind';
 import type { Archive, ArticlePage } from '../../archive/archive.ts';
 import { MAIN_SEARCH_BUNDLE, searchOrderKey } from '../../archive/search-bundles.ts';
+import type { Bodies } from '../../markdown/bodies.ts';
 import { OVERLAY_BUNDLE, segmentHash, type SearchLayout, type SearchSegment, type SearchState } from './search-layout.ts';
 import { filterTotals, recordFilters, searchRecord, type SearchRecord } from './search-records.ts';
 
@@ -41,6 +42,7 @@ export interface SearchData {
  */
 export async function writeSearchIndex(
   archive: Archive,
+  bodies: Bodies,
   dir: string,
   layout: SearchLayout,
   recordHashes: ReadonlyMap<string, string>,
@@ -54,7 +56,7 @@ export async function writeSearchIndex(
   const written = new Map<string, SearchSegment>();
   for (const bundle of layout.write) {
     const folder = join(dir, bundle.folder);
-    files += await writeBundle(bundle.articleUrls.map((url) => searchRecord(byUrl.get(url)!)), lang, folder);
+    files += await writeBundle(bundle.articleUrls.map((url) => searchRecord(byUrl.get(url)!, bodies)), lang, folder);
     if (bundle.folder !== MAIN_SEARCH_BUNDLE) files -= await removeScripts(folder);
     const ids = await recordIds(folder);
     const records = Object.fromEntries(bundle.articleUrls.map((url) => [url, [recordHashes.get(url)!, ids.get(url)!] as [string, string]]));
@@ -63,7 +65,7 @@ export async function writeSearchIndex(
   if (layout.overlay.length > 0) {
     const key = (a: ArticlePage) => searchOrderKey(a.date.utc, a.url);
     const overlay = layout.overlay.map((url) => byUrl.get(url)!).sort((a, b) => (key(a) < key(b) ? 1 : -1));
-    files += await writeBundle(overlay.map(searchRecord), lang, join(dir, OVERLAY_BUNDLE));
+    files += await writeBundle(overlay.map((a) => searchRecord(a, bodies)), lang, join(dir, OVERLAY_BUNDLE));
     files -= await removeScripts(join(dir, OVERLAY_BUNDLE));
   }
   const superseded = await pMap(layout.superseded, async ({ folder, url, id }) => {

@@ -1,9 +1,10 @@
-import type { OutputOutline, OutputWriter } from '../write-outputs.ts';
+import type { Archive } from '../../archive/archive.ts';
+import type { OutputOutline } from '../write-outputs.ts';
 import { writeOutput } from '../feeds/xml.ts';
 import { ROBOTS_URL, robotsTxt, sitemapFiles, sitemapPages, sitemapUrls } from './sitemap.ts';
 
 /** Writes `/sitemap.xml` (and its parts, for a very large site) and `/robots.txt`. */
-export const writeSitemap: OutputWriter = async (archive, dir) => {
+export const writeSitemap = async (archive: Archive, dir: string): Promise<number> => {
   const files: [string, string][] = [...sitemapFiles(archive), [ROBOTS_URL, robotsTxt(archive)]];
   for (const [url, content] of files) await writeOutput(dir, url, content);
   return files.length;

@@ -34,8 +34,6 @@ function page(title: string, extra: Partial<ArticlePage> = {}): ArticlePage {
     placeSpellings: [],
     points: [],
     topics: [],
-    html: '',
-    text: '',
     bodyKey: '',
     excerpt: '',
     jsonLd: '',

@@ -38,8 +38,6 @@ export function article(slug: string, day: string, extra: Partial<ArticlePage> =
     placeSpellings: ['Banu', 'Baghlan'],
     points: [{ id: 'af/baghlan/banu', name: 'Banu', lat: 35.63348, lon: 69.26019, url: '/places/af/baghlan/banu/' }],
     topics: [{ name: 'andarab', url: '/topics/andarab/' }],
-    html: '<p>Body</p>',
-    text: 'Body',
     bodyKey: 'body',
     excerpt: 'Body',
     jsonLd: '{}',

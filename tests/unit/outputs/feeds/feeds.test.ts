@@ -9,13 +9,14 @@ import { feedFiles, writeFeeds } from '../../../../src/outputs/feeds/write-feeds
 import { outputFile } from '../../../../src/outputs/feeds/xml.ts';
 import { listFiles, makeTemp, removeTemps } from '../../../helpers/site.ts';
 import { geoProblems, jsonFeedProblems, parseWithFeedparser, parseWithRssParser, RFC3339, RFC822, xmllint } from './judges.ts';
-import { andarab, BASE, emptyFeed, kabul, placeFeed, siteFeed, smallArchive, withdrawn } from './small-archive.ts';
+import { bodiesInMemory } from '../../../../src/markdown/bodies.ts';
+import { andarab, BASE, bodyHtml, emptyFeed, kabul, placeFeed, siteFeed, smallArchive, smallBodies, withdrawn } from './small-archive.ts';
 
 afterAll(removeTemps);
 
 const archive = smallArchive();
 const index = articleIndex(archive);
-const data = (spec = siteFeed) => feedData(archive, spec, index);
+const data = (spec = siteFeed) => feedData(archive, spec, index, smallBodies);
 /** The title as XML can carry it: the BEL control character cannot be written in XML 1.0. */
 const andarabTitle = andarab.title.replace('\u0007', '');
 /** The body as feeds carry it: links absolute on the article's URL (re-serialised by hast). */
@@ -28,7 +29,7 @@ describe('feed data', () => {
   });
 
   it('refuses a spec that names an article the archive does not have', () => {
-    expect(() => feedData(archive, { ...placeFeed, articles: ['/2021/01/01/missing/'] }, index)).toThrow(/missing/);
+    expect(() => feedData(archive, { ...placeFeed, articles: ['/2021/01/01/missing/'] }, index, smallBodies)).toThrow(/missing/);
   });
 
   it('dates a feed by its newest article’s `updated`, else `date` — never by the clock', () => {
@@ -36,7 +37,7 @@ describe('feed data', () => {
     expect(data(placeFeed).updated).toBe('2021-08-23T09:00:00+04:30');
     // An empty feed changed when the archive last did (here: the withdrawal, which updated that article).
     expect(data(emptyFeed).updated).toBe('2021-09-01T12:00:00-05:00');
-    expect(feedData({ ...archive, articles: [] }, emptyFeed, new Map()).updated).toBe(EPOCH);
+    expect(feedData({ ...archive, articles: [] }, emptyFeed, new Map(), smallBodies).updated).toBe(EPOCH);
   });
 
   it('makes absolute URLs on the configured base, keeping its path', () => {
@@ -235,9 +236,9 @@ describe('escaping', () => {
   const hostile = ['&amp;', '&lt;script&gt;alert(1)&lt;/script&gt;', 'R&D; AT&T', '&#60;b&#62; &#x3C;i&#x3E;', '&&; & &', ']]> <![CDATA[ x ]]>', '<!-- c --> <?pi x?>', '"\'<>'];
   const title = hostile.join(' | ');
   const html = `<p>${hostile.map((h) => h.replace(/&(?![a-z]+;|#)/g, '&amp;')).join('</p><p>')}</p>`;
-  const tricky = { ...andarab, title, html, excerpt: title, topics: [{ name: title, url: '/topics/t/' }] };
+  const tricky = { ...andarab, title, bodyKey: 'tricky', excerpt: title, topics: [{ name: title, url: '/topics/t/' }] };
   const trickyArchive = { ...archive, articles: [tricky], feeds: [{ ...placeFeed, title }] };
-  const trickyData = feedData(trickyArchive, trickyArchive.feeds[0]!, articleIndex(trickyArchive));
+  const trickyData = feedData(trickyArchive, trickyArchive.feeds[0]!, articleIndex(trickyArchive), bodiesInMemory(new Map([['tricky', { html, text: title, firstParagraph: title }]])));
 
   it('keeps Atom and RSS well-formed', async () => {
     expect((await xmllint(atomFeed(trickyData))).errors).toBe('');
@@ -269,12 +270,12 @@ describe('escaping', () => {
 describe('writing', () => {
   it('writes three formats per spec at their URLs, in order, and the same bytes every time', async () => {
     const dir = await makeTemp();
-    expect(await writeFeeds(archive, dir)).toBe(9);
+    expect(await writeFeeds(archive, dir, smallBodies)).toBe(9);
     expect(await listFiles(dir)).toEqual(['feed.json', 'feed.xml', 'places/af/baghlan/feed.json', 'places/af/baghlan/feed.xml', 'places/af/baghlan/rss.xml', 'places/xx/feed.json', 'places/xx/feed.xml', 'places/xx/rss.xml', 'rss.xml']);
-    const files = [...feedFiles(archive)];
+    const files = [...feedFiles(archive, smallBodies)];
     expect(files.map(([url]) => url)).toEqual(['/feed.xml', '/rss.xml', '/feed.json', '/places/xx/feed.xml', '/places/xx/rss.xml', '/places/xx/feed.json', '/places/af/baghlan/feed.xml', '/places/af/baghlan/rss.xml', '/places/af/baghlan/feed.json']);
     for (const [url, content] of files) expect(await readFile(join(dir, url.slice(1)), 'utf8')).toBe(content);
-    expect([...feedFiles(smallArchive())]).toEqual(files);
+    expect([...feedFiles(smallArchive(), smallBodies)]).toEqual(files);
   });
 
   it('writes an empty feed that is still valid', async () => {
@@ -285,7 +286,7 @@ describe('writing', () => {
   });
 
   it('leaves withdrawn articles out (they are in no spec)', () => {
-    for (const [, content] of feedFiles(archive)) expect(content).not.toContain(withdrawn.canonical);
+    for (const [, content] of feedFiles(archive, smallBodies)) expect(content).not.toContain(withdrawn.canonical);
   });
 
   it('refuses output URLs that could leave the site folder', () => {

@@ -1,5 +1,7 @@
 import type { Archive, ArticlePage, FeedSpec, TimeView } from '../../../../src/archive/archive.ts';
 import { feedUrls } from '../../../../src/archive/urls.ts';
+import { bodiesInMemory } from '../../../../src/markdown/bodies.ts';
+import type { RenderedBody } from '../../../../src/markdown/render-markdown.ts';
 
 /** A site published under a sub-path, so absolute URLs must keep it. */
 export const BASE = 'https://news.example/desk/';
@@ -7,8 +9,14 @@ export const BASE = 'https://news.example/desk/';
 const day = (datetime: string, utc: string): TimeView => ({ datetime, day: datetime, utc, hasTime: false });
 const at = (datetime: string, utc: string): TimeView => ({ datetime, day: datetime.slice(0, 10), time: datetime.slice(11, 16), utc, hasTime: true });
 
-/** An article page with the fields feeds and sitemaps read (the model may hold more). */
-function article(url: string, fields: Partial<ArticlePage>): ArticlePage {
+/** The articles' bodies, by body key (their URL here). */
+const BODIES = new Map<string, RenderedBody>();
+/** What the feeds read the bodies from. */
+export const smallBodies = bodiesInMemory(BODIES);
+
+/** An article page with the fields feeds and sitemaps read (the model may hold more), and its body. */
+function article(url: string, { html = '<p>Body</p>', text = 'Body', ...fields }: Partial<ArticlePage> & { html?: string; text?: string }): ArticlePage {
+  BODIES.set(url, { html, text, firstParagraph: text });
   const page = {
     url,
     outputPath: `${url.slice(1)}index.html`,
@@ -25,9 +33,7 @@ function article(url: string, fields: Partial<ArticlePage>): ArticlePage {
     placeSpellings: [],
     points: [],
     topics: [],
-    html: '<p>Body</p>',
-    text: 'Body',
-    bodyKey: 'body',
+    bodyKey: url,
     excerpt: 'Body',
     sources: [],
     corrections: [],
@@ -97,3 +103,6 @@ export function smallArchive(): Archive {
   };
   return archive as Archive;
 }
+
+/** An article's body HTML, as the feeds read it. */
+export const bodyHtml = (a: ArticlePage): string => smallBodies.get(a.bodyKey).html;
