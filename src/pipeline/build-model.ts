@@ -8,7 +8,7 @@ import { loadGazetteer } from '../places/load-gazetteer.ts';
 import type { Message } from '../report/message.ts';
 import type { ProjectFiles } from './read-project.ts';
 import type { Bodies } from '../markdown/bodies.ts';
-import { buildBodies, renderBodies, type RenderStats } from './render-bodies.ts';
+import { renderBodies, type RenderStats } from './render-bodies.ts';
 import type { ProgressEvent } from './run-build.ts';
 
 /** Article files taken unchanged from the last build's check, and checked now. */
@@ -24,6 +24,8 @@ export interface ModelOptions {
   /** Render the bodies of what the site publishes (a check renders none). */
   render: boolean;
   cacheDir?: string;
+  /** Read every cached render rather than trusting the cache's index (a `--force` build). */
+  readAll?: boolean;
   time?: Timer;
   progress?: (event: ProgressEvent) => void;
 }
@@ -65,16 +67,19 @@ export async function buildModel(
 
   // A check needs no HTML; a build renders only what it publishes.
   const toRender = options.render ? checked.filter((a) => a.status !== 'draft' || config.drafts) : [];
-  const { results: bodies, keys, stats } = await time('markdown', () =>
+  const { keys, firstParagraphs, store, stats } = await time('markdown', () =>
     renderBodies(
       toRender.map((a) => a.body),
-      { cacheDir: options.cacheDir && join(options.cacheDir, 'markdown'), onProgress: (done, total) => progress({ stage: 'markdown', state: 'advance', done, total }) },
+      {
+        cacheDir: options.cacheDir && join(options.cacheDir, 'markdown'),
+        readAll: options.readAll,
+        onProgress: (done, total) => progress({ stage: 'markdown', state: 'advance', done, total }),
+      },
     ),
   );
   // The model keeps of a body its key and first paragraph; outputs read the rest from `store`.
-  const renderedBy = new Map(toRender.map((a, i) => [a, { firstParagraph: bodies[i]!.firstParagraph, bodyKey: keys[i]! }]));
+  const renderedBy = new Map(toRender.map((a, i) => [a, { firstParagraph: firstParagraphs[i]!, bodyKey: keys[i]! }]));
   const rendered = checked.map((a): RenderedArticle => ({ ...a, ...(renderedBy.get(a) ?? { firstParagraph: '', bodyKey: '' }) }));
-  const store = buildBodies(options.cacheDir && join(options.cacheDir, 'markdown'), keys, bodies);
   const { archive, messages: archiveMessages } = await time('archive', () => buildArchive(rendered, gazetteer, config));
   messages.push(...archiveMessages);
   return { archive, bodies: store, messages, markdown: stats, check: checkStats };

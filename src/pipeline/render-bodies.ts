@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ export interface RenderOptions {
   cacheDir?: string;
   /** Worker threads to use for renders not in the cache (default: one per core when it pays). */
   workers?: number;
+  /** Read every cached render rather than trusting the cache's index (a `--force` build). */
+  readAll?: boolean;
   /** Called as bodies are done (cached or rendered), with the count so far and the total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -35,21 +38,35 @@ const BATCH = 64;
 const IO_CONCURRENCY = 64;
 
 /**
- * Renders article bodies to HTML, in order. A body already rendered by the same renderer (same
- * Markdown source code, same package versions) is read from the cache instead; the rest are
- * rendered, on worker threads when there are many, and stored. Rendering is a pure function
- * of the body, so cached, threaded and plain renders are the same bytes. Also returns each
- * body's key (a hash of it and of the renderer), which names its render.
+ * Renders article bodies, in order. A body already rendered by the same renderer (same Markdown
+ * source code, same package versions) is taken from the cache instead; the rest are rendered, on
+ * worker threads when there are many, and stored. Rendering is a pure function of the body, so
+ * cached, threaded and plain renders are the same bytes.
+ *
+ * Returns each body's key (a hash of it and of the renderer, which names its render), its first
+ * paragraph (which the model keeps), and the store the outputs read the bodies from. With a
+ * cache, the first paragraphs of cached renders come from the cache's index (`index.json`), so
+ * that an unchanged body is not read at all; `readAll` (a `--force` build) reads every entry
+ * instead, and renders again any found damaged.
  */
-export async function renderBodies(bodies: readonly string[], options: RenderOptions = {}): Promise<{ results: RenderedBody[]; keys: string[]; stats: RenderStats }> {
-  const results: (RenderedBody | undefined)[] = new Array(bodies.length);
+export async function renderBodies(
+  bodies: readonly string[],
+  options: RenderOptions = {},
+): Promise<{ keys: string[]; firstParagraphs: string[]; store: Bodies; stats: RenderStats }> {
+  const firstParagraphs: (string | undefined)[] = new Array(bodies.length);
   // Each body's key: what decides its render (the cache entry's name, and the outputs' hashes).
   const version = await rendererVersion();
   const keys = bodies.map((b) => createHash('sha256').update(version).update('\0').update(b).digest('hex'));
-  if (options.cacheDir) {
-    for (const i of bodies.keys()) results[i] = readEntry(options.cacheDir, keys[i]!);
+  const cacheDir = options.cacheDir;
+  if (cacheDir) {
+    const index = options.readAll ? undefined : readIndex(cacheDir);
+    for (const i of bodies.keys()) {
+      const key = keys[i]!;
+      const known = index?.get(key);
+      firstParagraphs[i] = known !== undefined && existsSync(entryPath(cacheDir, key)) ? known : readEntry(cacheDir, key)?.firstParagraph;
+    }
   }
-  const missing = [...bodies.keys()].filter((i) => results[i] === undefined);
+  const missing = [...bodies.keys()].filter((i) => firstParagraphs[i] === undefined);
   const cached = bodies.length - missing.length;
   const advance = (n: number) => options.onProgress?.(cached + n, bodies.length);
   advance(0);
@@ -62,14 +79,38 @@ export async function renderBodies(bodies: readonly string[], options: RenderOpt
           return renderArticleBody(bodies[i]!);
         });
   advance(missing.length);
-  missing.forEach((i, n) => (results[i] = rendered[n]));
-  if (options.cacheDir) {
-    // Two articles with the same body share one entry: write it once.
-    const toWrite = new Map(missing.map((i, n) => [keys[i]!, rendered[n]!]));
-    await pMap(toWrite, ([key, body]) => writeEntry(options.cacheDir!, key, body), { concurrency: IO_CONCURRENCY });
-    await pruneEntries(options.cacheDir, new Set(keys));
+  missing.forEach((i, n) => (firstParagraphs[i] = rendered[n]!.firstParagraph));
+  const stats = { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 };
+  if (!cacheDir) {
+    const store = bodiesInMemory(new Map(missing.map((i, n) => [keys[i]!, rendered[n]!])));
+    return { keys, firstParagraphs: firstParagraphs as string[], store, stats };
   }
-  return { results: results as RenderedBody[], keys, stats: { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 } };
+  // Two articles with the same body share one entry: write it once.
+  const toWrite = new Map(missing.map((i, n) => [keys[i]!, rendered[n]!]));
+  await pMap(toWrite, ([key, body]) => writeEntry(cacheDir, key, body), { concurrency: IO_CONCURRENCY });
+  await pruneEntries(cacheDir, new Set(keys));
+  await writeJsonFile(join(cacheDir, INDEX_FILE), Object.fromEntries(keys.map((key, i) => [key, firstParagraphs[i]!])));
+  return { keys, firstParagraphs: firstParagraphs as string[], store: cachedBodies(cacheDir), stats };
+}
+
+/** The cache's index: each entry's key → its body's first paragraph. */
+const INDEX_FILE = 'index.json';
+
+function readIndex(cacheDir: string): Map<string, string> {
+  const index = readJsonFileSync(join(cacheDir, INDEX_FILE));
+  if (typeof index !== 'object' || index === null) return new Map();
+  return new Map(Object.entries(index).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/** Bodies read from the cache's entries, as an output prints them. */
+function cachedBodies(cacheDir: string): Bodies {
+  return {
+    get(key) {
+      const body = readEntry(cacheDir, key);
+      if (!body) throw new Error(`The rendered body ${key} in ${cacheDir} is missing or damaged: build again with --force.`);
+      return body;
+    },
+  };
 }
 
 /** The compiled worker (dist/), or, when running from the TypeScript sources, a loader for it. */
@@ -145,17 +186,3 @@ async function pruneEntries(dir: string, used: ReadonlySet<string>): Promise<voi
   }
 }
 
-/**
- * The bodies of a build: read from the cache folder when an output prints one (every body was
- * written there by renderBodies), or, without a cache, `rendered` as they are.
- */
-export function buildBodies(cacheDir: string | undefined, keys: readonly string[], rendered: readonly RenderedBody[]): Bodies {
-  if (!cacheDir) return bodiesInMemory(new Map(keys.map((key, i) => [key, rendered[i]!])));
-  return {
-    get(key) {
-      const body = readEntry(cacheDir, key);
-      if (!body) throw new Error(`The rendered body ${key} is missing from ${cacheDir}: build again with --force.`);
-      return body;
-    },
-  };
-}

@@ -129,7 +129,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // The stages past this point load only when there is something to build: an unchanged
   // project is answered without loading the checker, Markdown, Eleventy or Pagefind.
   const { buildModel } = await import('./build-model.ts');
-  const model = await buildModel(project, { render: !options.dryRun, cacheDir: options.cacheDir, time, progress });
+  const model = await buildModel(project, { render: !options.dryRun, cacheDir: options.cacheDir, readAll: options.force, time, progress });
   const { archive, bodies } = model;
   const messages = [...project.messages, ...model.messages];
   const stats = model.markdown;

@@ -70,7 +70,7 @@ describe('incremental builds (the .dateline-cache folder)', () => {
   it('renders again a damaged cache entry, and a deleted cache is simply rebuilt', async () => {
     // An entry of the cache (a shard folder may be empty: the edit's old entry was pruned).
     const shards = join(root, '.dateline-cache/markdown');
-    const entries = (await readdir(shards, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    const entries = (await readdir(shards, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && /^[0-9a-f]{64}\.json$/.test(e.name));
     await writeFile(join(entries[0]!.parentPath, entries[0]!.name), '{"html": tru');
     const damaged = await runDateline(['build', '--force'], root);
     expect(damaged.code, damaged.stderr).toBe(0);
