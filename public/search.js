@@ -12,9 +12,16 @@
  * What a first search downloads is kept small (bench/first-query.ts measures it): Pagefind counts
  * a filter's values only once that filter's part of the index is loaded, so the page loads a
  * filter when its choices are shown. On a large archive the place, topic and language choices
- * start closed (search/facets.json says which) and load when opened. Years are counted and
+ * start closed (search/index.json says which) and load when opened. Years are counted and
  * filtered by their months, so the index has no year filter to load. The choices' totals, shown
- * before any search, come from search/facets.json rather than from loading every filter.
+ * before any search, come from search/index.json rather than from loading every filter.
+ *
+ * search/index.json also lists the bundles to search (a large archive's index is split into
+ * bundles of consecutive articles, src/archive/search-bundles.ts) and, after an incremental build,
+ * an overlay bundle holding the records of articles changed since those bundles were written, with
+ * the older records it supersedes (src/outputs/search/search-layout.ts). The page hides those,
+ * takes them out of the counts, and puts the overlay's results in their place by date, so that a
+ * reader finds and counts what a clean build shows, in the same order by date.
  */
 
 /**

@@ -140,6 +140,8 @@ export interface ArticlePage {
    * hash of its Markdown and of the renderer, so outputs are hashed by it, not by the bodies.
    */
   bodyKey: string;
+  /** The hash of the body's plain text: what the search index holds of the body (two bodies differing only in markup have one). */
+  textKey: string;
   /** Plain text of the summary, or of the body's first paragraph. */
   excerpt: string;
   /** schema.org NewsArticle, serialised for a script element. */

@@ -25,6 +25,8 @@ export interface RenderedArticle extends CheckedArticle {
   firstParagraph: string;
   /** Names the body's rendering (Bodies): the hash of its Markdown and of the renderer. */
   bodyKey: string;
+  /** The hash of the body's plain text. */
+  textKey: string;
 }
 
 const LATEST_COUNT = 20;
@@ -164,6 +166,7 @@ function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, confi
     // Tags that name one topic (`Taliban`, `taliban`) count once.
     topics: [...new Map(a.tags.map(topicLink).map((t) => [t.url, t])).values()],
     bodyKey: a.bodyKey,
+    textKey: a.textKey,
     excerpt: a.summary ?? a.firstParagraph,
     jsonLd: '',
     ogLocale: a.lang.replace('-', '_'),

@@ -22,7 +22,7 @@ export interface OutputManifest {
   /** Output path (relative to the site) → hash. A folder (`pagefind-1/`) stands for every file in it. */
   files: Record<string, string>;
   /** The search index's bundles and their records (none when search is off). */
-  search?: SearchState;
+  search?: unknown;
 }
 
 const MANIFEST_FILE = 'outputs.json';
@@ -49,7 +49,7 @@ const PAGE_LISTS: readonly PageList[] = ['articles', 'listings', 'indexes'];
 export function outputHashes(
   archive: Archive,
   version: string,
-): { records(): Map<string, string>; pagesAndFeeds(unhashed: ReadonlySet<PageList>): Map<string, string>; writerFiles: Map<string, string[]> } {
+): { records(searchVersion: string): Map<string, string>; pagesAndFeeds(unhashed: ReadonlySet<PageList>): Map<string, string>; writerFiles: Map<string, string[]> } {
   const writerFiles = new Map<string, string[]>();
   const hash = (...parts: string[]) => {
     const h = createHash('sha256');
@@ -58,10 +58,11 @@ export function outputHashes(
   };
   const base = hash(version, JSON.stringify(archive.site));
   return {
-    records: () => {
-      const recordBase = hash(version, archive.site.lang);
+    // Under the search index's version only (searchVersion): a template or a setting that does
+    // not reach the records leaves them, and the bundles, as they were.
+    records: (searchVersion) => {
       const published = archive.articles.filter((a) => a.status === 'published');
-      return new Map(published.map((a) => [a.url, hash(recordBase, searchRecordInputs(a))]));
+      return new Map(published.map((a) => [a.url, hash(searchVersion, searchRecordInputs(a))]));
     },
     pagesAndFeeds: (unhashed) => {
       // A body by its key (the model holds no body), not by its bytes.

@@ -44,7 +44,8 @@ const IO_CONCURRENCY = 64;
  * cached, threaded and plain renders are the same bytes.
  *
  * Returns each body's key (a hash of it and of the renderer, which names its render), its first
- * paragraph (which the model keeps), and the store the outputs read the bodies from. With a
+ * paragraph and the hash of its plain text (which the model keeps), and the store the outputs
+ * read the bodies from. With a
  * cache, the first paragraphs of cached renders come from the cache's index (`index.json`), so
  * that an unchanged body is not read at all; `readAll` (a `--force` build) reads every entry
  * instead, and renders again any found damaged.
@@ -52,8 +53,9 @@ const IO_CONCURRENCY = 64;
 export async function renderBodies(
   bodies: readonly string[],
   options: RenderOptions = {},
-): Promise<{ keys: string[]; firstParagraphs: string[]; store: Bodies; stats: RenderStats }> {
+): Promise<{ keys: string[]; firstParagraphs: string[]; textKeys: string[]; store: Bodies; stats: RenderStats }> {
   const firstParagraphs: (string | undefined)[] = new Array(bodies.length);
+  const textKeys: string[] = new Array(bodies.length);
   // Each body's key: what decides its render (the cache entry's name, and the outputs' hashes).
   const version = await rendererVersion();
   const keys = bodies.map((b) => createHash('sha256').update(version).update('\0').update(b).digest('hex'));
@@ -63,7 +65,9 @@ export async function renderBodies(
     for (const i of bodies.keys()) {
       const key = keys[i]!;
       const known = index?.get(key);
-      firstParagraphs[i] = known !== undefined && existsSync(entryPath(cacheDir, key)) ? known : readEntry(cacheDir, key)?.firstParagraph;
+      const summary = known && existsSync(entryPath(cacheDir, key)) ? known : summaryOf(readEntry(cacheDir, key));
+      firstParagraphs[i] = summary?.firstParagraph;
+      if (summary) textKeys[i] = summary.textKey;
     }
   }
   const missing = [...bodies.keys()].filter((i) => firstParagraphs[i] === undefined);
@@ -79,27 +83,43 @@ export async function renderBodies(
           return renderArticleBody(bodies[i]!);
         });
   advance(missing.length);
-  missing.forEach((i, n) => (firstParagraphs[i] = rendered[n]!.firstParagraph));
+  missing.forEach((i, n) => {
+    const summary = summaryOf(rendered[n])!;
+    firstParagraphs[i] = summary.firstParagraph;
+    textKeys[i] = summary.textKey;
+  });
   const stats = { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 };
   if (!cacheDir) {
     const store = bodiesInMemory(new Map(missing.map((i, n) => [keys[i]!, rendered[n]!])));
-    return { keys, firstParagraphs: firstParagraphs as string[], store, stats };
+    return { keys, firstParagraphs: firstParagraphs as string[], textKeys, store, stats };
   }
   // Two articles with the same body share one entry: write it once.
   const toWrite = new Map(missing.map((i, n) => [keys[i]!, rendered[n]!]));
   await pMap(toWrite, ([key, body]) => writeEntry(cacheDir, key, body), { concurrency: IO_CONCURRENCY });
   await pruneEntries(cacheDir, new Set(keys));
-  await writeJsonFile(join(cacheDir, INDEX_FILE), Object.fromEntries(keys.map((key, i) => [key, firstParagraphs[i]!])));
-  return { keys, firstParagraphs: firstParagraphs as string[], store: cachedBodies(cacheDir), stats };
+  const index: Record<string, BodySummary> = Object.fromEntries(keys.map((key, i) => [key, { firstParagraph: firstParagraphs[i]!, textKey: textKeys[i]! }]));
+  await writeJsonFile(join(cacheDir, INDEX_FILE), index);
+  return { keys, firstParagraphs: firstParagraphs as string[], textKeys, store: cachedBodies(cacheDir), stats };
 }
 
-/** The cache's index: each entry's key → its body's first paragraph. */
+/** What the model keeps of a body: its first paragraph, and a hash of its plain text (what a search record holds of it). */
+interface BodySummary {
+  firstParagraph: string;
+  textKey: string;
+}
+
+function summaryOf(body: RenderedBody | undefined): BodySummary | undefined {
+  return body && { firstParagraph: body.firstParagraph, textKey: createHash('sha256').update(body.text).digest('hex') };
+}
+
+/** The cache's index: each entry's key → its BodySummary. */
 const INDEX_FILE = 'index.json';
 
-function readIndex(cacheDir: string): Map<string, string> {
+function readIndex(cacheDir: string): Map<string, BodySummary> {
   const index = readJsonFileSync(join(cacheDir, INDEX_FILE));
   if (typeof index !== 'object' || index === null) return new Map();
-  return new Map(Object.entries(index).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const valid = (v: unknown): v is BodySummary => typeof (v as BodySummary)?.firstParagraph === 'string' && typeof (v as BodySummary).textKey === 'string';
+  return new Map(Object.entries(index).filter((e): e is [string, BodySummary] => valid(e[1])));
 }
 
 /** Bodies read from the cache's entries, as an output prints them. */

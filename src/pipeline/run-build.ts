@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import type { Bodies } from '../markdown/bodies.ts';
 import type { SiteConfig } from '../config/site-config.ts';
-import { planSearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
+import { asSearchState, NO_SEARCH, planSearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { countMessages, sortMessages, type Message } from '../report/message.ts';
-import { buildFingerprint, outputsVersion, readLastBuild, writeLastBuild } from './build-fingerprint.ts';
+import { buildFingerprint, outputsVersion, readLastBuild, sourceVersion, writeLastBuild } from './build-fingerprint.ts';
 import { linkUnchanged, listsReadingArchive, outputHashes, readManifest, writeManifest, type OutputManifest } from './output-manifest.ts';
 import type { CheckStats, Timer } from './build-model.ts';
 import { readProject } from './read-project.ts';
@@ -149,10 +150,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // written. The search index keeps its bundles and takes the changed records into an overlay
   // (planSearchLayout).
   const hasher = outputHashes(archive, version!);
-  const recordHashes = await time('hash', () => hasher.records());
+  // The search index's own version: Dateline (its code and packages, Pagefind's among them) and
+  // the language Pagefind indexes in. Templates and other settings do not reach it.
+  const searchVersion = createHash('sha256').update(await sourceVersion()).update(config.lang).digest('hex');
+  const recordHashes = config.search.enabled ? await time('hash', () => hasher.records(searchVersion)) : new Map<string, string>();
   const unhashed = await listsReadingArchive(templates);
   const previous = options.cacheDir && !options.force ? await reusableManifest(options.cacheDir, output) : undefined;
-  const layout = planSearchLayout(archive.searchBundles, recordHashes, await presentSegments(previous?.search, output), config.search.overlay_max);
+  const previousSearch = await presentSegments(asSearchState(previous?.search), output);
+  const layout = config.search.enabled ? planSearchLayout(archive.searchBundles, recordHashes, previousSearch, config.search.overlay_max, searchVersion) : NO_SEARCH;
   const hashes = new Map(layout.keep.map((s) => [`${s.folder}/`, s.hash]));
   let searchState: SearchState | undefined;
   let written = 0;
@@ -163,7 +168,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       // The search index is made by Pagefind's own process: it indexes on the other core while
       // this one links the unchanged files, draws maps and renders pages and feeds. The bundles it
       // writes are never linked (their folders are not in `hashes` until it is done).
-      const search = time('search', () => writeSearchIndex(archive, bodies, dir, layout, recordHashes, output));
+      const search = time('search', () => writeSearchIndex(archive, bodies, dir, layout, recordHashes, searchVersion, output));
       search.catch(() => undefined);
       try {
         for (const [path, h] of await time('hash-pages', () => hasher.pagesAndFeeds(unhashed))) hashes.set(path, h);
@@ -174,6 +179,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         const reuse = previous ? await time('reuse', () => linkUnchanged(output, dir, previous.files, hashes, wholes)) : undefined;
         const linked = reuse?.linked ?? new Set<string>();
         const files = reuse?.files ?? 0;
+        // A kept bundle gone from the old site since it was planned: nothing can write it again now.
+        const lost = layout.keep.filter((s) => !linked.has(`${s.folder}/`));
+        if (lost.length > 0) throw new Error(`The search bundle ${lost[0]!.folder}/ of the previous site went missing during the build; build again.`);
         const changed = <T extends { outputPath: string }>(pages: T[]) => pages.filter((p) => !linked.has(p.outputPath));
         // The pages to render, and the feeds to write (of the whole archive).
         const view: Archive = { ...archive, articles: changed(archive.articles), listings: changed(archive.listings), indexes: changed(archive.indexes) };

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,15 +26,18 @@ const WORD = 'school';
 /** A word only the edited body has. */
 const NEW_WORD = 'zanzibarite';
 const SEARCH = siteConfigSchema.shape.search.parse({ split_above: 10 });
+/** A Dari word written with Arabic yeh (ي), as pasted text often is; the index folds it to Persian yeh (ی). */
+const ARABIC_SPELLING = 'پنجشيري';
 
 type Served = Awaited<ReturnType<typeof serveFolder>>;
 let incremental: Served;
 let clean: Served;
 let incrementalReport: BuildReport;
 let incrementalDir: string;
+let root: string;
 let browser: Browser;
 
-const build = (root: string, output: string, cacheDir?: string) => runBuild({ root, cacheDir, overrides: { output, search: SEARCH } });
+const build = (root: string, output: string, cacheDir?: string, search = SEARCH) => runBuild({ root, cacheDir, overrides: { output, search } });
 
 async function edit(path: string, f: (text: string) => string): Promise<void> {
   const text = await readFile(path, 'utf8');
@@ -44,21 +47,28 @@ async function edit(path: string, f: (text: string) => string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const root = await makeTemp();
+  root = await makeTemp();
   await generateCorpus({ dir: root, articles: 40, seed: 7 });
   const cacheDir = join(root, '.dateline-cache');
-  const first = await build(root, join(root, '_site'), cacheDir);
+  const model = await build(root, join(root, '_site'), cacheDir);
+  const file = (a: ArticlePage) => (isAbsolute(a.file) ? a.file : join(root, a.file));
+  const oldest = [...model.archive!.searchBundles].reverse();
+  const [a, b, c, d, f, g] = oldest[0]!.articleUrls.map((url) => model.archive!.articles.find((x) => x.url === url)!);
+  // A sentence in Arabic letters, which the next edit writes in Persian ones: search folds the two
+  // alike. Built into the bundles (overlay_max 0), as if long ago.
+  await edit(file(g!), (t) => `${t}\n${ARABIC_SPELLING}\n`);
+  const first = await build(root, join(root, '_site'), cacheDir, { ...SEARCH, overlay_max: 0 });
   expect(first.ok).toBe(true);
   const archive = first.archive!;
-  const file = (a: ArticlePage) => (isAbsolute(a.file) ? a.file : join(root, a.file));
-  const oldest = [...archive.searchBundles].reverse();
-  const [a, b, c, d] = oldest[0]!.articleUrls.map((url) => archive.articles.find((x) => x.url === url)!);
   const e = archive.articles.find((x) => x.url === oldest[1]!.articleUrls[0])!;
   await edit(file(a!), (t) => `${t}\nA ${NEW_WORD} sentence, added to a ${WORD} report.\n`);
   await edit(file(b!), (t) => t.replace(/^title: .*$/m, `title: A ${WORD} reopens after a long winter`));
   await rm(file(c!));
   await edit(file(d!), (t) => t.replace(/^date: \d{4}/m, 'date: 2024'));
   await edit(file(e), (t) => t.replace(/^tags: \[/m, 'tags: [overlay-test, '));
+  // Markup only: the page changes, the text Pagefind stores does not.
+  await edit(file(f!), (t) => t.replace(/^(---\n[\s\S]*?\n---\n)(\S+)/, '$1*$2*'));
+  await edit(file(g!), (t) => t.replace(ARABIC_SPELLING, ARABIC_SPELLING.replaceAll('ي', 'ی')));
   await writeFile(
     join(root, 'content/added-oldest.md'),
     `---\ntitle: The oldest ${WORD} report\ndate: 1990-01-02T09:00:00Z\nlocation: Kabul, Afghanistan\ntags: [schools]\n---\nA ${WORD} opened in Kabul.\n`,
@@ -109,9 +119,16 @@ describe('a search index with an overlay', () => {
   it('kept the bundles and put the changes in the overlay', async () => {
     const data = JSON.parse(await readFile(join(incrementalDir, 'search/index.json'), 'utf8'));
     expect(data.overlay).toBe('pagefind-overlay');
-    // The edited, retitled, deleted, moved and retagged articles' old records.
+    // The edited, retitled, deleted, moved and retagged articles' old records; not the article
+    // whose markup changed, nor the one whose letters the index folds alike.
     expect(Object.keys(data.superseded)).toHaveLength(5);
     expect(incrementalReport.reused).toBeGreaterThan(0);
+  });
+
+  it('still finds an article whose edit the index folds away', async () => {
+    const [got, want] = [await seen(incremental, `?q=${ARABIC_SPELLING.replaceAll('ي', 'ی')}`), await seen(clean, `?q=${ARABIC_SPELLING.replaceAll('ي', 'ی')}`)];
+    expect(got).toEqual(want);
+    expect(want.titles).toHaveLength(1);
   });
 
   it.each([
@@ -133,5 +150,12 @@ describe('a search index with an overlay', () => {
     expect(got.status).toBe(want.status);
     expect(got.choices).toEqual(want.choices);
     expect([...got.titles].sort()).toEqual([...want.titles].sort());
+  });
+
+  // Last: it replaces the site the tests above read.
+  it('publishes no index once search is turned off', async () => {
+    const off = await runBuild({ root, cacheDir: join(root, '.dateline-cache'), overrides: { output: incrementalDir, search: { ...SEARCH, enabled: false } } });
+    expect(off.ok).toBe(true);
+    expect((await readdir(incrementalDir)).filter((n) => n.startsWith('pagefind') || n === 'search')).toEqual([]);
   });
 });

@@ -18,9 +18,22 @@ export interface SearchSegment {
 
 /** The search index of a site, as the next build needs to know it. Plain data (JSON). */
 export interface SearchState {
+  /** What the bundles were written by (searchVersion): under another, none is kept. */
+  version: string;
   /** The bundles, newest articles first; the first is the main one (`pagefind`). */
   segments: SearchSegment[];
 }
+
+/** The stored state, if it has the shape of one (else the index is written as a clean build writes it). */
+export function asSearchState(value: unknown): SearchState | undefined {
+  const state = value as SearchState | undefined;
+  const pair = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every((s) => typeof s === 'string');
+  const segment = (s: SearchSegment) => typeof s?.folder === 'string' && typeof s.hash === 'string' && typeof s.records === 'object' && s.records !== null && Object.values(s.records).every(pair);
+  return typeof state?.version === 'string' && Array.isArray(state.segments) && state.segments.every(segment) ? state : undefined;
+}
+
+/** Nothing to write or keep (search is off). */
+export const NO_SEARCH: SearchLayout = { write: [], keep: [], order: [], overlay: [], superseded: [] };
 
 /** A segment's entry the search page hides: an edited or removed article's old record. */
 export interface SupersededEntry {
@@ -43,17 +56,19 @@ export interface SearchLayout {
 }
 
 /**
- * Decides what to index. Without a previous index (or when the changes since it, with the old
- * records they hide, exceed `limit`: search.overlay_max), the plan: every bundle indexed, except one identical, folder and records, to a
+ * Decides what to index. Without a previous index of this `version` (searchVersion), or when the
+ * changes since it, with the old records they hide, exceed `limit` (search.overlay_max) or half
+ * the archive: the plan, every bundle indexed except one identical, folder and records, to a
  * previous segment. Otherwise every previous segment stays byte for byte, and the records that
- * differ from them — edited, or of an article no segment holds — go to the overlay, the
- * old records of edited and removed articles being superseded. The page's results are the same
- * either way: the overlay changes which files hold a record, not which records there are.
+ * differ from them (edited, or of an article no segment holds) go to the overlay, the old
+ * records of edited and removed articles being superseded. The page finds the same records
+ * either way, counts them the same and orders them the same by date; by relevance, Pagefind
+ * scores each bundle by its own word statistics, so an overlay's results can rank differently.
  *
  * `records`: every published article's URL → its record's hash.
  */
-export function planSearchLayout(plan: readonly SearchBundle[], records: ReadonlyMap<string, string>, previous: SearchState | undefined, limit: number): SearchLayout {
-  if (previous && previous.segments.length > 0) {
+export function planSearchLayout(plan: readonly SearchBundle[], records: ReadonlyMap<string, string>, previous: SearchState | undefined, limit: number, version: string): SearchLayout {
+  if (previous?.version === version && previous.segments.length > 0) {
     const held = new Map<string, { folder: string; hash: string; id: string }>();
     for (const segment of previous.segments) for (const [url, [hash, id]] of Object.entries(segment.records)) held.set(url, { folder: segment.folder, hash, id });
     const overlay: string[] = [];
@@ -65,8 +80,9 @@ export function planSearchLayout(plan: readonly SearchBundle[], records: Readonl
       if (old) superseded.push({ folder: old.folder, url, id: old.id });
     }
     for (const [url, old] of held) if (!records.has(url)) superseded.push({ folder: old.folder, url, id: old.id });
+    // Worth it while small: past half the archive, indexing it again costs less than hiding it.
     const changes = overlay.length + superseded.length;
-    if (changes > 0 && changes <= limit) {
+    if (changes > 0 && changes <= limit && overlay.length * 2 <= records.size) {
       return { write: [], keep: previous.segments, order: previous.segments.map((s) => s.folder), overlay, superseded };
     }
   }
@@ -74,7 +90,7 @@ export function planSearchLayout(plan: readonly SearchBundle[], records: Readonl
     const urls = segment && Object.keys(segment.records);
     return !!urls && urls.length === bundle.articleUrls.length && bundle.articleUrls.every((url, i) => urls[i] === url && segment.records[url]![0] === records.get(url));
   };
-  const previousOf = new Map(previous?.segments.map((s) => [s.folder, s]));
+  const previousOf = new Map(previous?.version === version ? previous.segments.map((s) => [s.folder, s]) : []);
   const keep = plan.flatMap((b) => (same(b, previousOf.get(b.folder)) ? [previousOf.get(b.folder)!] : []));
   const kept = new Set(keep.map((s) => s.folder));
   return { write: plan.filter((b) => !kept.has(b.folder)), keep, order: plan.map((b) => b.folder), overlay: [], superseded: [] };

@@ -40,11 +40,12 @@ export function searchRecord(a: ArticlePage, bodies: Bodies): SearchRecord {
 }
 
 /**
- * What decides an article's record, cheaper to hash than the record: its body by key (the text
- * is a function of it) rather than the normalised text.
+ * What decides an article's record (under one Dateline and site language), cheaper to hash than
+ * the record: its body's text by hash (textKey) rather than the text. Two articles' inputs are
+ * equal exactly when Pagefind would store the same entry for them.
  */
 export function searchRecordInputs(a: ArticlePage): string {
-  return JSON.stringify([a.url, a.title, a.summary ?? '', a.bodyKey, a.placeSpellings, a.lang, recordMeta(a), recordFilters(a), a.date.utc]);
+  return JSON.stringify([a.url, a.title, a.summary ?? '', a.textKey, a.placeSpellings, a.lang, recordMeta(a), recordFilters(a), a.date.utc]);
 }
 
 function recordMeta(a: ArticlePage): SearchRecord['meta'] {

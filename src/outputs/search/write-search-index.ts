@@ -46,6 +46,7 @@ export async function writeSearchIndex(
   dir: string,
   layout: SearchLayout,
   recordHashes: ReadonlyMap<string, string>,
+  version: string,
   previousSite?: string,
 ): Promise<{ files: number; state?: SearchState }> {
   if (!archive.site.search.enabled) return { files: 0 };
@@ -59,31 +60,62 @@ export async function writeSearchIndex(
     files += await writeBundle(bundle.articleUrls.map((url) => searchRecord(byUrl.get(url)!, bodies)), lang, folder);
     if (bundle.folder !== MAIN_SEARCH_BUNDLE) files -= await removeScripts(folder);
     const ids = await recordIds(folder);
-    const records = Object.fromEntries(bundle.articleUrls.map((url) => [url, [recordHashes.get(url)!, ids.get(url)!] as [string, string]]));
+    const idOf = (url: string) => {
+      const id = ids.get(url);
+      if (!id) throw new Error(`Pagefind wrote no entry for ${url} in ${bundle.folder}/`);
+      return id;
+    };
+    const records = Object.fromEntries(bundle.articleUrls.map((url) => [url, [recordHashes.get(url)!, idOf(url)] as [string, string]]));
     written.set(bundle.folder, { folder: bundle.folder, hash: segmentHash(bundle.folder, bundle.articleUrls, recordHashes), records });
   }
-  if (layout.overlay.length > 0) {
+  // The overlay. A record whose inputs changed but not what Pagefind stores (a fix that search
+  // folds away, such as Arabic ي for Persian ی) gets the id of the entry it would replace, and
+  // hiding that id would hide both: such records are taken out and their old entries kept.
+  let { overlay, superseded } = layout;
+  const unchanged = new Set<string>();
+  const overlayDir = join(dir, OVERLAY_BUNDLE);
+  for (let attempt = 0; overlay.length > 0; attempt++) {
     const key = (a: ArticlePage) => searchOrderKey(a.date.utc, a.url);
-    const overlay = layout.overlay.map((url) => byUrl.get(url)!).sort((a, b) => (key(a) < key(b) ? 1 : -1));
-    files += await writeBundle(overlay.map((a) => searchRecord(a, bodies)), lang, join(dir, OVERLAY_BUNDLE));
-    files -= await removeScripts(join(dir, OVERLAY_BUNDLE));
+    const articles = overlay.map((url) => byUrl.get(url)!).sort((a, b) => (key(a) < key(b) ? 1 : -1));
+    const overlayFiles = (await writeBundle(articles.map((a) => searchRecord(a, bodies)), lang, overlayDir)) - (await removeScripts(overlayDir));
+    const ids = await recordIds(overlayDir);
+    const same = superseded.filter((s) => ids.get(s.url) === s.id).map((s) => s.url);
+    if (same.length === 0) {
+      files += overlayFiles;
+      break;
+    }
+    if (attempt > 0) throw new Error(`Pagefind gave ${same[0]} the id of its old entry twice: build with --force.`);
+    await rm(overlayDir, { recursive: true, force: true });
+    for (const url of same) unchanged.add(url);
+    overlay = overlay.filter((url) => !unchanged.has(url));
+    superseded = superseded.filter((s) => !unchanged.has(s.url));
   }
-  const superseded = await pMap(layout.superseded, async ({ folder, url, id }) => {
-    const fragment = await readFragment(join(previousSite ?? dir, folder, 'fragment', `${id}.pf_fragment`));
-    return [id, { url, filters: fragment.filters }] as const;
-  }, { concurrency: 16 });
+  const hidden = await pMap(
+    superseded,
+    async ({ folder, url, id }) => {
+      const fragment = await readFragment(join(previousSite ?? dir, folder, 'fragment', `${id}.pf_fragment`));
+      return [id, { url, filters: fragment.filters }] as const;
+    },
+    { concurrency: 16 },
+  );
   const data: SearchData = {
     articles: published.length,
     collapsed: archive.site.search.collapsedFacets,
     totals: filterTotals(published.map((a) => ({ filters: recordFilters(a) }))),
     bundles: layout.order,
-    ...(layout.overlay.length > 0 && { overlay: OVERLAY_BUNDLE }),
-    superseded: Object.fromEntries(superseded),
+    ...(overlay.length > 0 && { overlay: OVERLAY_BUNDLE }),
+    superseded: Object.fromEntries(hidden),
   };
   await mkdir(join(dir, 'search'), { recursive: true });
   await writeFile(join(dir, SEARCH_DATA_FILE), `${JSON.stringify(data)}\n`);
-  const kept = new Map(layout.keep.map((s) => [s.folder, s]));
-  return { files: files + 1, state: { segments: layout.order.map((folder) => written.get(folder) ?? kept.get(folder)!) } };
+  // A kept bundle's entry found unchanged takes the record's new hash, so the next build does not try again.
+  const kept = new Map(
+    layout.keep.map((s) => {
+      const records = Object.fromEntries(Object.entries(s.records).map(([url, [hash, id]]) => [url, [unchanged.has(url) ? recordHashes.get(url)! : hash, id] as [string, string]]));
+      return [s.folder, { ...s, records }];
+    }),
+  );
+  return { files: files + 1, state: { version, segments: layout.order.map((folder) => written.get(folder) ?? kept.get(folder)!) } };
 }
 
 const RECORD_BATCH = 200;

@@ -35,6 +35,7 @@ function page(title: string, extra: Partial<ArticlePage> = {}): ArticlePage {
     points: [],
     topics: [],
     bodyKey: '',
+    textKey: '',
     excerpt: '',
     jsonLd: '',
     ogLocale: 'en',

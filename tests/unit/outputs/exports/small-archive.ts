@@ -39,6 +39,7 @@ export function article(slug: string, day: string, extra: Partial<ArticlePage> =
     points: [{ id: 'af/baghlan/banu', name: 'Banu', lat: 35.63348, lon: 69.26019, url: '/places/af/baghlan/banu/' }],
     topics: [{ name: 'andarab', url: '/topics/andarab/' }],
     bodyKey: 'body',
+    textKey: 'body',
     excerpt: 'Body',
     jsonLd: '{}',
     ogLocale: 'en',

@@ -34,6 +34,7 @@ function article(url: string, { html = '<p>Body</p>', text = 'Body', ...fields }
     points: [],
     topics: [],
     bodyKey: url,
+    textKey: url,
     excerpt: 'Body',
     sources: [],
     corrections: [],
