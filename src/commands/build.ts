@@ -58,7 +58,11 @@ async function summary(report: BuildReport, where: string, elapsed: number): Pro
   if (report.upToDate) {
     return `Nothing changed since the last build: ${where}/ is up to date (${plural(report.articles, 'article')}${warned}; ${seconds(elapsed)}). Use --force to build anyway.\n`;
   }
-  const size = folderSize(report.output!);
+  // The size of a site written whole; of one mostly taken from the last build, what was written
+  // (measuring 35,000 files took 0.5 s of a 10-second edit at 10,000 articles).
+  const reused = report.reused ?? 0;
+  const size = reused > 0 ? undefined : folderSize(report.output!);
+  const made = size ? `${plural(size.files, 'file')}, ${megabytes(size.bytes)}` : `${plural(report.files, 'file')}, ${report.files - reused} written`;
   const md = report.markdown;
   const stages = Object.entries(report.timings).map(([stage, ms]) => {
     const checked = report.check && stage === 'check' ? ` (${report.check.cached} cached, ${report.check.checked} checked)` : '';
@@ -66,7 +70,7 @@ async function summary(report: BuildReport, where: string, elapsed: number): Pro
     return `${stage} ${seconds(ms)}${detail}`;
   });
   return [
-    `Built ${plural(report.articles, 'article')} into ${plural(report.pages, 'page')} in ${where}/ (${plural(size.files, 'file')}, ${megabytes(size.bytes)})${warned}.`,
+    `Built ${plural(report.articles, 'article')} into ${plural(report.pages, 'page')} in ${where}/ (${made})${warned}.`,
     `Time: ${stages.join(' · ')} · total ${seconds(elapsed)}`,
     `Open ${where}/index.html in a browser, or serve the folder (dateline serve).`,
     '',
