@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -33,4 +33,12 @@ export function readJsonFileSync(path: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** writeJsonFile, synchronously: for many small files written one after the other. */
+export function writeJsonFileSync(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temp, JSON.stringify(value));
+  renameSync(temp, path);
 }

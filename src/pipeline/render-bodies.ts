@@ -4,11 +4,10 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import pMap from 'p-map';
 import { bodiesInMemory, type Bodies } from '../markdown/bodies.ts';
 import { renderArticleBody, type RenderedBody } from '../markdown/render-markdown.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
-import { readJsonFileSync, writeJsonFile } from './json-file.ts';
+import { readJsonFileSync, writeJsonFile, writeJsonFileSync } from './json-file.ts';
 
 export interface RenderOptions {
   /** Folder of cached renders (`.dateline-cache/markdown`); none: render everything. */
@@ -34,8 +33,6 @@ export interface RenderStats {
 const WORKER_THRESHOLD = 300;
 /** Bodies sent to a worker at a time: large enough to amortise messaging, small enough to balance. */
 const BATCH = 64;
-/** Files read or written at once. */
-const IO_CONCURRENCY = 64;
 
 /**
  * Renders article bodies, in order. A body already rendered by the same renderer (same Markdown
@@ -75,27 +72,32 @@ export async function renderBodies(
   const advance = (n: number) => options.onProgress?.(cached + n, bodies.length);
   advance(0);
   const workers = missing.length >= WORKER_THRESHOLD ? Math.min(options.workers ?? availableParallelism(), Math.ceil(missing.length / BATCH)) : 0;
-  const rendered =
-    workers > 1
-      ? await renderOnWorkers(missing.map((i) => bodies[i]!), workers, advance)
-      : missing.map((i, n) => {
-          if (n % BATCH === 0) advance(n);
-          return renderArticleBody(bodies[i]!);
-        });
-  advance(missing.length);
-  missing.forEach((i, n) => {
-    const summary = summaryOf(rendered[n])!;
+  // Each render is kept as it comes: in the cache (written at once, so the renders of a large
+  // archive are never all held together), or, without a cache, in memory.
+  const inMemory = new Map<string, RenderedBody>();
+  const stored = new Set<string>();
+  const take = (n: number, body: RenderedBody) => {
+    const i = missing[n]!;
+    const summary = summaryOf(body)!;
     firstParagraphs[i] = summary.firstParagraph;
     textKeys[i] = summary.textKey;
-  });
-  const stats = { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 };
-  if (!cacheDir) {
-    const store = bodiesInMemory(new Map(missing.map((i, n) => [keys[i]!, rendered[n]!])));
-    return { keys, firstParagraphs: firstParagraphs as string[], textKeys, store, stats };
+    // Two articles with the same body share one entry.
+    if (!cacheDir) inMemory.set(keys[i]!, body);
+    else if (!stored.has(keys[i]!)) {
+      stored.add(keys[i]!);
+      writeEntrySync(cacheDir, keys[i]!, body);
+    }
+  };
+  if (workers > 1) await renderOnWorkers(missing.map((i) => bodies[i]!), workers, advance, take);
+  else {
+    missing.forEach((i, n) => {
+      if (n % BATCH === 0) advance(n);
+      take(n, renderArticleBody(bodies[i]!));
+    });
   }
-  // Two articles with the same body share one entry: write it once.
-  const toWrite = new Map(missing.map((i, n) => [keys[i]!, rendered[n]!]));
-  await pMap(toWrite, ([key, body]) => writeEntry(cacheDir, key, body), { concurrency: IO_CONCURRENCY });
+  advance(missing.length);
+  const stats = { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 };
+  if (!cacheDir) return { keys, firstParagraphs: firstParagraphs as string[], textKeys, store: bodiesInMemory(inMemory), stats };
   await pruneEntries(cacheDir, new Set(keys));
   const index: Record<string, BodySummary> = Object.fromEntries(keys.map((key, i) => [key, { firstParagraph: firstParagraphs[i]!, textKey: textKeys[i]! }]));
   await writeJsonFile(join(cacheDir, INDEX_FILE), index);
@@ -136,8 +138,8 @@ function cachedBodies(cacheDir: string): Bodies {
 /** The compiled worker (dist/), or, when running from the TypeScript sources, a loader for it. */
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? './markdown-worker-from-source.js' : './markdown-worker.js', import.meta.url);
 
-async function renderOnWorkers(bodies: readonly string[], count: number, advance: (done: number) => void): Promise<RenderedBody[]> {
-  const results: RenderedBody[] = new Array(bodies.length);
+/** Renders `bodies` on `count` worker threads, giving each result to `take` (with its index) as it arrives. */
+async function renderOnWorkers(bodies: readonly string[], count: number, advance: (done: number) => void, take: (n: number, body: RenderedBody) => void): Promise<void> {
   let next = 0;
   let finished = 0;
   const workers = Array.from({ length: count }, () => new Worker(WORKER));
@@ -154,7 +156,7 @@ async function renderOnWorkers(bodies: readonly string[], count: number, advance
               worker.postMessage(bodies.slice(start, next));
             };
             worker.on('message', (batch: RenderedBody[]) => {
-              batch.forEach((r, k) => (results[start + k] = r));
+              batch.forEach((r, k) => take(start + k, r));
               advance((finished += batch.length));
               send();
             });
@@ -167,7 +169,6 @@ async function renderOnWorkers(bodies: readonly string[], count: number, advance
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }
 
 let versionPromise: Promise<string> | undefined;
@@ -193,7 +194,7 @@ function readEntry(dir: string, key: string): RenderedBody | undefined {
   return typeof value?.html === 'string' && typeof value.firstParagraph === 'string' && typeof value.text === 'string' ? (value as RenderedBody) : undefined;
 }
 
-const writeEntry = (dir: string, key: string, body: RenderedBody): Promise<void> => writeJsonFile(entryPath(dir, key), body);
+const writeEntrySync = (dir: string, key: string, body: RenderedBody): void => writeJsonFileSync(entryPath(dir, key), body);
 
 /** Removes entries no body of this build uses, so the cache stays the size of the archive. */
 async function pruneEntries(dir: string, used: ReadonlySet<string>): Promise<void> {

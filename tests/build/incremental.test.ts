@@ -1,6 +1,7 @@
 import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { renderBodies } from '../../src/pipeline/render-bodies.ts';
 import { runBuild } from '../../src/pipeline/run-build.ts';
 import { copyFixture, makeTemp, removeTemps } from '../helpers/site.ts';
 
@@ -16,6 +17,20 @@ describe('incremental builds through runBuild', () => {
     expect(report.messages.filter((m) => m.severity === 'error')).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.markdown?.rendered).toBeGreaterThanOrEqual(4);
+  });
+
+  it('stores each render from the worker threads in the cache, and takes them all from its index next time', async () => {
+    const cacheDir = await makeTemp();
+    // Enough bodies for the worker threads, a few of them the same.
+    const bodies = Array.from({ length: 400 }, (_, i) => `Paragraph ${i % 390} of *the* [report](/x/).\n\nMore.`);
+    const first = await renderBodies(bodies, { cacheDir, workers: 2 });
+    expect(first.stats).toEqual({ cached: 0, rendered: 400, workers: 2 });
+    const again = await renderBodies(bodies, { cacheDir, workers: 2 });
+    expect(again.stats).toEqual({ cached: 400, rendered: 0, workers: 0 });
+    expect(again.firstParagraphs).toEqual(first.firstParagraphs);
+    expect(again.textKeys).toEqual(first.textKeys);
+    expect(again.store.get(again.keys[7]!).html).toBe('<p>Paragraph 7 of <em>the</em> <a href="/x/">report</a>.</p>\n<p>More.</p>');
+    expect(first.firstParagraphs[7]).toBe('Paragraph 7 of the report.');
   });
 
   it('does not call a project up to date when reading it found a new problem', async () => {
