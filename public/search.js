@@ -124,7 +124,7 @@ async function start() {
    * What the build wrote beside the index (src/outputs/search/write-search-index.ts, SearchData).
    * @type {{ collapsed: string[], totals: Record<string, Record<string, number>>, bundles: string[], overlay?: string, superseded: Record<string, { url: string, filters: Record<string, string[]> }> }}
    */
-  let facetData;
+  let searchData;
   /** The bundles searched one after the other for a sorted search: newest articles first. @type {string[]} */
   let bundles;
   /** The other bundles, merged into the main one: the older articles', then the overlay. @type {string[]} */
@@ -133,10 +133,10 @@ async function start() {
     const dataLoaded = withTimeout(fetch(new URL('search/index.json', siteRoot)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`search/index.json: ${r.status}`)))));
     // The main bundle, whose pagefind.js and WebAssembly search every bundle, is always pagefind/.
     pagefind = await withTimeout(import(new URL('pagefind/pagefind.js', siteRoot).href));
-    facetData = await dataLoaded;
-    bundles = facetData.bundles.length > 0 ? facetData.bundles : ['pagefind'];
+    searchData = await dataLoaded;
+    bundles = searchData.bundles.length > 0 ? searchData.bundles : ['pagefind'];
     const mainBundle = bundles[0];
-    mergedBundles = [...bundles.slice(1), ...(facetData.overlay ? [facetData.overlay] : [])];
+    mergedBundles = [...bundles.slice(1), ...(searchData.overlay ? [searchData.overlay] : [])];
     // noWorker: searching on the page's thread spares a first search the download of Pagefind's
     // web worker (its own copy of the search code, 43 KB); a search at 10,000 articles then holds
     // the page's thread for about 0.1 s.
@@ -220,7 +220,7 @@ async function start() {
     const list = /** @type {HTMLUListElement} */ (fieldset.querySelector('ul'));
     list.id = `search-${key}-choices`;
     // A closed group: a disclosure button that loads the filter and shows its choices.
-    const collapsed = facetData.collapsed.includes(filter);
+    const collapsed = searchData.collapsed.includes(filter);
     const opener = collapsed ? document.createElement('button') : undefined;
     if (opener) {
       opener.type = 'button';
@@ -240,7 +240,7 @@ async function start() {
       // Loads the filter and counts it for the search on screen, leaving the results as they are.
       if (group.open) recount().catch(failed);
     });
-    const values = Object.entries(countsOf(group, facetData.totals) ?? {});
+    const values = Object.entries(countsOf(group, searchData.totals) ?? {});
     values.sort(([a, x], [b, y]) => (key === 'year' ? b.localeCompare(a) : y - x || a.localeCompare(b, uiLang)));
     for (const [value, n] of values) addOption(group, value, n);
     return group;
@@ -263,7 +263,7 @@ async function start() {
 
   /** The index's months of a year (anything else, or a year it does not have, gets a value no article has). @param {string} year */
   const monthsOf = (year) => {
-    const months = /^\d{4}$/.test(year) ? Object.keys(facetData.totals[groups.find((g) => g.key === 'year')?.filter ?? ''] ?? {}).filter((m) => m.startsWith(`${year}-`)) : [];
+    const months = /^\d{4}$/.test(year) ? Object.keys(searchData.totals[groups.find((g) => g.key === 'year')?.filter ?? ''] ?? {}).filter((m) => m.startsWith(`${year}-`)) : [];
     return months.length > 0 ? months : ['-'];
   };
 
@@ -450,7 +450,7 @@ async function start() {
     const [mine, state] = [generation, onScreen];
     const search = await searchFor(state);
     if (mine !== generation) return;
-    updateFacets(search?.filters ?? facetData.totals, state);
+    updateFacets(search?.filters ?? searchData.totals, state);
   }
 
   /** Runs a search for a state and shows it. @param {SearchState} state */
@@ -464,7 +464,7 @@ async function start() {
       current = { results: listOf([]), shown: 0, generation: mine };
       results.removeAttribute('aria-busy');
       list.replaceChildren();
-      updateFacets(facetData.totals, state);
+      updateFacets(searchData.totals, state);
       status.textContent = '';
       prompt.hidden = false;
       empty.hidden = true;
@@ -552,7 +552,7 @@ async function start() {
    * @returns {Promise<{ results: Result[], counts: Record<string, Record<string, number>> }>}
    */
   async function withoutSuperseded(results, counts) {
-    const superseded = facetData.superseded ?? {};
+    const superseded = searchData.superseded ?? {};
     const suspects = results.filter((r) => Object.hasOwn(superseded, r.id));
     if (suspects.length === 0) return { results, counts };
     const urls = await Promise.all(suspects.map(async (r) => (await r.data()).url));
@@ -585,7 +585,7 @@ async function start() {
       return { results: listOf(live.results), filters: live.counts };
     }
     const ofBundle = (/** @type {string} */ bundle) => pagefind.search(term, { filters: { ...filters, [BUNDLE_FILTER]: [bundle] }, sort });
-    const [parts, overlay] = await Promise.all([Promise.all(bundles.map(ofBundle)), facetData.overlay ? ofBundle(facetData.overlay) : undefined]);
+    const [parts, overlay] = await Promise.all([Promise.all(bundles.map(ofBundle)), searchData.overlay ? ofBundle(searchData.overlay) : undefined]);
     if (sort.date === 'asc') parts.reverse();
     const counts = sumCounts([...parts, overlay].map((part) => part?.filters ?? {}));
     const live = await withoutSuperseded(parts.flatMap((part) => part?.results ?? []), counts);
@@ -704,6 +704,6 @@ async function start() {
   const initial = stateFromUrl(location.search);
   showState(initial);
   // Show the ticked values from the URL before the first results arrive.
-  updateFacets(facetData.totals, initial);
+  updateFacets(searchData.totals, initial);
   await run(initial);
 }

@@ -67,7 +67,7 @@ export async function buildModel(
 
   // A check needs no HTML; a build renders only what it publishes.
   const toRender = options.render ? checked.filter((a) => a.status !== 'draft' || config.drafts) : [];
-  const { keys, firstParagraphs, textKeys, store, stats } = await time('markdown', () =>
+  const { keys, summaries, store, stats } = await time('markdown', () =>
     renderBodies(
       toRender.map((a) => a.body),
       {
@@ -78,7 +78,7 @@ export async function buildModel(
     ),
   );
   // The model keeps of a body its key and first paragraph; outputs read the rest from `store`.
-  const renderedBy = new Map(toRender.map((a, i) => [a, { firstParagraph: firstParagraphs[i]!, bodyKey: keys[i]!, textKey: textKeys[i]! }]));
+  const renderedBy = new Map(toRender.map((a, i) => [a, { ...summaries[i]!, bodyKey: keys[i]! }]));
   const rendered = checked.map((a): RenderedArticle => ({ ...a, ...(renderedBy.get(a) ?? { firstParagraph: '', bodyKey: '', textKey: '' }) }));
   const { archive, messages: archiveMessages } = await time('archive', () => buildArchive(rendered, gazetteer, config));
   messages.push(...archiveMessages);

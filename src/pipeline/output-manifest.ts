@@ -40,7 +40,7 @@ const PAGE_LISTS: readonly PageList[] = ['articles', 'listings', 'indexes'];
 
 /**
  * The hash of each page (its view data, its map's spec included, and the site's), feed (its spec
- * and its articles), export and sitemap file (WRITERS' outlines; `writerFiles` then lists each
+ * and its articles), export and sitemap file (WRITERS' outlines; `pagesAndFeeds` also lists each
  * writer's files) and published article's search record, under the outputs' `version`
  * (outputsVersion). The pages of a list in `unhashed` are left out: their template reads more of
  * the model than its page. The records' hashes come first (`records`), so that Pagefind can
@@ -49,8 +49,10 @@ const PAGE_LISTS: readonly PageList[] = ['articles', 'listings', 'indexes'];
 export function outputHashes(
   archive: Archive,
   version: string,
-): { records(searchVersion: string): Map<string, string>; pagesAndFeeds(unhashed: ReadonlySet<PageList>): Map<string, string>; writerFiles: Map<string, string[]> } {
-  const writerFiles = new Map<string, string[]>();
+): {
+  records(searchVersion: string): Map<string, string>;
+  pagesAndFeeds(unhashed: ReadonlySet<PageList>): { hashes: Map<string, string>; writerFiles: Map<string, string[]> };
+} {
   const hash = (...parts: string[]) => {
     const h = createHash('sha256');
     for (const part of parts) h.update(part).update('\0');
@@ -83,6 +85,7 @@ export function outputHashes(
         for (const url of Object.values(spec.urls)) hashes.set(url.slice(1), feed);
       }
       // The exports and the sitemap, each one output of several files.
+      const writerFiles = new Map<string, string[]>();
       for (const { name, outline } of WRITERS) {
         if (!outline) continue;
         const { files, inputs } = outline(archive);
@@ -90,9 +93,8 @@ export function outputHashes(
         for (const file of files) hashes.set(file, h);
         writerFiles.set(name, files);
       }
-      return hashes;
+      return { hashes, writerFiles };
     },
-    writerFiles,
   };
 }
 

@@ -40,19 +40,17 @@ const BATCH = 64;
  * worker threads when there are many, and stored. Rendering is a pure function of the body, so
  * cached, threaded and plain renders are the same bytes.
  *
- * Returns each body's key (a hash of it and of the renderer, which names its render), its first
- * paragraph and the hash of its plain text (which the model keeps), and the store the outputs
- * read the bodies from. With a
- * cache, the first paragraphs of cached renders come from the cache's index (`index.json`), so
- * that an unchanged body is not read at all; `readAll` (a `--force` build) reads every entry
- * instead, and renders again any found damaged.
+ * Returns each body's key (a hash of it and of the renderer, which names its render), its
+ * summary (what the model keeps of it), and the store the outputs read the bodies from. With a
+ * cache, the summaries of cached renders come from the cache's index (`index.json`), so that an
+ * unchanged body is not read at all; `readAll` (a `--force` build) reads every entry instead,
+ * and renders again any found damaged.
  */
 export async function renderBodies(
   bodies: readonly string[],
   options: RenderOptions = {},
-): Promise<{ keys: string[]; firstParagraphs: string[]; textKeys: string[]; store: Bodies; stats: RenderStats }> {
-  const firstParagraphs: (string | undefined)[] = new Array(bodies.length);
-  const textKeys: string[] = new Array(bodies.length);
+): Promise<{ keys: string[]; summaries: BodySummary[]; store: Bodies; stats: RenderStats }> {
+  const summaries: (BodySummary | undefined)[] = new Array(bodies.length);
   // Each body's key: what decides its render (the cache entry's name, and the outputs' hashes).
   const version = await rendererVersion();
   const keys = bodies.map((b) => createHash('sha256').update(version).update('\0').update(b).digest('hex'));
@@ -62,12 +60,10 @@ export async function renderBodies(
     for (const i of bodies.keys()) {
       const key = keys[i]!;
       const known = index?.get(key);
-      const summary = known && existsSync(entryPath(cacheDir, key)) ? known : summaryOf(readEntry(cacheDir, key));
-      firstParagraphs[i] = summary?.firstParagraph;
-      if (summary) textKeys[i] = summary.textKey;
+      summaries[i] = known && existsSync(entryPath(cacheDir, key)) ? known : summaryOf(readEntry(cacheDir, key));
     }
   }
-  const missing = [...bodies.keys()].filter((i) => firstParagraphs[i] === undefined);
+  const missing = [...bodies.keys()].filter((i) => summaries[i] === undefined);
   const cached = bodies.length - missing.length;
   const advance = (n: number) => options.onProgress?.(cached + n, bodies.length);
   advance(0);
@@ -78,9 +74,7 @@ export async function renderBodies(
   const stored = new Set<string>();
   const take = (n: number, body: RenderedBody) => {
     const i = missing[n]!;
-    const summary = summaryOf(body)!;
-    firstParagraphs[i] = summary.firstParagraph;
-    textKeys[i] = summary.textKey;
+    summaries[i] = summaryOf(body);
     // Two articles with the same body share one entry.
     if (!cacheDir) inMemory.set(keys[i]!, body);
     else if (!stored.has(keys[i]!)) {
@@ -97,15 +91,15 @@ export async function renderBodies(
   }
   advance(missing.length);
   const stats = { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 };
-  if (!cacheDir) return { keys, firstParagraphs: firstParagraphs as string[], textKeys, store: bodiesInMemory(inMemory), stats };
+  const done = summaries as BodySummary[];
+  if (!cacheDir) return { keys, summaries: done, store: bodiesInMemory(inMemory), stats };
   await pruneEntries(cacheDir, new Set(keys));
-  const index: Record<string, BodySummary> = Object.fromEntries(keys.map((key, i) => [key, { firstParagraph: firstParagraphs[i]!, textKey: textKeys[i]! }]));
-  await writeJsonFile(join(cacheDir, INDEX_FILE), index);
-  return { keys, firstParagraphs: firstParagraphs as string[], textKeys, store: cachedBodies(cacheDir), stats };
+  await writeJsonFile(join(cacheDir, INDEX_FILE), Object.fromEntries(keys.map((key, i) => [key, done[i]!])));
+  return { keys, summaries: done, store: cachedBodies(cacheDir), stats };
 }
 
 /** What the model keeps of a body: its first paragraph, and a hash of its plain text (what a search record holds of it). */
-interface BodySummary {
+export interface BodySummary {
   firstParagraph: string;
   textKey: string;
 }
@@ -206,4 +200,3 @@ async function pruneEntries(dir: string, used: ReadonlySet<string>): Promise<voi
     await Promise.all(stale.map((n) => rm(join(dir, shard, n), { force: true })));
   }
 }
-

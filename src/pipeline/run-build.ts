@@ -171,11 +171,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       const search = time('search', () => writeSearchIndex(archive, bodies, dir, layout, recordHashes, searchVersion, output));
       search.catch(() => undefined);
       try {
-        for (const [path, h] of await time('hash-pages', () => hasher.pagesAndFeeds(unhashed))) hashes.set(path, h);
+        const { hashes: pageHashes, writerFiles } = await time('hash-pages', () => hasher.pagesAndFeeds(unhashed));
+        for (const [path, h] of pageHashes) hashes.set(path, h);
         // A feed is its three files, the exports and the sitemap theirs: one missing from the old
         // site, and the whole output is written.
         const feedFiles = archive.feeds.map((f) => Object.values(f.urls).map((url) => url.slice(1)));
-        const wholes = [...feedFiles, ...hasher.writerFiles.values()];
+        const wholes = [...feedFiles, ...writerFiles.values()];
         const reuse = previous ? await time('reuse', () => linkUnchanged(output, dir, previous.files, hashes, wholes)) : undefined;
         const linked = reuse?.linked ?? new Set<string>();
         const files = reuse?.files ?? 0;
@@ -193,7 +194,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         const rendered = await time('pages', () => runEleventy(view, bodies, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
         const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
         report.pages = rendered + pagesLinked;
-        const kept = new Set([...hasher.writerFiles].filter(([, paths]) => paths.every((p) => linked.has(p))).map(([name]) => name));
+        const kept = new Set([...writerFiles].filter(([, paths]) => paths.every((p) => linked.has(p))).map(([name]) => name));
         const others = await writeOutputs(outputs, bodies, dir, time, kept);
         const indexed = await search;
         searchState = indexed.state;

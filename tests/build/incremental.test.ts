@@ -27,10 +27,10 @@ describe('incremental builds through runBuild', () => {
     expect(first.stats).toEqual({ cached: 0, rendered: 400, workers: 2 });
     const again = await renderBodies(bodies, { cacheDir, workers: 2 });
     expect(again.stats).toEqual({ cached: 400, rendered: 0, workers: 0 });
-    expect(again.firstParagraphs).toEqual(first.firstParagraphs);
-    expect(again.textKeys).toEqual(first.textKeys);
+    expect(again.summaries.map((b) => b.firstParagraph)).toEqual(first.summaries.map((b) => b.firstParagraph));
+    expect(again.summaries.map((b) => b.textKey)).toEqual(first.summaries.map((b) => b.textKey));
     expect(again.store.get(again.keys[7]!).html).toBe('<p>Paragraph 7 of <em>the</em> <a href="/x/">report</a>.</p>\n<p>More.</p>');
-    expect(first.firstParagraphs[7]).toBe('Paragraph 7 of the report.');
+    expect(first.summaries[7]!.firstParagraph).toBe('Paragraph 7 of the report.');
   });
 
   it('does not call a project up to date when reading it found a new problem', async () => {

@@ -84,4 +84,3 @@ export function filterTotals(records: readonly Pick<SearchRecord, 'filters'>[]):
   const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return sorted(Object.fromEntries(Object.entries(totals).map(([filter, counts]) => [filter, sorted(counts)])));
 }
-

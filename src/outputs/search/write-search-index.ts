@@ -74,8 +74,8 @@ export async function writeSearchIndex(
   let { overlay, superseded } = layout;
   const unchanged = new Set<string>();
   const overlayDir = join(dir, OVERLAY_BUNDLE);
+  const key = (a: ArticlePage) => searchOrderKey(a.date.utc, a.url);
   for (let attempt = 0; overlay.length > 0; attempt++) {
-    const key = (a: ArticlePage) => searchOrderKey(a.date.utc, a.url);
     const articles = overlay.map((url) => byUrl.get(url)!).sort((a, b) => (key(a) < key(b) ? 1 : -1));
     const overlayFiles = (await writeBundle(articles.map((a) => searchRecord(a, bodies)), lang, overlayDir)) - (await removeScripts(overlayDir));
     const ids = await recordIds(overlayDir);
