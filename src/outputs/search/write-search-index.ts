@@ -7,6 +7,7 @@ import * as pagefind from 'pagefind';
 import type { Archive, ArticlePage } from '../../archive/archive.ts';
 import { MAIN_SEARCH_BUNDLE, searchOrderKey } from '../../archive/search-bundles.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
+import { mergePagefindBundles } from './merge-pagefind.ts';
 import { OVERLAY_BUNDLE, segmentHash, type SearchLayout, type SearchSegment, type SearchState } from './search-layout.ts';
 import { filterTotals, recordFilters, searchRecord, type SearchRecord } from './search-records.ts';
 
@@ -57,7 +58,7 @@ export async function writeSearchIndex(
   const written = new Map<string, SearchSegment>();
   for (const bundle of layout.write) {
     const folder = join(dir, bundle.folder);
-    files += await writeBundle(bundle.articleUrls.map((url) => searchRecord(byUrl.get(url)!, bodies)), lang, folder);
+    files += await writePagefindBundle(bundle.articleUrls.map((url) => searchRecord(byUrl.get(url)!, bodies)), lang, folder);
     if (bundle.folder !== MAIN_SEARCH_BUNDLE) files -= await removeScripts(folder);
     const ids = await recordIds(folder);
     const idOf = (url: string) => {
@@ -77,7 +78,7 @@ export async function writeSearchIndex(
   const key = (a: ArticlePage) => searchOrderKey(a.date.utc, a.url);
   for (let attempt = 0; overlay.length > 0; attempt++) {
     const articles = overlay.map((url) => byUrl.get(url)!).sort((a, b) => (key(a) < key(b) ? 1 : -1));
-    const overlayFiles = (await writeBundle(articles.map((a) => searchRecord(a, bodies)), lang, overlayDir)) - (await removeScripts(overlayDir));
+    const overlayFiles = (await writePagefindBundle(articles.map((a) => searchRecord(a, bodies)), lang, overlayDir)) - (await removeScripts(overlayDir));
     const ids = await recordIds(overlayDir);
     const same = superseded.filter((s) => ids.get(s.url) === s.id).map((s) => s.url);
     if (same.length === 0) {
@@ -120,8 +121,37 @@ export async function writeSearchIndex(
 
 const RECORD_BATCH = 200;
 
-/** Indexes records in a fresh Pagefind process and writes the bundle; returns its number of files. */
-async function writeBundle(records: readonly SearchRecord[], lang: string, outputPath: string): Promise<number> {
+/**
+ * The most records one Pagefind process indexes. Pagefind 1.6 holds several copies of every
+ * record's word positions while it builds (about 300 KB a record of 600 words here: 1.5 GiB for
+ * 5,000), so a larger bundle is indexed in parts of this size, one process after the other, and
+ * the parts merged into the bundle one process would have written (mergePagefindBundles).
+ */
+export const PAGEFIND_PROCESS_RECORDS = 1_000;
+
+/**
+ * Indexes records and writes them as one Pagefind bundle, at most `processRecords` records a
+ * Pagefind process; returns its number of files.
+ */
+export async function writePagefindBundle(records: readonly SearchRecord[], lang: string, outputPath: string, processRecords = PAGEFIND_PROCESS_RECORDS): Promise<number> {
+  if (records.length <= processRecords) await indexRecords(records, lang, outputPath);
+  else {
+    const partsDir = `${outputPath}.parts`;
+    const parts: string[] = [];
+    for (let start = 0; start < records.length; start += processRecords) {
+      parts.push(join(partsDir, String(parts.length)));
+      await indexRecords(records.slice(start, start + processRecords), lang, parts[parts.length - 1]!);
+    }
+    const sortKeys = Object.keys(records[0]!.sort);
+    await mergePagefindBundles(parts, outputPath, Object.fromEntries(sortKeys.map((key) => [key, records.map((r) => r.sort[key]!)])));
+    await rm(partsDir, { recursive: true, force: true });
+  }
+  // Counted on disk: getFiles() would send every file's bytes back over the pipe.
+  return (await readdir(outputPath, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+}
+
+/** Indexes records in a fresh Pagefind process and writes its bundle. */
+async function indexRecords(records: readonly SearchRecord[], lang: string, outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: lang.split('-')[0], keepIndexUrl: false });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -135,11 +165,9 @@ async function writeBundle(records: readonly SearchRecord[], lang: string, outpu
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    // Counted on disk: getFiles() would send every file's bytes back over the pipe.
-    return (await readdir(outputPath, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
   } finally {
     await index.deleteIndex();
-    // Ends the Pagefind process, so the next bundle starts with its memory returned.
+    // Ends the Pagefind process, so the next one starts with its memory returned.
     await pagefind.close();
   }
 }

@@ -1,0 +1,73 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchRecord } from '../../../src/outputs/search/search-records.ts';
+import { writePagefindBundle } from '../../../src/outputs/search/write-search-index.ts';
+
+/** Every file of a bundle by path, Pagefind's gzip files decompressed. */
+async function contents(dir: string): Promise<Map<string, string>> {
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const files = new Map<string, string>();
+  for (const e of entries) {
+    const path = join(e.parentPath, e.name);
+    const bytes = await readFile(path);
+    files.set(path.slice(dir.length), (/\.pf_\w+$/.test(e.name) ? gunzipSync(bytes) : bytes).toString('base64'));
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** A seeded generator, so the records are the same on every run. */
+function random(seed: number) {
+  return () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}
+
+const WORDS = [
+  ...'the council market river bridge road school clinic water harvest election court report district province village'.split(' '),
+  ...'mazār mazar Mazār-i-Sharif Pol-e-Hesar پل حصار کابل بغلان 1999 2021 19٪ café cafe naïve résumé São Paulo Zürich'.split(' '),
+];
+
+function records(count: number): SearchRecord[] {
+  const next = random(7);
+  return Array.from({ length: count }, (_, i) => {
+    const words = Array.from({ length: 300 + Math.floor(next() * 400) }, () => WORDS[Math.floor(next() * WORDS.length)]!);
+    const utc = new Date(Date.UTC(2021, 0, 1) + i * 86_400_000).toISOString();
+    return {
+      url: `/2021/${i}/`,
+      content: `Report ${i} ${words.join(' ')}`,
+      language: 'en',
+      // A meta field only the later records have: the merged bundle numbers fields over all parts.
+      meta: { title: `Report ${i} on ${words[0]}`, utc, ...(i > 60 && { image: `photo ${words[1]}` }) },
+      filters: { month: [utc.slice(0, 7)], place: [WORDS[i % WORDS.length]!, 'Afghanistan'] },
+      sort: { date: `${utc} /2021/${i}/` },
+    };
+  });
+}
+
+describe('writePagefindBundle in parts', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dateline-merge-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('merges bundles indexed by several Pagefind processes into the bundle one process writes', async () => {
+    const list = records(90);
+    await writePagefindBundle(list, 'en', join(dir, 'whole'), 1_000);
+    await writePagefindBundle(list, 'en', join(dir, 'merged'), 25);
+    const whole = await contents(join(dir, 'whole'));
+    const merged = await contents(join(dir, 'merged'));
+    // More than one index chunk, so the merge cuts and names chunks as Pagefind does.
+    expect([...whole.keys()].filter((path) => path.startsWith('/index/')).length).toBeGreaterThan(1);
+    expect([...merged.keys()]).toEqual([...whole.keys()]);
+    for (const [path, bytes] of whole) expect(merged.get(path), path).toBe(bytes);
+    // The parts are gone.
+    expect(await readdir(dir)).toEqual(['merged', 'whole']);
+  }, 60_000);
+});
