@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Archive, ArticlePage } from '../archive/archive.ts';
@@ -11,9 +11,10 @@ import { readJsonFile, writeJsonFile } from './json-file.ts';
 
 /**
  * What the last build wrote: for each output, a hash of everything that decided its bytes. A
- * build writes only the outputs whose hash changed and takes the others from the previous site
- * (as hard links into the new folder, which is swapped in whole as before), so an edit costs what
- * it touches. Kept in the cache folder, not in the site.
+ * build writes only the outputs whose hash changed and takes the others from the previous sites
+ * (the new folder, swapped in whole as before, starts from the site the last build replaced, kept
+ * as the spare, and links from the served site what changed since), so an edit costs what it
+ * touches. Kept in the cache folder, not in the site.
  */
 export interface OutputManifest {
   /** The build that wrote the site: its fingerprint, also in the site's marker file. */
@@ -23,13 +24,23 @@ export interface OutputManifest {
   files: Record<string, string>;
   /** The search index's bundles and their records (none when search is off). */
   search?: unknown;
+  /**
+   * The site this build replaced, kept in the cache folder (SPARE_SITE) to start the next build
+   * from: the build that wrote it and its outputs' hashes.
+   */
+  spare?: { fingerprint: string; files: Record<string, string> };
 }
+
+/** The folder in the cache that holds the site a build replaced, to start the next build from. */
+export const SPARE_SITE = 'spare-site';
 
 const MANIFEST_FILE = 'outputs.json';
 
 export async function readManifest(cacheDir: string): Promise<OutputManifest | undefined> {
   const manifest = (await readJsonFile(join(cacheDir, MANIFEST_FILE))) as OutputManifest | undefined;
-  return typeof manifest?.fingerprint === 'string' && typeof manifest.files === 'object' ? manifest : undefined;
+  if (typeof manifest?.fingerprint !== 'string' || typeof manifest.files !== 'object') return undefined;
+  const { spare } = manifest;
+  return spare && (typeof spare.fingerprint !== 'string' || typeof spare.files !== 'object') ? { ...manifest, spare: undefined } : manifest;
 }
 
 export const writeManifest = (cacheDir: string, manifest: OutputManifest): Promise<void> => writeJsonFile(join(cacheDir, MANIFEST_FILE), manifest);
@@ -120,21 +131,42 @@ export async function listsReadingArchive(templates: string): Promise<Set<PageLi
 }
 
 /**
- * Links into `to` every output of `from` whose hash is the same in `previous` and `current`
- * (every file of a folder entry); returns the outputs linked and their number of files. An
- * output missing from `from` is not linked, so it is written again. Where hard links are refused
- * (another file system), copies. Nothing is ever written through a link: the outputs written
- * next are the others, into files of their own. The paths of each of `wholes` (a feed's three
- * files) are one output: linked all, or none (those linked are unlinked again, and written).
+ * Makes `to` hold every output whose hash is unchanged, so the build writes only the others; returns
+ * the outputs it holds, their number of files, and how many of those the spare site kept in place. `to` is either an empty folder or the spare site:
+ * the site of two builds ago (`spare` its hashes), moved in whole. An output whose hash is the same
+ * in the spare site stays; one the same in the served site (`from`, `previous` its hashes) is linked
+ * from it; every other file of the spare site is removed (and folders left empty), so that every
+ * output written next goes into a file of its own: nothing is ever written through a link into
+ * the served site. An output missing where it was expected is written. Where hard links are refused
+ * (another file system), copies. The paths of each of `wholes` (a feed's three files) are one
+ * output: kept all, or none.
  */
-export async function linkUnchanged(
+export async function reuseUnchanged(
   from: string,
   to: string,
   previous: Readonly<Record<string, string>>,
   current: ReadonlyMap<string, string>,
   wholes: readonly (readonly string[])[] = [],
-): Promise<{ linked: Set<string>; files: number }> {
-  const same = [...current].filter(([path, h]) => previous[path] === h).map(([path]) => path);
+  spare?: Readonly<Record<string, string>>,
+): Promise<{ linked: Set<string>; files: number; kept: number }> {
+  const keep = new Set<string>();
+  const link = new Set<string>();
+  for (const [path, h] of current) {
+    if (spare?.[path] === h) keep.add(path);
+    else if (previous[path] === h) link.add(path);
+  }
+  for (const whole of wholes) {
+    if (whole.some((path) => !keep.has(path) && !link.has(path))) for (const path of whole) keep.delete(path), link.delete(path);
+  }
+  const linked = new Set<string>();
+  let files = 0;
+  let kept = 0;
+  if (spare) {
+    const found = clearSpare(to, keep);
+    for (const path of found.paths) linked.add(path);
+    files += found.files;
+    kept = found.files;
+  }
   // Synchronous calls, one after the other: tens of thousands of links take a third of the time
   // they take through the thread pool, and nothing else of this process waits meanwhile (Pagefind
   // indexes in its own).
@@ -161,9 +193,7 @@ export async function linkUnchanged(
       else throw error;
     }
   };
-  const linked = new Set<string>();
-  let files = 0;
-  for (const path of same) {
+  for (const path of link) {
     try {
       if (path.endsWith('/')) {
         const entries = readdirSync(join(from, path), { recursive: true, withFileTypes: true });
@@ -190,5 +220,44 @@ export async function linkUnchanged(
       files--;
     }
   }
-  return { linked, files };
+  return { linked, files, kept };
+}
+
+/**
+ * Removes from the spare site in `dir` every file but those of the outputs in `keep` (a folder
+ * entry, `pagefind-1/`, keeps every file under it), and every folder that leaves empty; returns
+ * the outputs found and kept and their number of files.
+ */
+function clearSpare(dir: string, keep: ReadonlySet<string>): { paths: Set<string>; files: number } {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  // Entries left in each folder, to remove the folders emptied (deepest first).
+  const left = new Map<string, number>();
+  for (const e of entries) left.set(e.parentPath, (left.get(e.parentPath) ?? 0) + 1);
+  const found = new Set<string>();
+  let files = 0;
+  const emptied: string[] = [];
+  for (const e of entries) {
+    if (e.isDirectory()) continue;
+    const path = join(e.parentPath, e.name).slice(dir.length + 1);
+    const folder = `${path.slice(0, path.indexOf('/') + 1)}`;
+    const output = keep.has(path) ? path : folder && keep.has(folder) ? folder : undefined;
+    if (output) {
+      found.add(output);
+      files++;
+      continue;
+    }
+    unlinkSync(join(e.parentPath, e.name));
+    const n = left.get(e.parentPath)! - 1;
+    left.set(e.parentPath, n);
+    if (n === 0) emptied.push(e.parentPath);
+  }
+  for (let folder = emptied.pop(); folder !== undefined; folder = emptied.pop()) {
+    if (folder === dir) continue;
+    rmdirSync(folder);
+    const parent = dirname(folder);
+    const n = left.get(parent)! - 1;
+    left.set(parent, n);
+    if (n === 0) emptied.push(parent);
+  }
+  return { paths: found, files };
 }

@@ -9,7 +9,7 @@ import { asSearchState, NO_SEARCH, planSearchLayout, type SearchState } from '..
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { countMessages, sortMessages, type Message } from '../report/message.ts';
 import { buildFingerprint, outputsVersion, readLastBuild, sourceVersion, writeLastBuild } from './build-fingerprint.ts';
-import { linkUnchanged, listsReadingArchive, outputHashes, readManifest, writeManifest, type OutputManifest } from './output-manifest.ts';
+import { listsReadingArchive, outputHashes, readManifest, reuseUnchanged, SPARE_SITE, writeManifest, type OutputManifest } from './output-manifest.ts';
 import type { CheckStats, Timer } from './build-model.ts';
 import { readProject } from './read-project.ts';
 import type { RenderStats } from './render-bodies.ts';
@@ -65,7 +65,9 @@ export interface BuildReport {
   markdown?: RenderStats;
   /** How article files were checked (taken from the last build's check, or checked now). */
   check?: CheckStats;
-  /** Files taken unchanged from the previous build's site (counted in `files`). */
+  /** Of `reused`, the files kept in place in the spare site the new one started from (the rest linked). */
+  keptInPlace?: number;
+  /** Files taken unchanged from the previous builds' sites, kept or linked (counted in `files`). */
   reused?: number;
 }
 
@@ -162,16 +164,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const hashes = new Map(layout.keep.map((s) => [`${s.folder}/`, s.hash]));
   let searchState: SearchState | undefined;
   let written = 0;
-  await heapNearLive(() =>
+  // The site the last build replaced, when it is the one the manifest describes: the new site
+  // starts from it, and only what changed in the last two builds is written or linked.
+  const spareDir = options.cacheDir && join(options.cacheDir, SPARE_SITE);
+  const spare = previous?.spare && (await readFile(join(spareDir!, SITE_MARKER), 'utf8').catch(() => '')).includes(`fingerprint: ${previous.spare.fingerprint}\n`) ? previous.spare : undefined;
+  const { kept: spareKept } = await heapNearLive(() =>
     writeSiteAtomically(
       output,
       [root, join(root, config.content), templates, publicDir],
-      async (dir) => {
+      async (dir, fromSpare) => {
         // The search index is made by Pagefind's own process: it indexes on the other core while
         // this one links the unchanged files, draws maps and renders pages and feeds. The bundles it
-        // writes are never linked (their folders are not in `hashes` until it is done).
-        const search = time('search', () => writeSearchIndex(archive, bodies, dir, layout, recordHashes, searchVersion, output));
-        search.catch(() => undefined);
+        // writes are never linked (their folders are not in `hashes` until it is done). In the
+        // spare site, it starts once the files not kept are gone (its own among them).
+        let search: ReturnType<typeof writeSearchIndex> | undefined;
+        const startSearch = () => {
+          search = time('search', () => writeSearchIndex(archive, bodies, dir, layout, recordHashes, searchVersion, output));
+          search.catch(() => undefined);
+        };
+        if (!fromSpare) startSearch();
         try {
           const { hashes: pageHashes, writerFiles } = await time('hash-pages', () => hasher.pagesAndFeeds(unhashed));
           for (const [path, h] of pageHashes) hashes.set(path, h);
@@ -179,7 +190,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           // site, and the whole output is written.
           const feedFiles = archive.feeds.map((f) => Object.values(f.urls).map((url) => url.slice(1)));
           const wholes = [...feedFiles, ...writerFiles.values()];
-          const reuse = previous ? await time('reuse', () => linkUnchanged(output, dir, previous.files, hashes, wholes)) : undefined;
+          const reuse = previous ? await time('reuse', () => reuseUnchanged(output, dir, previous.files, hashes, wholes, fromSpare ? spare?.files : undefined)) : undefined;
+          if (fromSpare) startSearch();
           const linked = reuse?.linked ?? new Set<string>();
           const files = reuse?.files ?? 0;
           // A kept bundle gone from the old site since it was planned: nothing can write it again now.
@@ -198,24 +210,30 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           report.pages = rendered + pagesLinked;
           const kept = new Set([...writerFiles].filter(([, paths]) => paths.every((p) => linked.has(p))).map(([name]) => name));
           const others = await writeOutputs(outputs, bodies, dir, time, kept);
-          const indexed = await search;
+          const indexed = await search!;
           searchState = indexed.state;
           for (const segment of searchState?.segments ?? []) hashes.set(`${segment.folder}/`, segment.hash);
           report.files = rendered + files + others + indexed.files;
           report.reused = files;
+          report.keptInPlace = reuse?.kept ?? 0;
           written = performance.now();
         } finally {
           // A failed build's folder is removed only once Pagefind has stopped writing into it.
-          await search.catch(() => undefined);
+          await search?.catch(() => undefined);
         }
       },
       fingerprint ? `fingerprint: ${fingerprint}\n` : '',
+      // The replaced site is kept only when its outputs are known (the manifest describes it).
+      spareDir && previous ? { from: spare ? spareDir : undefined, keepAt: spareDir } : undefined,
     ),
   );
   // Moving the new site in and removing the old one (every file of it).
   timings.swap = Math.round(performance.now() - written);
   report.output = output;
-  if (options.cacheDir && fingerprint) await writeManifest(options.cacheDir, { fingerprint, output, files: Object.fromEntries(hashes), search: searchState });
+  if (options.cacheDir && fingerprint) {
+    const files = Object.fromEntries(hashes);
+    await writeManifest(options.cacheDir, { fingerprint, output, files, search: searchState, ...(spareKept && previous && { spare: { fingerprint: previous.fingerprint, files: previous.files } }) });
+  }
   if (lastBuildFile && fingerprint) {
     await writeLastBuild(lastBuildFile, { fingerprint, output, messages: report.messages, articles: report.articles, pages: report.pages, files: report.files });
   }

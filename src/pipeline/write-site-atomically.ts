@@ -7,11 +7,22 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 export const SITE_MARKER = '.dateline-site';
 
 /**
- * Writes a site into a fresh sibling folder and swaps it in only when `write` succeeds, so a
- * failed build leaves the previous output untouched. Refuses to replace a folder that is not
- * empty and was not built by Dateline, or one that holds the project's own files.
+ * Writes a site into a sibling folder and swaps it in only when `write` succeeds, so a failed
+ * build leaves the previous output untouched. Refuses to replace a folder that is not empty and
+ * was not built by Dateline, or one that holds the project's own files.
+ *
+ * With `spare` (a folder beside the cache, on the same file system): the site found there, if
+ * any, is moved in as the start of the new one (`write` is told, and must empty it of what it
+ * does not keep), and the site replaced is moved there afterwards instead of being removed.
+ * Returns whether it was.
  */
-export async function writeSiteAtomically(target: string, protectedPaths: readonly string[], write: (dir: string) => Promise<void>, marker = ''): Promise<void> {
+export async function writeSiteAtomically(
+  target: string,
+  protectedPaths: readonly string[],
+  write: (dir: string, fromSpare: boolean) => Promise<void>,
+  marker = '',
+  spare?: { from?: string; keepAt: string },
+): Promise<{ kept: boolean }> {
   const out = resolve(target);
   for (const p of protectedPaths) {
     const rel = relative(out, resolve(p));
@@ -26,9 +37,10 @@ export async function writeSiteAtomically(target: string, protectedPaths: readon
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = join(dirname(out), `${basename(out)}.tmp-${suffix}`);
   const old = join(dirname(out), `${basename(out)}.old-${suffix}`);
-  await mkdir(temp, { recursive: true });
+  const fromSpare = spare?.from !== undefined && (await rename(spare.from, temp).then(() => true, () => false));
+  if (!fromSpare) await mkdir(temp, { recursive: true });
   try {
-    await write(temp);
+    await write(temp, fromSpare);
     await writeFile(join(temp, SITE_MARKER), `This folder was built by Dateline and is replaced by each build.\n${marker}`);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
@@ -43,9 +55,22 @@ export async function writeSiteAtomically(target: string, protectedPaths: readon
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
+  if (!hadOld) return { kept: false };
+  if (spare && (await keepAsSpare(old, spare.keepAt, suffix))) return { kept: true };
   // Removing every file of the old site takes seconds on a large archive (≈ 0.1 ms a file): a
   // process of its own does it after this build has answered. A leftover is removed by the next.
-  if (hadOld) removeInBackground(old);
+  removeInBackground(old);
+  return { kept: false };
+}
+
+/** Moves the replaced site to `keepAt`, where a spare site not taken (stale) is removed first. */
+async function keepAsSpare(old: string, keepAt: string, suffix: string): Promise<boolean> {
+  if (await exists(keepAt)) {
+    const stale = `${keepAt}.old-${suffix}`;
+    if (!(await rename(keepAt, stale).then(() => true, () => false))) return false;
+    removeInBackground(stale);
+  }
+  return rename(old, keepAt).then(() => true, () => false);
 }
 
 /**

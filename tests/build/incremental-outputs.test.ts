@@ -3,6 +3,7 @@ import { cp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteConfigSchema } from '../../src/config/site-config.ts';
+import { SPARE_SITE } from '../../src/pipeline/output-manifest.ts';
 import { runBuild, type BuildReport } from '../../src/pipeline/run-build.ts';
 import { listFiles, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
 
@@ -95,9 +96,17 @@ describe('an incremental build', () => {
   });
 
   const EVERYTHING = ['a template changed', 'dateline.yaml changed'];
+  let builds = 1;
   it.each(CHANGES)('after %s, is byte for byte a clean build, and reuses the unchanged files', async (name, change) => {
     await change(project, templates);
+    const served = await snapshot(out);
     const incremental = await build({ output: out, cacheDir });
+    builds++;
+    // The site replaced is kept as the spare, and nothing was written through a link into it
+    // while it was served: it is byte for byte the site served before the build.
+    expect(differences(await snapshot(join(cacheDir, SPARE_SITE)), served)).toEqual([]);
+    // From the third build on, the new site starts from the spare, keeping its unchanged files in place.
+    if (builds >= 3 && !EVERYTHING.includes(name)) expect(incremental.keptInPlace).toBeGreaterThan(50);
     expect(incremental.messages.filter((m) => m.severity === 'error')).toEqual([]);
     const clean = join(await makeTemp(), 'site');
     expect((await build({ output: clean })).ok).toBe(true);
@@ -144,5 +153,22 @@ describe('a build killed while it writes', () => {
     const clean = join(await makeTemp(), 'site');
     expect(await finish(run('--no-cache', '--out', clean))).toBe(0);
     expect(differences(await snapshot(join(project, '_site')), await snapshot(clean))).toEqual([]);
+
+    // Killed while it writes into the spare site it started from: the site served stays whole,
+    // and the next build, without the spare, equals a clean build.
+    const served = await snapshot(join(project, '_site'));
+    await edit(article(project, 'haiti-earthquake.md'), (t) => `${t}\nA second sentence the killed build never publishes.\n`);
+    const killedInSpare = run();
+    said = '';
+    killedInSpare.stderr.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      if (/\bmaps\b/.test(said)) killedInSpare.kill('SIGKILL');
+    });
+    expect(await finish(killedInSpare)).toBeNull();
+    expect(differences(await snapshot(join(project, '_site')), served)).toEqual([]);
+    expect(await finish(run())).toBe(0);
+    const cleanAgain = join(await makeTemp(), 'site');
+    expect(await finish(run('--no-cache', '--out', cleanAgain))).toBe(0);
+    expect(differences(await snapshot(join(project, '_site')), await snapshot(cleanAgain))).toEqual([]);
   });
 });
