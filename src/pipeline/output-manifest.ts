@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Archive, ArticlePage } from '../archive/archive.ts';
@@ -8,6 +8,7 @@ import type { SearchState } from '../outputs/search/search-layout.ts';
 import { searchRecordInputs } from '../outputs/search/search-records.ts';
 import { WRITERS } from '../outputs/write-outputs.ts';
 import { readJsonFile, writeJsonFile } from './json-file.ts';
+import { removeInBackground } from './write-site-atomically.ts';
 
 /**
  * What the last build wrote: for each output, a hash of everything that decided its bytes. A
@@ -157,6 +158,16 @@ export async function reuseUnchanged(
   }
   for (const whole of wholes) {
     if (whole.some((path) => !keep.has(path) && !link.has(path))) for (const path of whole) keep.delete(path), link.delete(path);
+  }
+  // A spare site that would keep less than the served one gives is put aside whole (removed in
+  // the background): emptying it file by file and linking the rest costs more than linking all.
+  if (spare && keep.size < link.size) {
+    // Named as a replaced site (`_site.old-…`), which the next build removes if this process could not.
+    const aside = `${to.replace(/\.tmp-\d+-[0-9a-f]+$/, '')}.old-${process.pid}-${randomBytes(4).toString('hex')}`;
+    renameSync(to, aside);
+    removeInBackground(aside);
+    mkdirSync(to);
+    return reuseUnchanged(from, to, previous, current, wholes);
   }
   const linked = new Set<string>();
   let files = 0;

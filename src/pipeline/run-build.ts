@@ -168,7 +168,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // starts from it, and only what changed in the last two builds is written or linked.
   const spareDir = options.cacheDir && join(options.cacheDir, SPARE_SITE);
   const spare = previous?.spare && (await readFile(join(spareDir!, SITE_MARKER), 'utf8').catch(() => '')).includes(`fingerprint: ${previous.spare.fingerprint}\n`) ? previous.spare : undefined;
-  const { kept: spareKept } = await heapNearLive(() =>
+  const { spare: nextSpare } = await heapNearLive(() =>
     writeSiteAtomically(
       output,
       [root, join(root, config.content), templates, publicDir],
@@ -223,8 +223,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         }
       },
       fingerprint ? `fingerprint: ${fingerprint}\n` : '',
-      // The replaced site is kept only when its outputs are known (the manifest describes it).
-      spareDir && previous ? { from: spare ? spareDir : undefined, keepAt: spareDir } : undefined,
+      // The replaced site is kept when its outputs are known (the manifest describes it); else a copy of the new one.
+      spareDir ? { from: spare ? spareDir : undefined, keepAt: spareDir, keepOld: previous !== undefined } : undefined,
     ),
   );
   // Moving the new site in and removing the old one (every file of it).
@@ -232,7 +232,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   report.output = output;
   if (options.cacheDir && fingerprint) {
     const files = Object.fromEntries(hashes);
-    await writeManifest(options.cacheDir, { fingerprint, output, files, search: searchState, ...(spareKept && previous && { spare: { fingerprint: previous.fingerprint, files: previous.files } }) });
+    const spareOf = nextSpare === 'old' ? previous : nextSpare === 'copy' ? { fingerprint, files } : undefined;
+    await writeManifest(options.cacheDir, { fingerprint, output, files, search: searchState, ...(spareOf && { spare: { fingerprint: spareOf.fingerprint, files: spareOf.files } }) });
   }
   if (lastBuildFile && fingerprint) {
     await writeLastBuild(lastBuildFile, { fingerprint, output, messages: report.messages, articles: report.articles, pages: report.pages, files: report.files });

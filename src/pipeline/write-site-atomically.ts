@@ -11,18 +11,19 @@ export const SITE_MARKER = '.dateline-site';
  * build leaves the previous output untouched. Refuses to replace a folder that is not empty and
  * was not built by Dateline, or one that holds the project's own files.
  *
- * With `spare` (a folder beside the cache, on the same file system): the site found there, if
- * any, is moved in as the start of the new one (`write` is told, and must empty it of what it
- * does not keep), and the site replaced is moved there afterwards instead of being removed.
- * Returns whether it was.
+ * With `spare` (a folder in the cache, on the same file system): the site found there (`from`),
+ * if any, is moved in as the start of the new one (`write` is told, and must empty it of what it
+ * does not keep), and afterwards the folder holds the next spare: the site replaced (`keepOld`),
+ * or else a copy of the new one as hard links, made by a process of its own after this build has
+ * answered (the folder appears when the copy is complete). Returns which.
  */
 export async function writeSiteAtomically(
   target: string,
   protectedPaths: readonly string[],
   write: (dir: string, fromSpare: boolean) => Promise<void>,
   marker = '',
-  spare?: { from?: string; keepAt: string },
-): Promise<{ kept: boolean }> {
+  spare?: { from?: string; keepAt: string; keepOld: boolean },
+): Promise<{ spare?: 'old' | 'copy' }> {
   const out = resolve(target);
   for (const p of protectedPaths) {
     const rel = relative(out, resolve(p));
@@ -55,22 +56,53 @@ export async function writeSiteAtomically(
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
-  if (!hadOld) return { kept: false };
-  if (spare && (await keepAsSpare(old, spare.keepAt, suffix))) return { kept: true };
+  // A spare site not taken (stale) is removed first.
+  const free = spare !== undefined && (await removeStale(spare.keepAt, suffix));
+  if (hadOld && free && spare.keepOld && (await rename(old, spare.keepAt).then(() => true, () => false))) return { spare: 'old' };
   // Removing every file of the old site takes seconds on a large archive (≈ 0.1 ms a file): a
   // process of its own does it after this build has answered. A leftover is removed by the next.
-  removeInBackground(old);
-  return { kept: false };
+  if (hadOld) removeInBackground(old);
+  if (!free) return {};
+  linkInBackground(out, spare.keepAt);
+  return { spare: 'copy' };
 }
 
-/** Moves the replaced site to `keepAt`, where a spare site not taken (stale) is removed first. */
-async function keepAsSpare(old: string, keepAt: string, suffix: string): Promise<boolean> {
-  if (await exists(keepAt)) {
-    const stale = `${keepAt}.old-${suffix}`;
-    if (!(await rename(keepAt, stale).then(() => true, () => false))) return false;
-    removeInBackground(stale);
+/** Moves a folder out of the way and removes it in the background; false if it could not be moved. */
+async function removeStale(dir: string, suffix: string): Promise<boolean> {
+  if (!(await exists(dir))) return true;
+  const stale = `${dir}.old-${suffix}`;
+  if (!(await rename(dir, stale).then(() => true, () => false))) return false;
+  removeInBackground(stale);
+  return true;
+}
+
+/**
+ * Makes `to` a copy of the site `from` as hard links, from a detached process: made in a folder
+ * of its own and renamed to `to` when complete, and only if `to` is still free and `from` still
+ * the same site, so that a copy cut short or mixed (another build swapped its site in meanwhile,
+ * links refused) is never taken for a spare site.
+ */
+function linkInBackground(from: string, to: string): void {
+  const script = `const fs = require('node:fs'), { join } = require('node:path');
+const [from, to] = process.argv.slice(1);
+const temp = to + '.new-' + process.pid;
+// The site's folder: another build swapping a new site in meanwhile would mix two sites.
+const site = fs.statSync(from).ino;
+try {
+  fs.mkdirSync(temp);
+  for (const e of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
+    const path = join(e.parentPath, e.name).slice(from.length + 1);
+    if (e.isDirectory()) fs.mkdirSync(join(temp, path));
+    else fs.linkSync(join(from, path), join(temp, path));
   }
-  return rename(old, keepAt).then(() => true, () => false);
+  if (fs.statSync(from).ino !== site) throw new Error('replaced');
+  fs.renameSync(temp, to);
+} catch {
+  fs.rmSync(temp, { recursive: true, force: true });
+}`;
+  const linker = spawn(process.execPath, ['-e', script, from, to], { detached: true, stdio: 'ignore' });
+  linker.on('error', () => undefined);
+  linker.unref();
 }
 
 /**
@@ -96,7 +128,7 @@ async function recoverInterrupted(out: string): Promise<void> {
 }
 
 /** Removes a folder from a detached process, which outlives this one. */
-function removeInBackground(dir: string): void {
+export function removeInBackground(dir: string): void {
   const script = 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })';
   const remover = spawn(process.execPath, ['-e', script, dir], { detached: true, stdio: 'ignore' });
   // Not started: the next build removes the folder.

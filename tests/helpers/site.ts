@@ -22,7 +22,8 @@ export async function makeTemp(prefix = 'dateline-test-'): Promise<string> {
   return dir;
 }
 export async function removeTemps(): Promise<void> {
-  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  // Retried: a build's background process (removing a replaced site, linking a spare one) may still be writing there.
+  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 })));
 }
 
 /** Copies a fixture site into a temp folder (so tests may add files to it). */
