@@ -65,6 +65,8 @@ export interface BuildReport {
   markdown?: RenderStats;
   /** How article files were checked (taken from the last build's check, or checked now). */
   check?: CheckStats;
+  /** What the cache's spare site holds after the build: the site it replaced, or a copy of the new one (made in the background). */
+  spare?: 'old' | 'copy';
   /** Of `reused`, the files kept in place in the spare site the new one started from (the rest linked). */
   keptInPlace?: number;
   /** Files taken unchanged from the previous builds' sites, kept or linked (counted in `files`). */
@@ -168,7 +170,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // starts from it, and only what changed in the last two builds is written or linked.
   const spareDir = options.cacheDir && join(options.cacheDir, SPARE_SITE);
   const spare = previous?.spare && (await readFile(join(spareDir!, SITE_MARKER), 'utf8').catch(() => '')).includes(`fingerprint: ${previous.spare.fingerprint}\n`) ? previous.spare : undefined;
-  const { spare: nextSpare } = await heapNearLive(() =>
+  const { spare: nextSpare } = await heapNearLive((nearLive) =>
     writeSiteAtomically(
       output,
       [root, join(root, config.content), templates, publicDir],
@@ -183,6 +185,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           search.catch(() => undefined);
         };
         if (!fromSpare) startSearch();
+        // Every page to render: the heap kept near what is alive from the start.
+        if (!previous) nearLive();
         try {
           const { hashes: pageHashes, writerFiles } = await time('hash-pages', () => hasher.pagesAndFeeds(unhashed));
           for (const [path, h] of pageHashes) hashes.set(path, h);
@@ -204,6 +208,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           const maps = await time('maps', () => renderMaps(view));
           // Articles, listings, indexes, and the home, search and 404 pages.
           const pageTotal = view.articles.length + view.listings.length + view.indexes.length + 3;
+          if (pageTotal > HEAP_NEAR_LIVE_PAGES) nearLive();
           const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
           const rendered = await time('pages', () => runEleventy(view, bodies, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
           const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
@@ -223,10 +228,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         }
       },
       fingerprint ? `fingerprint: ${fingerprint}\n` : '',
-      // The replaced site is kept when its outputs are known (the manifest describes it); else a copy of the new one.
-      spareDir ? { from: spare ? spareDir : undefined, keepAt: spareDir, keepOld: previous !== undefined } : undefined,
+      // The replaced site is kept when its outputs are known (the manifest describes it) and it
+      // shares at least half of the new site's files; else a copy of the new one.
+      spareDir ? { from: spare ? spareDir : undefined, keepAt: spareDir, keepOld: () => previous !== undefined && (report.reused ?? 0) * 2 >= report.files } : undefined,
     ),
   );
+  report.spare = nextSpare;
   // Moving the new site in and removing the old one (every file of it).
   timings.swap = Math.round(performance.now() - written);
   report.output = output;
@@ -242,17 +249,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
 }
 
 /**
- * Runs `f` with V8's heap growing by at most a quarter over what the last full collection found
- * alive. Writing the site allocates far more than it keeps (every page rendered, then dropped),
- * and by default V8 lets the heap grow to several times what is alive: 2.4 GiB at 10,000 articles
- * against about 1 GiB this way, at no time measured. Not for the Markdown workers, which it
- * slowed by half (40 s → 58 s at 10,000). The flag is the process's: restored afterwards.
+ * Runs `f`, in which `nearLive()` makes V8's heap grow by at most a quarter over what the last
+ * full collection found alive, until `f` ends. Rendering thousands of pages allocates far more
+ * than it keeps, and by default V8 lets the heap grow to several times what is alive: 2.4 GiB at
+ * 10,000 articles against about 1.1 GiB this way, at no time measured. Not for the Markdown
+ * workers, which it slowed by half (40 s → 58 s at 10,000), nor for an edit, where the frequent
+ * full collections of a heap of 600 MB took 2.3 s of 12. The flag is the process's: restored after.
  */
-async function heapNearLive<T>(f: () => Promise<T>): Promise<T> {
-  v8.setFlagsFromString('--heap-growing-percent=25');
+async function heapNearLive<T>(f: (nearLive: () => void) => Promise<T>): Promise<T> {
   try {
-    return await f();
+    return await f(() => v8.setFlagsFromString('--heap-growing-percent=25'));
   } finally {
     v8.setFlagsFromString('--heap-growing-percent=0');
   }
 }
+
+/** Above this many pages to render, the heap is kept near what is alive (heapNearLive). */
+const HEAP_NEAR_LIVE_PAGES = 2_000;

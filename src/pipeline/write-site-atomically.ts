@@ -13,7 +13,7 @@ export const SITE_MARKER = '.dateline-site';
  *
  * With `spare` (a folder in the cache, on the same file system): the site found there (`from`),
  * if any, is moved in as the start of the new one (`write` is told, and must empty it of what it
- * does not keep), and afterwards the folder holds the next spare: the site replaced (`keepOld`),
+ * does not keep), and afterwards the folder holds the next spare: the site replaced (if `keepOld()`),
  * or else a copy of the new one as hard links, made by a process of its own after this build has
  * answered (the folder appears when the copy is complete). Returns which.
  */
@@ -22,7 +22,7 @@ export async function writeSiteAtomically(
   protectedPaths: readonly string[],
   write: (dir: string, fromSpare: boolean) => Promise<void>,
   marker = '',
-  spare?: { from?: string; keepAt: string; keepOld: boolean },
+  spare?: { from?: string; keepAt: string; keepOld: () => boolean },
 ): Promise<{ spare?: 'old' | 'copy' }> {
   const out = resolve(target);
   for (const p of protectedPaths) {
@@ -58,7 +58,7 @@ export async function writeSiteAtomically(
   }
   // A spare site not taken (stale) is removed first.
   const free = spare !== undefined && (await removeStale(spare.keepAt, suffix));
-  if (hadOld && free && spare.keepOld && (await rename(old, spare.keepAt).then(() => true, () => false))) return { spare: 'old' };
+  if (hadOld && free && spare.keepOld() && (await rename(old, spare.keepAt).then(() => true, () => false))) return { spare: 'old' };
   // Removing every file of the old site takes seconds on a large archive (≈ 0.1 ms a file): a
   // process of its own does it after this build has answered. A leftover is removed by the next.
   if (hadOld) removeInBackground(old);
