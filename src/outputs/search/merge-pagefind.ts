@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { decode, encode } from 'cbor-x';
+import { decode, encode } from 'cborg';
 import pMap from 'p-map';
 
 /**
