@@ -132,9 +132,10 @@ export async function listsReadingArchive(templates: string): Promise<Set<PageLi
 }
 
 /**
- * Makes `to` hold every output whose hash is unchanged, so the build writes only the others; returns
- * the outputs it holds, their number of files, and how many of those the spare site kept in place. `to` is either an empty folder or the spare site:
- * the site of two builds ago (`spare` its hashes), moved in whole. An output whose hash is the same
+ * Makes `to` hold every output whose hash is unchanged, so the build writes only the others;
+ * returns the outputs it holds, their number of files, and how many of those the spare site kept
+ * in place. `to` is either an empty folder or the spare site: the site of two builds ago (`spare`
+ * its hashes), moved in whole. An output whose hash is the same
  * in the spare site stays; one the same in the served site (`from`, `previous` its hashes) is linked
  * from it; every other file of the spare site is removed (and folders left empty), so that every
  * output written next goes into a file of its own: nothing is ever written through a link into
@@ -163,7 +164,7 @@ export async function reuseUnchanged(
   // the background): emptying it file by file and linking the rest costs more than linking all.
   if (spare && keep.size < link.size) {
     // Named as a replaced site (`_site.old-…`), which the next build removes if this process could not.
-    const aside = `${to.replace(/\.tmp-\d+-[0-9a-f]+$/, '')}.old-${process.pid}-${randomBytes(4).toString('hex')}`;
+    const aside = `${from}.old-${process.pid}-${randomBytes(4).toString('hex')}`;
     renameSync(to, aside);
     removeInBackground(aside);
     mkdirSync(to);
@@ -250,7 +251,7 @@ function clearSpare(dir: string, keep: ReadonlySet<string>): { paths: Set<string
   for (const e of entries) {
     if (e.isDirectory()) continue;
     const path = join(e.parentPath, e.name).slice(dir.length + 1);
-    const folder = `${path.slice(0, path.indexOf('/') + 1)}`;
+    const folder = path.slice(0, path.indexOf('/') + 1);
     const output = keep.has(path) ? path : folder && keep.has(folder) ? folder : undefined;
     if (output) {
       found.add(output);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
 import type { Archive } from '../archive/archive.ts';
@@ -13,7 +13,7 @@ import { listsReadingArchive, outputHashes, readManifest, reuseUnchanged, SPARE_
 import type { CheckStats, Timer } from './build-model.ts';
 import { readProject } from './read-project.ts';
 import type { RenderStats } from './render-bodies.ts';
-import { SITE_MARKER, writeSiteAtomically } from './write-site-atomically.ts';
+import { markerLine, siteBuiltBy, writeSiteAtomically } from './write-site-atomically.ts';
 
 export interface BuildOptions {
   /** Project root: holds dateline.yaml, content/, templates/, public/. */
@@ -87,8 +87,7 @@ async function presentSegments(state: SearchState | undefined, output: string): 
 async function reusableManifest(cacheDir: string, output: string): Promise<OutputManifest | undefined> {
   const manifest = await readManifest(cacheDir);
   if (!manifest || manifest.output !== output) return undefined;
-  const marker = await readFile(join(output, SITE_MARKER), 'utf8').catch(() => '');
-  return marker.includes(`fingerprint: ${manifest.fingerprint}\n`) ? manifest : undefined;
+  return (await siteBuiltBy(output, manifest.fingerprint)) ? manifest : undefined;
 }
 
 /**
@@ -126,8 +125,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // defaults): those messages are not part of the fingerprint and must not be hidden.
   if (lastBuildFile && fingerprint && !options.force && project.messages.length === 0) {
     const last = await readLastBuild(lastBuildFile);
-    const marker = await readFile(join(output, SITE_MARKER), 'utf8').catch(() => '');
-    if (last?.fingerprint === fingerprint && last.output === output && marker.includes(fingerprint)) {
+    if (last?.fingerprint === fingerprint && last.output === output && (await siteBuiltBy(output, fingerprint))) {
       return { ok: true, messages: last.messages, articles: last.articles, pages: last.pages, files: last.files, output, timings, upToDate: true };
     }
   }
@@ -169,7 +167,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // The site the last build replaced, when it is the one the manifest describes: the new site
   // starts from it, and only what changed in the last two builds is written or linked.
   const spareDir = options.cacheDir && join(options.cacheDir, SPARE_SITE);
-  const spare = previous?.spare && (await readFile(join(spareDir!, SITE_MARKER), 'utf8').catch(() => '')).includes(`fingerprint: ${previous.spare.fingerprint}\n`) ? previous.spare : undefined;
+  const spare = previous?.spare && (await siteBuiltBy(spareDir!, previous.spare.fingerprint)) ? previous.spare : undefined;
   const { spare: nextSpare } = await heapNearLive((nearLive) =>
     writeSiteAtomically(
       output,
@@ -227,7 +225,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           await search?.catch(() => undefined);
         }
       },
-      fingerprint ? `fingerprint: ${fingerprint}\n` : '',
+      fingerprint ? markerLine(fingerprint) : '',
       // The replaced site is kept when its outputs are known (the manifest describes it) and it
       // shares at least half of the new site's files; else a copy of the new one.
       spareDir ? { from: spare ? spareDir : undefined, keepAt: spareDir, keepOld: () => previous !== undefined && (report.reused ?? 0) * 2 >= report.files } : undefined,

@@ -1,10 +1,18 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 /** Marks a folder as a site Dateline built, so it may be replaced by the next build. */
 export const SITE_MARKER = '.dateline-site';
+
+/** The line of the marker that names the build which wrote the site (`marker` of writeSiteAtomically). */
+export const markerLine = (fingerprint: string): string => `fingerprint: ${fingerprint}\n`;
+
+/** Whether the site in `dir` was written by the build with this fingerprint (its marker says so). */
+export async function siteBuiltBy(dir: string, fingerprint: string): Promise<boolean> {
+  return (await readFile(join(dir, SITE_MARKER), 'utf8').catch(() => '')).includes(markerLine(fingerprint));
+}
 
 /**
  * Writes a site into a sibling folder and swaps it in only when `write` succeeds, so a failed
