@@ -20,7 +20,7 @@ import { uiStrings, type UiStrings } from './ui-strings.ts';
 import { absoluteUrl, articleUrl, feedUrls, homeUrl, outputPathOf, placeUrl, yearUrl } from './urls.ts';
 
 /** A checked article with what the model keeps of its rendered body. */
-export interface RenderedArticle extends CheckedArticle {
+export interface RenderedArticle extends Omit<CheckedArticle, 'body'> {
   /** Plain text of the body's first paragraph (the excerpt when there is no summary). */
   firstParagraph: string;
   /** Names the body's rendering (Bodies): the hash of its Markdown and of the renderer. */

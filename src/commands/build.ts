@@ -65,7 +65,8 @@ async function summary(report: BuildReport, where: string, elapsed: number): Pro
   const made = size ? `${plural(size.files, 'file')}, ${megabytes(size.bytes)}` : `${plural(report.files, 'file')}, ${report.files - reused} written`;
   const md = report.markdown;
   const stages = Object.entries(report.timings).map(([stage, ms]) => {
-    const checked = report.check && stage === 'check' ? ` (${report.check.cached} cached, ${report.check.checked} checked)` : '';
+    const read = report.check && stage === 'read' ? ` (${report.check.read} of ${report.check.cached + report.check.checked} files read)` : '';
+    const checked = report.check && stage === 'check' ? ` (${report.check.cached} cached, ${report.check.checked} checked)` : read;
     const detail = stage === 'markdown' && md ? ` (${md.cached} cached, ${md.rendered} rendered${md.workers ? ` on ${md.workers} threads` : ''})` : checked;
     return `${stage} ${seconds(ms)}${detail}`;
   });

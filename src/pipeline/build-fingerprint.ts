@@ -17,7 +17,8 @@ import { readJsonFile, writeJsonFile } from './json-file.ts';
  */
 export function buildFingerprint(project: ProjectFiles, version: string): string {
   const hash = createHash('sha256').update(version);
-  for (const a of project.articles) hash.update(`\0a${a.file}\0`).update(a.bytes);
+  // Each article by the hash of its path and bytes (read now, or known from the last build).
+  for (const a of project.articles) hash.update(`\0a${a.file}\0${a.hash}`);
   for (const p of project.places) hash.update(`\0p${p.file}\0`).update(p.text);
   return hash.digest('hex');
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
 import type { Archive } from '../archive/archive.ts';
 import { sourceVersion } from './build-fingerprint.ts';
-import { checkFiles } from './check-state.ts';
+import { bodyOf, checkFiles, writeArticleState, type ArticleState } from './article-state.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import type { Message } from '../report/message.ts';
 import type { ProjectFiles } from './read-project.ts';
@@ -13,6 +13,8 @@ import type { ProgressEvent } from './run-build.ts';
 
 /** Article files taken unchanged from the last build's check, and checked now. */
 export interface CheckStats {
+  /** Files read (the rest known unchanged by their stamp). */
+  read: number;
   cached: number;
   checked: number;
 }
@@ -24,6 +26,8 @@ export interface ModelOptions {
   /** Render the bodies of what the site publishes (a check renders none). */
   render: boolean;
   cacheDir?: string;
+  /** The last build's article state (readArticleState), to take unchanged files' checks and renders from. */
+  state?: ArticleState;
   /** Read every cached render rather than trusting the cache's index (a `--force` build). */
   readAll?: boolean;
   time?: Timer;
@@ -47,29 +51,25 @@ export async function buildModel(
   messages.push(...placeMessages);
 
   // A file whose bytes did not change is not checked again (under the same places, zone,
-  // language and Dateline).
-  const state = options.cacheDir
-    ? {
-        cacheDir: options.cacheDir,
-        version: createHash('sha256')
-          .update(await sourceVersion())
-          .update(JSON.stringify([config.timezone, config.lang, project.places]))
-          .digest('hex'),
-      }
-    : undefined;
-  let checkStats = { cached: 0, checked: 0 };
-  const checked = await time('check', async () => {
-    const result = await checkFiles(project.articles, { gazetteer, timezone: config.timezone, lang: config.lang }, state);
+  // language and Dateline), nor its body rendered or read.
+  const version = createHash('sha256')
+    .update(await sourceVersion())
+    .update(JSON.stringify([config.timezone, config.lang, project.places]))
+    .digest('hex');
+  const read = project.articles.filter((a) => a.bytes).length;
+  let checkStats = { read, cached: 0, checked: 0 };
+  const checked = await time('check', () => {
+    const result = checkFiles(project.articles, { gazetteer, timezone: config.timezone, lang: config.lang }, options.state, version);
     messages.push(...result.messages);
-    checkStats = { cached: result.cached, checked: project.articles.length - result.cached };
-    return result.articles;
+    checkStats = { read, cached: result.cached, checked: project.articles.length - result.cached };
+    return result.files;
   });
 
   // A check needs no HTML; a build renders only what it publishes.
-  const toRender = options.render ? checked.filter((a) => a.status !== 'draft' || config.drafts) : [];
+  const toRender = options.render ? checked.filter((f) => f.article && (f.article.status !== 'draft' || config.drafts)) : [];
   const { keys, summaries, store, stats } = await time('markdown', () =>
     renderBodies(
-      toRender.map((a) => a.body),
+      toRender.map((f) => (f.entry.render ? { known: f.entry.render, text: () => bodyOf(f) } : bodyOf(f))),
       {
         cacheDir: options.cacheDir && join(options.cacheDir, 'markdown'),
         readAll: options.readAll,
@@ -77,9 +77,18 @@ export async function buildModel(
       },
     ),
   );
+  toRender.forEach((f, i) => (f.entry.render = { key: keys[i]!, ...summaries[i]! }));
+  if (options.cacheDir && options.render) {
+    await writeArticleState(options.cacheDir, { version, files: Object.fromEntries(checked.map((f) => [f.source.file, f.entry])) });
+  }
   // The model keeps of a body its key and first paragraph; outputs read the rest from `store`.
-  const renderedBy = new Map(toRender.map((a, i) => [a, { ...summaries[i]!, bodyKey: keys[i]! }]));
-  const rendered = checked.map((a): RenderedArticle => ({ ...a, ...(renderedBy.get(a) ?? { firstParagraph: '', bodyKey: '', textKey: '' }) }));
+  const renderedNow = new Set(toRender);
+  const rendered = checked.flatMap((f): RenderedArticle[] => {
+    if (!f.article) return [];
+    const { body: _body, ...meta } = f.article;
+    const render = renderedNow.has(f) ? f.entry.render! : { firstParagraph: '', key: '', textKey: '' };
+    return [{ ...meta, firstParagraph: render.firstParagraph, bodyKey: render.key, textKey: render.textKey }];
+  });
   const { archive, messages: archiveMessages } = await time('archive', () => buildArchive(rendered, gazetteer, config));
   messages.push(...archiveMessages);
   return { archive, bodies: store, messages, markdown: stats, check: checkStats };

@@ -1,27 +1,69 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
 import { CONFIG_FILE, configFieldsAt, siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { describeIssues } from '../content/schema-messages.ts';
-import type { ContentFile } from '../content/validate-article.ts';
 import type { GazetteerFile } from '../places/load-gazetteer.ts';
 import type { Message } from '../report/message.ts';
+
+/** An article file as read: its content hash, and its bytes unless they were known unchanged. */
+export interface ArticleFile {
+  /** Path relative to the project, `/`-separated. */
+  file: string;
+  /** Where it is on disk. */
+  path: string;
+  /** sha256 of the path and the bytes (articleHash). */
+  hash: string;
+  /** What the file system says of it, to know it unchanged next time without reading it (FileStamp). */
+  stamp: FileStamp;
+  /** Its bytes; none when `known` vouched for the hash (readArticleBytes reads them if needed). */
+  bytes?: Uint8Array;
+}
+
+/**
+ * Size, modification and change times (ms) and inode number, as `lstat` gives them, and when they
+ * were taken. As git does, a file whose stamp is the same as at the last build is taken to have
+ * the same bytes; unless it had been modified less than STAMP_SETTLE_MS before that build looked,
+ * since a second write within the file system's time resolution could keep the stamp.
+ */
+export type FileStamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number, takenMs: number];
+
+/** How old a file's stamp must have been when taken for it to vouch for the bytes (coarse file-system clocks: FAT's 2 s). */
+const STAMP_SETTLE_MS = 2_500;
+
+/** Whether a file with stamp `now` has the bytes it had when `before` was taken. */
+export function sameStamp(before: FileStamp | undefined, now: FileStamp): boolean {
+  if (!before || before.length !== 5) return false;
+  const settled = before[4] - Math.max(before[1], before[2]) > STAMP_SETTLE_MS;
+  return settled && before[0] === now[0] && before[1] === now[1] && before[2] === now[2] && before[3] === now[3];
+}
+
+/** Names an article file's path and bytes: the key of its check. */
+export const articleHash = (file: string, bytes: Uint8Array): string => createHash('sha256').update(file).update('\0').update(bytes).digest('hex');
+
+/** An article file's bytes, read now if `readProject` did not. */
+export const readArticleBytes = (a: ArticleFile): Uint8Array => a.bytes ?? new Uint8Array(readFileSync(a.path));
+
+/** The last build's stamp and hash of an article file, when known (ArticleState.known). */
+export type KnownFile = (file: string) => { stamp: FileStamp; hash: string } | undefined;
 
 /** Everything a build reads from disk, read once. */
 export interface ProjectFiles {
   config: SiteConfig;
-  articles: ContentFile[];
+  articles: ArticleFile[];
   places: GazetteerFile[];
   messages: Message[];
 }
 
 /**
  * Reads `dateline.yaml` (optional), the gazetteer (`<content>/places/*.yaml`) and every article
- * (`<content>/**\/*.md`), sorted by path so builds do not depend on directory order.
+ * (`<content>/**\/*.md`), sorted by path so builds do not depend on directory order. An article
+ * whose stamp is the one `known` gives (the last build's) is not read: its hash is taken from there.
  */
-export async function readProject(root: string, overrides: Partial<SiteConfig> = {}): Promise<ProjectFiles> {
+export async function readProject(root: string, overrides: Partial<SiteConfig> = {}, known?: KnownFile): Promise<ProjectFiles> {
   const { config, messages: configMessages } = await readConfig(root, overrides);
   const messages = [...configMessages];
   const contentDir = join(root, config.content);
@@ -47,7 +89,16 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
   // One file open at a time, read synchronously: an archive of 100,000 files would run out of
   // file descriptors (EMFILE) if every read started together, and small files are read about
   // three times faster this way than through the thread pool.
-  const articles = articlePaths.map((p) => ({ file: toName(p), bytes: new Uint8Array(readFileSync(p)) }));
+  const articles = articlePaths.map((path): ArticleFile => {
+    const file = toName(path);
+    const taken = Date.now();
+    const s = lstatSync(path);
+    const stamp: FileStamp = [s.size, s.mtimeMs, s.ctimeMs, s.ino, taken];
+    const last = known?.(file);
+    if (last && sameStamp(last.stamp, stamp)) return { file, path, hash: last.hash, stamp: last.stamp };
+    const bytes = new Uint8Array(readFileSync(path));
+    return { file, path, hash: articleHash(file, bytes), stamp, bytes };
+  });
   const places = placePaths.map((p) => ({ file: toName(p), text: readFileSync(p, 'utf8') }));
   return { config, articles, places, messages };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { bodiesInMemory, type Bodies } from '../markdown/bodies.ts';
 import { renderArticleBody, type RenderedBody } from '../markdown/render-markdown.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
-import { readJsonFileSync, writeJsonFile, writeJsonFileSync } from './json-file.ts';
+import { readJsonFileSync, writeJsonFileSync } from './json-file.ts';
 
 export interface RenderOptions {
   /** Folder of cached renders (`.dateline-cache/markdown`); none: render everything. */
@@ -35,37 +35,49 @@ const WORKER_THRESHOLD = 300;
 const BATCH = 64;
 
 /**
+ * A body to render: its text, or a render the caller already knows of (the last build's, by its
+ * key) and a way to get the text should the cache no longer hold that render.
+ */
+export type BodyInput = string | { known: BodySummary & { key: string }; text: () => string };
+
+/**
  * Renders article bodies, in order. A body already rendered by the same renderer (same Markdown
  * source code, same package versions) is taken from the cache instead; the rest are rendered, on
  * worker threads when there are many, and stored. Rendering is a pure function of the body, so
  * cached, threaded and plain renders are the same bytes.
  *
  * Returns each body's key (a hash of it and of the renderer, which names its render), its
- * summary (what the model keeps of it), and the store the outputs read the bodies from. With a
- * cache, the summaries of cached renders come from the cache's index (`index.json`), so that an
- * unchanged body is not read at all; `readAll` (a `--force` build) reads every entry instead,
- * and renders again any found damaged.
+ * summary (what the model keeps of it), and the store the outputs read the bodies from. A known
+ * render (BodyInput) still in the cache is taken as it is, without its text or its entry being
+ * read; `readAll` (a `--force` build) reads every entry instead, and renders again any found
+ * damaged. The cache keeps only the renders of these bodies.
  */
 export async function renderBodies(
-  bodies: readonly string[],
+  inputs: readonly BodyInput[],
   options: RenderOptions = {},
 ): Promise<{ keys: string[]; summaries: BodySummary[]; store: Bodies; stats: RenderStats }> {
-  const summaries: (BodySummary | undefined)[] = new Array(bodies.length);
+  const summaries: (BodySummary | undefined)[] = new Array(inputs.length);
+  const keys: string[] = new Array(inputs.length);
+  const bodies: string[] = new Array(inputs.length);
   // Each body's key: what decides its render (the cache entry's name, and the outputs' hashes).
   const version = await rendererVersion();
-  const keys = bodies.map((b) => createHash('sha256').update(version).update('\0').update(b).digest('hex'));
   const cacheDir = options.cacheDir;
-  if (cacheDir) {
-    const index = options.readAll ? undefined : readIndex(cacheDir);
-    for (const i of bodies.keys()) {
-      const key = keys[i]!;
-      const known = index?.get(key);
-      summaries[i] = known && existsSync(entryPath(cacheDir, key)) ? known : summaryOf(readEntry(cacheDir, key));
+  const present = cacheDir ? listEntries(cacheDir) : new Set<string>();
+  for (const [i, input] of inputs.entries()) {
+    if (typeof input !== 'string' && !options.readAll && present.has(input.known.key)) {
+      const { key, ...summary } = input.known;
+      keys[i] = key;
+      summaries[i] = summary;
+      continue;
     }
+    const body = typeof input === 'string' ? input : input.text();
+    bodies[i] = body;
+    keys[i] = createHash('sha256').update(version).update('\0').update(body).digest('hex');
+    if (cacheDir && present.has(keys[i]!)) summaries[i] = summaryOf(readEntry(cacheDir, keys[i]!));
   }
-  const missing = [...bodies.keys()].filter((i) => summaries[i] === undefined);
-  const cached = bodies.length - missing.length;
-  const advance = (n: number) => options.onProgress?.(cached + n, bodies.length);
+  const missing = [...inputs.keys()].filter((i) => summaries[i] === undefined);
+  const cached = inputs.length - missing.length;
+  const advance = (n: number) => options.onProgress?.(cached + n, inputs.length);
   advance(0);
   const workers = missing.length >= WORKER_THRESHOLD ? Math.min(options.workers ?? availableParallelism(), Math.ceil(missing.length / BATCH)) : 0;
   // Each render is kept as it comes: in the cache (written at once, so the renders of a large
@@ -93,8 +105,8 @@ export async function renderBodies(
   const stats = { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 };
   const done = summaries as BodySummary[];
   if (!cacheDir) return { keys, summaries: done, store: bodiesInMemory(inMemory), stats };
-  await pruneEntries(cacheDir, new Set(keys));
-  await writeJsonFile(join(cacheDir, INDEX_FILE), Object.fromEntries(keys.map((key, i) => [key, done[i]!])));
+  const used = new Set(keys);
+  await Promise.all([...present].filter((key) => !used.has(key)).map((key) => rm(entryPath(cacheDir, key), { force: true })));
   return { keys, summaries: done, store: cachedBodies(cacheDir), stats };
 }
 
@@ -106,16 +118,6 @@ export interface BodySummary {
 
 function summaryOf(body: RenderedBody | undefined): BodySummary | undefined {
   return body && { firstParagraph: body.firstParagraph, textKey: createHash('sha256').update(body.text).digest('hex') };
-}
-
-/** The cache's index: each entry's key → its BodySummary. */
-const INDEX_FILE = 'index.json';
-
-function readIndex(cacheDir: string): Map<string, BodySummary> {
-  const index = readJsonFileSync(join(cacheDir, INDEX_FILE));
-  if (typeof index !== 'object' || index === null) return new Map();
-  const valid = (v: unknown): v is BodySummary => typeof (v as BodySummary)?.firstParagraph === 'string' && typeof (v as BodySummary).textKey === 'string';
-  return new Map(Object.entries(index).filter((e): e is [string, BodySummary] => valid(e[1])));
 }
 
 /** Bodies read from the cache's entries, as an output prints them. */
@@ -190,13 +192,16 @@ function readEntry(dir: string, key: string): RenderedBody | undefined {
 
 const writeEntrySync = (dir: string, key: string, body: RenderedBody): void => writeJsonFileSync(entryPath(dir, key), body);
 
-/** Removes entries no body of this build uses, so the cache stays the size of the archive. */
-async function pruneEntries(dir: string, used: ReadonlySet<string>): Promise<void> {
-  const shards = await readdir(dir).catch(() => [] as string[]);
+/**
+ * The keys of the renders in the cache: one listing of each of its folders. Another build's
+ * entry being written (`.tmp`) is not listed.
+ */
+function listEntries(dir: string): Set<string> {
+  const keys = new Set<string>();
+  const shards = existsSync(dir) ? readdirSync(dir) : [];
   for (const shard of shards) {
-    const names = await readdir(join(dir, shard)).catch(() => [] as string[]);
-    // Another build's entry being written (`.tmp`) is not ours to remove.
-    const stale = names.filter((n) => n.endsWith('.json') && !used.has(n.slice(0, -'.json'.length)));
-    await Promise.all(stale.map((n) => rm(join(dir, shard, n), { force: true })));
+    if (shard.length !== 2) continue;
+    for (const name of readdirSync(join(dir, shard))) if (name.endsWith('.json')) keys.add(name.slice(0, -'.json'.length));
   }
+  return keys;
 }

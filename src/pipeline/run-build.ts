@@ -12,6 +12,7 @@ import { buildFingerprint, outputsVersion, readLastBuild, sourceVersion, writeLa
 import { listsReadingArchive, outputHashes, readManifest, reuseUnchanged, SPARE_SITE, writeManifest, type OutputManifest } from './output-manifest.ts';
 import type { CheckStats, Timer } from './build-model.ts';
 import { readProject } from './read-project.ts';
+import { knownFiles, readArticleState } from './article-state.ts';
 import type { RenderStats } from './render-bodies.ts';
 import { markerLine, siteBuiltBy, writeSiteAtomically } from './write-site-atomically.ts';
 
@@ -110,7 +111,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     }
   };
   const root = resolve(options.root);
-  const project = await time('read', () => readProject(root, options.overrides));
+  // The last build's knowledge of each article file: a file whose stamp is unchanged is not read
+  // (unless --force), one whose bytes are unchanged is not checked again.
+  const { state, project } = await time('read', async () => {
+    const state = options.cacheDir ? await readArticleState(options.cacheDir) : undefined;
+    return { state, project: await readProject(root, options.overrides, options.force ? undefined : knownFiles(state)) };
+  });
   const { config } = project;
   const output = resolve(root, config.output);
   const templates = options.templates ?? join(PACKAGE_ROOT, 'templates');
@@ -133,7 +139,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // The stages past this point load only when there is something to build: an unchanged
   // project is answered without loading the checker, Markdown, Eleventy or Pagefind.
   const { buildModel } = await import('./build-model.ts');
-  const model = await buildModel(project, { render: !options.dryRun, cacheDir: options.cacheDir, readAll: options.force, time, progress });
+  const model = await buildModel(project, { render: !options.dryRun, cacheDir: options.cacheDir, state, readAll: options.force, time, progress });
   const { archive, bodies } = model;
   const messages = [...project.messages, ...model.messages];
   const stats = model.markdown;
