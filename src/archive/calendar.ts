@@ -21,9 +21,7 @@ export function buildCalendar(
   ui: UiStrings,
   current?: number,
 ): CalendarMonth {
-  const short = dateFormatter(ui.dateLocale, { weekday: 'short', timeZone: 'UTC' });
-  const long = dateFormatter(ui.dateLocale, { weekday: 'long', timeZone: 'UTC' });
-  const weekdays = Array.from({ length: 7 }, (_, i) => ({ short: short.format(A_MONDAY + i * DAY_MS), long: long.format(A_MONDAY + i * DAY_MS) }));
+  const weekdays = weekdaysOf(ui.dateLocale);
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const lead = (new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7;
   const cells: (CalendarDay | null)[] = Array.from({ length: lead }, () => null);
@@ -37,4 +35,17 @@ export function buildCalendar(
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
   return { caption: formatMonth(year, month, ui.dateLocale), url: monthUrl, weekdays, weeks };
+}
+
+/** The weekdays' names, Monday first, one list per locale (every grid shares it). */
+const weekdayNames = new Map<string, CalendarMonth['weekdays']>();
+function weekdaysOf(locale: string): CalendarMonth['weekdays'] {
+  let names = weekdayNames.get(locale);
+  if (!names) {
+    const short = dateFormatter(locale, { weekday: 'short', timeZone: 'UTC' });
+    const long = dateFormatter(locale, { weekday: 'long', timeZone: 'UTC' });
+    names = Array.from({ length: 7 }, (_, i) => ({ short: short.format(A_MONDAY + i * DAY_MS), long: long.format(A_MONDAY + i * DAY_MS) }));
+    weekdayNames.set(locale, names);
+  }
+  return names;
 }

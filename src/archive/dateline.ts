@@ -8,7 +8,7 @@ import type { UiStrings } from './ui-strings.ts';
  */
 export function formatDatelinePlace(places: readonly Place[], lineage: (p: Place) => Place[], ui: UiStrings): string {
   const groups = groupBy(places, (p) => lineage(p)[1]?.id ?? '');
-  const list = new Intl.ListFormat(ui.listJoin, { style: 'long', type: 'conjunction' });
+  const list = listFormat(ui.listJoin);
   return groups
     .map(([, group]) => {
       const parent = lineage(group[0]!)[1];
@@ -16,4 +16,11 @@ export function formatDatelinePlace(places: readonly Place[], lineage: (p: Place
       return parent && !group.some((p) => p.name === parent.name) ? `${names}, ${parent.name}` : names;
     })
     .join('; ');
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+function listFormat(locale: string): Intl.ListFormat {
+  let list = listFormats.get(locale);
+  if (!list) listFormats.set(locale, (list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })));
+  return list;
 }

@@ -18,8 +18,19 @@ export interface ListingContext {
   ui: UiStrings;
 }
 
+const teasers = new WeakMap<ArticlePage, Teaser>();
+
+/**
+ * An article's teaser, one object however many listings print it: the model stays the size of
+ * the articles, and an output's hash takes each teaser's once (outputHashes).
+ */
 export function toTeaser(p: ArticlePage): Teaser {
-  return { url: p.url, title: p.title, summary: p.summary, lang: p.lang, dir: p.dir, datelinePlace: p.datelinePlace, date: p.date };
+  let teaser = teasers.get(p);
+  if (!teaser) {
+    teaser = { url: p.url, title: p.title, summary: p.summary, lang: p.lang, dir: p.dir, datelinePlace: p.datelinePlace, date: p.date };
+    teasers.set(p, teaser);
+  }
+  return teaser;
 }
 
 /** Groups keeping first-seen order (the input is already sorted). */

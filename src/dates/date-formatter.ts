@@ -3,9 +3,23 @@
  * than using one, and a large archive formats the same few hundred combinations many times.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-export function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}\0${JSON.stringify(options)}`;
+export function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions, name = JSON.stringify(options)): Intl.DateTimeFormat {
+  const key = `${locale}\0${name}`;
   let f = formatters.get(key);
   if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
   return f;
+}
+
+/**
+ * Memoizes `format` by a key: dates repeat (thousands of articles share a day, a month, a zone),
+ * and formatting one costs more than a lookup.
+ */
+export function memoized<A extends unknown[]>(key: (...args: A) => string, format: (...args: A) => string): (...args: A) => string {
+  const done = new Map<string, string>();
+  return (...args) => {
+    const k = key(...args);
+    let value = done.get(k);
+    if (value === undefined) done.set(k, (value = format(...args)));
+    return value;
+  };
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Archive, ArticlePage } from '../archive/archive.ts';
+import type { Archive, ArticlePage, ListingPage, Teaser } from '../archive/archive.ts';
 import { newestChange } from '../outputs/feeds/feed-data.ts';
 import type { SearchState } from '../outputs/search/search-layout.ts';
 import { searchRecordInputs } from '../outputs/search/search-records.ts';
@@ -79,20 +79,33 @@ export function outputHashes(
       return new Map(published.map((a) => [a.url, hash(searchVersion, searchRecordInputs(a))]));
     },
     pagesAndFeeds: (unhashed) => {
+      // A teaser by its hash, taken once however many pages print it (toTeaser shares them).
+      const teaserHashes = new WeakMap<Teaser, string>();
+      const teaser = (t: Teaser) => {
+        let h = teaserHashes.get(t);
+        if (h === undefined) teaserHashes.set(t, (h = hash(JSON.stringify(t))));
+        return h;
+      };
       // A body by its key (the model holds no body), not by its bytes.
-      const articleHashes = new Map<string, string>(archive.articles.map((a: ArticlePage) => [a.url, hash(JSON.stringify(a))]));
+      const articleHashes = new Map<string, string>(archive.articles.map((a: ArticlePage) => [a.url, hash(JSON.stringify({ ...a, related: a.related.map(teaser) }))]));
+      const listingData = (p: ListingPage) =>
+        JSON.stringify({
+          ...p,
+          groups: p.groups.map((g) => ({ ...g, articles: g.articles.map(teaser) })),
+          ...(p.timeline && { timeline: p.timeline.map((t) => ({ event: t.event, article: teaser(t.article) })) }),
+        });
       const hashes = new Map<string, string>();
       for (const list of PAGE_LISTS) {
         if (unhashed.has(list)) continue;
         for (const page of archive[list]) {
-          const data = list === 'articles' ? articleHashes.get(page.url)! : JSON.stringify(page);
+          const data = list === 'articles' ? articleHashes.get(page.url)! : list === 'listings' ? listingData(page as ListingPage) : JSON.stringify(page);
           hashes.set(page.outputPath, hash(base, list, data));
         }
       }
       // A feed with no articles says it changed when the archive last did (feedData).
-      const archiveChanged = JSON.stringify(newestChange(archive.articles) ?? null);
+      let archiveChanged: string | undefined;
       for (const spec of archive.feeds) {
-        const fallback = spec.articles.length === 0 ? archiveChanged : '';
+        const fallback = spec.articles.length === 0 ? (archiveChanged ??= JSON.stringify(newestChange(archive.articles) ?? null)) : '';
         const feed = hash(base, 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHashes.get(url) ?? url));
         for (const url of Object.values(spec.urls)) hashes.set(url.slice(1), feed);
       }
