@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
 import type { Archive } from '../archive/archive.ts';
 import { sourceVersion } from './build-fingerprint.ts';
-import { bodyOf, checkFiles, writeArticleState, type ArticleState } from './article-state.ts';
+import { bodyOf, checkFiles, writeArticleState, type ArticleState, type CheckedFile } from './article-state.ts';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import type { Message } from '../report/message.ts';
 import type { ProjectFiles } from './read-project.ts';
@@ -34,6 +36,20 @@ export interface ModelOptions {
   progress?: (event: ProgressEvent) => void;
 }
 
+/** The articles of a project checked and rendered: what the archive model is built from. */
+export interface PreparedArticles {
+  rendered: RenderedArticle[];
+  gazetteer: Gazetteer;
+  bodies: Bodies;
+  messages: Message[];
+  markdown: RenderStats;
+  check: CheckStats;
+  /** Every article file, checked, with its new state entry. */
+  files: CheckedFile[];
+  /** The version the checks and renders are for (ArticleState). */
+  version: string;
+}
+
 /**
  * From a read project to the archive model: places, check, Markdown, model; writes nothing but
  * the cache. The rendered bodies stay out of the model, in `bodies`.
@@ -43,6 +59,18 @@ export async function buildModel(
   project: ProjectFiles,
   options: ModelOptions,
 ): Promise<{ archive: Archive; bodies: Bodies; messages: Message[]; markdown: RenderStats; check: CheckStats }> {
+  const prepared = await prepareArticles(project, options);
+  const { archive, messages } = await modelOf(prepared, project.config, options.time);
+  return { archive, bodies: prepared.bodies, messages: [...prepared.messages, ...messages], markdown: prepared.markdown, check: prepared.check };
+}
+
+/** The archive model of prepared articles (the `archive` stage), and its messages. */
+export function modelOf(prepared: PreparedArticles, config: SiteConfig, time: Timer = async (_stage, f) => f()): Promise<{ archive: Archive; messages: Message[] }> {
+  return time('archive', () => buildArchive(prepared.rendered, prepared.gazetteer, config));
+}
+
+/** Places, check and Markdown: the stages before the model. */
+export async function prepareArticles(project: ProjectFiles, options: ModelOptions): Promise<PreparedArticles> {
   const { config } = project;
   const time: Timer = options.time ?? (async (_stage, f) => f());
   const progress = options.progress ?? (() => {});
@@ -89,8 +117,39 @@ export async function buildModel(
     const render = renderedNow.has(f) ? f.entry.render! : { firstParagraph: '', key: '', textKey: '' };
     return [{ ...meta, firstParagraph: render.firstParagraph, bodyKey: render.key, textKey: render.textKey }];
   });
-  const { archive, messages: archiveMessages } = await time('archive', () => buildArchive(rendered, gazetteer, config));
-  messages.push(...archiveMessages);
-  return { archive, bodies: store, messages, markdown: stats, check: checkStats };
+  return { rendered, gazetteer, bodies: store, messages, markdown: stats, check: checkStats, files: checked, version };
+}
+
+/**
+ * The article files whose body alone changed since the last build (`previous`, the state it
+ * left), when that is all that changed: the same files, each with the same bytes, or with the
+ * same metadata, messages and first paragraph (the excerpt) and a body rendered now. Then the
+ * model is the last build's but for those articles' body keys (bodyKey, textKey), which only
+ * their pages, the feeds that print them and their search records read (bodyOnlyPlan).
+ * Undefined when anything else changed, or the last build's state does not say.
+ */
+export function bodyOnlyChanges(prepared: PreparedArticles, previous: ArticleState | undefined): CheckedFile[] | undefined {
+  if (previous?.version !== prepared.version || Object.keys(previous.files).length !== prepared.files.length) return undefined;
+  const changed: CheckedFile[] = [];
+  for (const f of prepared.files) {
+    const old = previous.files[f.source.file];
+    if (!old) return undefined;
+    if (old.hash === f.source.hash) continue;
+    const now = f.entry;
+    const same =
+      old.article !== undefined &&
+      now.article !== undefined &&
+      old.article.body === undefined &&
+      now.article.body === undefined &&
+      old.bodyStart === now.bodyStart &&
+      old.render !== undefined &&
+      now.render !== undefined &&
+      old.render.firstParagraph === now.render.firstParagraph &&
+      JSON.stringify(old.article) === JSON.stringify(now.article) &&
+      JSON.stringify(old.messages) === JSON.stringify(now.messages);
+    if (!same) return undefined;
+    changed.push(f);
+  }
+  return changed;
 }
 

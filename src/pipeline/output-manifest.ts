@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Archive, ArticlePage, ListingPage, Teaser } from '../archive/archive.ts';
+import type { Archive, ArticlePage, FeedSpec, ListingPage, SiteView, Teaser } from '../archive/archive.ts';
 import { newestChange } from '../outputs/feeds/feed-data.ts';
 import type { SearchState } from '../outputs/search/search-layout.ts';
 import { searchRecordInputs } from '../outputs/search/search-records.ts';
@@ -64,49 +64,31 @@ export function outputHashes(
 ): {
   records(searchVersion: string): Map<string, string>;
   pagesAndFeeds(unhashed: ReadonlySet<PageList>): { hashes: Map<string, string>; writerFiles: Map<string, string[]> };
-} {
-  const hash = (...parts: string[]) => {
-    const h = createHash('sha256');
-    for (const part of parts) h.update(part).update('\0');
-    return h.digest('hex');
-  };
-  const base = hash(version, JSON.stringify(archive.site));
+} & OutputHasher {
+  const hasher = outputHasher(archive.site, version);
   return {
+    ...hasher,
     // Under the search index's version only (searchVersion): a template or a setting that does
     // not reach the records leaves them, and the bundles, as they were.
     records: (searchVersion) => {
       const published = archive.articles.filter((a) => a.status === 'published');
-      return new Map(published.map((a) => [a.url, hash(searchVersion, searchRecordInputs(a))]));
+      return new Map(published.map((a) => [a.url, hasher.record(searchVersion, a)]));
     },
     pagesAndFeeds: (unhashed) => {
-      // A teaser by its hash, taken once however many pages print it (toTeaser shares them).
-      const teaserHashes = new WeakMap<Teaser, string>();
-      const teaser = (t: Teaser) => {
-        let h = teaserHashes.get(t);
-        if (h === undefined) teaserHashes.set(t, (h = hash(JSON.stringify(t))));
-        return h;
-      };
-      // A body by its key (the model holds no body), not by its bytes.
-      const articleHashes = new Map<string, string>(archive.articles.map((a: ArticlePage) => [a.url, hash(JSON.stringify({ ...a, related: a.related.map(teaser) }))]));
-      const listingData = (p: ListingPage) =>
-        JSON.stringify({
-          ...p,
-          groups: p.groups.map((g) => ({ ...g, articles: g.articles.map(teaser) })),
-          ...(p.timeline && { timeline: p.timeline.map((t) => ({ event: t.event, article: teaser(t.article) })) }),
-        });
+      const articleHashes = new Map<string, string>(archive.articles.map((a: ArticlePage) => [a.url, hasher.article(a)]));
       const hashes = new Map<string, string>();
       for (const list of PAGE_LISTS) {
         if (unhashed.has(list)) continue;
         for (const page of archive[list]) {
-          const data = list === 'articles' ? articleHashes.get(page.url)! : list === 'listings' ? listingData(page as ListingPage) : JSON.stringify(page);
-          hashes.set(page.outputPath, hash(base, list, data));
+          const h = list === 'articles' ? hasher.articlePage(articleHashes.get(page.url)!) : list === 'listings' ? hasher.listing(page as ListingPage) : hasher.page(list, JSON.stringify(page));
+          hashes.set(page.outputPath, h);
         }
       }
       // A feed with no articles says it changed when the archive last did (feedData).
       let archiveChanged: string | undefined;
       for (const spec of archive.feeds) {
         const fallback = spec.articles.length === 0 ? (archiveChanged ??= JSON.stringify(newestChange(archive.articles) ?? null)) : '';
-        const feed = hash(base, 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHashes.get(url) ?? url));
+        const feed = hasher.feed(spec, (url) => articleHashes.get(url), fallback);
         for (const url of Object.values(spec.urls)) hashes.set(url.slice(1), feed);
       }
       // The exports and the sitemap, each one output of several files.
@@ -114,12 +96,61 @@ export function outputHashes(
       for (const { name, outline } of WRITERS) {
         if (!outline) continue;
         const { files, inputs } = outline(archive);
-        const h = hash(base, name, inputs);
+        const h = hasher.page(name, inputs);
         for (const file of files) hashes.set(file, h);
         writerFiles.set(name, files);
       }
       return { hashes, writerFiles };
     },
+  };
+}
+
+/** The hash of each kind of output from its view data (outputHashes), one at a time. */
+export interface OutputHasher {
+  /** What of an article its page and the feeds that print it depend on: its page view, a teaser by its hash, the body by its key. */
+  article(a: ArticlePage): string;
+  /** An article page's hash, from `article`'s. */
+  articlePage(articleHash: string): string;
+  listing(p: ListingPage): string;
+  /** Any other output, from everything that decides it besides the site and Dateline (`list` names its kind). */
+  page(list: string, data: string): string;
+  /** A feed's three files' hash: its spec and its articles by `article`'s hash; `fallback` for a feed of no articles. */
+  feed(spec: FeedSpec, articleHash: (url: string) => string | undefined, fallback: string): string;
+  /** A published article's search record. */
+  record(searchVersion: string, a: ArticlePage): string;
+}
+
+export function outputHasher(site: SiteView, version: string): OutputHasher {
+  const hash = (...parts: string[]) => {
+    const h = createHash('sha256');
+    for (const part of parts) h.update(part).update('\0');
+    return h.digest('hex');
+  };
+  const base = hash(version, JSON.stringify(site));
+  // A teaser by its hash, taken once however many pages print it (toTeaser shares them).
+  const teaserHashes = new WeakMap<Teaser, string>();
+  const teaser = (t: Teaser) => {
+    let h = teaserHashes.get(t);
+    if (h === undefined) teaserHashes.set(t, (h = hash(JSON.stringify(t))));
+    return h;
+  };
+  return {
+    // A body by its key (the model holds no body), not by its bytes.
+    article: (a) => hash(JSON.stringify({ ...a, related: a.related.map(teaser) })),
+    articlePage: (articleHash) => hash(base, 'articles', articleHash),
+    listing: (p) =>
+      hash(
+        base,
+        'listings',
+        JSON.stringify({
+          ...p,
+          groups: p.groups.map((g) => ({ ...g, articles: g.articles.map(teaser) })),
+          ...(p.timeline && { timeline: p.timeline.map((t) => ({ event: t.event, article: teaser(t.article) })) }),
+        }),
+      ),
+    page: (list, data) => hash(base, list, data),
+    feed: (spec, articleHash, fallback) => hash(base, 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHash(url) ?? url)),
+    record: (searchVersion, a) => hash(searchVersion, searchRecordInputs(a)),
   };
 }
 

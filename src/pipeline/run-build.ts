@@ -3,6 +3,7 @@ import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
 import type { Archive } from '../archive/archive.ts';
+import { outputPathOf } from '../archive/urls.ts';
 import type { Bodies } from '../markdown/bodies.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { asSearchState, NO_SEARCH, planSearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
@@ -12,6 +13,8 @@ import { buildFingerprint, outputsVersion, readLastBuild, sourceVersion, writeLa
 import { listsReadingArchive, outputHashes, readManifest, reuseUnchanged, SPARE_SITE, writeManifest, type OutputManifest } from './output-manifest.ts';
 import type { CheckStats, Timer } from './build-model.ts';
 import { readProject } from './read-project.ts';
+import { bodyOnlyPlan } from './body-only-plan.ts';
+import { pageStore, readSnapshot, snapshotOf, writeSnapshot } from './model-snapshot.ts';
 import { knownFiles, readArticleState } from './article-state.ts';
 import type { RenderStats } from './render-bodies.ts';
 import { markerLine, siteBuiltBy, writeSiteAtomically } from './write-site-atomically.ts';
@@ -55,6 +58,7 @@ export interface BuildReport {
   /** Files of the site: pages, feeds, exports, sitemap and search index, written now or taken from the previous site (`reused`); copied assets not counted. */
   files: number;
   output?: string;
+  /** The model; of a body-only build (bodyOnlyPlan), the part of it the build printed. */
   archive?: Archive;
   /** The model's rendered bodies (read from the cache folder when there is one). */
   bodies?: Bodies;
@@ -70,6 +74,8 @@ export interface BuildReport {
   spare?: 'old' | 'copy';
   /** Of `reused`, the files kept in place in the spare site the new one started from (the rest linked). */
   keptInPlace?: number;
+  /** Only bodies changed since the last build: the model was not made again (bodyOnlyPlan). */
+  bodyOnly?: boolean;
   /** Files taken unchanged from the previous builds' sites, kept or linked (counted in `files`). */
   reused?: number;
 }
@@ -138,17 +144,43 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
 
   // The stages past this point load only when there is something to build: an unchanged
   // project is answered without loading the checker, Markdown, Eleventy or Pagefind.
-  const { buildModel } = await import('./build-model.ts');
-  const model = await buildModel(project, { render: !options.dryRun, cacheDir: options.cacheDir, state, readAll: options.force, time, progress });
-  const { archive, bodies } = model;
-  const messages = [...project.messages, ...model.messages];
-  const stats = model.markdown;
+  const { bodyOnlyChanges, modelOf, prepareArticles } = await import('./build-model.ts');
+  const prepared = await prepareArticles(project, { render: !options.dryRun, cacheDir: options.cacheDir, state, readAll: options.force, time, progress });
+  const { bodies } = prepared;
+  const previous = options.cacheDir && !options.force && !options.dryRun ? await reusableManifest(options.cacheDir, output) : undefined;
+  const previousSearch = await presentSegments(asSearchState(previous?.search), output);
+  // The search index's own version: Dateline (its code and packages, Pagefind's among them) and
+  // the language Pagefind indexes in. Templates and other settings do not reach it.
+  const searchVersion = createHash('sha256').update(await sourceVersion()).update(config.lang).digest('hex');
+  const unhashed = await listsReadingArchive(templates);
+
+  // Only bodies changed since the last build: its model stands, but for their body keys, and
+  // only their pages, the feeds that print them and their search records are made again.
+  const snapshot = previous && project.messages.length === 0 && unhashed.size === 0 ? await readSnapshot(options.cacheDir!) : undefined;
+  // The last build's state must be that of the snapshot's build (a build that failed after the
+  // check wrote a newer one), with the same templates, settings and places: the same fingerprint.
+  const stateFiles = Object.entries((snapshot && state?.files) || {}).map(([file, e]) => ({ file, hash: e.hash }));
+  stateFiles.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  const sameBuild = snapshot !== undefined && snapshot.fingerprint === previous?.fingerprint && snapshot.fingerprint === buildFingerprint({ articles: stateFiles, places: project.places }, version!);
+  const changes = sameBuild ? bodyOnlyChanges(prepared, state) : undefined;
+  const bodyOnly =
+    changes &&
+    time('hash-pages', () =>
+      bodyOnlyPlan({ changed: changes, snapshot: snapshot!, previous: previous!, previousSearch, cacheDir: options.cacheDir!, output, version: version!, searchVersion, overlayMax: config.search.overlay_max }),
+    );
+  const plan = bodyOnly && (await bodyOnly);
+
+  const model = plan ? { archive: plan.archive, messages: snapshot!.report.messages } : await modelOf(prepared, config, time);
+  const { archive } = model;
+  const messages = plan ? model.messages : [...project.messages, ...prepared.messages, ...model.messages];
+  const stats = prepared.markdown;
 
   const sorted = sortMessages(messages);
-  const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: archive.articles.length, pages: 0, files: 0, archive, bodies, timings, markdown: stats, check: model.check };
+  const articleCount = plan ? snapshot!.report.articles : archive.articles.length;
+  const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: articleCount, pages: 0, files: 0, archive, bodies, timings, markdown: stats, check: prepared.check, ...(plan && { bodyOnly: true }) };
   if (!report.ok || options.dryRun) return report;
 
-  const [{ renderMaps }, { runEleventy }, { writeOutputs }, { writeSearchIndex }] = await Promise.all([
+  const [{ renderMaps }, { runEleventy }, { writeOutputs }, { writeSearchIndex, searchSummary }] = await Promise.all([
     import('../outputs/maps/render-maps.ts'),
     import('../outputs/eleventy/run-eleventy.ts'),
     import('../outputs/write-outputs.ts'),
@@ -159,19 +191,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // written. The search index keeps its bundles and takes the changed records into an overlay
   // (planSearchLayout).
   const hasher = outputHashes(archive, version!);
-  // The search index's own version: Dateline (its code and packages, Pagefind's among them) and
-  // the language Pagefind indexes in. Templates and other settings do not reach it.
-  const searchVersion = createHash('sha256').update(await sourceVersion()).update(config.lang).digest('hex');
-  const recordHashes = config.search.enabled ? await time('hash', () => hasher.records(searchVersion)) : new Map<string, string>();
-  const unhashed = await listsReadingArchive(templates);
-  const previous = options.cacheDir && !options.force ? await reusableManifest(options.cacheDir, output) : undefined;
-  const previousSearch = await presentSegments(asSearchState(previous?.search), output);
-  const layout = config.search.enabled ? planSearchLayout(archive.searchBundles, recordHashes, previousSearch, config.search.overlay_max, searchVersion) : NO_SEARCH;
+  const recordHashes = plan ? plan.records : config.search.enabled ? await time('hash', () => hasher.records(searchVersion)) : new Map<string, string>();
+  const layout = plan ? plan.layout : config.search.enabled ? planSearchLayout(archive.searchBundles, recordHashes, previousSearch, config.search.overlay_max, searchVersion) : NO_SEARCH;
+  const summary = plan ? snapshot!.search : searchSummary(archive.articles);
   const hashes = new Map(layout.keep.map((s) => [`${s.folder}/`, s.hash]));
   let searchState: SearchState | undefined;
   let written = 0;
-  // The site the last build replaced, when it is the one the manifest describes: the new site
-  // starts from it, and only what changed in the last two builds is written or linked.
+  let writerFiles = new Map<string, string[]>(plan ? Object.entries(snapshot!.writerFiles) : []);
+  const store = options.cacheDir ? pageStore(options.cacheDir) : undefined;
   const spareDir = options.cacheDir && join(options.cacheDir, SPARE_SITE);
   const spare = previous?.spare && (await siteBuiltBy(spareDir!, previous.spare.fingerprint)) ? previous.spare : undefined;
   const { spare: nextSpare } = await heapNearLive((nearLive) =>
@@ -185,15 +212,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         // spare site, it starts once the files not kept are gone (its own among them).
         let search: ReturnType<typeof writeSearchIndex> | undefined;
         const startSearch = () => {
-          search = time('search', () => writeSearchIndex(archive, bodies, dir, layout, recordHashes, searchVersion, output));
+          search = time('search', () => writeSearchIndex(archive, bodies, dir, layout, recordHashes, searchVersion, output, summary));
           search.catch(() => undefined);
         };
         if (!fromSpare) startSearch();
         // Every page to render: the heap kept near what is alive from the start.
         if (!previous) nearLive();
         try {
-          const { hashes: pageHashes, writerFiles } = await time('hash-pages', () => hasher.pagesAndFeeds(unhashed));
-          for (const [path, h] of pageHashes) hashes.set(path, h);
+          if (!plan) {
+            const hashed = await time('hash-pages', () => hasher.pagesAndFeeds(unhashed));
+            for (const [path, h] of hashed.hashes) hashes.set(path, h);
+            writerFiles = hashed.writerFiles;
+          } else for (const [path, h] of plan.hashes) if (!hashes.has(path) || !path.endsWith('/')) hashes.set(path, h);
           // A feed is its three files, the exports and the sitemap theirs: one missing from the old
           // site, and the whole output is written.
           const feedFiles = archive.feeds.map((f) => Object.values(f.urls).map((url) => url.slice(1)));
@@ -209,6 +239,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           // The pages to render, and the feeds to write (of the whole archive).
           const view: Archive = { ...archive, articles: changed(archive.articles), listings: changed(archive.listings), indexes: changed(archive.indexes) };
           const outputs: Archive = { ...archive, feeds: archive.feeds.filter((f) => !linked.has(f.urls.atom.slice(1))) };
+          // A body-only build holds only the articles it prints: every other output must be in the old site.
+          const printed = new Set([...view.articles.map((a) => a.outputPath), ...outputs.feeds.flatMap((f) => Object.values(f.urls).map((url) => url.slice(1)))]);
+          const missing = plan && [...hashes.keys()].find((path) => !linked.has(path) && !printed.has(path));
+          if (missing) throw new Error(`${missing} of the previous site went missing during the build; build again.`);
           const maps = await time('maps', () => renderMaps(view));
           // Articles, listings, indexes, and the home, search and 404 pages.
           const pageTotal = view.articles.length + view.listings.length + view.indexes.length + 3;
@@ -216,7 +250,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
           const rendered = await time('pages', () => runEleventy(view, bodies, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
           const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
-          report.pages = rendered + pagesLinked;
+          report.pages = plan ? snapshot!.report.pages : rendered + pagesLinked;
+          // Each article page's view, by its hash, for a later body-only build.
+          for (const page of view.articles) {
+            const h = hashes.get(page.outputPath);
+            if (h !== undefined) store?.put(h, page);
+          }
           const kept = new Set([...writerFiles].filter(([, paths]) => paths.every((p) => linked.has(p))).map(([name]) => name));
           const others = await writeOutputs(outputs, bodies, dir, time, kept);
           const indexed = await search!;
@@ -245,6 +284,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const files = Object.fromEntries(hashes);
     const spareOf = nextSpare === 'old' ? previous : nextSpare === 'copy' ? { fingerprint, files } : undefined;
     await writeManifest(options.cacheDir, { fingerprint, output, files, search: searchState, ...(spareOf && { spare: { fingerprint: spareOf.fingerprint, files: spareOf.files } }) });
+    const pages = plan ? snapshot!.pages : Object.fromEntries(archive.articles.map((a) => [a.file, a.url]));
+    const reported = { messages: report.messages, articles: report.articles, pages: report.pages };
+    const parts = { records: Object.fromEntries(recordHashes), search: summary, pages, writerFiles: Object.fromEntries(writerFiles), report: reported };
+    await writeSnapshot(options.cacheDir, plan ? { ...snapshot!, fingerprint, ...parts } : snapshotOf(archive, fingerprint, parts));
+    // The views of pages no longer in the site: the changed ones' old views, or (after a build of
+    // the whole model) every view but the site's.
+    if (plan) for (const url of plan.changed.keys()) store!.remove(previous!.files[outputPathOf(url)]!);
+    else store!.keepOnly(new Set(archive.articles.flatMap((a) => hashes.get(a.outputPath) ?? [])));
   }
   if (lastBuildFile && fingerprint) {
     await writeLastBuild(lastBuildFile, { fingerprint, output, messages: report.messages, articles: report.articles, pages: report.pages, files: report.files });

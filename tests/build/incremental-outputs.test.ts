@@ -132,6 +132,46 @@ describe('an incremental build', () => {
   });
 });
 
+describe('a build after only bodies changed', () => {
+  it('makes no model, writes the pages and feeds that print them and overlays their search records, and equals a clean build', async () => {
+    const project = await makeTemp();
+    await cp(join(repoRoot, 'content'), join(project, 'content'), { recursive: true });
+    await cp(join(repoRoot, 'dateline.yaml'), join(project, 'dateline.yaml'));
+    const out = join(project, '_site');
+    const cacheDir = join(project, '.dateline-cache');
+    const build = (output: string, cache?: string) => runBuild({ root: project, cacheDir: cache, overrides: { output } });
+    expect((await build(out, cacheDir)).ok).toBe(true);
+    // Outside the search index, which takes the changed records into an overlay (compared with a
+    // clean build's by what a reader finds in tests/e2e/search-overlay.test.ts).
+    const site = async (dir: string) => new Map([...(await snapshot(dir))].filter(([f]) => !/^(pagefind[^/]*\/|search\/index\.json)/.test(f)));
+    const steps: [string, boolean][] = [
+      ['haiti-earthquake.md', true],
+      ['taliban-enter-kabul.md', true],
+      ['haiti-earthquake.md', true],
+    ];
+    for (const [step, [name, bodyOnly]] of steps.entries()) {
+      await edit(article(project, name), (t) => `${t}\nA sentence added at step ${step}.\n`);
+      const incremental = await build(out, cacheDir);
+      expect(incremental.ok).toBe(true);
+      expect(incremental.bodyOnly ?? false).toBe(bodyOnly);
+      expect(Object.keys(incremental.timings)).not.toContain('archive');
+      const clean = join(await makeTemp(), 'site');
+      expect((await build(clean)).ok).toBe(true);
+      expect(differences(await site(out), await site(clean))).toEqual([]);
+      const data = JSON.parse(await readFile(join(out, 'search/index.json'), 'utf8'));
+      expect(data.overlay).toBe('pagefind-overlay');
+      expect(Object.values(data.superseded).map((s) => (s as { url: string }).url)).toContain(`/2021/08/${name === 'haiti-earthquake.md' ? '14/haiti-earthquake' : '15/taliban-enter-kabul'}/`);
+    }
+    // The first paragraph is the excerpt, in the exports: the model is made again.
+    await edit(article(project, 'haiti-earthquake.md'), (t) => t.replace(/\n---\n/, '\n---\nA new first paragraph.\n\n'));
+    const excerpt = await build(out, cacheDir);
+    expect(excerpt.bodyOnly).toBeUndefined();
+    const clean = join(await makeTemp(), 'site');
+    expect((await build(clean)).ok).toBe(true);
+    expect(differences(await site(out), await site(clean))).toEqual([]);
+  });
+});
+
 describe('a build killed while it writes', () => {
   it('leaves the previous site whole, and the next build tidies up and equals a clean build', async () => {
     const project = await makeTemp();

@@ -18,6 +18,15 @@ import { filterTotals, recordFilters, searchRecord, type SearchRecord } from './
 export const SEARCH_DATA_FILE = 'search/index.json';
 
 /** The search page's data (SEARCH_DATA_FILE). */
+/** What the search page's data says of the whole archive: its published articles and the totals of each filter's values. */
+export type SearchSummary = Pick<SearchData, 'articles' | 'totals'>;
+
+/** The SearchSummary of an archive's articles. */
+export function searchSummary(articles: readonly ArticlePage[]): SearchSummary {
+  const published = articles.filter((a) => a.status === 'published');
+  return { articles: published.length, totals: filterTotals(published.map((a) => ({ filters: recordFilters(a) }))) };
+}
+
 export interface SearchData {
   articles: number;
   collapsed: string[];
@@ -49,6 +58,7 @@ export async function writeSearchIndex(
   recordHashes: ReadonlyMap<string, string>,
   version: string,
   previousSite?: string,
+  summary: SearchSummary = searchSummary(archive.articles),
 ): Promise<{ files: number; state?: SearchState }> {
   if (!archive.site.search.enabled) return { files: 0 };
   const published = archive.articles.filter((a) => a.status === 'published');
@@ -100,9 +110,9 @@ export async function writeSearchIndex(
     { concurrency: 16 },
   );
   const data: SearchData = {
-    articles: published.length,
+    articles: summary.articles,
     collapsed: archive.site.search.collapsedFacets,
-    totals: filterTotals(published.map((a) => ({ filters: recordFilters(a) }))),
+    totals: summary.totals,
     bundles: layout.order,
     ...(overlay.length > 0 && { overlay: OVERLAY_BUNDLE }),
     superseded: Object.fromEntries(hidden),

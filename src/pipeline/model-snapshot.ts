@@ -1,0 +1,85 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Archive, ArticlePage, FeedSpec, HomePage, SiteView } from '../archive/archive.ts';
+import type { SearchBundle } from '../archive/search-bundles.ts';
+import type { SearchSummary } from '../outputs/search/write-search-index.ts';
+import type { Message } from '../report/message.ts';
+import { readJsonFile, readJsonFileSync, writeJsonFile, writeJsonFileSync } from './json-file.ts';
+
+/**
+ * What a body-only build (an edit that changed no article's metadata, see bodyOnlyChanges)
+ * needs of the last build's model besides the pages it prints: the parts of the model every
+ * build renders (the site, the home page), the feeds and search bundles with the URLs of their
+ * articles, each published article's search record hash, the search page's totals, and what the
+ * build reported. Written by every build that made the model (`.dateline-cache/model.json`);
+ * each article's page view is kept apart, by its page's hash in the output manifest (PageStore),
+ * so a body-only build reads the few it prints. A model holds no function and no class: this is
+ * the model, as data.
+ */
+export interface ModelSnapshot {
+  /** The build that made the model (its site's marker and manifest name it). */
+  fingerprint: string;
+  site: SiteView;
+  home: HomePage;
+  feeds: FeedSpec[];
+  searchBundles: SearchBundle[];
+  /** Search record hash by article URL (published articles). */
+  records: Record<string, string>;
+  search?: SearchSummary;
+  /** Article file → its page's URL (articles that have a page). */
+  pages: Record<string, string>;
+  /** The files each writer with an outline (exports, sitemap) made. */
+  writerFiles: Record<string, string[]>;
+  report: { messages: Message[]; articles: number; pages: number };
+}
+
+const SNAPSHOT_FILE = 'model.json';
+/** Article page views by their page's hash in the output manifest. */
+const PAGES_DIR = 'pages';
+
+export async function readSnapshot(cacheDir: string): Promise<ModelSnapshot | undefined> {
+  const snapshot = (await readJsonFile(join(cacheDir, SNAPSHOT_FILE))) as ModelSnapshot | undefined;
+  const valid = typeof snapshot?.fingerprint === 'string' && typeof snapshot.pages === 'object' && Array.isArray(snapshot.feeds) && typeof snapshot.records === 'object';
+  return valid ? snapshot : undefined;
+}
+
+export const writeSnapshot = (cacheDir: string, snapshot: ModelSnapshot): Promise<void> => writeJsonFile(join(cacheDir, SNAPSHOT_FILE), snapshot);
+
+/** The snapshot of a model made by this build. */
+export function snapshotOf(
+  archive: Archive,
+  fingerprint: string,
+  parts: Pick<ModelSnapshot, 'records' | 'search' | 'pages' | 'writerFiles' | 'report'>,
+): ModelSnapshot {
+  return { fingerprint, site: archive.site, home: archive.home, feeds: archive.feeds, searchBundles: archive.searchBundles, ...parts };
+}
+
+/**
+ * Article page views, each in a file named by its page's hash (content-addressed: the manifest
+ * says which one is current). Kept for the pages written; an unchanged page keeps its file.
+ */
+export const pageStore = (cacheDir: string) => {
+  const dir = join(cacheDir, PAGES_DIR);
+  const path = (hash: string) => join(dir, hash.slice(0, 2), `${hash}.json`);
+  return {
+    get(hash: string): ArticlePage | undefined {
+      const page = readJsonFileSync(path(hash)) as ArticlePage | undefined;
+      return typeof page?.url === 'string' ? page : undefined;
+    },
+    put(hash: string, page: ArticlePage): void {
+      writeJsonFileSync(path(hash), page);
+    },
+    remove(hash: string): void {
+      rmSync(path(hash), { force: true });
+    },
+    /** Removes every view but those of `hashes`. */
+    keepOnly(hashes: ReadonlySet<string>): void {
+      const shards = existsSync(dir) ? readdirSync(dir) : [];
+      for (const shard of shards) {
+        for (const name of readdirSync(join(dir, shard))) {
+          if (name.endsWith('.json') && !hashes.has(name.slice(0, -'.json'.length))) rmSync(join(dir, shard, name), { force: true });
+        }
+      }
+    },
+  };
+};
