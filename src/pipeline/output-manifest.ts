@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Archive, ArticlePage, FeedSpec, ListingPage, SiteView, Teaser } from '../archive/archive.ts';
@@ -7,8 +7,8 @@ import { newestChange } from '../outputs/feeds/feed-data.ts';
 import type { SearchState } from '../outputs/search/search-layout.ts';
 import { searchRecordInputs } from '../outputs/search/search-records.ts';
 import { WRITERS } from '../outputs/write-outputs.ts';
-import { readJsonFile, writeJsonFile } from './json-file.ts';
-import { removeInBackground } from './write-site-atomically.ts';
+import { readJsonFile, readJsonFileSync, writeJsonFile } from './json-file.ts';
+import { removeInBackground, SPARE_LISTING, type SpareListing } from './write-site-atomically.ts';
 
 /**
  * What the last build wrote: for each output, a hash of everything that decided its bytes. A
@@ -194,7 +194,7 @@ export async function reuseUnchanged(
   current: ReadonlyMap<string, string>,
   wholes: readonly (readonly string[])[] = [],
   spare?: Readonly<Record<string, string>>,
-): Promise<{ linked: Set<string>; files: number; kept: number }> {
+): Promise<{ linked: Set<string>; files: number; kept: number; listed?: boolean }> {
   const keep = new Set<string>();
   const link = new Set<string>();
   for (const [path, h] of current) {
@@ -217,11 +217,13 @@ export async function reuseUnchanged(
   const linked = new Set<string>();
   let files = 0;
   let kept = 0;
+  let listed: boolean | undefined;
   if (spare) {
     const found = clearSpare(to, keep);
     for (const path of found.paths) linked.add(path);
     files += found.files;
     kept = found.files;
+    listed = found.listed;
   }
   // Synchronous calls, one after the other: tens of thousands of links take a third of the time
   // they take through the thread pool, and nothing else of this process waits meanwhile (Pagefind
@@ -276,7 +278,29 @@ export async function reuseUnchanged(
       files--;
     }
   }
-  return { linked, files, kept };
+  return { linked, files, kept, listed };
+}
+
+/**
+ * The files and folders of the spare site in `dir`, relative to it: from its listing
+ * (SPARE_LISTING, written when it became the spare, and removed now: it is no output), when it
+ * was made of this very folder; else by walking it.
+ */
+function spareListing(dir: string): { files: string[]; dirs: string[]; listed: boolean } {
+  const path = join(dir, SPARE_LISTING);
+  const listing = readJsonFileSync(path) as SpareListing | undefined;
+  rmSync(path, { force: true });
+  if (listing && listing.ino === statSync(dir).ino && Array.isArray(listing.files) && Array.isArray(listing.dirs)) {
+    return { files: listing.files.filter((f) => f !== SPARE_LISTING), dirs: listing.dirs, listed: true };
+  }
+  const files: string[] = [];
+  const dirs: string[] = [];
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const entry = join(e.parentPath, e.name).slice(dir.length + 1);
+    if (entry === SPARE_LISTING) continue;
+    (e.isDirectory() ? dirs : files).push(entry);
+  }
+  return { files, dirs, listed: false };
 }
 
 /**
@@ -284,17 +308,18 @@ export async function reuseUnchanged(
  * entry, `pagefind-1/`, keeps every file under it), and every folder that leaves empty; returns
  * the outputs found and kept and their number of files.
  */
-function clearSpare(dir: string, keep: ReadonlySet<string>): { paths: Set<string>; files: number } {
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+function clearSpare(dir: string, keep: ReadonlySet<string>): { paths: Set<string>; files: number; listed: boolean } {
+  const listing = spareListing(dir);
   // Entries left in each folder, to remove the folders emptied (deepest first).
   const left = new Map<string, number>();
-  for (const e of entries) left.set(e.parentPath, (left.get(e.parentPath) ?? 0) + 1);
+  for (const path of [...listing.files, ...listing.dirs]) {
+    const parent = dirname(join(dir, path));
+    left.set(parent, (left.get(parent) ?? 0) + 1);
+  }
   const found = new Set<string>();
   let files = 0;
   const emptied: string[] = [];
-  for (const e of entries) {
-    if (e.isDirectory()) continue;
-    const path = join(e.parentPath, e.name).slice(dir.length + 1);
+  for (const path of listing.files) {
     const folder = path.slice(0, path.indexOf('/') + 1);
     const output = keep.has(path) ? path : folder && keep.has(folder) ? folder : undefined;
     if (output) {
@@ -302,10 +327,12 @@ function clearSpare(dir: string, keep: ReadonlySet<string>): { paths: Set<string
       files++;
       continue;
     }
-    unlinkSync(join(e.parentPath, e.name));
-    const n = left.get(e.parentPath)! - 1;
-    left.set(e.parentPath, n);
-    if (n === 0) emptied.push(e.parentPath);
+    const file = join(dir, path);
+    unlinkSync(file);
+    const parent = dirname(file);
+    const n = left.get(parent)! - 1;
+    left.set(parent, n);
+    if (n === 0) emptied.push(parent);
   }
   for (let folder = emptied.pop(); folder !== undefined; folder = emptied.pop()) {
     if (folder === dir) continue;
@@ -315,5 +342,5 @@ function clearSpare(dir: string, keep: ReadonlySet<string>): { paths: Set<string
     left.set(parent, n);
     if (n === 0) emptied.push(parent);
   }
-  return { paths: found, files };
+  return { paths: found, files, listed: listing.listed };
 }

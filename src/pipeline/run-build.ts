@@ -74,6 +74,8 @@ export interface BuildReport {
   spare?: 'old' | 'copy';
   /** Of `reused`, the files kept in place in the spare site the new one started from (the rest linked). */
   keptInPlace?: number;
+  /** The spare site the build started from was known by its listing (SPARE_LISTING), not walked. */
+  spareListed?: boolean;
   /** Only bodies changed since the last build: the model was not made again (bodyOnlyPlan). */
   bodyOnly?: boolean;
   /** Files taken unchanged from the previous builds' sites, kept or linked (counted in `files`). */
@@ -264,6 +266,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           report.files = rendered + files + others + indexed.files;
           report.reused = files;
           report.keptInPlace = reuse?.kept ?? 0;
+          if (reuse?.listed) report.spareListed = true;
           written = performance.now();
         } finally {
           // A failed build's folder is removed only once Pagefind has stopped writing into it.

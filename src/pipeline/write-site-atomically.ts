@@ -66,7 +66,10 @@ export async function writeSiteAtomically(
   }
   // A spare site not taken (stale) is removed first.
   const free = spare !== undefined && (await removeStale(spare.keepAt, suffix));
-  if (hadOld && free && spare.keepOld() && (await rename(old, spare.keepAt).then(() => true, () => false))) return { spare: 'old' };
+  if (hadOld && free && spare.keepOld() && (await rename(old, spare.keepAt).then(() => true, () => false))) {
+    listInBackground(spare.keepAt);
+    return { spare: 'old' };
+  }
   // Removing every file of the old site takes seconds on a large archive (≈ 0.1 ms a file): a
   // process of its own does it after this build has answered. A leftover is removed by the next.
   if (hadOld) removeInBackground(old);
@@ -85,32 +88,77 @@ async function removeStale(dir: string, suffix: string): Promise<boolean> {
 }
 
 /**
+ * The file in a spare site that lists its files and folders (SpareListing), so that the build
+ * that starts from it need not walk its tens of thousands of folders (clearSpare).
+ */
+export const SPARE_LISTING = '.dateline-files.json';
+
+/** What SPARE_LISTING holds: the folder's inode when listed (a folder keeps it when renamed), and every path in it. */
+export interface SpareListing {
+  ino: number;
+  files: string[];
+  dirs: string[];
+}
+
+// A script's function that lists a folder (SpareListing, without `ino`), for the detached processes below.
+const LIST_FOLDER = `function listFolder(dir) {
+  const files = [], dirs = [];
+  for (const e of require('node:fs').readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = require('node:path').join(e.parentPath, e.name).slice(dir.length + 1);
+    (e.isDirectory() ? dirs : files).push(path);
+  }
+  return { files, dirs };
+}`;
+
+/**
  * Makes `to` a copy of the site `from` as hard links, from a detached process: made in a folder
  * of its own and renamed to `to` when complete, and only if `to` is still free and `from` still
  * the same site, so that a copy cut short or mixed (another build swapped its site in meanwhile,
- * links refused) is never taken for a spare site.
+ * links refused) is never taken for a spare site. The copy holds its listing (SPARE_LISTING).
  */
 function linkInBackground(from: string, to: string): void {
   const script = `const fs = require('node:fs'), { join } = require('node:path');
-const [from, to] = process.argv.slice(1);
+${LIST_FOLDER}
+const [from, to, listing] = process.argv.slice(1);
 const temp = to + '.new-' + process.pid;
 // The site's folder: another build swapping a new site in meanwhile would mix two sites.
 const site = fs.statSync(from).ino;
 try {
   fs.mkdirSync(temp);
-  for (const e of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
-    const path = join(e.parentPath, e.name).slice(from.length + 1);
-    if (e.isDirectory()) fs.mkdirSync(join(temp, path));
-    else fs.linkSync(join(from, path), join(temp, path));
-  }
+  const { files, dirs } = listFolder(from);
+  for (const dir of dirs) fs.mkdirSync(join(temp, dir));
+  for (const file of files) fs.linkSync(join(from, file), join(temp, file));
   if (fs.statSync(from).ino !== site) throw new Error('replaced');
+  fs.writeFileSync(join(temp, listing), JSON.stringify({ ino: fs.statSync(temp).ino, files, dirs }));
   fs.renameSync(temp, to);
 } catch {
   fs.rmSync(temp, { recursive: true, force: true });
 }`;
-  const linker = spawn(process.execPath, ['-e', script, from, to], { detached: true, stdio: 'ignore' });
+  const linker = spawn(process.execPath, ['-e', script, from, to, SPARE_LISTING], { detached: true, stdio: 'ignore' });
   linker.on('error', () => undefined);
   linker.unref();
+}
+
+/**
+ * Writes the listing (SPARE_LISTING) of the spare site in `dir`, from a detached process, after
+ * this build has answered. Written only if the folder at `dir` is the same throughout (a next
+ * build may have taken it meanwhile); the next build checks the folder's inode against it.
+ */
+function listInBackground(dir: string): void {
+  const script = `const fs = require('node:fs'), { join } = require('node:path');
+${LIST_FOLDER}
+const [dir, listing] = process.argv.slice(1);
+try {
+  const ino = fs.statSync(dir).ino;
+  const { files, dirs } = listFolder(dir);
+  if (fs.statSync(dir).ino !== ino) throw new Error('replaced');
+  const temp = join(dir, listing + '.' + process.pid + '.tmp');
+  fs.writeFileSync(temp, JSON.stringify({ ino, files, dirs }));
+  fs.renameSync(temp, join(dir, listing));
+} catch {}`;
+  const lister = spawn(process.execPath, ['-e', script, dir, SPARE_LISTING], { detached: true, stdio: 'ignore' });
+  lister.on('error', () => undefined);
+  lister.unref();
 }
 
 /**
