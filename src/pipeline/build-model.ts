@@ -110,10 +110,13 @@ export async function prepareArticles(project: ProjectFiles, options: ModelOptio
     await writeArticleState(options.cacheDir, { version, files: Object.fromEntries(checked.map((f) => [f.source.file, f.entry])) });
   }
   // The model keeps of a body its key and first paragraph; outputs read the rest from `store`.
+  // The files' bytes and bodies are let go: at 100,000 articles, a gigabyte.
   const renderedNow = new Set(toRender);
   const rendered = checked.flatMap((f): RenderedArticle[] => {
+    f.source.bytes = undefined;
     if (!f.article) return [];
     const { body: _body, ...meta } = f.article;
+    f.article = meta;
     const render = renderedNow.has(f) ? f.entry.render! : { firstParagraph: '', key: '', textKey: '' };
     return [{ ...meta, firstParagraph: render.firstParagraph, bodyKey: render.key, textKey: render.textKey }];
   });
