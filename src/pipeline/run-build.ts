@@ -201,6 +201,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   let written = 0;
   let writerFiles = new Map<string, string[]>(plan ? Object.entries(snapshot!.writerFiles) : []);
   const store = options.cacheDir ? pageStore(options.cacheDir) : undefined;
+  // The site the last build replaced, when it is the one the manifest describes: the new site
+  // starts from it, and only what changed in the last two builds is written or linked.
   const spareDir = options.cacheDir && join(options.cacheDir, SPARE_SITE);
   const spare = previous?.spare && (await siteBuiltBy(spareDir!, previous.spare.fingerprint)) ? previous.spare : undefined;
   const { spare: nextSpare } = await heapNearLive((nearLive) =>
@@ -293,7 +295,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     await writeSnapshot(options.cacheDir, plan ? { ...snapshot!, fingerprint, ...parts } : snapshotOf(archive, fingerprint, parts));
     // The views of pages no longer in the site: the changed ones' old views, or (after a build of
     // the whole model) every view but the site's.
-    if (plan) for (const url of plan.changed.keys()) store!.remove(previous!.files[outputPathOf(url)]!);
+    if (plan) {
+      for (const url of plan.changed.keys()) {
+        const path = outputPathOf(url);
+        // An edit that left the page as it was (a comment in the front matter) keeps its view.
+        if (previous!.files[path] !== hashes.get(path)) store!.remove(previous!.files[path]!);
+      }
+    }
     else store!.keepOnly(new Set(archive.articles.flatMap((a) => hashes.get(a.outputPath) ?? [])));
   }
   if (lastBuildFile && fingerprint) {
