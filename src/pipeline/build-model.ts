@@ -30,7 +30,7 @@ export interface ModelOptions {
   cacheDir?: string;
   /** The last build's article state (readArticleState), to take unchanged files' checks and renders from. */
   state?: ArticleState;
-  /** Read every cached render rather than trusting the cache's index (a `--force` build). */
+  /** Read every cached render rather than trusting the renders the article state knows of (a `--force` build). */
   readAll?: boolean;
   time?: Timer;
   progress?: (event: ProgressEvent) => void;

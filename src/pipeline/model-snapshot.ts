@@ -12,7 +12,7 @@ import { readJsonFile, readJsonFileSync, writeJsonFile, writeJsonFileSync } from
  * build renders (the site, the home page), the feeds and search bundles with the URLs of their
  * articles, each published article's search record hash, the search page's totals, and what the
  * build reported. Written by every build that made the model (`.dateline-cache/model.json`);
- * each article's page view is kept apart, by its page's hash in the output manifest (PageStore),
+ * each article's page view is kept apart, by its page's hash in the output manifest (pageStore),
  * so a body-only build reads the few it prints. A model holds no function and no class: this is
  * the model, as data.
  */

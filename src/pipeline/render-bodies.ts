@@ -14,7 +14,7 @@ export interface RenderOptions {
   cacheDir?: string;
   /** Worker threads to use for renders not in the cache (default: one per core when it pays). */
   workers?: number;
-  /** Read every cached render rather than trusting the cache's index (a `--force` build). */
+  /** Read every cached render rather than trusting the renders the article state knows of (a `--force` build). */
   readAll?: boolean;
   /** Called as bodies are done (cached or rendered), with the count so far and the total. */
   onProgress?: (done: number, total: number) => void;

@@ -19,7 +19,7 @@ describe('incremental builds through runBuild', () => {
     expect(report.markdown?.rendered).toBeGreaterThanOrEqual(4);
   });
 
-  it('stores each render from the worker threads in the cache, and takes them all from its index next time', async () => {
+  it('stores each render from the worker threads in the cache, and takes them all from it next time', async () => {
     const cacheDir = await makeTemp();
     // Enough bodies for the worker threads, a few of them the same.
     const bodies = Array.from({ length: 400 }, (_, i) => `Paragraph ${i % 390} of *the* [report](/x/).\n\nMore.`);
