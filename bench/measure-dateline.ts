@@ -38,8 +38,11 @@ try {
     try {
       // Imported here so a change to the search module only costs this figure, not the others.
       const { writeSearchIndex } = await import('../src/outputs/search/write-search-index.ts');
+      const { planSearchLayout } = await import('../src/outputs/search/search-layout.ts');
+      // Every bundle indexed, as a clean build does.
+      const layout = planSearchLayout(report.archive.searchBundles, new Map(), undefined, 0, '');
       const start = performance.now();
-      const files = await writeSearchIndex(report.archive, join(scratch, 'search'));
+      const { files } = await writeSearchIndex(report.archive, report.bodies!, join(scratch, 'search'), layout, new Map(), '');
       result.search = { ms: Math.round(performance.now() - start), files };
     } catch (error) {
       result.search = { error: (error as Error).message };
