@@ -47,7 +47,7 @@ export const articleHash = (file: string, bytes: Uint8Array): string => createHa
 /** An article file's bytes, read now if `readProject` did not. */
 export const readArticleBytes = (a: ArticleFile): Uint8Array => a.bytes ?? new Uint8Array(readFileSync(a.path));
 
-/** The last build's stamp and hash of an article file, when known (ArticleState.known). */
+/** The last build's stamp and hash of an article file, when known (knownFiles, from the article state). */
 export type KnownFile = (file: string) => { stamp: FileStamp; hash: string } | undefined;
 
 /** Everything a build reads from disk, read once. */
