@@ -1,5 +1,5 @@
 import type { CalendarDay, CalendarMonth } from './archive.ts';
-import { dateFormatter } from '../dates/date-formatter.ts';
+import { dateFormatter, memoized } from '../dates/date-formatter.ts';
 import { formatMonth } from './format-date.ts';
 import type { UiStrings } from './ui-strings.ts';
 
@@ -38,14 +38,11 @@ export function buildCalendar(
 }
 
 /** The weekdays' names, Monday first, one list per locale (every grid shares it). */
-const weekdayNames = new Map<string, CalendarMonth['weekdays']>();
-function weekdaysOf(locale: string): CalendarMonth['weekdays'] {
-  let names = weekdayNames.get(locale);
-  if (!names) {
+const weekdaysOf = memoized(
+  (locale: string) => locale,
+  (locale): CalendarMonth['weekdays'] => {
     const short = dateFormatter(locale, { weekday: 'short', timeZone: 'UTC' });
     const long = dateFormatter(locale, { weekday: 'long', timeZone: 'UTC' });
-    names = Array.from({ length: 7 }, (_, i) => ({ short: short.format(A_MONDAY + i * DAY_MS), long: long.format(A_MONDAY + i * DAY_MS) }));
-    weekdayNames.set(locale, names);
-  }
-  return names;
-}
+    return Array.from({ length: 7 }, (_, i) => ({ short: short.format(A_MONDAY + i * DAY_MS), long: long.format(A_MONDAY + i * DAY_MS) }));
+  },
+);

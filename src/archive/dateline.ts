@@ -1,3 +1,4 @@
+import { memoized } from '../dates/date-formatter.ts';
 import type { Place } from '../places/place.ts';
 import { groupBy } from './listing.ts';
 import type { UiStrings } from './ui-strings.ts';
@@ -18,9 +19,7 @@ export function formatDatelinePlace(places: readonly Place[], lineage: (p: Place
     .join('; ');
 }
 
-const listFormats = new Map<string, Intl.ListFormat>();
-function listFormat(locale: string): Intl.ListFormat {
-  let list = listFormats.get(locale);
-  if (!list) listFormats.set(locale, (list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })));
-  return list;
-}
+const listFormat = memoized(
+  (locale: string) => locale,
+  (locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }),
+);

@@ -1,3 +1,5 @@
+import { memoized } from '../dates/date-formatter.ts';
+
 /** A guessed headline is cut to at most this many characters. */
 export const HEADLINE_MAX_LENGTH = 90;
 /** A cut at a clause boundary (comma, semicolon, dash) is preferred if it keeps this much. */
@@ -22,9 +24,7 @@ export function headlineFrom(paragraph: string, lang = 'en'): string {
  * One segmenter per language: each holds an ICU break iterator outside V8's heap, and one a call
  * left about 28 MB to the process per 10,000 headlines even after they were collected.
  */
-const segmenters = new Map<string, Intl.Segmenter>();
-function sentenceSegmenter(lang: string): Intl.Segmenter {
-  let segmenter = segmenters.get(lang);
-  if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' })));
-  return segmenter;
-}
+const sentenceSegmenter = memoized(
+  (lang: string) => lang,
+  (lang) => new Intl.Segmenter(lang, { granularity: 'sentence' }),
+);

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { memoized } from './date-formatter.ts';
 
 /** A date as written by a writer, read once in its zone. */
 export interface ArticleDate {
@@ -28,17 +29,15 @@ export type DateResult =
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** Whether `zone` is an IANA time-zone name this runtime knows. */
-export function isValidZone(zone: string): boolean {
-  let valid = validZones.get(zone);
-  if (valid === undefined) validZones.set(zone, (valid = /^[A-Za-z]/.test(zone) && zone.includes('/') ? IANAZone.isValidZone(zone) : zone === 'UTC'));
-  return valid;
-}
 /**
- * Answers by zone name. Luxon asks by making an Intl.DateTimeFormat, whose ICU objects sit
- * outside V8's heap: one an article kept about 270 MB of the process's memory at 10,000 articles.
+ * Whether `zone` is an IANA time-zone name this runtime knows; answered once a zone name. Luxon
+ * asks by making an Intl.DateTimeFormat, whose ICU objects sit outside V8's heap: one an article
+ * kept about 270 MB of the process's memory at 10,000 articles.
  */
-const validZones = new Map<string, boolean>();
+export const isValidZone: (zone: string) => boolean = memoized(
+  (zone: string) => zone,
+  (zone) => (/^[A-Za-z]/.test(zone) && zone.includes('/') ? IANAZone.isValidZone(zone) : zone === 'UTC'),
+);
 
 /**
  * Reads a front-matter date in `zone` (an IANA name): a day (`2021-08-22`, that day in the zone),

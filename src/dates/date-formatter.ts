@@ -11,15 +11,14 @@ export function dateFormatter(locale: string, options: Intl.DateTimeFormatOption
 }
 
 /**
- * Memoizes `format` by a key: dates repeat (thousands of articles share a day, a month, a zone),
- * and formatting one costs more than a lookup.
+ * Memoizes `make` by a key: dates repeat (thousands of articles share a day, a month, a zone),
+ * and formatting one, or making a formatter, costs more than a lookup.
  */
-export function memoized<A extends unknown[]>(key: (...args: A) => string, format: (...args: A) => string): (...args: A) => string {
-  const done = new Map<string, string>();
+export function memoized<A extends unknown[], R>(key: (...args: A) => string, make: (...args: A) => R): (...args: A) => R {
+  const done = new Map<string, R>();
   return (...args) => {
     const k = key(...args);
-    let value = done.get(k);
-    if (value === undefined) done.set(k, (value = format(...args)));
-    return value;
+    if (!done.has(k)) done.set(k, make(...args));
+    return done.get(k)!;
   };
 }
