@@ -18,6 +18,8 @@ import type { BodySummary } from './render-bodies.ts';
  */
 export interface ArticleState {
   version: string;
+  /** The build that wrote it (its fingerprint), if one that writes a site: a body-only build starts only from its own state. */
+  fingerprint?: string;
   files: Record<string, FileEntry>;
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Archive, ArticlePage } from '../archive/archive.ts';
-import { outputPathOf } from '../archive/urls.ts';
+import { articleUrl, outputPathOf } from '../archive/urls.ts';
 import { NO_SEARCH, planSearchLayout, type SearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
 import type { CheckedFile } from './article-state.ts';
 import type { ModelSnapshot } from './model-snapshot.ts';
@@ -53,7 +53,8 @@ export function bodyOnlyPlan(input: {
   };
   const changed = new Map<string, ArticlePage>();
   for (const f of input.changed) {
-    const url = snapshot.pages[f.source.file];
+    // Its metadata is the last build's: so is its URL.
+    const url = f.entry.article && articleUrl(f.entry.article.date, f.entry.article.slug);
     const old = url === undefined ? undefined : load(url);
     if (!url || !old || !f.entry.render) return undefined;
     const page = { ...old, bodyKey: f.entry.render.key, textKey: f.entry.render.textKey };

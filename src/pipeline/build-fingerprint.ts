@@ -15,7 +15,7 @@ import { readJsonFile, writeJsonFile } from './json-file.ts';
  * Dateline's own source and package versions). Equal
  * fingerprints mean the same site, byte for byte (builds are deterministic).
  */
-export function buildFingerprint(project: { articles: readonly { file: string; hash: string }[]; places: ProjectFiles['places'] }, version: string): string {
+export function buildFingerprint(project: ProjectFiles, version: string): string {
   const hash = createHash('sha256').update(version);
   // Each article by the hash of its path and bytes (read now, or known from the last build).
   for (const a of project.articles) hash.update(`\0a${a.file}\0${a.hash}`);

@@ -30,6 +30,8 @@ export interface ModelOptions {
   cacheDir?: string;
   /** The last build's article state (readArticleState), to take unchanged files' checks and renders from. */
   state?: ArticleState;
+  /** The fingerprint of the build, kept in the article state it writes. */
+  fingerprint?: string;
   /** Read every cached render rather than trusting the renders the article state knows of (a `--force` build). */
   readAll?: boolean;
   time?: Timer;
@@ -107,7 +109,7 @@ export async function prepareArticles(project: ProjectFiles, options: ModelOptio
   );
   toRender.forEach((f, i) => (f.entry.render = { key: keys[i]!, ...summaries[i]! }));
   if (options.cacheDir && options.render) {
-    await writeArticleState(options.cacheDir, { version, files: Object.fromEntries(checked.map((f) => [f.source.file, f.entry])) });
+    await writeArticleState(options.cacheDir, { version, fingerprint: options.fingerprint, files: Object.fromEntries(checked.map((f) => [f.source.file, f.entry])) });
   }
   // The model keeps of a body its key and first paragraph; outputs read the rest from `store`.
   // The files' bytes and bodies are let go: at 100,000 articles, a gigabyte.

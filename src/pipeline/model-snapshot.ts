@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import type { Archive, ArticlePage, FeedSpec, HomePage, SiteView } from '../archive/archive.ts';
 import type { SearchBundle } from '../archive/search-bundles.ts';
 import type { SearchSummary } from '../outputs/search/write-search-index.ts';
-import type { Message } from '../report/message.ts';
 import { readJsonFile, readJsonFileSync, writeJsonFile, writeJsonFileSync } from './json-file.ts';
 
 /**
  * What a body-only build (an edit that changed no article's metadata, see bodyOnlyChanges)
  * needs of the last build's model besides the pages it prints: the parts of the model every
  * build renders (the site, the home page), the feeds and search bundles with the URLs of their
- * articles, each published article's search record hash, the search page's totals, and what the
- * build reported. Written by every build that made the model (`.dateline-cache/model.json`);
+ * articles, each published article's search record hash and the search page's totals (what the
+ * build reported is in `last-build.json`). Written by every build that made the model (`.dateline-cache/model.json`);
  * each article's page view is kept apart, by its page's hash in the output manifest (pageStore),
  * so a body-only build reads the few it prints. A model holds no function and no class: this is
  * the model, as data.
@@ -19,6 +18,8 @@ import { readJsonFile, readJsonFileSync, writeJsonFile, writeJsonFileSync } from
 export interface ModelSnapshot {
   /** The build that made the model (its site's marker and manifest name it). */
   fingerprint: string;
+  /** What its outputs were made by (outputsVersion): the templates, settings and Dateline. */
+  version: string;
   site: SiteView;
   home: HomePage;
   feeds: FeedSpec[];
@@ -26,11 +27,8 @@ export interface ModelSnapshot {
   /** Search record hash by article URL (published articles). */
   records: Record<string, string>;
   search?: SearchSummary;
-  /** Article file → its page's URL (articles that have a page). */
-  pages: Record<string, string>;
   /** The files each writer with an outline (exports, sitemap) made. */
   writerFiles: Record<string, string[]>;
-  report: { messages: Message[]; articles: number; pages: number };
 }
 
 const SNAPSHOT_FILE = 'model.json';
@@ -39,7 +37,7 @@ const PAGES_DIR = 'pages';
 
 export async function readSnapshot(cacheDir: string): Promise<ModelSnapshot | undefined> {
   const snapshot = (await readJsonFile(join(cacheDir, SNAPSHOT_FILE))) as ModelSnapshot | undefined;
-  const valid = typeof snapshot?.fingerprint === 'string' && typeof snapshot.pages === 'object' && Array.isArray(snapshot.feeds) && typeof snapshot.records === 'object';
+  const valid = typeof snapshot?.fingerprint === 'string' && typeof snapshot.version === 'string' && Array.isArray(snapshot.feeds) && typeof snapshot.records === 'object';
   return valid ? snapshot : undefined;
 }
 
@@ -49,7 +47,7 @@ export const writeSnapshot = (cacheDir: string, snapshot: ModelSnapshot): Promis
 export function snapshotOf(
   archive: Archive,
   fingerprint: string,
-  parts: Pick<ModelSnapshot, 'records' | 'search' | 'pages' | 'writerFiles' | 'report'>,
+  parts: Pick<ModelSnapshot, 'version' | 'records' | 'search' | 'writerFiles'>,
 ): ModelSnapshot {
   return { fingerprint, site: archive.site, home: archive.home, feeds: archive.feeds, searchBundles: archive.searchBundles, ...parts };
 }

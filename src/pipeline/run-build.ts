@@ -137,9 +137,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const fingerprint = version && buildFingerprint(project, version);
   // Only when reading found nothing to report (a symbolic link, a config error falling back to
   // defaults): those messages are not part of the fingerprint and must not be hidden.
-  if (lastBuildFile && fingerprint && !options.force && project.messages.length === 0) {
-    const last = await readLastBuild(lastBuildFile);
-    if (last?.fingerprint === fingerprint && last.output === output && (await siteBuiltBy(output, fingerprint))) {
+  const last = lastBuildFile && !options.force && !options.dryRun ? await readLastBuild(lastBuildFile) : undefined;
+  if (last && fingerprint && project.messages.length === 0) {
+    if (last.fingerprint === fingerprint && last.output === output && (await siteBuiltBy(output, fingerprint))) {
       return { ok: true, messages: last.messages, articles: last.articles, pages: last.pages, files: last.files, output, timings, upToDate: true };
     }
   }
@@ -147,7 +147,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // The stages past this point load only when there is something to build: an unchanged
   // project is answered without loading the checker, Markdown, Eleventy or Pagefind.
   const { bodyOnlyChanges, modelOf, prepareArticles } = await import('./build-model.ts');
-  const prepared = await prepareArticles(project, { render: !options.dryRun, cacheDir: options.cacheDir, state, readAll: options.force, time, progress });
+  const prepared = await prepareArticles(project, { render: !options.dryRun, cacheDir: options.cacheDir, state, fingerprint, readAll: options.force, time, progress });
   const { bodies } = prepared;
   const previous = options.cacheDir && !options.force && !options.dryRun ? await reusableManifest(options.cacheDir, output) : undefined;
   const previousSearch = await presentSegments(asSearchState(previous?.search), output);
@@ -159,11 +159,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // Only bodies changed since the last build: its model stands, but for their body keys, and
   // only their pages, the feeds that print them and their search records are made again.
   const snapshot = previous && project.messages.length === 0 && unhashed.size === 0 ? await readSnapshot(options.cacheDir!) : undefined;
-  // The last build's state must be that of the snapshot's build (a build that failed after the
-  // check wrote a newer one), with the same templates, settings and places: the same fingerprint.
-  const stateFiles = Object.entries((snapshot && state?.files) || {}).map(([file, e]) => ({ file, hash: e.hash }));
-  stateFiles.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
-  const sameBuild = snapshot !== undefined && snapshot.fingerprint === previous?.fingerprint && snapshot.fingerprint === buildFingerprint({ articles: stateFiles, places: project.places }, version!);
+  // The article state, the snapshot and the report must be those of the build that wrote the
+  // site (a build that failed after the check wrote a newer state), under the same templates
+  // and settings (the same places: bodyOnlyChanges compares the state's version).
+  const built = previous?.fingerprint;
+  const sameBuild = snapshot !== undefined && snapshot.fingerprint === built && state?.fingerprint === built && last?.fingerprint === built && snapshot.version === version;
   const changes = sameBuild ? bodyOnlyChanges(prepared, state) : undefined;
   const bodyOnly =
     changes &&
@@ -172,13 +172,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     );
   const plan = bodyOnly && (await bodyOnly);
 
-  const model = plan ? { archive: plan.archive, messages: snapshot!.report.messages } : await modelOf(prepared, config, time);
+  const model = plan ? { archive: plan.archive, messages: last!.messages } : await modelOf(prepared, config, time);
   const { archive } = model;
   const messages = plan ? model.messages : [...project.messages, ...prepared.messages, ...model.messages];
   const stats = prepared.markdown;
 
   const sorted = sortMessages(messages);
-  const articleCount = plan ? snapshot!.report.articles : archive.articles.length;
+  const articleCount = plan ? last!.articles : archive.articles.length;
   const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: articleCount, pages: 0, files: 0, archive, bodies, timings, markdown: stats, check: prepared.check, ...(plan && { bodyOnly: true }) };
   if (!report.ok || options.dryRun) return report;
 
@@ -254,7 +254,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
           const rendered = await time('pages', () => runEleventy(view, bodies, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
           const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
-          report.pages = plan ? snapshot!.report.pages : rendered + pagesLinked;
+          report.pages = plan ? last!.pages : rendered + pagesLinked;
           // Each article page's view, by its hash, for a later body-only build.
           for (const page of view.articles) {
             const h = hashes.get(page.outputPath);
@@ -289,9 +289,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const files = Object.fromEntries(hashes);
     const spareOf = nextSpare === 'old' ? previous : nextSpare === 'copy' ? { fingerprint, files } : undefined;
     await writeManifest(options.cacheDir, { fingerprint, output, files, search: searchState, ...(spareOf && { spare: { fingerprint: spareOf.fingerprint, files: spareOf.files } }) });
-    const pages = plan ? snapshot!.pages : Object.fromEntries(archive.articles.map((a) => [a.file, a.url]));
-    const reported = { messages: report.messages, articles: report.articles, pages: report.pages };
-    const parts = { records: Object.fromEntries(recordHashes), search: summary, pages, writerFiles: Object.fromEntries(writerFiles), report: reported };
+    const parts = { version: version!, records: Object.fromEntries(recordHashes), search: summary, writerFiles: Object.fromEntries(writerFiles) };
     await writeSnapshot(options.cacheDir, plan ? { ...snapshot!, fingerprint, ...parts } : snapshotOf(archive, fingerprint, parts));
     // The views of pages no longer in the site: the changed ones' old views, or (after a build of
     // the whole model) every view but the site's.
