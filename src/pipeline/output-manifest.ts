@@ -64,10 +64,9 @@ export function outputHashes(
 ): {
   records(searchVersion: string): Map<string, string>;
   pagesAndFeeds(unhashed: ReadonlySet<PageList>): { hashes: Map<string, string>; writerFiles: Map<string, string[]> };
-} & OutputHasher {
+} {
   const hasher = outputHasher(archive.site, version);
   return {
-    ...hasher,
     // Under the search index's version only (searchVersion): a template or a setting that does
     // not reach the records leaves them, and the bundles, as they were.
     records: (searchVersion) => {

@@ -227,7 +227,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
             const hashed = await time('hash-pages', () => hasher.pagesAndFeeds(unhashed));
             for (const [path, h] of hashed.hashes) hashes.set(path, h);
             writerFiles = hashed.writerFiles;
-          } else for (const [path, h] of plan.hashes) if (!hashes.has(path) || !path.endsWith('/')) hashes.set(path, h);
+          } else for (const [path, h] of plan.hashes) if (!hashes.has(path)) hashes.set(path, h);
           // A feed is its three files, the exports and the sitemap theirs: one missing from the old
           // site, and the whole output is written.
           const feedFiles = archive.feeds.map((f) => Object.values(f.urls).map((url) => url.slice(1)));
