@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../start-worker.ts';
 import { bodiesInMemory, type Bodies } from '../markdown/bodies.ts';
 import { renderArticleBody, type RenderedBody } from '../markdown/render-markdown.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
@@ -131,14 +131,11 @@ function cachedBodies(cacheDir: string): Bodies {
   };
 }
 
-/** The compiled worker (dist/), or, when running from the TypeScript sources, a loader for it. */
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? './markdown-worker-from-source.js' : './markdown-worker.js', import.meta.url);
-
 /** Renders `bodies` on `count` worker threads, giving each result to `take` (with its index) as it arrives. */
 async function renderOnWorkers(bodies: readonly string[], count: number, advance: (done: number) => void, take: (n: number, body: RenderedBody) => void): Promise<void> {
   let next = 0;
   let finished = 0;
-  const workers = Array.from({ length: count }, () => new Worker(WORKER));
+  const workers = Array.from({ length: count }, () => startWorker('./markdown-worker', import.meta.url));
   try {
     await Promise.all(
       workers.map(

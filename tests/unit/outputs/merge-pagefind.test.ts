@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchRecord } from '../../../src/outputs/search/search-records.ts';
-import { writePagefindBundle } from '../../../src/outputs/search/write-search-index.ts';
+import { indexBundle, pagefindWorker, writePagefindBundle } from '../../../src/outputs/search/pagefind-bundle.ts';
 
 /** Every file of a bundle by path, Pagefind's gzip files decompressed. */
 async function contents(dir: string): Promise<Map<string, string>> {
@@ -69,5 +69,23 @@ describe('writePagefindBundle in parts', () => {
     for (const [path, bytes] of whole) expect(merged.get(path), path).toBe(bytes);
     // The parts are gone.
     expect(await readdir(dir)).toEqual(['merged', 'whole']);
+  }, 60_000);
+
+  it('writes on its worker thread the bundle it writes here, and says why when it cannot', async () => {
+    const list = records(40);
+    const here = await indexBundle({ records: list, lang: 'en', outputPath: join(dir, 'here'), scripts: false });
+    const worker = pagefindWorker();
+    try {
+      const there = await worker.write({ records: list, lang: 'en', outputPath: join(dir, 'there'), scripts: false });
+      expect(there).toEqual(here);
+      expect(await contents(join(dir, 'there'))).toEqual(await contents(join(dir, 'here')));
+      // A record Pagefind refuses (a title that is not text).
+      const refused = { ...list[0]!, meta: { title: 7 as unknown as string } };
+      await expect(worker.write({ records: [refused], lang: 'en', outputPath: join(dir, 'refused'), scripts: false })).rejects.toThrow(/Pagefind.*expected a string/);
+      // The worker still answers after a failure.
+      expect((await worker.write({ records: list.slice(0, 3), lang: 'en', outputPath: join(dir, 'after'), scripts: true })).ids).toHaveLength(3);
+    } finally {
+      await worker.close();
+    }
   }, 60_000);
 });
