@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
 import type { Archive } from '../archive/archive.ts';
 import { sourceVersion } from './build-fingerprint.ts';
-import { bodyOf, checkFiles, writeArticleState, type ArticleState, type CheckedFile } from './article-state.ts';
+import { bodyOf, checkFiles, entryOf, writeArticleState, type ArticleState, type CheckedFile } from './article-state.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import type { Message } from '../report/message.ts';
-import type { ProjectFiles } from './read-project.ts';
+import type { ArticleFile, ProjectFiles } from './read-project.ts';
 import type { Bodies } from '../markdown/bodies.ts';
 import { renderBodies, type RenderStats } from './render-bodies.ts';
 import type { ProgressEvent } from './run-build.ts';
@@ -71,27 +71,73 @@ export function modelOf(prepared: PreparedArticles, config: SiteConfig, time: Ti
   return time('archive', () => buildArchive(prepared.rendered, prepared.gazetteer, config));
 }
 
-/** Places, check and Markdown: the stages before the model. */
+/** Places, check and Markdown: the stages before the model; writes the article state. */
 export async function prepareArticles(project: ProjectFiles, options: ModelOptions): Promise<PreparedArticles> {
-  const { config } = project;
   const time: Timer = options.time ?? (async (_stage, f) => f());
-  const progress = options.progress ?? (() => {});
-  const messages: Message[] = [];
-  const { gazetteer, messages: placeMessages } = await time('places', () => loadGazetteer(project.places));
-  messages.push(...placeMessages);
+  const { gazetteer, messages } = await time('places', () => loadGazetteer(project.places));
+  const version = await checkVersion(project);
+  const prepared = await prepare(project, project.articles, { ...options, time }, gazetteer, version);
+  if (options.cacheDir && options.render) {
+    const head = { version, fingerprint: options.fingerprint };
+    await writeArticleState(options.cacheDir, head, project.articles, new Map(prepared.files.map((f) => [f.source.file, f.entry])), options.state);
+  }
+  return { ...prepared, messages: [...messages, ...prepared.messages] };
+}
 
-  // A file whose bytes did not change is not checked again (under the same places, zone,
-  // language and Dateline), nor its body rendered or read.
-  const version = createHash('sha256')
+/**
+ * The article files changed since the last build (`options.state`), checked and rendered, when
+ * the project has the same files as then under the same version (else undefined): what a
+ * body-only build starts from (bodyOnlyChanges). The other files are not looked at, and no
+ * state is written (the caller writes it with the build's).
+ */
+export async function prepareChanges(project: ProjectFiles, options: ModelOptions): Promise<PreparedArticles | undefined> {
+  const { state } = options;
+  const version = await checkVersion(project);
+  if (state?.version !== version || Object.keys(state.files).length !== project.articles.length) return undefined;
+  if (!project.articles.every((a) => state.files[a.file] !== undefined)) return undefined;
+  const changed = project.articles.filter((a) => state.files[a.file]![1] !== a.hash);
+  const time: Timer = options.time ?? (async (_stage, f) => f());
+  const { gazetteer, messages } = await time('places', () => loadGazetteer(project.places));
+  if (messages.length > 0) return undefined;
+  const prepared = await prepare(project, changed, { ...options, time }, gazetteer, version);
+  // The others are the last build's, as known: counted as taken from its check and render.
+  const unchanged = project.articles.length - changed.length;
+  return {
+    ...prepared,
+    check: { ...prepared.check, cached: prepared.check.cached + unchanged },
+    markdown: { ...prepared.markdown, cached: prepared.markdown.cached + unchanged },
+  };
+}
+
+/** What the checks and renders of the article state are for: Dateline, the places, the site's zone and language. */
+async function checkVersion(project: ProjectFiles): Promise<string> {
+  const { config } = project;
+  return createHash('sha256')
     .update(await sourceVersion())
     .update(JSON.stringify([config.timezone, config.lang, project.places]))
     .digest('hex');
-  const read = project.articles.filter((a) => a.bytes).length;
+}
+
+/** Check and Markdown of `articles` (of `project`): a file whose bytes did not change is taken from the state. */
+async function prepare(
+  project: ProjectFiles,
+  articles: readonly ArticleFile[],
+  options: ModelOptions & { time: Timer },
+  gazetteer: Gazetteer,
+  version: string,
+): Promise<PreparedArticles> {
+  const { config } = project;
+  const { time } = options;
+  const progress = options.progress ?? (() => {});
+  const messages: Message[] = [];
+  // A file whose bytes did not change is not checked again (under the same places, zone,
+  // language and Dateline), nor its body rendered or read.
+  const { read } = project;
   let checkStats = { read, cached: 0, checked: 0 };
   const checked = await time('check', () => {
-    const result = checkFiles(project.articles, { gazetteer, timezone: config.timezone, lang: config.lang }, options.state, version);
+    const result = checkFiles(articles, { gazetteer, timezone: config.timezone, lang: config.lang }, options.state, version);
     messages.push(...result.messages);
-    checkStats = { read, cached: result.cached, checked: project.articles.length - result.cached };
+    checkStats = { read, cached: result.cached, checked: articles.length - result.cached };
     return result.files;
   });
 
@@ -103,14 +149,12 @@ export async function prepareArticles(project: ProjectFiles, options: ModelOptio
       {
         cacheDir: options.cacheDir && join(options.cacheDir, 'markdown'),
         readAll: options.readAll,
+        some: articles !== project.articles,
         onProgress: (done, total) => progress({ stage: 'markdown', state: 'advance', done, total }),
       },
     ),
   );
   toRender.forEach((f, i) => (f.entry.render = { key: keys[i]!, ...summaries[i]! }));
-  if (options.cacheDir && options.render) {
-    await writeArticleState(options.cacheDir, { version, fingerprint: options.fingerprint, files: Object.fromEntries(checked.map((f) => [f.source.file, f.entry])) });
-  }
   // The model keeps of a body its key and first paragraph; outputs read the rest from `store`.
   // The files' bytes and bodies are let go: at 100,000 articles, a gigabyte.
   const renderedNow = new Set(toRender);
@@ -134,10 +178,10 @@ export async function prepareArticles(project: ProjectFiles, options: ModelOptio
  * Undefined when anything else changed, or the last build's state does not say.
  */
 export function bodyOnlyChanges(prepared: PreparedArticles, previous: ArticleState | undefined): CheckedFile[] | undefined {
-  if (previous?.version !== prepared.version || Object.keys(previous.files).length !== prepared.files.length) return undefined;
+  if (previous?.version !== prepared.version) return undefined;
   const changed: CheckedFile[] = [];
   for (const f of prepared.files) {
-    const old = previous.files[f.source.file];
+    const old = entryOf(previous, f.source.file);
     if (!old) return undefined;
     if (old.hash === f.source.hash) continue;
     const now = f.entry;

@@ -7,10 +7,15 @@ import { dirname } from 'node:path';
  * Writes a value as JSON whole or not at all: written aside and renamed, so a concurrent or
  * interrupted build never reads half of it. Creates the folder.
  */
-export async function writeJsonFile(path: string, value: unknown): Promise<void> {
+export function writeJsonFile(path: string, value: unknown): Promise<void> {
+  return writeTextFile(path, JSON.stringify(value));
+}
+
+/** Writes text whole or not at all (as writeJsonFile). */
+export async function writeTextFile(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, JSON.stringify(value));
+  await writeFile(temp, text);
   await rename(temp, path);
 }
 

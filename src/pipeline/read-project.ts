@@ -54,6 +54,8 @@ export type KnownFile = (file: string) => { stamp: FileStamp; hash: string } | u
 export interface ProjectFiles {
   config: SiteConfig;
   articles: ArticleFile[];
+  /** Of `articles`, how many were read (the others known unchanged by their stamp). */
+  read: number;
   places: GazetteerFile[];
   messages: Message[];
 }
@@ -100,7 +102,7 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
     return { file, path, hash: articleHash(file, bytes), stamp, bytes };
   });
   const places = placePaths.map((p) => ({ file: toName(p), text: readFileSync(p, 'utf8') }));
-  return { config, articles, places, messages };
+  return { config, articles, places, messages, read: articles.filter((a) => a.bytes).length };
 }
 
 /** Article files: Markdown, by extension in any case. */

@@ -18,6 +18,11 @@ export interface RenderOptions {
   readAll?: boolean;
   /** Called as bodies are done (cached or rendered), with the count so far and the total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * These are some of the site's bodies, not all (a body-only build's changed ones): the cache's
+   * other renders are kept, and each entry is looked up alone rather than the cache listed.
+   */
+  some?: boolean;
 }
 
 export interface RenderStats {
@@ -50,7 +55,7 @@ export type BodyInput = string | { known: BodySummary & { key: string }; text: (
  * summary (what the model keeps of it), and the store the outputs read the bodies from. A known
  * render (BodyInput) still in the cache is taken as it is, without its text or its entry being
  * read; `readAll` (a `--force` build) reads every entry instead, and renders again any found
- * damaged. The cache keeps only the renders of these bodies.
+ * damaged. The cache keeps only the renders of these bodies (unless `some`).
  */
 export async function renderBodies(
   inputs: readonly BodyInput[],
@@ -62,7 +67,8 @@ export async function renderBodies(
   // Each body's key: what decides its render (the cache entry's name, and the outputs' hashes).
   const version = await rendererVersion();
   const cacheDir = options.cacheDir;
-  const present = cacheDir ? listEntries(cacheDir) : new Set<string>();
+  const listed = cacheDir && !options.some ? listEntries(cacheDir) : new Set<string>();
+  const present = { has: (key: string) => listed.has(key) || (options.some === true && cacheDir !== undefined && existsSync(entryPath(cacheDir, key))) };
   for (const [i, input] of inputs.entries()) {
     if (typeof input !== 'string' && !options.readAll && present.has(input.known.key)) {
       const { key, ...summary } = input.known;
@@ -106,7 +112,7 @@ export async function renderBodies(
   const done = summaries as BodySummary[];
   if (!cacheDir) return { keys, summaries: done, store: bodiesInMemory(inMemory), stats };
   const used = new Set(keys);
-  await Promise.all([...present].filter((key) => !used.has(key)).map((key) => rm(entryPath(cacheDir, key), { force: true })));
+  await Promise.all([...listed].filter((key) => !used.has(key)).map((key) => rm(entryPath(cacheDir, key), { force: true })));
   return { keys, summaries: done, store: cachedBodies(cacheDir), stats };
 }
 

@@ -13,9 +13,9 @@ import { buildFingerprint, outputsVersion, readLastBuild, sourceVersion, writeLa
 import { listsReadingArchive, outputHashes, readManifest, reuseUnchanged, SPARE_SITE, writeManifest, type OutputManifest } from './output-manifest.ts';
 import type { CheckStats, Timer } from './build-model.ts';
 import { readProject } from './read-project.ts';
-import { bodyOnlyPlan } from './body-only-plan.ts';
+import { bodyOnlyPlan, type BodyOnlyPlan } from './body-only-plan.ts';
 import { pageStore, readSnapshot, snapshotOf, writeSnapshot } from './model-snapshot.ts';
-import { knownFiles, readArticleState } from './article-state.ts';
+import { knownFiles, readArticleState, writeArticleState } from './article-state.ts';
 import type { RenderStats } from './render-bodies.ts';
 import { markerLine, siteBuiltBy, writeSiteAtomically } from './write-site-atomically.ts';
 
@@ -115,7 +115,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       progress({ stage, state: 'end' });
       return result;
     } finally {
-      timings[stage] = Math.round(performance.now() - start);
+      // A stage run twice (places, check and Markdown of a build that was not body-only after all) counts both.
+      timings[stage] = (timings[stage] ?? 0) + Math.round(performance.now() - start);
     }
   };
   const root = resolve(options.root);
@@ -146,9 +147,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
 
   // The stages past this point load only when there is something to build: an unchanged
   // project is answered without loading the checker, Markdown, Eleventy or Pagefind.
-  const { bodyOnlyChanges, modelOf, prepareArticles } = await import('./build-model.ts');
-  const prepared = await prepareArticles(project, { render: !options.dryRun, cacheDir: options.cacheDir, state, fingerprint, readAll: options.force, time, progress });
-  const { bodies } = prepared;
+  const { bodyOnlyChanges, modelOf, prepareArticles, prepareChanges } = await import('./build-model.ts');
+  const modelOptions = { render: !options.dryRun, cacheDir: options.cacheDir, state, fingerprint, readAll: options.force, time, progress };
   const previous = options.cacheDir && !options.force && !options.dryRun ? await reusableManifest(options.cacheDir, output) : undefined;
   const previousSearch = await presentSegments(asSearchState(previous?.search), output);
   // The search index's own version: Dateline (its code and packages, Pagefind's among them) and
@@ -157,20 +157,33 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const unhashed = await listsReadingArchive(templates);
 
   // Only bodies changed since the last build: its model stands, but for their body keys, and
-  // only their pages, the feeds that print them and their search records are made again.
+  // only their pages, the feeds that print them and their search records are made again. The
+  // changed files alone are checked first (prepareChanges); anything else changed, and every
+  // file is prepared for a new model.
   const snapshot = previous && project.messages.length === 0 && unhashed.size === 0 ? await readSnapshot(options.cacheDir!) : undefined;
   // The article state, the snapshot and the report must be those of the build that wrote the
   // site (a build that failed after the check wrote a newer state), under the same templates
-  // and settings (the same places: bodyOnlyChanges compares the state's version).
+  // and settings (the same places: prepareChanges compares the state's version).
   const built = previous?.fingerprint;
   const sameBuild = snapshot !== undefined && snapshot.fingerprint === built && state?.fingerprint === built && last?.fingerprint === built && snapshot.version === version;
-  const changes = sameBuild ? bodyOnlyChanges(prepared, state) : undefined;
-  const bodyOnly =
-    changes &&
-    time('hash-pages', () =>
-      bodyOnlyPlan({ changed: changes, snapshot: snapshot!, previous: previous!, previousSearch, cacheDir: options.cacheDir!, output, version: version!, searchVersion, overlayMax: config.search.overlay_max }),
-    );
-  const plan = bodyOnly && (await bodyOnly);
+  let plan: BodyOnlyPlan | undefined;
+  let prepared = sameBuild ? await prepareChanges(project, modelOptions) : undefined;
+  const changes = prepared && bodyOnlyChanges(prepared, state);
+  if (prepared && changes) {
+    const input = { changed: changes, snapshot: snapshot!, previous: previous!, previousSearch, cacheDir: options.cacheDir!, output, version: version!, searchVersion, overlayMax: config.search.overlay_max };
+    plan = await time('hash-pages', () => bodyOnlyPlan(input));
+  }
+  if (plan && prepared) {
+    const entries = new Map(prepared.files.map((f) => [f.source.file, f.entry]));
+    await writeArticleState(options.cacheDir!, { version: prepared.version, fingerprint }, project.articles, entries, state);
+  } else {
+    const attempt = prepared;
+    prepared = await prepareArticles(project, modelOptions);
+    // The bodies the attempt rendered are found in the cache now: they were rendered by this build.
+    const rendered = attempt?.markdown.rendered ?? 0;
+    prepared.markdown = { ...prepared.markdown, cached: prepared.markdown.cached - rendered, rendered: prepared.markdown.rendered + rendered };
+  }
+  const { bodies } = prepared;
 
   const model = plan ? { archive: plan.archive, messages: last!.messages } : await modelOf(prepared, config, time);
   const { archive } = model;

@@ -1,4 +1,5 @@
-import { readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderBodies } from '../../src/pipeline/render-bodies.ts';
@@ -71,4 +72,41 @@ describe('article files known by their stamp', () => {
     expect(edited.check).toMatchObject({ read: 1, checked: 1, cached: 2 });
     expect(await readFile(join(out, '2021/08/22/day-only/index.html'), 'utf8')).toContain('WHOLE LOCAL DAY');
   }, 30_000);
+});
+
+describe('the article state in shards', () => {
+  /** The state's shard files (not the index). */
+  const shards = async (cacheDir: string) => (await readdir(join(cacheDir, 'articles'))).filter((n) => n !== 'index.json').sort();
+
+  it('writes again only the shard of an edited file, and checks again only the files of a damaged shard', async () => {
+    const root = await makeTemp();
+    await generateCorpus({ dir: root, articles: 40, seed: 3 });
+    const out = join(await makeTemp(), 'site');
+    const cacheDir = join(root, '.dateline-cache');
+    const build = () => runBuild({ root, overrides: { output: out }, cacheDir });
+    expect((await build()).ok).toBe(true);
+    const before = await shards(cacheDir);
+    expect(before.length).toBeGreaterThan(20);
+
+    const files = (await readdir(join(root, 'content'), { recursive: true })).filter((f) => f.endsWith('.md')).sort();
+    await appendFile(join(root, 'content', files[5]!), '\nA sentence added by the shard test.\n');
+    const edited = await build();
+    expect(edited.check).toMatchObject({ checked: 1, cached: files.length - 1 });
+    const after = await shards(cacheDir);
+    // One shard named anew, the rest kept as they were, none left behind.
+    expect(after.length).toBe(before.length);
+    expect(after.filter((n) => !before.includes(n))).toHaveLength(1);
+
+    // A damaged shard: its files are checked again, the others not.
+    const damaged = after[0]!;
+    const inShard = Object.keys(JSON.parse(await readFile(join(cacheDir, 'articles', damaged), 'utf8'))).length;
+    await writeFile(join(cacheDir, 'articles', damaged), '{"content/');
+    await writeFile(join(root, 'content', files[9]!), `${await readFile(join(root, 'content', files[9]!), 'utf8')}\nAnother sentence.\n`);
+    const again = await runBuild({ root, overrides: { output: out }, cacheDir, force: true });
+    expect(again.ok).toBe(true);
+    expect(again.check?.checked).toBeGreaterThanOrEqual(inShard);
+    expect(again.check?.checked).toBeLessThanOrEqual(inShard + 1);
+    // Written again whole (under the same name, its content being the same).
+    expect(JSON.parse(await readFile(join(cacheDir, 'articles', damaged), 'utf8'))).toBeTypeOf('object');
+  }, 60_000);
 });

@@ -58,7 +58,7 @@ describe('incremental builds (the .dateline-cache folder)', () => {
     await appendFile(join(root, ANDARAB), '\nA sentence added by the cache test.\n');
     const edited = await runDateline(['build'], root);
     expect(edited.code, edited.stderr).toBe(0);
-    expect(edited.stdout).toMatch(/\(7 cached, 1 rendered\)/);
+    expect(edited.stdout, edited.stdout).toMatch(/\(7 cached, 1 rendered\)/);
     // The size of what was taken from the last build is not measured again: what was written is said.
     expect(edited.stdout).toMatch(/^Built 8 articles into \d+ pages in _site\/ \(\d+ files, \d+ written\)/m);
     expect(await readFile(join(root, '_site/2021/08/22/andarab-resistance/index.html'), 'utf8')).toContain('A sentence added by the cache test.');
