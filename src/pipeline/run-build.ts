@@ -10,7 +10,7 @@ import { asSearchState, NO_SEARCH, planSearchLayout, type SearchState } from '..
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { countMessages, sortMessages, type Message } from '../report/message.ts';
 import { buildFingerprint, outputsVersion, readLastBuild, sourceVersion, writeLastBuild } from './build-fingerprint.ts';
-import { listsReadingArchive, outputHashes, readManifest, reuseUnchanged, SPARE_SITE, writeManifest, type OutputManifest } from './output-manifest.ts';
+import { listsReadingArchive, outputHashes, readManifest, reuseUnchanged, SPARE_SITE, spareDiffers, spareHash, writeManifest, type OutputManifest } from './output-manifest.ts';
 import type { CheckStats, Timer } from './build-model.ts';
 import { readProject } from './read-project.ts';
 import { bodyOnlyPlan, type BodyOnlyPlan } from './body-only-plan.ts';
@@ -245,7 +245,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           // site, and the whole output is written.
           const feedFiles = archive.feeds.map((f) => Object.values(f.urls).map((url) => url.slice(1)));
           const wholes = [...feedFiles, ...writerFiles.values()];
-          const reuse = previous ? await time('reuse', () => reuseUnchanged(output, dir, previous.files, hashes, wholes, fromSpare ? spare?.files : undefined)) : undefined;
+          const reuse = previous ? await time('reuse', () => reuseUnchanged(output, dir, previous.files, hashes, wholes, fromSpare ? spareHash(previous) : undefined)) : undefined;
           if (fromSpare) startSearch();
           const linked = reuse?.linked ?? new Set<string>();
           const files = reuse?.files ?? 0;
@@ -301,7 +301,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   if (options.cacheDir && fingerprint) {
     const files = Object.fromEntries(hashes);
     const spareOf = nextSpare === 'old' ? previous : nextSpare === 'copy' ? { fingerprint, files } : undefined;
-    await writeManifest(options.cacheDir, { fingerprint, output, files, search: searchState, ...(spareOf && { spare: { fingerprint: spareOf.fingerprint, files: spareOf.files } }) });
+    const spareEntry = spareOf && { spare: { fingerprint: spareOf.fingerprint, differs: spareDiffers(files, spareOf.files) } };
+    await writeManifest(options.cacheDir, { fingerprint, output, files, search: searchState, ...spareEntry });
     const parts = { version: version!, records: Object.fromEntries(recordHashes), search: summary, writerFiles: Object.fromEntries(writerFiles) };
     await writeSnapshot(options.cacheDir, plan ? { ...snapshot!, fingerprint, ...parts } : snapshotOf(archive, fingerprint, parts));
     // The views of pages no longer in the site: the changed ones' old views, or (after a build of
