@@ -5,7 +5,7 @@ import { articleUrl, outputPathOf } from '../archive/urls.ts';
 import { NO_SEARCH, planSearchLayout, type SearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
 import type { CheckedFile } from './article-state.ts';
 import type { ModelSnapshot } from './model-snapshot.ts';
-import { pageStore } from './model-snapshot.ts';
+import { pageStore, snapshotRecords } from './model-snapshot.ts';
 import { outputHasher, type OutputManifest } from './output-manifest.ts';
 
 /** What a build writes: the model (or the part of it the changed outputs print) and every output's hash. */
@@ -82,7 +82,9 @@ export function bodyOnlyPlan(input: {
     for (const url of Object.values(spec.urls)) hashes.set(url.slice(1), feed);
   }
 
-  const records = new Map(Object.entries(snapshot.records));
+  // The records are known from the search state written with the snapshot: without it, none.
+  if (snapshot.site.search.enabled && !input.previousSearch) return undefined;
+  const records = snapshotRecords(snapshot, input.previousSearch);
   for (const [url, page] of changed) if (records.has(url)) records.set(url, hasher.record(input.searchVersion, page));
   const layout = snapshot.site.search.enabled ? planSearchLayout(snapshot.searchBundles, records, input.previousSearch, input.overlayMax, input.searchVersion) : NO_SEARCH;
   if (layout.write.length > 0 || !layout.overlay.every((url) => load(url) !== undefined)) return undefined;

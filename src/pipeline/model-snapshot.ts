@@ -2,6 +2,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Archive, ArticlePage, FeedSpec, HomePage, SiteView } from '../archive/archive.ts';
 import type { SearchBundle } from '../archive/search-bundles.ts';
+import type { SearchState } from '../outputs/search/search-layout.ts';
 import type { SearchSummary } from '../outputs/search/write-search-index.ts';
 import { readJsonFile, readJsonFileSync, writeJsonFile, writeJsonFileSync } from './json-file.ts';
 
@@ -24,8 +25,13 @@ export interface ModelSnapshot {
   home: HomePage;
   feeds: FeedSpec[];
   searchBundles: SearchBundle[];
-  /** Search record hash by article URL (published articles). */
-  records: Record<string, string>;
+  /**
+   * The search records' hashes (by article URL, of every published article) where they differ
+   * from those the build's search state holds (null: a URL it holds that has no record): the
+   * records of a build whose index was written whole are all there, those of an overlay build
+   * but the overlay's. Kept as a difference: at 100,000 articles the whole list is 13 MB.
+   */
+  recordsDiffer: Record<string, string | null>;
   search?: SearchSummary;
   /** The files each writer with an outline (exports, sitemap) made. */
   writerFiles: Record<string, string[]>;
@@ -37,7 +43,7 @@ const PAGES_DIR = 'pages';
 
 export async function readSnapshot(cacheDir: string): Promise<ModelSnapshot | undefined> {
   const snapshot = (await readJsonFile(join(cacheDir, SNAPSHOT_FILE))) as ModelSnapshot | undefined;
-  const valid = typeof snapshot?.fingerprint === 'string' && typeof snapshot.version === 'string' && Array.isArray(snapshot.feeds) && typeof snapshot.records === 'object';
+  const valid = typeof snapshot?.fingerprint === 'string' && typeof snapshot.version === 'string' && Array.isArray(snapshot.feeds) && typeof snapshot.recordsDiffer === 'object';
   return valid ? snapshot : undefined;
 }
 
@@ -47,7 +53,7 @@ export const writeSnapshot = (cacheDir: string, snapshot: ModelSnapshot): Promis
 export function snapshotOf(
   archive: Archive,
   fingerprint: string,
-  parts: Pick<ModelSnapshot, 'version' | 'records' | 'search' | 'writerFiles'>,
+  parts: Pick<ModelSnapshot, 'version' | 'recordsDiffer' | 'search' | 'writerFiles'>,
 ): ModelSnapshot {
   return { fingerprint, site: archive.site, home: archive.home, feeds: archive.feeds, searchBundles: archive.searchBundles, ...parts };
 }
@@ -81,3 +87,30 @@ export const pageStore = (cacheDir: string) => {
     },
   };
 };
+
+/** Each record's hash as the search state holds it, by article URL. */
+function heldRecords(state: SearchState | undefined): Map<string, string> {
+  const held = new Map<string, string>();
+  for (const segment of state?.segments ?? []) for (const url in segment.records) held.set(url, segment.records[url]![0]);
+  return held;
+}
+
+/** ModelSnapshot.recordsDiffer: `records` as a difference from what `state` holds. */
+export function recordsDiffer(records: ReadonlyMap<string, string>, state: SearchState | undefined): Record<string, string | null> {
+  const held = heldRecords(state);
+  const differs: Record<string, string | null> = {};
+  for (const [url, hash] of records) if (held.get(url) !== hash) differs[url] = hash;
+  for (const url of held.keys()) if (!records.has(url)) differs[url] = null;
+  return differs;
+}
+
+/** The search records' hashes of a snapshot, from the search state written with it. */
+export function snapshotRecords(snapshot: ModelSnapshot, state: SearchState | undefined): Map<string, string> {
+  const records = heldRecords(state);
+  for (const url in snapshot.recordsDiffer) {
+    const hash = snapshot.recordsDiffer[url];
+    if (hash === null || hash === undefined) records.delete(url);
+    else records.set(url, hash);
+  }
+  return records;
+}

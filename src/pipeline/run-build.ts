@@ -14,7 +14,7 @@ import { listsReadingArchive, outputHashes, readManifest, reuseUnchanged, SPARE_
 import type { CheckStats, Timer } from './build-model.ts';
 import { readProject } from './read-project.ts';
 import { bodyOnlyPlan, type BodyOnlyPlan } from './body-only-plan.ts';
-import { pageStore, readSnapshot, snapshotOf, writeSnapshot } from './model-snapshot.ts';
+import { pageStore, readSnapshot, recordsDiffer, snapshotOf, writeSnapshot } from './model-snapshot.ts';
 import { knownFiles, readArticleState, writeArticleState } from './article-state.ts';
 import type { RenderStats } from './render-bodies.ts';
 import { markerLine, siteBuiltBy, writeSiteAtomically } from './write-site-atomically.ts';
@@ -303,7 +303,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const spareOf = nextSpare === 'old' ? previous : nextSpare === 'copy' ? { fingerprint, files } : undefined;
     const spareEntry = spareOf && { spare: { fingerprint: spareOf.fingerprint, differs: spareDiffers(files, spareOf.files) } };
     await writeManifest(options.cacheDir, { fingerprint, output, files, search: searchState, ...spareEntry });
-    const parts = { version: version!, records: Object.fromEntries(recordHashes), search: summary, writerFiles: Object.fromEntries(writerFiles) };
+    const parts = { version: version!, recordsDiffer: recordsDiffer(recordHashes, searchState), search: summary, writerFiles: Object.fromEntries(writerFiles) };
     await writeSnapshot(options.cacheDir, plan ? { ...snapshot!, fingerprint, ...parts } : snapshotOf(archive, fingerprint, parts));
     // The views of pages no longer in the site: the changed ones' old views, or (after a build of
     // the whole model) every view but the site's.

@@ -80,6 +80,8 @@ export function planSearchLayout(plan: readonly SearchBundle[], records: Readonl
       if (old) superseded.push({ folder: old.folder, url, id: old.id });
     }
     for (const [url, old] of held) if (!records.has(url)) superseded.push({ folder: old.folder, url, id: old.id });
+    // In URL order, whatever the order of `records` (the model's, or the search state's).
+    superseded.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     // Worth it while small: past half the archive, indexing it again costs less than hiding it.
     const changes = overlay.length + superseded.length;
     if (changes > 0 && changes <= limit && overlay.length * 2 <= records.size) {
