@@ -330,15 +330,10 @@ function spareListing(dir: string): { files: string[]; dirs: string[]; listed: b
  */
 function clearSpare(dir: string, keep: ReadonlySet<string>): { paths: Set<string>; files: number; listed: boolean } {
   const listing = spareListing(dir);
-  // Entries left in each folder, to remove the folders emptied (deepest first).
-  const left = new Map<string, number>();
-  for (const path of [...listing.files, ...listing.dirs]) {
-    const parent = dirname(join(dir, path));
-    left.set(parent, (left.get(parent) ?? 0) + 1);
-  }
   const found = new Set<string>();
   let files = 0;
-  const emptied: string[] = [];
+  // The folders that held a removed file: each removed if that left it empty, then its parent.
+  const emptied = new Set<string>();
   for (const path of listing.files) {
     const folder = path.slice(0, path.indexOf('/') + 1);
     const output = keep.has(path) ? path : folder && keep.has(folder) ? folder : undefined;
@@ -347,20 +342,22 @@ function clearSpare(dir: string, keep: ReadonlySet<string>): { paths: Set<string
       files++;
       continue;
     }
-    const file = join(dir, path);
-    unlinkSync(file);
-    const parent = dirname(file);
-    const n = left.get(parent)! - 1;
-    left.set(parent, n);
-    if (n === 0) emptied.push(parent);
+    unlinkSync(join(dir, path));
+    emptied.add(dirname(join(dir, path)));
   }
-  for (let folder = emptied.pop(); folder !== undefined; folder = emptied.pop()) {
-    if (folder === dir) continue;
-    rmdirSync(folder);
-    const parent = dirname(folder);
-    const n = left.get(parent)! - 1;
-    left.set(parent, n);
-    if (n === 0) emptied.push(parent);
+  // Deepest first (popped from the end), so a folder is mostly tried once its subfolders are
+  // gone; one tried too early is tried again when its last subfolder goes.
+  const folders = [...emptied].sort((a, b) => a.length - b.length);
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    if (folder === dir || !folder.startsWith(dir)) continue;
+    try {
+      rmdirSync(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOENT') continue;
+      throw error;
+    }
+    folders.push(dirname(folder));
   }
   return { paths: found, files, listed: listing.listed };
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { cp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteConfigSchema } from '../../src/config/site-config.ts';
 import { SPARE_SITE } from '../../src/pipeline/output-manifest.ts';
@@ -14,6 +14,12 @@ afterAll(removeTemps);
 async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   const files = await listFiles(dir);
   return new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(dir, f))] as const)));
+}
+
+/** Every folder under `dir`, relative to it, sorted. */
+async function folders(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isDirectory()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
 }
 
 /** The files that differ between two folders (missing on either side included). */
@@ -135,6 +141,8 @@ describe('an incremental build', () => {
     const clean = join(await makeTemp(), 'site');
     expect((await build({ output: clean })).ok).toBe(true);
     expect(differences(await snapshot(out), await snapshot(clean))).toEqual([]);
+    // No folder left behind (a renamed article's, emptied in the spare site the build started from).
+    expect(await folders(out)).toEqual(await folders(clean));
     if (name === 'a template changed') expect(await readFile(join(out, 'places/af/index.html'), 'utf8')).toContain('<h1 class="listing-title">');
     // The files nothing changed for were not checked again, and their pages came from the previous site.
     if (name === 'a body edit') expect(incremental.check).toMatchObject({ cached: 7, checked: 1 });
