@@ -178,7 +178,10 @@ async function recoverInterrupted(out: string): Promise<void> {
   for (const { entry, kind, build } of leftovers.sort((a, b) => (a.kind === 'old' ? -1 : 1) - (b.kind === 'old' ? -1 : 1))) {
     const path = join(dirname(out), entry);
     if (kind === 'old' && interrupted.has(build) && !(await exists(out))) await rename(path, out);
-    // An old site may still be being removed by the process the last build left to it.
+    // A half-written site is removed now; an old site may still be being removed by the process
+    // the last build left to it (the name is the build's, not that process's): one more is left
+    // to it, rather than this build waiting (38 s for the 234,000 files of 100,000 articles).
+    else if (kind === 'old') removeInBackground(path);
     else await rm(path, { recursive: true, force: true }).catch(() => undefined);
   }
 }
