@@ -126,7 +126,8 @@ export async function writeArticleState(
       const content: Record<string, ShardEntry> = {};
       for (const f of shardFiles) {
         const entry = entries.get(f.file) ?? (reuse && entryOf(reuse, f.file));
-        if (!entry) throw new Error(`No check of ${f.file} to keep in the article state.`);
+        // None to keep (its shard was damaged, or edited by hand): the next build checks it.
+        if (!entry) continue;
         const { stamp: _stamp, ...kept } = entry;
         content[f.file] = kept;
       }

@@ -108,5 +108,18 @@ describe('the article state in shards', () => {
     expect(again.check?.checked).toBeLessThanOrEqual(inShard + 1);
     // Written again whole (under the same name, its content being the same).
     expect(JSON.parse(await readFile(join(cacheDir, 'articles', damaged), 'utf8'))).toBeTypeOf('object');
+
+    // A shard missing one file's check (edited by hand): a body edit of another file in it
+    // still builds, and the shard is written without it (its file is checked by a later build).
+    const read = async (name: string) => [name, JSON.parse(await readFile(join(cacheDir, 'articles', name), 'utf8'))] as const;
+    const all = await Promise.all((await shards(cacheDir)).map(read));
+    const [shard, entries] = all.find(([, e]) => Object.keys(e).length >= 2)! as [string, Record<string, unknown>];
+    const [dropped, kept] = Object.keys(entries) as [string, string];
+    delete entries[dropped];
+    await writeFile(join(cacheDir, 'articles', shard), JSON.stringify(entries));
+    await appendFile(join(root, kept), '\nA sentence added beside a missing check.\n');
+    const beside = await build();
+    expect(beside.ok).toBe(true);
+    expect(beside.bodyOnly).toBe(true);
   }, 60_000);
 });
