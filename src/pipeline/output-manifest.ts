@@ -302,25 +302,20 @@ export async function reuseUnchanged(
 }
 
 /**
- * The files and folders of the spare site in `dir`, relative to it: from its listing
- * (SPARE_LISTING, written when it became the spare, and removed now: it is no output), when it
- * was made of this very folder; else by walking it.
+ * The files of the spare site in `dir`, relative to it: from its listing (SPARE_LISTING, written
+ * when it became the spare, and removed now: it is no output), when it was made of this very
+ * folder; else by walking it.
  */
-function spareListing(dir: string): { files: string[]; dirs: string[]; listed: boolean } {
+function spareListing(dir: string): { files: string[]; listed: boolean } {
   const path = join(dir, SPARE_LISTING);
   const listing = readJsonFileSync(path) as SpareListing | undefined;
   rmSync(path, { force: true });
-  if (listing && listing.ino === statSync(dir).ino && Array.isArray(listing.files) && Array.isArray(listing.dirs)) {
-    return { files: listing.files.filter((f) => f !== SPARE_LISTING), dirs: listing.dirs, listed: true };
+  if (listing && listing.ino === statSync(dir).ino && Array.isArray(listing.files)) {
+    return { files: listing.files.filter((f) => f !== SPARE_LISTING), listed: true };
   }
-  const files: string[] = [];
-  const dirs: string[] = [];
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const entry = join(e.parentPath, e.name).slice(dir.length + 1);
-    if (entry === SPARE_LISTING) continue;
-    (e.isDirectory() ? dirs : files).push(entry);
-  }
-  return { files, dirs, listed: false };
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => !e.isDirectory());
+  const files = entries.map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).filter((f) => f !== SPARE_LISTING);
+  return { files, listed: false };
 }
 
 /**

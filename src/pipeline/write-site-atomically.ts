@@ -93,14 +93,13 @@ async function removeStale(dir: string, suffix: string): Promise<boolean> {
  */
 export const SPARE_LISTING = '.dateline-files.json';
 
-/** What SPARE_LISTING holds: the folder's inode when listed (a folder keeps it when renamed), and every path in it. */
+/** What SPARE_LISTING holds: the folder's inode when listed (a folder keeps it when renamed), and every file in it. */
 export interface SpareListing {
   ino: number;
   files: string[];
-  dirs: string[];
 }
 
-// A script's function that lists a folder (SpareListing, without `ino`), for the detached processes below.
+// A script's function that lists a folder (its files, for SpareListing, and its folders), for the detached processes below.
 const LIST_FOLDER = `function listFolder(dir) {
   const files = [], dirs = [];
   for (const e of require('node:fs').readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -129,7 +128,7 @@ try {
   for (const dir of dirs) fs.mkdirSync(join(temp, dir));
   for (const file of files) fs.linkSync(join(from, file), join(temp, file));
   if (fs.statSync(from).ino !== site) throw new Error('replaced');
-  fs.writeFileSync(join(temp, listing), JSON.stringify({ ino: fs.statSync(temp).ino, files, dirs }));
+  fs.writeFileSync(join(temp, listing), JSON.stringify({ ino: fs.statSync(temp).ino, files }));
   fs.renameSync(temp, to);
 } catch {
   fs.rmSync(temp, { recursive: true, force: true });
@@ -150,10 +149,10 @@ ${LIST_FOLDER}
 const [dir, listing] = process.argv.slice(1);
 try {
   const ino = fs.statSync(dir).ino;
-  const { files, dirs } = listFolder(dir);
+  const { files } = listFolder(dir);
   if (fs.statSync(dir).ino !== ino) throw new Error('replaced');
   const temp = join(dir, listing + '.' + process.pid + '.tmp');
-  fs.writeFileSync(temp, JSON.stringify({ ino, files, dirs }));
+  fs.writeFileSync(temp, JSON.stringify({ ino, files }));
   fs.renameSync(temp, join(dir, listing));
 } catch {}`;
   const lister = spawn(process.execPath, ['-e', script, dir, SPARE_LISTING], { detached: true, stdio: 'ignore' });
