@@ -36,6 +36,8 @@ export interface ModelOptions {
   readAll?: boolean;
   time?: Timer;
   progress?: (event: ProgressEvent) => void;
+  /** The places, already loaded without a message (by prepareChanges), so as not to load them again. */
+  gazetteer?: Gazetteer;
 }
 
 /** The articles of a project checked and rendered: what the archive model is built from. */
@@ -74,7 +76,7 @@ export function modelOf(prepared: PreparedArticles, config: SiteConfig, time: Ti
 /** Places, check and Markdown: the stages before the model; writes the article state. */
 export async function prepareArticles(project: ProjectFiles, options: ModelOptions): Promise<PreparedArticles> {
   const time: Timer = options.time ?? (async (_stage, f) => f());
-  const { gazetteer, messages } = await time('places', () => loadGazetteer(project.places));
+  const { gazetteer, messages } = options.gazetteer ? { gazetteer: options.gazetteer, messages: [] } : await time('places', () => loadGazetteer(project.places));
   const version = await checkVersion(project);
   const prepared = await prepare(project, project.articles, { ...options, time }, gazetteer, version);
   if (options.cacheDir && options.render) {

@@ -115,7 +115,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       progress({ stage, state: 'end' });
       return result;
     } finally {
-      // A stage run twice (places, check and Markdown of a build that was not body-only after all) counts both.
+      // A stage run twice (check and Markdown of a build that was not body-only after all) counts both.
       timings[stage] = (timings[stage] ?? 0) + Math.round(performance.now() - start);
     }
   };
@@ -178,7 +178,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     await writeArticleState(options.cacheDir!, { version: prepared.version, fingerprint }, project.articles, entries, state);
   } else {
     const attempt = prepared;
-    prepared = await prepareArticles(project, modelOptions);
+    prepared = await prepareArticles(project, { ...modelOptions, gazetteer: attempt?.gazetteer });
     // The bodies the attempt rendered are found in the cache now: they were rendered by this build.
     const rendered = attempt?.markdown.rendered ?? 0;
     prepared.markdown = { ...prepared.markdown, cached: prepared.markdown.cached - rendered, rendered: prepared.markdown.rendered + rendered };
