@@ -118,8 +118,6 @@ export interface ArticlePage {
   dir: 'ltr' | 'rtl';
   withdrawn: boolean;
   status: 'draft' | 'published' | 'withdrawn';
-  /** How to cite the article (see cite-article.ts). */
-  citation: { text: string; bibtex: string };
   /** "Banu, Pol-e-Hesar and De Salah, Baghlan". */
   datelinePlace: string;
   date: TimeView;
@@ -144,8 +142,6 @@ export interface ArticlePage {
   textKey: string;
   /** Plain text of the summary, or of the body's first paragraph. */
   excerpt: string;
-  /** schema.org NewsArticle, serialised for a script element. */
-  jsonLd: string;
   /** OpenGraph `og:locale` (`en`, `fa`): the language with its region, if any, joined by `_`. */
   ogLocale: string;
   sources: { publisher: string; title?: string; url?: string; date?: TimeView }[];

@@ -5,8 +5,6 @@ import type { Gazetteer } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { compareText, type Message } from '../report/message.ts';
 import type { Archive, ArticlePage, FeedSpec, GeoPoint, ListingPage, SiteView, TimeView } from './archive.ts';
-import { articleJsonLd, toScriptJson } from './json-ld.ts';
-import { citeArticle } from './cite-article.ts';
 import { buildDatePages } from './date-pages.ts';
 import { formatDatelinePlace } from './dateline.ts';
 import { formatDay, formatSolarHijri, formatTime } from './format-date.ts';
@@ -52,10 +50,6 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
     collapsedFacets: published.length > config.search.facets_collapsed_above ? [...COLLAPSIBLE_FACETS] : [],
   };
   const site: SiteView = { title: config.title, description: config.description, url: config.url, lang: config.lang, publisher: config.publisher ?? config.title, ui: { ...ui }, feeds: feedUrls(homeUrl()), search };
-  for (const { page } of entries) {
-    page.jsonLd = toScriptJson(articleJsonLd(page, site));
-    page.citation = citeArticle(page, site);
-  }
   const articles = entries.map((e) => e.page);
 
   // Listings show what readers should find: published articles only, newest first.
@@ -154,7 +148,6 @@ function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, confi
     dir: a.dir,
     withdrawn: a.status === 'withdrawn',
     status: a.status,
-    citation: { text: '', bibtex: '' },
     datelinePlace: formatDatelinePlace(a.places, (p) => places.lineage(p), ui),
     date: { ...timeView(a.date), ...(hijri ? { solarHijri: hijri } : {}) },
     updated: a.updated ? timeView(a.updated) : undefined,
@@ -168,7 +161,6 @@ function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, confi
     bodyKey: a.bodyKey,
     textKey: a.textKey,
     excerpt: a.summary ?? a.firstParagraph,
-    jsonLd: '',
     ogLocale: a.lang.replace('-', '_'),
     sources: a.sources.map((s) => ({ publisher: s.publisher, title: s.title, url: s.url, date: s.date ? timeView(s.date) : undefined })),
     corrections: a.corrections.map((c) => ({ date: timeView(c.date), text: c.text })),

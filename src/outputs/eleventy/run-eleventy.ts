@@ -1,7 +1,8 @@
 import Eleventy from '@11ty/eleventy';
 import { basename, join } from 'node:path';
 import nunjucks from 'nunjucks';
-import type { Archive, ArticlePage } from '../../archive/archive.ts';
+import type { Archive } from '../../archive/archive.ts';
+import { articleView, type ArticleView } from '../../archive/article-view.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
 import { NOT_FOUND_URL, relativeUrl, rootedUrl } from '../../archive/urls.ts';
 import { rewriteUrls } from './rewrite-urls.ts';
@@ -46,15 +47,12 @@ export async function runEleventy(archive: Archive, bodies: Bodies, options: Ele
   let rendered = 0;
   for (let pass = 0; pass < passes; pass++) {
     // The article pages of this pass with their bodies, read now: one pass's bodies in memory at a time.
-    const articles: ArticleView[] = slice(archive.articles, pass).map((a) => ({ ...a, html: bodies.get(a.bodyKey).html }));
+    const articles: ArticleView[] = slice(archive.articles, pass).map((a) => articleView(a, archive.site, bodies.get(a.bodyKey).html));
     const view: Archive = { ...archive, articles, listings: slice(archive.listings, pass), indexes: slice(archive.indexes, pass) };
     pages += await renderPass(view, { ...options, onPage: () => options.onPage?.(++rendered) }, pass === 0);
   }
   return pages;
 }
-
-/** An article page as its template prints it: with its body's HTML. */
-type ArticleView = ArticlePage & { html: string };
 
 /** Pages rendered by one Eleventy run: at most this many paginated pages (plus the few single ones). */
 const PAGES_PER_PASS = 1500;
