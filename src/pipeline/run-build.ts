@@ -266,12 +266,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           const printed = new Set([...view.articles.map((a) => a.outputPath), ...outputs.feeds.flatMap((f) => Object.values(f.urls).map((url) => url.slice(1)))]);
           const missing = plan && [...hashes.keys()].find((path) => !linked.has(path) && !printed.has(path));
           if (missing) throw new Error(`${missing} of the previous site went missing during the build; build again.`);
-          const maps = await time('maps', () => renderMaps(view));
           // Articles, listings, indexes, and the home, search and 404 pages.
           const pageTotal = view.articles.length + view.listings.length + view.indexes.length + 3;
           if (pageTotal > HEAP_NEAR_LIVE_PAGES) nearLive();
           const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
-          const rendered = await time('pages', () => runEleventy(view, bodies, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps, onPage }));
+          const rendered = await time('pages', () => runEleventy(view, bodies, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps: renderMaps, onPage }));
           const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
           report.pages = plan ? last!.pages : rendered + pagesLinked;
           // Each article page's view, by its hash, for a later body-only build.

@@ -22,8 +22,11 @@ export interface EleventyOptions {
   portableLinks: boolean;
   /** The site's absolute base URL (its path roots the 404 page's links). */
   baseUrl: string;
-  /** SVG maps by the URL of the page that shows them. */
-  maps: Record<string, string>;
+  /**
+   * The SVG maps of a pass's pages, by the URL of the page that shows them: drawn a pass at a
+   * time, so the build holds one pass's maps rather than one for every page (several KB each).
+   */
+  maps: (pages: Archive) => Record<string, string>;
   /** Called after each page is rendered, with the number rendered so far. */
   onPage?: (done: number) => void;
 }
@@ -49,7 +52,7 @@ export async function runEleventy(archive: Archive, bodies: Bodies, options: Ele
     // The article pages of this pass with their bodies, read now: one pass's bodies in memory at a time.
     const articles: ArticleView[] = slice(archive.articles, pass).map((a) => articleView(a, archive.site, bodies.get(a.bodyKey).html));
     const view: Archive = { ...archive, articles, listings: slice(archive.listings, pass), indexes: slice(archive.indexes, pass) };
-    pages += await renderPass(view, { ...options, onPage: () => options.onPage?.(++rendered) }, pass === 0);
+    pages += await renderPass(view, options.maps(view), { ...options, onPage: () => options.onPage?.(++rendered) }, pass === 0);
   }
   return pages;
 }
@@ -59,7 +62,7 @@ const PAGES_PER_PASS = 1500;
 /** Templates of one page each, rendered by the first pass only. */
 const SINGLE_PAGES = ['index.njk', '404.njk', SEARCH_TEMPLATE];
 
-async function renderPass(archive: Archive, options: EleventyOptions, first: boolean): Promise<number> {
+async function renderPass(archive: Archive, maps: Record<string, string>, options: EleventyOptions, first: boolean): Promise<number> {
   const eleventy = new Eleventy(options.templates, options.output, {
     quietMode: true,
     configPath: false,
@@ -82,7 +85,7 @@ async function renderPass(archive: Archive, options: EleventyOptions, first: boo
       });
       config.addGlobalData('archive', archive);
       config.addGlobalData('site', archive.site);
-      config.addGlobalData('maps', options.maps);
+      config.addGlobalData('maps', maps);
       // Without search: no search page, and not its script and styles.
       if (!archive.site.search.enabled) config.addPreprocessor('search-off', 'njk', (data: { page: { inputPath: string } }) => (basename(data.page.inputPath) === SEARCH_TEMPLATE ? false : undefined));
       if (first) config.addPassthroughCopy({ [options.publicDir]: '/' }, archive.site.search.enabled ? {} : { filter: (file: string) => !SEARCH_ASSETS.includes(file) });

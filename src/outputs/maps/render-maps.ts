@@ -2,8 +2,9 @@ import type { Archive, MapSpec } from '../../archive/archive.ts';
 import { renderLocatorMap, renderPlaceMap } from './render-map.ts';
 
 /**
- * Renders every map the model asks for, keyed by the URL of the page that shows it: a place map
- * on place pages, a locator on article pages. Eleventy prints them as values (`maps[url]`).
+ * Renders every map the pages ask for, keyed by the URL of the page that shows it: a place map
+ * on place pages, a locator on article pages. Eleventy prints them as values (`maps[url]`);
+ * runEleventy asks for one pass's pages at a time.
  */
 export function renderMaps(archive: Archive): Record<string, string> {
   const maps: Record<string, string> = {};
