@@ -218,11 +218,12 @@ describe('a build killed while it writes', () => {
 
     await edit(article(project, 'haiti-earthquake.md'), (t) => `${t}\nA sentence the killed build never publishes.\n`);
     const killed = run('--force');
-    // Killed once its maps are drawn, as it writes the pages (a line per stage ends when not on a terminal).
+    // Killed as it writes, once its pages are hashed, before they are rendered (a line per stage
+    // ends when not on a terminal).
     let said = '';
     killed.stderr.on('data', (chunk: Buffer) => {
       said += chunk.toString();
-      if (/\bmaps\b/.test(said)) killed.kill('SIGKILL');
+      if (/^hash-pages\s/m.test(said)) killed.kill('SIGKILL');
     });
     expect(await finish(killed)).toBeNull();
     expect(differences(await snapshot(join(project, '_site')), before)).toEqual([]);
@@ -243,7 +244,7 @@ describe('a build killed while it writes', () => {
     said = '';
     killedInSpare.stderr.on('data', (chunk: Buffer) => {
       said += chunk.toString();
-      if (/\bmaps\b/.test(said)) killedInSpare.kill('SIGKILL');
+      if (/^reuse\s/m.test(said)) killedInSpare.kill('SIGKILL');
     });
     expect(await finish(killedInSpare)).toBeNull();
     expect(differences(await snapshot(join(project, '_site')), served)).toEqual([]);
