@@ -1,27 +1,21 @@
 import Eleventy from '@11ty/eleventy';
-import { basename, join } from 'node:path';
-import nunjucks from 'nunjucks';
+import { basename } from 'node:path';
 import type { Archive } from '../../archive/archive.ts';
 import { articleView, type ArticleView } from '../../archive/article-view.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
-import { NOT_FOUND_URL, relativeUrl, rootedUrl } from '../../archive/urls.ts';
-import { rewriteUrls } from './rewrite-urls.ts';
+import { compiledTemplates, type LinkOptions, pageLinks } from './page-templates.ts';
 
 /** The search page's template, and the files of public/ only it uses. */
 const SEARCH_TEMPLATE = 'search.njk';
 const SEARCH_ASSETS = ['search.js', 'search.css'];
 
-export interface EleventyOptions {
+export interface EleventyOptions extends LinkOptions {
   /** Folder of Nunjucks templates (`templates/`). */
   templates: string;
   /** Folder of static assets copied as they are (`public/`). */
   publicDir: string;
   /** Where to write the site (a fresh temporary folder). */
   output: string;
-  /** Links to `…/index.html` (browse from disk) rather than `…/`. */
-  portableLinks: boolean;
-  /** The site's absolute base URL (its path roots the 404 page's links). */
-  baseUrl: string;
   /**
    * The SVG maps of a pass's pages, by the URL of the page that shows them: drawn a pass at a
    * time, so the build holds one pass's maps rather than one for every page (several KB each).
@@ -92,15 +86,12 @@ async function renderPass(archive: Archive, maps: Record<string, string>, option
       else config.addPreprocessor('single-pages-once', 'njk', (data: { page: { inputPath: string } }) => (SINGLE_PAGES.includes(basename(data.page.inputPath)) ? false : undefined));
       // Writes go through libuv's thread pool while the next page renders (the default is sync).
       config.configureTemplateHandling({ writeMode: 'async' });
-      // Root-relative links in every page made relative to that page (rooted at the base URL on
-      // the 404 page, which is served at any depth). Our scanner rather than Eleventy's
-      // htmlTransformer: that one parses and re-serialises each page, 2.5× the time for the same
+      // Root-relative links in every page made relative to that page (pageLinks). Our scanner
+      // (rewriteUrls) rather than Eleventy's htmlTransformer: that one parses and re-serialises each page, 2.5× the time for the same
       // document.
       config.addTransform('dateline-links', function (this: { page: { url: string; outputPath: string } }, content: string) {
         options.onPage?.(0);
-        if (!this.page.outputPath.endsWith('.html')) return content;
-        const pageUrl = this.page.url;
-        return rewriteUrls(content, (url) => (pageUrl === NOT_FOUND_URL ? rootedUrl(url, options.baseUrl) : relativeUrl(url, pageUrl, options.portableLinks)));
+        return this.page.outputPath.endsWith('.html') ? pageLinks(content, this.page.url, options) : content;
       });
     },
   });
@@ -111,28 +102,4 @@ async function renderPass(archive: Archive, maps: Record<string, string>, option
   })) as unknown as [unknown[], { outputPath?: string }[]] | { outputPath?: string }[];
   const written = Array.isArray(results[0]) ? (results as [unknown[], { outputPath?: string }[]])[1] : (results as { outputPath?: string }[]);
   return written.filter((r) => r && r.outputPath).length;
-}
-
-type Render = (data: object) => Promise<string>;
-
-/** Nunjucks templates compiled once each (by source and path), rendering with autoescape on. */
-function compiledTemplates(templates: string): (source: string, path: string | undefined) => Render {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(templates, '_includes'), templates]), {
-    autoescape: true,
-    throwOnUndefined: true,
-    trimBlocks: true,
-    lstripBlocks: true,
-  });
-  const cache = new Map<string, Render>();
-  return (source, path) => {
-    const key = `${path ?? ''}\0${source}`;
-    let render = cache.get(key);
-    if (!render) {
-      const template = new nunjucks.Template(source, env, path, true);
-      render = (data) =>
-        new Promise((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result ?? ''))));
-      cache.set(key, render);
-    }
-    return render;
-  };
 }
