@@ -1,12 +1,13 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBuild } from '../pipeline/run-build.ts';
-import { readConfig } from '../pipeline/read-project.ts';
+import { ARTICLE_FILE, readConfig } from '../pipeline/read-project.ts';
 import { CONFIG_FILE } from '../config/site-config.ts';
 import { countMessages, formatMessages, plural } from '../report/message.ts';
 import { seconds } from '../report/progress.ts';
 import { startDevServer, type DevServer } from '../serve/dev-server.ts';
+import { savePreviewer, type SavePreviewer } from '../serve/save-preview.ts';
 import { CACHE_DIR } from './build.ts';
 import { UsageError, type Command } from './command.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
@@ -41,6 +42,19 @@ Options:
     const output = resolve(root, config.output);
 
     let server: DevServer | undefined;
+    const cacheDir = join(root, CACHE_DIR);
+    const templates = join(PACKAGE_ROOT, 'templates');
+    // Saves of article bodies are shown at once (savePreviewer), before the build that writes
+    // them; made again after a save of anything else (settings, places, templates).
+    let previewer: Promise<SavePreviewer> | undefined;
+    let lastPreview = 0;
+    const showPreviews = async (paths: readonly string[]) => {
+      previewer ??= savePreviewer(root, cacheDir, templates);
+      for (const path of paths) {
+        const preview = await (await previewer)(path).catch(() => undefined);
+        if (preview && server) lastPreview = server.preview(preview.url, preview.html);
+      }
+    };
     let running: Promise<void> | undefined;
     let again = false;
     const rebuild = async (reason: string): Promise<void> => {
@@ -53,20 +67,24 @@ Options:
           again = false;
           server?.publish({ state: 'building' });
           const started = performance.now();
+          // The previews made so far are of saves this build reads.
+          const upTo = lastPreview;
           try {
-            const report = await runBuild({ root, overrides: { drafts: values.drafts }, cacheDir: join(root, CACHE_DIR) });
+            const report = await runBuild({ root, overrides: { drafts: values.drafts }, cacheDir });
             if (report.messages.length > 0) io.stderr(`${formatMessages(report.messages)}\n`);
             if (report.ok) {
               const { warnings } = countMessages(report.messages);
               io.stdout(`${reason}: ${report.upToDate ? 'up to date' : `built ${plural(report.articles, 'article')}`} in ${seconds(performance.now() - started)}${warnings ? `, ${plural(warnings, 'warning')}` : ''}.\n`);
-              server?.publish({ state: 'ok', builtAt: Date.now() });
+              server?.publish({ state: 'ok', builtAt: Date.now() }, await server.settle(upTo));
             } else {
               io.stderr(`${reason}: the build failed; still serving the last good site.\n`);
+              await server?.settle(upTo);
               server?.publish({ state: 'failed', text: formatMessages(report.messages.filter((m) => m.severity === 'error')) });
             }
           } catch (error) {
             const text = (error as Error).message;
             io.stderr(`${reason}: ${text}\n`);
+            await server?.settle(upTo);
             server?.publish({ state: 'failed', text });
           }
         } while (again);
@@ -79,7 +97,8 @@ Options:
     server = await startDevServer(output, values.host, port);
     io.stdout(`Serving ${server.url} (Ctrl-C to stop). Watching for changes…\n`);
 
-    const watched = [join(root, config.content), join(PACKAGE_ROOT, 'templates'), join(PACKAGE_ROOT, 'public')];
+    const contentDir = join(root, config.content);
+    const watched = [contentDir, templates, join(PACKAGE_ROOT, 'public')];
     const watchers: FSWatcher[] = watched.map((dir) => watch(dir, { recursive: true }, (_event, name) => schedule(name ? join(dir, String(name)) : dir)));
     watchers.push(watch(root, (_event, name) => name === CONFIG_FILE && schedule(join(root, CONFIG_FILE))));
     // A watched folder deleted or moved: say so and keep serving the last good site.
@@ -89,9 +108,15 @@ Options:
     function schedule(path: string) {
       changed.add(path);
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const names = [...changed].map((p) => p.slice(root.length + 1) || p);
+      timer = setTimeout(async () => {
+        const paths = [...changed];
+        const names = paths.map((p) => p.slice(root.length + 1) || p);
         changed = new Set();
+        // Article files only: their previews first, before the build writes the state they are
+        // made from.
+        const articles = paths.every((p) => p.startsWith(contentDir + sep) && ARTICLE_FILE.test(p));
+        if (articles) await showPreviews(paths);
+        else previewer = undefined;
         void rebuild(names.length === 1 ? names[0]! : `${names.length} files changed`);
       }, SETTLE_MS);
     }

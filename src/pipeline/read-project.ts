@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Dirent, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CONFIG_FILE, configFieldsAt, siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
@@ -130,6 +130,18 @@ function listFolder(dir: string): { path: string; name: string; dirent: Dirent }
 export const ARTICLE_FILE = /\.(md|markdown)$/i;
 /** Gazetteer files: YAML directly in places/. */
 const PLACES_FILE = /^places\/[^/]+\.ya?ml$/i;
+
+/**
+ * The gazetteer files alone (`<content>/places/*.yaml`, sorted, links left out), as readProject
+ * reads them: for `dateline serve`, which checks a saved file without reading the project.
+ */
+export function readPlaceFiles(root: string, config: SiteConfig): GazetteerFile[] {
+  const contentDir = join(root, config.content);
+  const folder = join(contentDir, 'places');
+  const names = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isFile() && PLACES_FILE.test(`places/${d.name}`)).map((d) => d.name) : [];
+  const toName = (abs: string) => relative(root, abs).split(sep).join('/');
+  return names.sort().map((name) => ({ file: toName(join(folder, name)), text: readFileSync(join(folder, name), 'utf8') }));
+}
 
 /** Reads and validates `dateline.yaml`; a missing file means all defaults. */
 export async function readConfig(root: string, overrides: Partial<SiteConfig> = {}): Promise<{ config: SiteConfig; messages: Message[] }> {

@@ -15,8 +15,22 @@ export type BuildState = { state: 'building' } | { state: 'ok'; builtAt: number 
 
 export interface DevServer {
   url: string;
-  /** Tells open pages what happened: reload after a good build, an overlay after a failed one. */
-  publish(state: BuildState): void;
+  /**
+   * Tells open pages what happened: reload after a good build (but the pages at `fresh`, which
+   * already show what it wrote), an overlay after a failed one.
+   */
+  publish(state: BuildState, fresh?: ReadonlySet<string>): void;
+  /**
+   * Serves a page from memory, ahead of the build that will write it (SavePreview), and reloads
+   * the open copies of it at once; returns the preview's number, for `settle`.
+   */
+  preview(url: string, html: string): number;
+  /**
+   * After a build that started once preview `upTo` was made: forgets that preview and those
+   * before it (the site on disk has them now, or the build failed), and returns the URLs of those
+   * the site now holds byte for byte (their pages need no second reload).
+   */
+  settle(upTo: number): Promise<Set<string>>;
   close(): Promise<void>;
 }
 
@@ -26,7 +40,10 @@ export interface DevServer {
  */
 export async function startDevServer(siteDir: string, host: string, port: number): Promise<DevServer> {
   const files = sirv(siteDir, { dev: true, etag: false });
-  const clients = new Set<ServerResponse>();
+  // Each open page's event stream, with the page's URL path (as its script sends it).
+  const clients = new Map<ServerResponse, string>();
+  const previews = new Map<string, { html: string; number: number }>();
+  let previewCount = 0;
   let current: BuildState = { state: 'building' };
   // A browser script, served as it is: read from the sources, also when Dateline runs from dist/.
   const client = await readFile(join(PACKAGE_ROOT, 'src/serve/reload-client.js'), 'utf8');
@@ -58,7 +75,9 @@ export async function startDevServer(siteDir: string, host: string, port: number
       res.write(': connected\n\n');
       // A page opened while the last save is broken shows the overlay at once.
       if (current.state === 'failed') send(res, current);
-      clients.add(res);
+      // The page's location.pathname, percent-encoded as the browser has it.
+      const page = new URL(req.url ?? '/', 'http://localhost').searchParams.get('page') ?? '';
+      clients.set(res, pageUrl(decodeOr(page)));
       req.on('close', () => clients.delete(res));
       return;
     }
@@ -78,7 +97,8 @@ export async function startDevServer(siteDir: string, host: string, port: number
       res.writeHead(301, { location: encodeURI(`${folder}/`) });
       return res.end();
     }
-    const page = await htmlFile(siteDir, path);
+    const previewed = previews.get(pageUrl(path));
+    const page = previewed?.html ?? (await htmlFile(siteDir, path));
     if (page !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return res.end(page.includes('</body>') ? page.replace('</body>', `${CLIENT_TAG}</body>`) : page + CLIENT_TAG);
@@ -97,16 +117,46 @@ export async function startDevServer(siteDir: string, host: string, port: number
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}/`,
-    publish(state) {
+    publish(state, fresh) {
       current = state;
-      for (const res of clients) send(res, state);
+      for (const [res, url] of clients) if (state.state !== 'ok' || !fresh?.has(url)) send(res, state);
+    },
+    preview(url, html) {
+      const number = ++previewCount;
+      previews.set(url, { html, number });
+      // `data: preview`: not a build's time (the page is ahead of the build).
+      for (const [res, page] of clients) if (page === url) res.write('event: reload\ndata: preview\n\n');
+      return number;
+    },
+    async settle(upTo) {
+      const fresh = new Set<string>();
+      for (const [url, { html, number }] of previews) {
+        if (number > upTo) continue;
+        previews.delete(url);
+        if ((await htmlFile(siteDir, url)) === html) fresh.add(url);
+      }
+      return fresh;
     },
     close: () =>
       new Promise((resolve) => {
-        for (const res of clients) res.end();
+        for (const res of clients.keys()) res.end();
         server.close(() => resolve());
       }),
   };
+}
+
+function decodeOr(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** A page's URL from a path that names it: `/x/` for `/x/`, `/x/index.html` and `/x`. */
+function pageUrl(path: string): string {
+  const url = path.replace(/index\.html$/, '');
+  return url.endsWith('/') ? url : `${url}/`;
 }
 
 /** The HTML file a path names (`/x/` → `/x/index.html`), read now; undefined if it is not one. */

@@ -1,8 +1,9 @@
 // Injected by `dateline serve` into every HTML page it serves (never into a built site): reloads
-// the page after each successful rebuild, and shows a failed build's messages over the page
-// while the last good site stays served.
+// the page when a save changed it (at once, or after the rebuild), and shows a failed build's
+// messages over the page while the last good site stays served.
 (() => {
-  const events = new EventSource('/__dateline/events');
+  // The page says which it is, so that a save reloads at once the pages it changed.
+  const events = new EventSource(`/__dateline/events?page=${encodeURIComponent(location.pathname)}`);
   let overlay;
   const show = (text) => {
     if (!overlay) {

@@ -54,6 +54,53 @@ describe('dateline serve', () => {
   });
 });
 
+/** Events of one page's stream (`page`: its path), with when each arrived. */
+async function eventsOf(url: string, page: string): Promise<{ events: { name: string; data?: string; at: number }[]; stop: () => Promise<void> }> {
+  const response = await fetch(`${url}__dateline/events?page=${encodeURIComponent(page)}`);
+  const reader = response.body!.getReader();
+  const events: { name: string; data?: string; at: number }[] = [];
+  let text = '';
+  let stopped = false;
+  void (async () => {
+    while (!stopped) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      text += new TextDecoder().decode(value);
+      for (let end = text.indexOf('\n\n'); end !== -1; end = text.indexOf('\n\n')) {
+        const event = text.slice(0, end);
+        const name = /^event: (.*)$/m.exec(event)?.[1];
+        if (name) events.push({ name, data: /^data: (.*)$/m.exec(event)?.[1], at: performance.now() });
+        text = text.slice(end + 2);
+      }
+    }
+  })();
+  return { events, stop: () => ((stopped = true), reader.cancel()) };
+}
+
+describe('dateline serve, on a save of a body', () => {
+  it('shows the page at once, before the build ends, and does not reload it again after', async () => {
+    const { root, url } = await startServe();
+    const article = await eventsOf(url, `/${PAGE}`);
+    // The home page does not print the body: it reloads only when the build has ended.
+    const home = await eventsOf(url, '/');
+    const file = join(root, ARTICLE);
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, `${original}\nA paragraph the preview shows.\n`);
+    await poll(async () => (home.events.some((e) => e.name === 'reload') ? true : undefined), 'the reload after the build');
+    // Any second reload of the article page would have come with the home page's.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const reloads = article.events.filter((e) => e.name === 'reload');
+    expect(reloads.map((e) => e.data)).toEqual(['preview']);
+    expect(reloads[0]!.at).toBeLessThan(home.events.find((e) => e.name === 'reload')!.at);
+    // The page served now is the built one, the same bytes as the preview was.
+    const page = await (await fetch(url + PAGE)).text();
+    expect(page).toContain('A paragraph the preview shows.');
+    expect(page).toBe((await readFile(join(root, '_site', PAGE, 'index.html'), 'utf8')).replace('</body>', '<script src="/__dateline/reload.js"></script></body>'));
+    await article.stop();
+    await home.stop();
+  });
+});
+
 describe('dateline serve, asked for odd addresses', () => {
   it('answers malformed and escaping paths with an error, and keeps serving', async () => {
     const { url } = await startServe();
