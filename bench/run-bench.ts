@@ -2,7 +2,7 @@
  * `npm run bench`: Dateline against Hugo and Eleventy on the same synthetic corpus, in one run.
  *
  *   npx tsx bench/run-bench.ts [--sizes 1000,10000] [--runs 3] [--only dateline,hugo,…]
- *                              [--seed 1] [--query Mumbai] [--no-stages] [--keep]
+ *                              [--seed 1] [--query Mumbai] [--no-stages] [--no-serve] [--keep]
  *
  * For each size it writes the seeded corpus (bench/generate-corpus.ts) as a Dateline project and
  * as Hugo and Eleventy input (bench/baseline-content.ts), then times whole processes, each
@@ -18,7 +18,8 @@
  * Runs are interleaved (run 1 of every tool, then run 2…), so load from other work on the machine
  * falls on all tools alike; the table shows the median of --runs runs of each figure. Then, once
  * per size: Dateline's stage timings and the search index alone (bench/measure-dateline.ts), and
- * the first search query's transfer in Chromium (bench/first-query.ts). It prints a table and
+ * the first search query's transfer in Chromium (bench/first-query.ts); and `dateline serve` on
+ * the built project, read in Chromium (bench/measure-serve.ts). It prints a table and
  * the ratios against the targets of issue 8, and writes bench/results/<date>-<size>.json.
  *
  * A benchmark, not a test: it never fails on a missed target (exit 0), only when it cannot run.
@@ -34,6 +35,7 @@ import { parseArgs } from 'node:util';
 import { articleUrlPath, BASELINES, writeBaselineInputs } from './baseline-content.ts';
 import { chromiumInstalled, CHROMIUM, measureFirstQuery, type FirstQuery } from './first-query.ts';
 import { articlePath, generateCorpus, syntheticArticles } from './generate-corpus.ts';
+import { measureServe, type ServeFigures } from './measure-serve.ts';
 import { DEFAULT_MAX_REPORTS } from '../src/config/site-config.ts';
 
 const BENCH = import.meta.dirname;
@@ -61,6 +63,7 @@ const USAGE = `Usage: npx tsx bench/run-bench.ts [options]
   --seed N      corpus seed (default 1)
   --query TERM  the first search query (default Mumbai, a place name)
   --no-stages   skip Dateline's stage timings and search-index-alone run
+  --no-serve    skip the \`dateline serve\` figures (saves seen in Chromium)
   --keep        keep the work folder (corpora and built sites)
 
 Environment: HUGO (the hugo binary, default: hugo on the PATH), CHROMIUM_PATH (default
@@ -74,6 +77,7 @@ interface Options {
   seed: number;
   query: string;
   stages: boolean;
+  serve: boolean;
   keep: boolean;
 }
 
@@ -87,6 +91,7 @@ function parseOptions(argv: string[]): Options | string {
       seed: { type: 'string', default: '1' },
       query: { type: 'string', default: 'Mumbai' },
       'no-stages': { type: 'boolean', default: false },
+      'no-serve': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -102,7 +107,7 @@ function parseOptions(argv: string[]): Options | string {
   const unknown = only.filter((t) => !(TOOLS as readonly string[]).includes(t) && t !== 'eleventy-markdown-it');
   if (unknown.length > 0) return `--only takes ${TOOLS.join(', ')}; not ${unknown.join(', ')}.`;
   const tools = TOOLS.filter((t) => only.includes(t) || (t === 'eleventy-md' && only.includes('eleventy-markdown-it')));
-  return { sizes, runs, only: tools, seed, query: values.query, stages: !values['no-stages'], keep: values.keep };
+  return { sizes, runs, only: tools, seed, query: values.query, stages: !values['no-stages'], serve: !values['no-serve'], keep: values.keep };
 }
 
 // -------------------------------------------------------------------------------- measurement
@@ -231,6 +236,8 @@ interface Setup {
   /** The article the edit scenario changes, and its page. */
   editSource: string;
   editPage: string;
+  /** The newest article (on the home page), which the serve figures edit: its file, page and day page (URL paths). */
+  newest: { source: string; page: string; day: string };
   corpusBytes: number;
   setupSeconds: number;
 }
@@ -283,6 +290,9 @@ async function setUp(dir: string, size: number, seed: number): Promise<Setup> {
   const corpus = await generateCorpus({ dir: project, articles: size, seed });
   const inputs = await writeBaselineInputs(dir, size, seed);
   const first = syntheticArticles(1, seed).next().value!;
+  let newest = first;
+  for (const a of syntheticArticles(size, seed)) if (Date.parse(a.date) > Date.parse(newest.date)) newest = a;
+  const page = `/${articleUrlPath(newest)}/`;
   return {
     size,
     dir,
@@ -291,6 +301,7 @@ async function setUp(dir: string, size: number, seed: number): Promise<Setup> {
     eleventy: dirname(inputs.eleventy),
     editSource: join(project, articlePath(first)),
     editPage: join(project, '_site', articleUrlPath(first), 'index.html'),
+    newest: { source: join(project, articlePath(newest)), page, day: page.replace(/[^/]+\/$/, '') },
     corpusBytes: corpus.bytes,
     setupSeconds: (performance.now() - start) / 1000,
   };
@@ -318,12 +329,16 @@ interface SizeResult {
   firstQuery?: FirstQuery | { error: string };
   /** Dateline's largest HTML page and the page listing the most reports. */
   pageSizes?: PageSizes;
+  serve?: ServeFigures | { error: string };
 }
 
 interface PageSizes {
   largest: { page: string; bytes: number };
   longest: { page: string; reports: number };
 }
+
+/** Body saves the serve figures time (memory is read after half of them and after all). */
+const SERVE_EDITS = 20;
 
 /** Reports listed on a page: its teasers (`<li class="teaser">`). */
 const TEASER = /<li class="teaser">/g;
@@ -496,6 +511,20 @@ function targets(r: SizeResult): string[] {
     out.push(`pages ${size}: largest HTML page ${fmtInt(Math.round(largest.bytes / 1000))} KB, ${largest.page} (target ≤ 250 KB) ${verdict(largest.bytes <= 250_000)}`);
     out.push(`pages ${size}: longest listing ${fmtInt(longest.reports)} reports, ${longest.page} (target ≤ listings.max_reports, ${DEFAULT_MAX_REPORTS}) ${verdict(longest.reports <= DEFAULT_MAX_REPORTS)}`);
   }
+  const serve = r.serve;
+  if (serve && 'error' in serve) out.push(`serve ${size}: n/a (${serve.error})`);
+  else if (serve) {
+    const sorted = [...serve.bodyEdits].sort((a, b) => a - b);
+    const [mid, p95] = [median(sorted), sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!];
+    out.push(`serve ${size}: body save → the open article page shows it, median ${secs(mid)} s of ${sorted.length} (target ≤ 1 s) ${verdict(mid <= 1)}; p95 ${secs(p95)} s (target ≤ 1.5 s) ${verdict(p95 <= 1.5)}`);
+    out.push(`serve ${size}: title save → the open day and home pages show it, ${secs(serve.title)} s (target ≤ 2 s) ${verdict(serve.title <= 2)}`);
+    if (hugo?.wall !== undefined) out.push(`serve ${size}: start on a warm cache → first page answered ${secs(serve.start)} s = ${ratio(serve.start / hugo.wall)} hugo cold ${secs(hugo.wall)} s (target ≤ 1.0×) ${verdict(serve.start <= hugo.wall)}`);
+    const growth = serve.memoryEnd - serve.memoryHalf;
+    out.push(
+      `serve ${size}: memory after ${sorted.length} saves ${mib(serve.memoryEnd)} MiB (target ≤ 1,024 MiB) ${verdict(serve.memoryEnd <= 1024 * MiB)}; ` +
+        `${growth >= 0 ? '+' : '−'}${mib(Math.abs(growth))} MiB over the last ${sorted.length - Math.floor(sorted.length / 2)} (target: not growing, ≤ +32 MiB) ${verdict(growth <= 32 * MiB)}`,
+    );
+  }
   if (r.size >= 100_000 && cold) {
     const oom = cold.runs.some((m) => m.exitCode !== 0);
     out.push(`scale ${size}: dateline cold build ${oom ? `failed (${cold.failed})` : 'completed'} (target: builds without running out of memory) ${verdict(!oom)}`);
@@ -580,6 +609,15 @@ async function benchSize(work: string, size: number, o: Options, hugo: boolean):
     const counts = await Promise.all(bundles.map((name) => countFiles(join(OUTPUTS.dateline(s), name), true)));
     const index = { bytes: counts.reduce((n, c) => n + c.bytes, 0), files: counts.reduce((n, c) => n + c.files, 0), bundles: bundles.length };
     if (index.files > 0) result.searchIndex = index;
+    if (o.serve && chromiumInstalled()) {
+      progress(`[${fmtSize(size)}] dateline serve: start, ${SERVE_EDITS} body saves and a title change, in Chromium…`);
+      try {
+        const command = DATELINE_CMD;
+        result.serve = await measureServe({ command, project: s.project, editSource: s.newest.source, articlePath: s.newest.page, dayPath: s.newest.day, edits: SERVE_EDITS });
+      } catch (error) {
+        result.serve = { error: (error as Error).message.split('\n')[0]! };
+      }
+    }
     progress(`[${fmtSize(size)}] the largest page and the longest listing…`);
     result.pageSizes = await measurePages(OUTPUTS.dateline(s));
     if (o.stages) {
