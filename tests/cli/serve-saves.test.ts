@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listFiles, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
+import { poll, startServe, stopServers } from '../helpers/serve-process.ts';
+
+afterAll(async () => {
+  stopServers();
+  await removeTemps();
+});
+
+/** Every file of a folder, relative path → bytes. */
+async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = await listFiles(dir);
+  return new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(dir, f))] as const)));
+}
+
+async function edit(path: string, f: (text: string) => string): Promise<void> {
+  const text = await readFile(path, 'utf8');
+  const next = f(text);
+  if (next === text) throw new Error(`The change to ${path} changed nothing.`);
+  await writeFile(path, next);
+}
+
+describe('dateline serve, on every kind of save', () => {
+  it('shows each, ends with quick successive saves in the state of the last, and leaves the site a clean build would', async () => {
+    const { root, url } = await startServe();
+    const status = async () => (await (await fetch(`${url}__dateline/status`)).json()) as { state: string; builtAt?: number; text?: string };
+    const page = async (path: string) => {
+      const response = await fetch(url + path);
+      return { status: response.status, text: await response.text() };
+    };
+    /** Makes a save and waits for a good build after it in which `shows` holds. */
+    const save = async (what: string, change: () => Promise<void>, shows: () => Promise<boolean>) => {
+      const before = Date.now();
+      await change();
+      await poll(async () => {
+        const s = await status();
+        if (s.state === 'failed') throw new Error(`${what}: the build failed: ${s.text}`);
+        return s.state === 'ok' && (s.builtAt ?? 0) > before && (await shows()) ? true : undefined;
+      }, what);
+    };
+    const articles = join(root, 'content/2021/08');
+
+    await save(
+      'a title change',
+      () => edit(join(articles, 'haiti-earthquake.md'), (t) => t.replace(/^title: .*$/m, 'title: Earthquake strikes Haiti')),
+      async () => (await page('2021/08/14/')).text.includes('Earthquake strikes Haiti'),
+    );
+    await save(
+      'a new file',
+      async () => writeFile(join(articles, 'new-report.md'), (await readFile(join(articles, 'haiti-earthquake.md'), 'utf8')).replace(/^title: .*$/m, 'title: A report added while serving')),
+      async () => (await page('2021/08/14/new-report/')).text.includes('A report added while serving'),
+    );
+    await save(
+      'a deleted file',
+      () => rm(join(articles, 'taliban-enter-kabul.md')),
+      async () => (await page('2021/08/15/taliban-enter-kabul/')).status === 404,
+    );
+    await save(
+      'a renamed file',
+      () => rename(join(articles, 'hurricane-ida-landfall.md'), join(articles, 'hurricane-ida.md')),
+      async () => (await page('2021/08/29/hurricane-ida-landfall/')).status === 404 && (await page('2021/08/29/hurricane-ida/')).status === 200,
+    );
+    await save(
+      'the places',
+      () => edit(join(root, 'content/places/af.yaml'), (t) => t.replace('  aliases: [Afghānistān]', '  aliases: [Afghānistān, Afghanestan]')),
+      async () => true,
+    );
+    await save(
+      'the settings',
+      () => edit(join(root, 'dateline.yaml'), (t) => t.replace(/^title: Dateline$/m, 'title: Dateline Desk')),
+      async () => (await page('')).text.includes('Dateline Desk'),
+    );
+    // An editor's save-all: three saves of one file within a few milliseconds.
+    const file = join(articles, 'kabul-airport-bombing.md');
+    await save(
+      'quick successive saves',
+      async () => {
+        for (const n of [1, 2, 3]) {
+          await edit(file, (t) => t.replace(/^title: .*$/m, `title: Airport attack, version ${n}`));
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      },
+      async () => (await page('2021/08/26/kabul-airport-bombing/')).text.includes('Airport attack, version 3'),
+    );
+    expect((await page('2021/08/26/')).text).not.toMatch(/Airport attack, version [12]/);
+
+    // The site on disk is what a clean build of the same files makes, but for the search index:
+    // the changed records are in an overlay bundle, which gives the results of a clean build
+    // (tests/e2e/search-overlay.test.ts) in other files.
+    const clean = join(await makeTemp(), 'site');
+    const built = spawn(process.execPath, [join(repoRoot, 'bin/dateline.js'), 'build', '--root', root, '--no-cache', '--out', clean], { stdio: 'ignore' });
+    expect(await new Promise((resolve) => built.on('close', resolve))).toBe(0);
+    const [served, fresh] = await Promise.all([snapshot(join(root, '_site')), snapshot(clean)]);
+    const search = (name: string) => /^pagefind[^/]*\//.test(name) || name === 'search/index.json';
+    const names = [...new Set([...served.keys(), ...fresh.keys()])].filter((name) => !search(name));
+    expect(names.length).toBeGreaterThan(100);
+    expect(names.filter((n) => !served.get(n)?.equals(fresh.get(n) ?? Buffer.alloc(0)) || !fresh.has(n)).sort()).toEqual([]);
+  });
+});
