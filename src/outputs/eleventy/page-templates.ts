@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import nunjucks from 'nunjucks';
-import type { ArticlePage, SiteView } from '../../archive/archive.ts';
+import type { Archive, ArticlePage, SiteView } from '../../archive/archive.ts';
 import { articleView } from '../../archive/article-view.ts';
 import { NOT_FOUND_URL, relativeUrl, rootedUrl } from '../../archive/urls.ts';
 import { rewriteUrls } from './rewrite-urls.ts';
@@ -51,19 +51,50 @@ export function pageLinks(html: string, pageUrl: string, options: LinkOptions): 
   return rewriteUrls(html, (url) => (pageUrl === NOT_FOUND_URL ? rootedUrl(url, options.baseUrl) : relativeUrl(url, pageUrl, options.portableLinks)));
 }
 
+/** What one page is rendered from: the model (as much of it as its template reads), its maps, and its item of the template's pagination, under the alias the template gives it. */
+export interface PageData {
+  archive: Partial<Archive> & { site: SiteView };
+  maps: Record<string, string>;
+  /** The page's item (an article view, a listing, an index), for a paginated template. */
+  item?: object;
+  /** The page's URL, which its links are made relative to. */
+  url: string;
+}
+
 /**
- * Renders one article page, byte for byte as the build's Eleventy run writes it (the same
- * compiled template, data and links), without starting Eleventy: what `dateline serve` shows
- * the moment a body is saved, before the build that writes it to disk has finished.
+ * Renders single pages of the site's templates, byte for byte as the build's Eleventy run writes
+ * them (the same compiled templates, data and links), without starting Eleventy: what `dateline
+ * serve` shows the moment a save is made, before the build that writes it has finished.
+ * `render(template, data)` takes a template's file name (`listing.njk`).
  */
-export async function articlePageRenderer(templates: string, options: LinkOptions): Promise<(site: SiteView, page: ArticlePage, html: string, map: string | undefined) => Promise<string>> {
-  const path = join(templates, 'article.njk');
-  // The template's text past its front matter, as Eleventy reads it (with gray-matter).
-  const { content } = matter(await readFile(path, 'utf8'));
-  const render = compiledTemplates(templates)(content, path);
-  return async (site, page, html, map) => {
-    const maps = map === undefined ? {} : { [page.url]: map };
-    const out = await render({ archive: {}, site, maps, article: articleView(page, site, html) });
-    return pageLinks(out, page.url, options);
+export function pageRenderer(templates: string, options: LinkOptions): { render(template: string, data: PageData): Promise<string> } {
+  const compiled = compiledTemplates(templates);
+  const loaded = new Map<string, Promise<{ render: Render; alias?: string }>>();
+  const load = (template: string) => {
+    let entry = loaded.get(template);
+    if (!entry) {
+      const path = join(templates, template);
+      // The template's text past its front matter, as Eleventy reads it (with gray-matter).
+      entry = readFile(path, 'utf8').then((text) => {
+        const { content, data } = matter(text);
+        const alias = (data as { pagination?: { alias?: string } }).pagination?.alias;
+        return { render: compiled(content, path), alias };
+      });
+      loaded.set(template, entry);
+    }
+    return entry;
   };
+  return {
+    async render(template, { archive, maps, item, url }) {
+      const { render, alias } = await load(template);
+      const out = await render({ archive, site: archive.site, maps, ...(alias && item ? { [alias]: item } : {}) });
+      return pageLinks(out, url, options);
+    },
+  };
+}
+
+/** One article page (pageRenderer), from its view in the model and its body's HTML. */
+export async function articlePageRenderer(templates: string, options: LinkOptions): Promise<(site: SiteView, page: ArticlePage, html: string, map: string | undefined) => Promise<string>> {
+  const { render } = pageRenderer(templates, options);
+  return (site, page, html, map) => render('article.njk', { archive: { site }, maps: map === undefined ? {} : { [page.url]: map }, item: articleView(page, site, html), url: page.url });
 }
