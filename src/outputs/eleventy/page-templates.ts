@@ -51,7 +51,10 @@ export function pageLinks(html: string, pageUrl: string, options: LinkOptions): 
   return rewriteUrls(html, (url) => (pageUrl === NOT_FOUND_URL ? rootedUrl(url, options.baseUrl) : relativeUrl(url, pageUrl, options.portableLinks)));
 }
 
-/** What one page is rendered from: the model (as much of it as its template reads), its maps, and its item of the template's pagination, under the alias the template gives it. */
+/**
+ * What one page is rendered from: the model (as much of it as its template reads), its maps, and
+ * its item of the template's pagination, under the alias the template gives it.
+ */
 export interface PageData {
   archive: Partial<Archive> & { site: SiteView };
   maps: Record<string, string>;

@@ -87,8 +87,8 @@ async function renderPass(archive: Archive, maps: Record<string, string>, option
       // Writes go through libuv's thread pool while the next page renders (the default is sync).
       config.configureTemplateHandling({ writeMode: 'async' });
       // Root-relative links in every page made relative to that page (pageLinks). Our scanner
-      // (rewriteUrls) rather than Eleventy's htmlTransformer: that one parses and re-serialises each page, 2.5× the time for the same
-      // document.
+      // (rewriteUrls) rather than Eleventy's htmlTransformer: that one parses and re-serialises
+      // each page, 2.5× the time for the same document.
       config.addTransform('dateline-links', function (this: { page: { url: string; outputPath: string } }, content: string) {
         options.onPage?.(0);
         return this.page.outputPath.endsWith('.html') ? pageLinks(content, this.page.url, options) : content;

@@ -42,9 +42,9 @@ export async function writePagefindBundle(records: readonly SearchRecord[], lang
 }
 
 /**
- * Indexes records and writes their bundle in a Pagefind process of their own, ended before the
- * next starts. A process that indexes one part after the other keeps growing (639 MiB at 100
- * parts against 316 MiB for one), so each part gets a fresh one.
+ * Indexes records and writes their bundle in a Pagefind process of their own, ended (and waited
+ * for) before the next starts, so that two never hold memory at once. One process's peak is
+ * reached within a part (661 MiB at most at 100,000 articles, as when parts shared a process).
  */
 async function indexRecords(records: readonly SearchRecord[], lang: string, outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: lang.split('-')[0], keepIndexUrl: false });
