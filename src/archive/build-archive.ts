@@ -49,7 +49,7 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
     enabled: config.search.enabled,
     collapsedFacets: published.length > config.search.facets_collapsed_above ? [...COLLAPSIBLE_FACETS] : [],
   };
-  const site: SiteView = { title: config.title, description: config.description, url: config.url, lang: config.lang, publisher: config.publisher ?? config.title, ui: { ...ui }, feeds: feedUrls(homeUrl()), search };
+  const site: SiteView = { title: config.title, description: config.description, url: config.url, lang: config.lang, publisher: config.publisher ?? config.title, ui: printedStrings(ui), feeds: feedUrls(homeUrl()), search };
   const articles = entries.map((e) => e.page);
 
   // Listings show what readers should find: published articles only, newest first.
@@ -81,6 +81,14 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
     searchBundles,
   };
   return { archive, messages };
+}
+
+/**
+ * The interface strings the templates print: the model is data (a worker or a snapshot takes it
+ * whole), so the phrases made by functions (counts, titles of parts) are applied here, never there.
+ */
+function printedStrings(ui: UiStrings): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(ui).filter(([, value]) => typeof value !== 'function'));
 }
 
 /** Gives each article its URL, newest first (ties by URL); a second article at a URL is an error naming both files. */

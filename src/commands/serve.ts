@@ -7,7 +7,9 @@ import { CONFIG_FILE } from '../config/site-config.ts';
 import { countMessages, formatMessages, plural } from '../report/message.ts';
 import { seconds } from '../report/progress.ts';
 import { startDevServer, type DevServer } from '../serve/dev-server.ts';
+import { lastBuildModelOnWorker } from '../serve/last-build-model.ts';
 import { savePreviewer, type SavePreviewer } from '../serve/save-preview.ts';
+import type { Archive } from '../archive/archive.ts';
 import { CACHE_DIR } from './build.ts';
 import { UsageError, type Command } from './command.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
@@ -44,16 +46,32 @@ Options:
     let server: DevServer | undefined;
     const cacheDir = join(root, CACHE_DIR);
     const templates = join(PACKAGE_ROOT, 'templates');
-    // Saves of article bodies are shown at once (savePreviewer), before the build that writes
-    // them; made again after a save of anything else (settings, places, templates).
+    // Saves of article bodies, titles and summaries are shown at once (savePreviewer), before
+    // the build that writes them; made again after a save of anything else (settings, places,
+    // templates), with the model of the build that follows. A first build that found the site
+    // up to date made no model: the last build's is made again on a worker thread.
     let previewer: Promise<SavePreviewer> | undefined;
+    let model: Archive | undefined;
     let lastPreview = 0;
+    // Saves of anything but articles so far (each makes the model stale).
+    let resets = 0;
+    const newPreviewer = () => {
+      previewer = savePreviewer(root, cacheDir, templates);
+      const made = model;
+      if (made) void previewer.then((p) => p.built(made));
+      return previewer;
+    };
     const showPreviews = async (paths: readonly string[]) => {
-      previewer ??= savePreviewer(root, cacheDir, templates);
+      const p = await (previewer ?? newPreviewer());
       for (const path of paths) {
-        const preview = await (await previewer)(path).catch(() => undefined);
-        if (preview && server) lastPreview = server.preview(preview.url, preview.html);
+        const previews = await p.preview(path, server?.openPages() ?? new Set()).catch(() => []);
+        for (const { url, html } of previews) if (server) lastPreview = server.preview(url, html);
       }
+    };
+    /** After a build: the model of the site it wrote, if it made one (a body-only build keeps the last). */
+    const built = async (archive: Archive | undefined) => {
+      if (archive) model = archive;
+      (await previewer)?.built(archive);
     };
     let running: Promise<void> | undefined;
     let again = false;
@@ -75,15 +93,18 @@ Options:
             if (report.ok) {
               const { warnings } = countMessages(report.messages);
               io.stdout(`${reason}: ${report.upToDate ? 'up to date' : `built ${plural(report.articles, 'article')}`} in ${seconds(performance.now() - started)}${warnings ? `, ${plural(warnings, 'warning')}` : ''}.\n`);
+              await built(report.bodyOnly ? undefined : report.archive);
               server?.publish({ state: 'ok', builtAt: Date.now() }, await server.settle(upTo));
             } else {
               io.stderr(`${reason}: the build failed; still serving the last good site.\n`);
+              await built(undefined);
               await server?.settle(upTo);
               server?.publish({ state: 'failed', text: formatMessages(report.messages.filter((m) => m.severity === 'error')) });
             }
           } catch (error) {
             const text = (error as Error).message;
             io.stderr(`${reason}: ${text}\n`);
+            await built(undefined);
             await server?.settle(upTo);
             server?.publish({ state: 'failed', text });
           }
@@ -96,6 +117,13 @@ Options:
     await rebuild('First build');
     server = await startDevServer(output, values.host, port);
     io.stdout(`Serving ${server.url} (Ctrl-C to stop). Watching for changes…\n`);
+    if (!model) {
+      // Taken only if no build has made a newer one meanwhile, nor a save made it stale.
+      const at = resets;
+      void lastBuildModelOnWorker(root, cacheDir, { drafts: values.drafts })
+        .then((archive) => (archive && !model && resets === at ? built(archive) : undefined))
+        .catch(() => undefined);
+    }
 
     const contentDir = join(root, config.content);
     const watched = [contentDir, templates, join(PACKAGE_ROOT, 'public')];
@@ -116,7 +144,11 @@ Options:
         // made from.
         const articles = paths.every((p) => p.startsWith(contentDir + sep) && ARTICLE_FILE.test(p));
         if (articles) await showPreviews(paths);
-        else previewer = undefined;
+        else {
+          previewer = undefined;
+          model = undefined;
+          resets++;
+        }
         void rebuild(names.length === 1 ? names[0]! : `${names.length} files changed`);
       }, SETTLE_MS);
     }

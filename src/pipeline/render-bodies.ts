@@ -127,7 +127,7 @@ function summaryOf(body: RenderedBody | undefined): BodySummary | undefined {
 }
 
 /** Bodies read from the cache's entries, as an output prints them. */
-function cachedBodies(cacheDir: string): Bodies {
+export function cachedBodies(cacheDir: string): Bodies {
   return {
     get(key) {
       const body = readEntry(cacheDir, key);

@@ -31,6 +31,8 @@ export interface DevServer {
    * the site now holds byte for byte (their pages need no second reload).
    */
   settle(upTo: number): Promise<Set<string>>;
+  /** The URLs of the pages open in a browser now. */
+  openPages(): Set<string>;
   close(): Promise<void>;
 }
 
@@ -137,6 +139,7 @@ export async function startDevServer(siteDir: string, host: string, port: number
       }
       return fresh;
     },
+    openPages: () => new Set(clients.values()),
     close: () =>
       new Promise((resolve) => {
         for (const res of clients.keys()) res.end();

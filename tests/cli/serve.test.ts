@@ -101,6 +101,31 @@ describe('dateline serve, on a save of a body', () => {
   });
 });
 
+describe('dateline serve, on a save of a title', () => {
+  it('shows the article and the open pages that list it at once, and reloads none of them again after the build', async () => {
+    const { root, url } = await startServe();
+    const day = '/2021/08/22/';
+    // Open: the article, pages that list it, and a page that does not.
+    const open = await Promise.all([`/${PAGE}`, day, '/', '/2021/08/14/'].map((page) => eventsOf(url, page)));
+    const [article, dayPage, home, other] = open;
+    const file = join(root, ARTICLE);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: Resistance holds the Andarab valley'));
+    await poll(async () => (other!.events.some((e) => e.name === 'reload') ? true : undefined), 'the reload after the build');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const built = other!.events.find((e) => e.name === 'reload')!;
+    for (const [page, events] of [[PAGE, article], [day, dayPage], ['/', home]] as const) {
+      const reloads = events!.events.filter((e) => e.name === 'reload');
+      // Reloaded once, before the build ended: the preview was the bytes the build wrote.
+      expect(reloads.map((e) => e.data), page).toEqual(['preview']);
+      expect(reloads[0]!.at).toBeLessThan(built.at);
+      const served = await (await fetch(url + page.replace(/^\//, ''))).text();
+      expect(served).toContain('Resistance holds the Andarab valley');
+    }
+    expect(other!.events.filter((e) => e.name === 'reload').map((e) => e.data)).not.toContain('preview');
+    for (const o of open) await o.stop();
+  });
+});
+
 describe('dateline serve, asked for odd addresses', () => {
   it('answers malformed and escaping paths with an error, and keeps serving', async () => {
     const { url } = await startServe();

@@ -1,0 +1,53 @@
+import type { Archive } from '../archive/archive.ts';
+import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
+import type { SiteConfig } from '../config/site-config.ts';
+import { entryOf, readArticleState, releaseShards } from '../pipeline/article-state.ts';
+import { readManifest } from '../pipeline/output-manifest.ts';
+import { readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
+import { loadGazetteer } from '../places/load-gazetteer.ts';
+import { startWorker } from '../start-worker.ts';
+
+/**
+ * The archive model of the site the last build wrote, made again from that build's article state
+ * (each file's check and what the model keeps of its render) and the places: no article file is
+ * read, checked or rendered. What `dateline serve` previews saves against when its first build
+ * found the site up to date (and so made no model). Undefined when the state is not the one of
+ * the build that wrote the site, or the settings or places have a message (a build will say).
+ */
+export async function lastBuildModel(root: string, cacheDir: string, overrides: Partial<SiteConfig> = {}): Promise<Archive | undefined> {
+  const { config, messages } = await readConfig(root, overrides);
+  const [state, manifest] = await Promise.all([readArticleState(cacheDir), readManifest(cacheDir)]);
+  if (messages.length > 0 || !state || !manifest || state.fingerprint !== manifest.fingerprint) return undefined;
+  const places = loadGazetteer(readPlaceFiles(root, config));
+  if (places.messages.length > 0) return undefined;
+  const rendered: RenderedArticle[] = [];
+  try {
+    for (const file of Object.keys(state.files)) {
+      const entry = entryOf(state, file);
+      if (!entry) return undefined;
+      if (!entry.article) continue;
+      const { body: _body, ...meta } = entry.article;
+      // As the build had it (prepareArticles): a body it did not publish has no render.
+      const render = entry.render && (meta.status !== 'draft' || config.drafts) ? entry.render : { firstParagraph: '', key: '', textKey: '' };
+      rendered.push({ ...meta, firstParagraph: render.firstParagraph, bodyKey: render.key, textKey: render.textKey });
+    }
+  } finally {
+    releaseShards(state);
+  }
+  return buildArchive(rendered, places.gazetteer, config).archive;
+}
+
+/** lastBuildModel on a worker thread: the thread calling it stays free but for taking the result. */
+export async function lastBuildModelOnWorker(root: string, cacheDir: string, overrides: Partial<SiteConfig> = {}): Promise<Archive | undefined> {
+  const worker = startWorker('./model-worker', import.meta.url);
+  try {
+    return await new Promise<Archive | undefined>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`The model worker stopped (exit code ${code}).`)));
+      worker.postMessage({ root, cacheDir, overrides });
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
