@@ -50,6 +50,8 @@ type ShardEntry = Omit<FileEntry, 'stamp'>;
 
 const STATE_DIR = 'articles';
 const INDEX_FILE = 'index.json';
+/** The state's index, the one file that says which state is current (a build replaces it whole). */
+export const stateIndexPath = (cacheDir: string): string => join(cacheDir, STATE_DIR, INDEX_FILE);
 /** Shards of the checks and renders: about 400 files each at 100,000. */
 const SHARDS = 256;
 /** Earlier builds' state files, removed when this one is written. */

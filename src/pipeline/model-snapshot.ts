@@ -38,16 +38,18 @@ export interface ModelSnapshot {
 }
 
 const SNAPSHOT_FILE = 'model.json';
+/** The snapshot's file (a build replaces it whole). */
+export const snapshotPath = (cacheDir: string): string => join(cacheDir, SNAPSHOT_FILE);
 /** Article page views by their page's hash in the output manifest. */
 const PAGES_DIR = 'pages';
 
 export async function readSnapshot(cacheDir: string): Promise<ModelSnapshot | undefined> {
-  const snapshot = (await readJsonFile(join(cacheDir, SNAPSHOT_FILE))) as ModelSnapshot | undefined;
+  const snapshot = (await readJsonFile(snapshotPath(cacheDir))) as ModelSnapshot | undefined;
   const valid = typeof snapshot?.fingerprint === 'string' && typeof snapshot.version === 'string' && Array.isArray(snapshot.feeds) && typeof snapshot.recordsDiffer === 'object';
   return valid ? snapshot : undefined;
 }
 
-export const writeSnapshot = (cacheDir: string, snapshot: ModelSnapshot): Promise<void> => writeJsonFile(join(cacheDir, SNAPSHOT_FILE), snapshot);
+export const writeSnapshot = (cacheDir: string, snapshot: ModelSnapshot): Promise<void> => writeJsonFile(snapshotPath(cacheDir), snapshot);
 
 /** The snapshot of a model made by this build. */
 export function snapshotOf(

@@ -56,16 +56,18 @@ export function spareDiffers(files: Readonly<Record<string, string>>, spare: Rea
 export const SPARE_SITE = 'spare-site';
 
 const MANIFEST_FILE = 'outputs.json';
+/** The manifest's file (a build replaces it whole: a new inode each time). */
+export const manifestPath = (cacheDir: string): string => join(cacheDir, MANIFEST_FILE);
 
 export async function readManifest(cacheDir: string): Promise<OutputManifest | undefined> {
-  const manifest = (await readJsonFile(join(cacheDir, MANIFEST_FILE))) as OutputManifest | undefined;
+  const manifest = (await readJsonFile(manifestPath(cacheDir))) as OutputManifest | undefined;
   if (typeof manifest?.fingerprint !== 'string' || typeof manifest.files !== 'object') return undefined;
   const { spare } = manifest;
   const validSpare = typeof spare?.fingerprint === 'string' && typeof spare.differs === 'object' && spare.differs !== null;
   return spare && !validSpare ? { ...manifest, spare: undefined } : manifest;
 }
 
-export const writeManifest = (cacheDir: string, manifest: OutputManifest): Promise<void> => writeJsonFile(join(cacheDir, MANIFEST_FILE), manifest);
+export const writeManifest = (cacheDir: string, manifest: OutputManifest): Promise<void> => writeJsonFile(manifestPath(cacheDir), manifest);
 
 /** The lists of pages one paginated template each renders (`pagination.data: archive.<list>`). */
 export type PageList = 'articles' | 'listings' | 'indexes';

@@ -5,7 +5,6 @@ import { entryOf, readArticleState, releaseShards } from '../pipeline/article-st
 import { readManifest } from '../pipeline/output-manifest.ts';
 import { readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
-import { startWorker } from '../start-worker.ts';
 
 /**
  * The archive model of the site the last build wrote, made again from that build's article state
@@ -37,17 +36,3 @@ export async function lastBuildModel(root: string, cacheDir: string, overrides: 
   return buildArchive(rendered, places.gazetteer, config).archive;
 }
 
-/** lastBuildModel on a worker thread: the thread calling it stays free but for taking the result. */
-export async function lastBuildModelOnWorker(root: string, cacheDir: string, overrides: Partial<SiteConfig> = {}): Promise<Archive | undefined> {
-  const worker = startWorker('./model-worker', import.meta.url);
-  try {
-    return await new Promise<Archive | undefined>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`The model worker stopped (exit code ${code}).`)));
-      worker.postMessage({ root, cacheDir, overrides });
-    });
-  } finally {
-    await worker.terminate();
-  }
-}

@@ -2,13 +2,13 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/pipeline/run-build.ts';
-import { lastBuildModel, lastBuildModelOnWorker } from '../../src/serve/last-build-model.ts';
+import { lastBuildModel } from '../../src/serve/last-build-model.ts';
 import { makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
 
 afterAll(removeTemps);
 
 describe('the last build model (what serve previews against after a start on an up-to-date site)', () => {
-  it('is the model the build made, from its state alone, also on a worker thread; none once the state is of another build', async () => {
+  it('is the model the build made, from its state alone; none once the state is of another build', async () => {
     const root = await makeTemp();
     await cp(join(repoRoot, 'dateline.yaml'), join(root, 'dateline.yaml'));
     await cp(join(repoRoot, 'content'), join(root, 'content'), { recursive: true });
@@ -18,7 +18,6 @@ describe('the last build model (what serve previews against after a start on an 
     const built = JSON.parse(JSON.stringify(report.archive));
     expect(built.articles.length).toBeGreaterThan(5);
     expect(await lastBuildModel(root, cacheDir)).toEqual(built);
-    expect(await lastBuildModelOnWorker(root, cacheDir)).toEqual(built);
     const drafts = await runBuild({ root, cacheDir, overrides: { drafts: true } });
     expect(await lastBuildModel(root, cacheDir, { drafts: true })).toEqual(JSON.parse(JSON.stringify(drafts.archive)));
     // A build that failed once its check was written: the state is not the site's.
