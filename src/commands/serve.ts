@@ -8,7 +8,7 @@ import { ARTICLE_FILE, readConfig } from '../pipeline/read-project.ts';
 import { CONFIG_FILE } from '../config/site-config.ts';
 import { countMessages, formatMessages, plural } from '../report/message.ts';
 import { seconds } from '../report/progress.ts';
-import { startDevServer, type DevServer } from '../serve/dev-server.ts';
+import { startDevServer, type BuildState, type DevServer } from '../serve/dev-server.ts';
 import { savePreviewer, type SavePreviewer } from '../serve/save-preview.ts';
 import { CACHE_DIR } from './build.ts';
 import { UsageError, type Command } from './command.ts';
@@ -75,6 +75,12 @@ Options:
       if (previewer) (await previewer).built(remade);
       else previewer = savePreviewer(root, cacheDir, templates, overrides);
     };
+    // What the open pages were last told (the first build's, before the server started, too).
+    let state: BuildState = { state: 'building' };
+    const publish = (now: BuildState, fresh?: ReadonlySet<string>) => {
+      state = now;
+      server?.publish(now, fresh);
+    };
     let running: Promise<void> | undefined;
     let again = false;
     const rebuild = async (reason: string): Promise<void> => {
@@ -85,7 +91,7 @@ Options:
       running = (async () => {
         do {
           again = false;
-          server?.publish({ state: 'building' });
+          publish({ state: 'building' });
           const started = performance.now();
           // The previews made so far are of saves this build reads.
           const upTo = lastPreview;
@@ -96,20 +102,20 @@ Options:
               const { warnings } = countMessages(report.messages);
               io.stdout(`${reason}: ${report.upToDate ? 'up to date' : `built ${plural(report.articles, 'article')}`} in ${seconds(performance.now() - started)}${warnings ? `, ${plural(warnings, 'warning')}` : ''}.\n`);
               await built(!report.bodyOnly && !report.upToDate);
-              server?.publish({ state: 'ok', builtAt: Date.now() }, await server.settle(upTo));
+              publish({ state: 'ok', builtAt: Date.now() }, await server?.settle(upTo));
               collectGarbage();
             } else {
               io.stderr(`${reason}: the build failed; still serving the last good site.\n`);
               await built(false);
               await server?.settle(upTo);
-              server?.publish({ state: 'failed', text: formatMessages(report.messages.filter((m) => m.severity === 'error')) });
+              publish({ state: 'failed', text: formatMessages(report.messages.filter((m) => m.severity === 'error')) });
             }
           } catch (error) {
             const text = (error as Error).message;
             io.stderr(`${reason}: ${text}\n`);
             await built(false);
             await server?.settle(upTo);
-            server?.publish({ state: 'failed', text });
+            publish({ state: 'failed', text });
           }
         } while (again);
         running = undefined;
@@ -118,7 +124,7 @@ Options:
     };
 
     await rebuild('First build');
-    server = await startDevServer(output, values.host, port);
+    server = await startDevServer(output, values.host, port, state);
     io.stdout(`Serving ${server.url} (Ctrl-C to stop). Watching for changes…\n`);
 
     const contentDir = join(root, config.content);

@@ -39,18 +39,21 @@ export interface DevServer {
 /**
  * Serves the site folder as it is on disk (the build swaps it whole, so a request sees the old
  * site or the new one), adding a reload script to HTML pages and a Server-Sent Events stream.
+ * `initial` is the state of the builds so far (a page opened after a failed one shows its overlay).
  */
-export async function startDevServer(siteDir: string, host: string, port: number): Promise<DevServer> {
+export async function startDevServer(siteDir: string, host: string, port: number, initial: BuildState): Promise<DevServer> {
   const files = sirv(siteDir, { dev: true, etag: false });
   // Each open page's event stream, with the page's URL path (as its script sends it).
   const clients = new Map<ServerResponse, string>();
   const previews = new Map<string, { html: string; number: number }>();
   let previewCount = 0;
-  let current: BuildState = { state: 'building' };
+  let current: BuildState = initial;
   // A browser script, served as it is: read from the sources, also when Dateline runs from dist/.
   const client = await readFile(join(PACKAGE_ROOT, 'src/serve/reload-client.js'), 'utf8');
 
   const send = (res: ServerResponse, state: BuildState) => {
+    // The search page says that its index may not have the last save yet.
+    if (state.state === 'building') res.write('event: building\ndata: \n\n');
     if (state.state === 'ok') res.write(`event: reload\ndata: ${state.builtAt}\n\n`);
     if (state.state === 'failed') res.write(`event: failed\ndata: ${JSON.stringify({ text: state.text })}\n\n`);
   };
@@ -75,8 +78,9 @@ export async function startDevServer(siteDir: string, host: string, port: number
     if (path === EVENTS_URL) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
-      // A page opened while the last save is broken shows the overlay at once.
-      if (current.state === 'failed') send(res, current);
+      // A page opened while the last save is broken shows the overlay at once, one opened
+      // during a build knows of it.
+      if (current.state !== 'ok') send(res, current);
       // The page's location.pathname, percent-encoded as the browser has it.
       const page = new URL(req.url ?? '/', 'http://localhost').searchParams.get('page') ?? '';
       clients.set(res, pageUrl(decodeOr(page)));

@@ -16,6 +16,17 @@
     overlay.innerHTML = '<h2 style="margin-top:0;color:#fff">The last save did not build</h2><p>The page shows the last good build. Fix the file and save again.</p><pre style="white-space:pre-wrap"></pre>';
     overlay.querySelector('pre').textContent = text;
   };
+  // The search page, while a build runs: its index is the last build's until the page reloads.
+  events.addEventListener('building', () => {
+    const app = document.getElementById('search-app');
+    if (!app || document.getElementById('dateline-search-behind')) return;
+    const note = document.createElement('p');
+    note.id = 'dateline-search-behind';
+    note.setAttribute('role', 'status');
+    note.style.cssText = 'padding:.5rem .75rem;border:1px solid currentColor;border-radius:4px';
+    note.textContent = 'Building your last save: the search index may not have it yet. This page reloads when it does.';
+    app.before(note);
+  });
   events.addEventListener('reload', () => location.reload());
   events.addEventListener('failed', (e) => show(JSON.parse(e.data).text));
 })();

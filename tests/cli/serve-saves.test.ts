@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listFiles, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
+import { listFiles, makeTemp, removeTemps } from '../helpers/site.ts';
 import { poll, startServe, stopServers } from '../helpers/serve-process.ts';
 
 afterAll(async () => {
@@ -25,7 +25,8 @@ async function edit(path: string, f: (text: string) => string): Promise<void> {
 
 describe('dateline serve, on every kind of save', () => {
   it('shows each, ends with quick successive saves in the state of the last, and leaves the site a clean build would', async () => {
-    const { root, url } = await startServe();
+    // Dateline runs from a copy of itself here: the test saves its templates and static files.
+    const { root, url, dateline } = await startServe({ ownPackage: true });
     const status = async () => (await (await fetch(`${url}__dateline/status`)).json()) as { state: string; builtAt?: number; text?: string };
     const page = async (path: string) => {
       const response = await fetch(url + path);
@@ -48,6 +49,37 @@ describe('dateline serve, on every kind of save', () => {
       () => edit(join(articles, 'haiti-earthquake.md'), (t) => t.replace(/^title: .*$/m, 'title: Earthquake strikes Haiti')),
       async () => (await page('2021/08/14/')).text.includes('Earthquake strikes Haiti'),
     );
+    const ida = join(articles, 'hurricane-ida-landfall.md');
+    await save(
+      'a date',
+      () => edit(ida, (t) => t.replace('date: 2021-08-29T11:55:00-05:00', 'date: 2021-08-28T11:55:00-05:00')),
+      async () => (await page('2021/08/28/hurricane-ida-landfall/')).status === 200 && (await page('2021/08/29/hurricane-ida-landfall/')).status === 404,
+    );
+    await save(
+      'a location',
+      () => edit(ida, (t) => t.replace(/^location: .*$/m, 'location: New Orleans, Louisiana, United States')),
+      async () => (await page('2021/08/28/hurricane-ida-landfall/')).text.includes('<span class="dateline-place">New Orleans'),
+    );
+    await save(
+      'tags',
+      () => edit(ida, (t) => t.replace(/^tags: \[/m, 'tags: [ferry-service, ')),
+      async () => (await page('topics/ferry-service/')).status === 200,
+    );
+    await save(
+      'a status',
+      () => edit(ida, (t) => t.replace(/^date: /m, 'status: withdrawn\ndate: ')),
+      async () => (await page('2021/08/28/hurricane-ida-landfall/')).text.includes('This article has been withdrawn'),
+    );
+    await save(
+      'a template',
+      () => edit(join(dateline, 'templates/_includes/base.njk'), (t) => t.replace('<p>{{ site.ui.builtWith }}</p>', '<p>{{ site.ui.builtWith }} A template saved.</p>')),
+      async () => (await page('')).text.includes('A template saved.'),
+    );
+    await save(
+      'a static file',
+      () => edit(join(dateline, 'public/style.css'), (t) => `${t}\nbody { outline: 3px solid rgb(1, 2, 3); }\n`),
+      async () => (await page('style.css')).text.includes('rgb(1, 2, 3)'),
+    );
     await save(
       'a new file',
       async () => writeFile(join(articles, 'new-report.md'), (await readFile(join(articles, 'haiti-earthquake.md'), 'utf8')).replace(/^title: .*$/m, 'title: A report added while serving')),
@@ -61,7 +93,7 @@ describe('dateline serve, on every kind of save', () => {
     await save(
       'a renamed file',
       () => rename(join(articles, 'hurricane-ida-landfall.md'), join(articles, 'hurricane-ida.md')),
-      async () => (await page('2021/08/29/hurricane-ida-landfall/')).status === 404 && (await page('2021/08/29/hurricane-ida/')).status === 200,
+      async () => (await page('2021/08/28/hurricane-ida-landfall/')).status === 404 && (await page('2021/08/28/hurricane-ida/')).status === 200,
     );
     await save(
       'the places',
@@ -91,7 +123,7 @@ describe('dateline serve, on every kind of save', () => {
     // the changed records are in an overlay bundle, which gives the results of a clean build
     // (tests/e2e/search-overlay.test.ts) in other files.
     const clean = join(await makeTemp(), 'site');
-    const built = spawn(process.execPath, [join(repoRoot, 'bin/dateline.js'), 'build', '--root', root, '--no-cache', '--out', clean], { stdio: 'ignore' });
+    const built = spawn(process.execPath, [join(dateline, 'bin/dateline.js'), 'build', '--root', root, '--no-cache', '--out', clean], { stdio: 'ignore' });
     expect(await new Promise((resolve) => built.on('close', resolve))).toBe(0);
     const [served, fresh] = await Promise.all([snapshot(join(root, '_site')), snapshot(clean)]);
     const search = (name: string) => /^pagefind[^/]*\//.test(name) || name === 'search/index.json';

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp } from 'node:fs/promises';
+import { cp, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTemp, repoRoot } from './site.ts';
 
@@ -9,12 +9,26 @@ export function stopServers(): void {
   for (const child of children.splice(0)) child.kill('SIGTERM');
 }
 
-/** Starts `dateline serve --port 0` in a copy of the example project; resolves with its URL once it serves. */
-export async function startServe(): Promise<{ root: string; url: string; output: () => string }> {
+/** What Dateline runs from (a copy of it has these, and its packages linked). */
+const PACKAGE_PARTS = ['bin', 'scripts', 'src', 'dist', 'templates', 'public', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+
+/**
+ * Starts `dateline serve --port 0` in a copy of the example project; resolves with its URL once it
+ * serves. With `ownPackage`, Dateline runs from a copy of itself (`dateline`), whose templates and
+ * static files a test can save without touching the repository's.
+ */
+export async function startServe(options: { ownPackage?: boolean } = {}): Promise<{ root: string; url: string; output: () => string; dateline: string }> {
   const root = await makeTemp('dateline-serve-');
   await cp(join(repoRoot, 'dateline.yaml'), join(root, 'dateline.yaml'));
   await cp(join(repoRoot, 'content'), join(root, 'content'), { recursive: true });
-  const child = spawn(process.execPath, [join(repoRoot, 'bin/dateline.js'), 'serve', '--port', '0'], { cwd: root, env: { ...process.env, TZ: 'Pacific/Kiritimati' } });
+  let dateline = repoRoot;
+  if (options.ownPackage) {
+    dateline = await makeTemp('dateline-package-');
+    // Timestamps kept: the copy's dist/ is as fresh as the repository's, not compiled again.
+    for (const part of PACKAGE_PARTS) await cp(join(repoRoot, part), join(dateline, part), { recursive: true, preserveTimestamps: true });
+    await symlink(join(repoRoot, 'node_modules'), join(dateline, 'node_modules'), 'dir');
+  }
+  const child = spawn(process.execPath, [join(dateline, 'bin/dateline.js'), 'serve', '--port', '0'], { cwd: root, env: { ...process.env, TZ: 'Pacific/Kiritimati' } });
   children.push(child);
   let out = '';
   child.stdout.on('data', (d) => (out += d));
@@ -29,7 +43,7 @@ export async function startServe(): Promise<{ root: string; url: string; output:
     }, 100);
     child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
   });
-  return { root, url, output: () => out };
+  return { root, url, output: () => out, dateline };
 }
 
 /** Polls until `f` returns a value (not undefined), instead of sleeping a guessed time. */
