@@ -66,8 +66,11 @@ Options:
     const showPreviews = async (paths: readonly string[]) => {
       const p = await previewer;
       for (const path of paths) {
-        const previews = (await p?.preview(path, server?.openPages() ?? new Set()).catch(() => [])) ?? [];
-        for (const { url, html } of previews) if (server) lastPreview = server.preview(url, html);
+        const outcome = await p?.preview(path, server?.openPages() ?? new Set()).catch(() => undefined);
+        for (const { url, html } of outcome?.pages ?? []) if (server) lastPreview = server.preview(url, html);
+        // A broken save is shown over the open pages at once; its build will say the same, with
+        // any other file's errors.
+        if (outcome?.errors.length) return publish({ state: 'failed', text: formatMessages(outcome.errors) });
       }
     };
     /** After a build: `remade` when it made a new model of the site (a good build of more than bodies). */

@@ -11,17 +11,26 @@ import { pageStore, readSnapshot, snapshotPath } from '../pipeline/model-snapsho
 import { manifestPath, readManifest } from '../pipeline/output-manifest.ts';
 import { readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
+import type { Message } from '../report/message.ts';
 import { teaserPagesOnWorker, type SavePreview, type TeaserText } from './teaser-pages.ts';
 
 export type { SavePreview } from './teaser-pages.ts';
 
+/** What a save shows before its build ends: the pages it changes, or the errors that will fail the build. */
+export interface SaveOutcome {
+  pages: SavePreview[];
+  /** The saved file's errors (the build will fail, and say so with the other files' too). */
+  errors: Message[];
+}
+
 export interface SavePreviewer {
   /**
-   * The pages a saved article file (its absolute path) changes, as the build under way will
-   * write them: its own page, and of the pages open in a browser (`open`, URLs) those that print
-   * its teaser. None when the build alone can say (see savePreviewer).
+   * What a save of an article file (its absolute path) shows at once: its errors, if the check
+   * finds any; else the pages it changes, as the build under way will write them: its own page,
+   * and of the pages open in a browser (`open`, URLs) those that print its teaser. No pages when
+   * the build alone can say (see savePreviewer).
    */
-  preview(path: string, open: ReadonlySet<string>): Promise<SavePreview[]>;
+  preview(path: string, open: ReadonlySet<string>): Promise<SaveOutcome>;
   /**
    * After each build but the first: `remade` when it made a new model (a good build of more than
    * bodies), which is then made again for the teasers; else the teasers changed by the saves
@@ -47,7 +56,7 @@ export interface SavePreviewer {
 export async function savePreviewer(root: string, cacheDir: string, templates: string, overrides: Partial<SiteConfig> = {}): Promise<SavePreviewer> {
   const { config, messages } = await readConfig(root, overrides);
   const places = loadGazetteer(readPlaceFiles(root, config));
-  if (messages.length > 0 || places.messages.length > 0) return { preview: async () => [], built: () => {}, close: async () => {} };
+  if (messages.length > 0 || places.messages.length > 0) return { preview: async () => ({ pages: [], errors: [] }), built: () => {}, close: async () => {} };
   const context = { gazetteer: places.gazetteer, timezone: config.timezone, lang: config.lang };
   const links = { portableLinks: config.links === 'portable', baseUrl: config.url };
   const renderArticle = await articlePageRenderer(templates, links);
@@ -74,38 +83,46 @@ export async function savePreviewer(root: string, cacheDir: string, templates: s
     close: () => teasers.close(),
     async preview(path, open) {
       const file = relative(root, path).split(sep).join('/');
-      const [state, manifest, snapshot] = await Promise.all([lastState(), lastManifest(), lastSnapshot()]);
-      if (!state || !snapshot || !manifest || state.fingerprint !== manifest.fingerprint || snapshot.fingerprint !== manifest.fingerprint) return [];
-      const old = entryOf(state, file);
-      // The state stays read between saves, its shards not.
-      releaseShards(state);
-      if (!old?.article || old.article.body !== undefined || !old.render) return [];
-      const bytes = new Uint8Array(await readFile(path).catch(() => new Uint8Array()));
-      const now = checkArticle({ file, bytes }, context);
-      if (!now.article || JSON.stringify(now.messages) !== JSON.stringify(old.messages)) return [];
-      const { body, ...meta } = now.article;
-      const { title: _title, summary: _summary, ...rest } = meta;
-      const { title: _oldTitle, summary: _oldSummary, ...oldRest } = old.article;
-      if (JSON.stringify(rest) !== JSON.stringify(oldRest)) return [];
-      const url = articleUrl(meta.date, meta.slug);
-      const pageHash = (u: string) => manifest.files[outputPathOf(u)];
-      const hash = pageHash(url);
-      const page = hash === undefined ? undefined : store.get(hash);
-      if (!page) return [];
-      const rendered = renderArticleBody(body);
-      const text: TeaserText = { title: meta.title, summary: meta.summary };
-      const sameTeaser = text.title === old.article.title && text.summary === old.article.summary;
-      // The body alone: its page is all that changes (the excerpt is printed by feeds, and
-      // those wait for the build).
-      if (sameTeaser && rendered.firstParagraph === old.render.firstParagraph) {
-        return [{ url, html: await renderArticle(snapshot.site, page, rendered.html, articleMap(page)) }];
-      }
-      // The teaser too: the open pages that print it, from the model.
-      const others = await teasers.render(url, text, [...open].map((u) => ({ url: u, hash: pageHash(u) })));
-      const self = { ...page, ...text, excerpt: meta.summary ?? rendered.firstParagraph };
-      return [{ url, html: await renderArticle(snapshot.site, self, rendered.html, articleMap(self)) }, ...others];
+      // A file deleted or renamed away: only the build can say.
+      const read = await readFile(path).catch(() => undefined);
+      if (!read) return { pages: [], errors: [] };
+      const now = checkArticle({ file, bytes: new Uint8Array(read) }, context);
+      const errors = now.messages.filter((m) => m.severity === 'error');
+      return { pages: errors.length > 0 ? [] : await pagesOf(file, now, open), errors };
     },
   };
+
+  /** The pages a checked save without errors changes (SavePreviewer.preview). */
+  async function pagesOf(file: string, now: ReturnType<typeof checkArticle>, open: ReadonlySet<string>): Promise<SavePreview[]> {
+    const [state, manifest, snapshot] = await Promise.all([lastState(), lastManifest(), lastSnapshot()]);
+    if (!state || !snapshot || !manifest || state.fingerprint !== manifest.fingerprint || snapshot.fingerprint !== manifest.fingerprint) return [];
+    const old = entryOf(state, file);
+    // The state stays read between saves, its shards not.
+    releaseShards(state);
+    if (!old?.article || old.article.body !== undefined || !old.render) return [];
+    if (!now.article || JSON.stringify(now.messages) !== JSON.stringify(old.messages)) return [];
+    const { body, ...meta } = now.article;
+    const { title: _title, summary: _summary, ...rest } = meta;
+    const { title: _oldTitle, summary: _oldSummary, ...oldRest } = old.article;
+    if (JSON.stringify(rest) !== JSON.stringify(oldRest)) return [];
+    const url = articleUrl(meta.date, meta.slug);
+    const pageHash = (u: string) => manifest.files[outputPathOf(u)];
+    const hash = pageHash(url);
+    const page = hash === undefined ? undefined : store.get(hash);
+    if (!page) return [];
+    const rendered = renderArticleBody(body);
+    const text: TeaserText = { title: meta.title, summary: meta.summary };
+    const sameTeaser = text.title === old.article.title && text.summary === old.article.summary;
+    // The body alone: its page is all that changes (the excerpt is printed by feeds, and
+    // those wait for the build).
+    if (sameTeaser && rendered.firstParagraph === old.render.firstParagraph) {
+      return [{ url, html: await renderArticle(snapshot.site, page, rendered.html, articleMap(page)) }];
+    }
+    // The teaser too: the open pages that print it, from the model.
+    const others = await teasers.render(url, text, [...open].map((u) => ({ url: u, hash: pageHash(u) })));
+    const self = { ...page, ...text, excerpt: meta.summary ?? rendered.firstParagraph };
+    return [{ url, html: await renderArticle(snapshot.site, self, rendered.html, articleMap(self)) }, ...others];
+  }
 }
 
 /**

@@ -38,11 +38,19 @@ describe('dateline serve', () => {
     await reader.cancel();
 
     // A broken save: the error is reported (terminal and status), the last good page stays.
+    const open = await eventsOf(url, `/${PAGE}`);
     await writeFile(file, original.replace('date: 2021-08-22', 'date: 2021-08-32'));
+    await poll(async () => (output().includes('the build failed') ? true : undefined), 'the failed build');
     const status = await poll(async () => {
       const s = (await (await fetch(url + '__dateline/status')).json()) as { state: string; text?: string };
       return s.state === 'failed' ? s : undefined;
     }, 'the failed state');
+    // Shown over the open page twice: at once, from the saved file's check, and by the build.
+    await poll(async () => (open.events.filter((e) => e.name === 'failed').length >= 2 ? true : undefined), 'two failed events');
+    const [atOnce, byBuild] = open.events.filter((e) => e.name === 'failed');
+    expect(JSON.parse(atOnce!.data!).text).toMatch(/andarab-resistance\.md:\d+:\d+: error .*\[invalid-date\]/);
+    expect(JSON.parse(byBuild!.data!).text).toBe(status.text);
+    await open.stop();
     expect(status.text).toMatch(/content\/2021\/08\/andarab-resistance\.md:\d+:\d+: error .*2021-08-32.*\[invalid-date\]/);
     expect(output()).toMatch(/the build failed; still serving the last good site/);
     expect(await (await fetch(url + PAGE)).text()).toContain('A paragraph saved while the server ran.');
