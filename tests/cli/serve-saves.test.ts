@@ -3,7 +3,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles, makeTemp, removeTemps } from '../helpers/site.ts';
-import { poll, startServe, stopServers } from '../helpers/serve-process.ts';
+import { editFile, poll, saveThreeTitles, startServe, stopServers } from '../helpers/serve-process.ts';
 
 afterAll(async () => {
   stopServers();
@@ -16,12 +16,6 @@ async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   return new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(dir, f))] as const)));
 }
 
-async function edit(path: string, f: (text: string) => string): Promise<void> {
-  const text = await readFile(path, 'utf8');
-  const next = f(text);
-  if (next === text) throw new Error(`The change to ${path} changed nothing.`);
-  await writeFile(path, next);
-}
 
 describe('dateline serve, on every kind of save', () => {
   it('shows each, ends with quick successive saves in the state of the last, and leaves the site a clean build would', async () => {
@@ -46,38 +40,38 @@ describe('dateline serve, on every kind of save', () => {
 
     await save(
       'a title change',
-      () => edit(join(articles, 'haiti-earthquake.md'), (t) => t.replace(/^title: .*$/m, 'title: Earthquake strikes Haiti')),
+      () => editFile(join(articles, 'haiti-earthquake.md'), (t) => t.replace(/^title: .*$/m, 'title: Earthquake strikes Haiti')),
       async () => (await page('2021/08/14/')).text.includes('Earthquake strikes Haiti'),
     );
     const ida = join(articles, 'hurricane-ida-landfall.md');
     await save(
       'a date',
-      () => edit(ida, (t) => t.replace('date: 2021-08-29T11:55:00-05:00', 'date: 2021-08-28T11:55:00-05:00')),
+      () => editFile(ida, (t) => t.replace('date: 2021-08-29T11:55:00-05:00', 'date: 2021-08-28T11:55:00-05:00')),
       async () => (await page('2021/08/28/hurricane-ida-landfall/')).status === 200 && (await page('2021/08/29/hurricane-ida-landfall/')).status === 404,
     );
     await save(
       'a location',
-      () => edit(ida, (t) => t.replace(/^location: .*$/m, 'location: New Orleans, Louisiana, United States')),
+      () => editFile(ida, (t) => t.replace(/^location: .*$/m, 'location: New Orleans, Louisiana, United States')),
       async () => (await page('2021/08/28/hurricane-ida-landfall/')).text.includes('<span class="dateline-place">New Orleans'),
     );
     await save(
       'tags',
-      () => edit(ida, (t) => t.replace(/^tags: \[/m, 'tags: [ferry-service, ')),
+      () => editFile(ida, (t) => t.replace(/^tags: \[/m, 'tags: [ferry-service, ')),
       async () => (await page('topics/ferry-service/')).status === 200,
     );
     await save(
       'a status',
-      () => edit(ida, (t) => t.replace(/^date: /m, 'status: withdrawn\ndate: ')),
+      () => editFile(ida, (t) => t.replace(/^date: /m, 'status: withdrawn\ndate: ')),
       async () => (await page('2021/08/28/hurricane-ida-landfall/')).text.includes('This article has been withdrawn'),
     );
     await save(
       'a template',
-      () => edit(join(dateline, 'templates/_includes/base.njk'), (t) => t.replace('<p>{{ site.ui.builtWith }}</p>', '<p>{{ site.ui.builtWith }} A template saved.</p>')),
+      () => editFile(join(dateline, 'templates/_includes/base.njk'), (t) => t.replace('<p>{{ site.ui.builtWith }}</p>', '<p>{{ site.ui.builtWith }} A template saved.</p>')),
       async () => (await page('')).text.includes('A template saved.'),
     );
     await save(
       'a static file',
-      () => edit(join(dateline, 'public/style.css'), (t) => `${t}\nbody { outline: 3px solid rgb(1, 2, 3); }\n`),
+      () => editFile(join(dateline, 'public/style.css'), (t) => `${t}\nbody { outline: 3px solid rgb(1, 2, 3); }\n`),
       async () => (await page('style.css')).text.includes('rgb(1, 2, 3)'),
     );
     await save(
@@ -97,24 +91,19 @@ describe('dateline serve, on every kind of save', () => {
     );
     await save(
       'the places',
-      () => edit(join(root, 'content/places/af.yaml'), (t) => t.replace('  aliases: [Afghānistān]', '  aliases: [Afghānistān, Afghanestan]')),
+      () => editFile(join(root, 'content/places/af.yaml'), (t) => t.replace('  aliases: [Afghānistān]', '  aliases: [Afghānistān, Afghanestan]')),
       async () => true,
     );
     await save(
       'the settings',
-      () => edit(join(root, 'dateline.yaml'), (t) => t.replace(/^title: Dateline$/m, 'title: Dateline Desk')),
+      () => editFile(join(root, 'dateline.yaml'), (t) => t.replace(/^title: Dateline$/m, 'title: Dateline Desk')),
       async () => (await page('')).text.includes('Dateline Desk'),
     );
     // An editor's save-all: three saves of one file within a few milliseconds.
     const file = join(articles, 'kabul-airport-bombing.md');
     await save(
       'quick successive saves',
-      async () => {
-        for (const n of [1, 2, 3]) {
-          await edit(file, (t) => t.replace(/^title: .*$/m, `title: Airport attack, version ${n}`));
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        }
-      },
+      () => saveThreeTitles(file, 'Airport attack'),
       async () => (await page('2021/08/26/kabul-airport-bombing/')).text.includes('Airport attack, version 3'),
     );
     expect((await page('2021/08/26/')).text).not.toMatch(/Airport attack, version [12]/);

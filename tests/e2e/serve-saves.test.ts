@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { removeTemps } from '../helpers/site.ts';
-import { poll, startServe, stopServers } from '../helpers/serve-process.ts';
+import { editFile, poll, saveThreeTitles, startServe, stopServers } from '../helpers/serve-process.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,17 +16,11 @@ afterAll(async () => {
   await removeTemps();
 });
 
-async function edit(path: string, f: (text: string) => string): Promise<void> {
-  const text = await readFile(path, 'utf8');
-  const next = f(text);
-  if (next === text) throw new Error(`The change to ${path} changed nothing.`);
-  await writeFile(path, next);
-}
 
 const shows = (page: Page, text: string) => page.waitForFunction((t) => document.body?.innerText.includes(t), text, { timeout: 60_000 });
 
-describe('dateline serve in a browser, on every kind of save', () => {
-  it('reloads the open page into what each save made, without the reader doing anything', async () => {
+describe('dateline serve in a browser', () => {
+  it('reloads the open page into what each kind of save made, without the reader doing anything', async () => {
     // Dateline runs from a copy of itself here: the test saves its templates and static files.
     const { root, url, dateline } = await startServe({ ownPackage: true });
     const articles = join(root, 'content/2021/08');
@@ -59,21 +53,21 @@ describe('dateline serve in a browser, on every kind of save', () => {
 
     // The body, then each field of the front matter.
     await save('2021/08/22/andarab-resistance/', () => appendFile(andarab, '\nA paragraph saved in the browser test.\n'), () => shows(page, 'A paragraph saved in the browser test.'));
-    await save('2021/08/22/', () => edit(andarab, (t) => t.replace(/^title: .*$/m, 'title: Andarab holds out')), () => shows(page, 'Andarab holds out'));
+    await save('2021/08/22/', () => editFile(andarab, (t) => t.replace(/^title: .*$/m, 'title: Andarab holds out')), () => shows(page, 'Andarab holds out'));
     const haiti = join(articles, 'haiti-earthquake.md');
-    await save('2021/08/14/haiti-earthquake/', () => edit(haiti, (t) => t.replace(/^tags: \[/m, 'tags: [ferry-service, ')), () => shows(page, 'ferry-service'));
+    await save('2021/08/14/haiti-earthquake/', () => editFile(haiti, (t) => t.replace(/^tags: \[/m, 'tags: [ferry-service, ')), () => shows(page, 'ferry-service'));
     const ida = join(articles, 'hurricane-ida-landfall.md');
     await save(
       '2021/08/29/hurricane-ida-landfall/',
-      () => edit(ida, (t) => t.replace(/^location: .*$/m, 'location: Kabul, Kabul, Afghanistan')),
+      () => editFile(ida, (t) => t.replace(/^location: .*$/m, 'location: Kabul, Kabul, Afghanistan')),
       // The headline's dateline (its related coverage names Kabul already).
       () => page.waitForFunction(() => document.querySelector('main .dateline-place')?.textContent === 'Kabul', undefined, { timeout: 60_000 }),
     );
     const bombing = join(articles, 'kabul-airport-bombing.md');
-    await save('', () => edit(bombing, (t) => t.replace('date: 2021-08-26T17:50:00+04:30', 'date: 2021-08-27T17:50:00+04:30')), () => shows(page, '27 August 2021'));
+    await save('', () => editFile(bombing, (t) => t.replace('date: 2021-08-26T17:50:00+04:30', 'date: 2021-08-27T17:50:00+04:30')), () => shows(page, '27 August 2021'));
     expect((await fetch(`${url}2021/08/27/kabul-airport-bombing/`)).status).toBe(200);
     const taliban = join(articles, 'taliban-enter-kabul.md');
-    await save('2021/08/15/taliban-enter-kabul/', () => edit(taliban, (t) => t.replace(/^date: /m, 'status: withdrawn\ndate: ')), () => shows(page, 'This article has been withdrawn'));
+    await save('2021/08/15/taliban-enter-kabul/', () => editFile(taliban, (t) => t.replace(/^date: /m, 'status: withdrawn\ndate: ')), () => shows(page, 'This article has been withdrawn'));
 
     // Files added, deleted and renamed.
     const added = (await readFile(haiti, 'utf8')).replace(/^title: .*$/m, 'title: A report added in the browser test');
@@ -84,27 +78,43 @@ describe('dateline serve in a browser, on every kind of save', () => {
 
     // The places, a template, a static file and the settings.
     const af = join(root, 'content/places/af.yaml');
-    await save('places/af/', () => edit(af, (t) => t.replace('  aliases: [Afghānistān]', '  aliases: [Afghānistān, Afghanestan]')), () => shows(page, 'Afghanestan'));
+    await save('places/af/', () => editFile(af, (t) => t.replace('  aliases: [Afghānistān]', '  aliases: [Afghānistān, Afghanestan]')), () => shows(page, 'Afghanestan'));
     const base = join(dateline, 'templates/_includes/base.njk');
-    await save('', () => edit(base, (t) => t.replace('<p>{{ site.ui.builtWith }}</p>', '<p>{{ site.ui.builtWith }} A template saved.</p>')), () => shows(page, 'A template saved.'));
+    await save('', () => editFile(base, (t) => t.replace('<p>{{ site.ui.builtWith }}</p>', '<p>{{ site.ui.builtWith }} A template saved.</p>')), () => shows(page, 'A template saved.'));
     const style = join(dateline, 'public/style.css');
     const outlined = () => page.waitForFunction(() => getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)', undefined, { timeout: 60_000 });
     await save('', () => appendFile(style, '\nbody { outline: 3px solid rgb(1, 2, 3); }\n'), outlined);
-    await save('', () => edit(join(root, 'dateline.yaml'), (t) => t.replace(/^title: Dateline$/m, 'title: Dateline Desk')), () => shows(page, 'Dateline Desk'));
+    await save('', () => editFile(join(root, 'dateline.yaml'), (t) => t.replace(/^title: Dateline$/m, 'title: Dateline Desk')), () => shows(page, 'Dateline Desk'));
 
     // An editor's save-all: the page ends in the state of the last save.
     const kabul = join(articles, 'kabul-airport-bombing.md');
     await save(
       '2021/08/27/',
-      async () => {
-        for (const n of [1, 2, 3]) {
-          await edit(kabul, (t) => t.replace(/^title: .*$/m, `title: Airport attack, version ${n}`));
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        }
-      },
+      () => saveThreeTitles(kabul, 'Airport attack'),
       () => shows(page, 'Airport attack, version 3'),
     );
     expect(await page.evaluate(() => document.body.innerText)).not.toMatch(/Airport attack, version [12]/);
+    await page.close();
+  });
+
+  it('reloads the open page after a save and shows a broken save over the page', async () => {
+    const { root, url } = await startServe();
+    const page = await browser.newPage();
+    await page.goto(url + '2021/08/22/andarab-resistance/');
+    await expect.poll(() => page.evaluate(() => document.querySelector('script[src="/__dateline/reload.js"]') !== null)).toBe(true);
+    const file = join(root, 'content/2021/08/andarab-resistance.md');
+    const original = await readFile(file, 'utf8');
+
+    await writeFile(file, original.replace(/\n$/, '\n\nSaved while the page was open.\n'));
+    // No navigation by the test: the page reloads itself.
+    await page.getByText('Saved while the page was open.').waitFor({ timeout: 60_000 });
+
+    await writeFile(file, original.replace('date: 2021-08-22', 'date: 2021-08-32'));
+    const overlay = page.getByRole('alert').filter({ hasText: 'The last save did not build' });
+    await overlay.waitFor({ timeout: 60_000 });
+    expect(await overlay.textContent()).toMatch(/andarab-resistance\.md:\d+:\d+: error .*\[invalid-date\]/);
+    // The last good build is still what the page shows beneath.
+    expect(await page.getByText('Saved while the page was open.').count()).toBe(1);
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, symlink } from 'node:fs/promises';
+import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTemp, repoRoot } from './site.ts';
 
@@ -57,3 +57,19 @@ export async function poll<T>(f: () => Promise<T | undefined>, what: string, tim
   throw new Error(`Timed out waiting for ${what}`);
 }
 
+
+/** Saves a changed file (`f` of its text); a change that changes nothing is a mistake in the test. */
+export async function editFile(path: string, f: (text: string) => string): Promise<void> {
+  const text = await readFile(path, 'utf8');
+  const next = f(text);
+  if (next === text) throw new Error(`The change to ${path} changed nothing.`);
+  await writeFile(path, next);
+}
+
+/** An editor's save-all: the title of `file` saved as `…, version 1` to `3` within a few milliseconds. */
+export async function saveThreeTitles(file: string, title: string): Promise<void> {
+  for (const n of [1, 2, 3]) {
+    await editFile(file, (t) => t.replace(/^title: .*$/m, `title: ${title}, version ${n}`));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
