@@ -32,10 +32,11 @@ export const serve: Command = {
   name: 'serve',
   usage: `Usage: dateline serve [options]
 
-Builds the site, serves it, and watches content/, the templates, the static files and
-${CONFIG_FILE}: each save rebuilds (unchanged articles come from the cache) and reloads the
-open pages. A save that breaks the build prints the errors here and over the page, while the
-last good site stays served. Stop with Ctrl-C.
+Builds the site (unless it is up to date), serves it, and watches content/, the templates,
+the static files and ${CONFIG_FILE}: each save rebuilds (unchanged articles come from the
+cache) and reloads the open pages. A save of an article's body, title or summary is on screen
+at once, before its build ends. A save that breaks the build prints the errors here and over
+the page, while the last good site stays served. Stop with Ctrl-C.
 
 Options:
   --root DIR    Project folder (default: the current folder)

@@ -9,9 +9,10 @@ import { loadGazetteer } from '../places/load-gazetteer.ts';
 /**
  * The archive model of the site the last build wrote, made again from that build's article state
  * (each file's check and what the model keeps of its render) and the places: no article file is
- * read, checked or rendered. What `dateline serve` previews saves against when its first build
- * found the site up to date (and so made no model). Undefined when the state is not the one of
- * the build that wrote the site, or the settings or places have a message (a build will say).
+ * read, checked or rendered. What `dateline serve` previews title and summary saves against,
+ * made on a worker thread after each build (teaserPages), or after a start that found the site
+ * up to date. Undefined when the state is not the one of the build that wrote the site, or the
+ * settings or places have a message (a build will say).
  */
 export async function lastBuildModel(root: string, cacheDir: string, overrides: Partial<SiteConfig> = {}): Promise<Archive | undefined> {
   const { config, messages } = await readConfig(root, overrides);
@@ -35,4 +36,3 @@ export async function lastBuildModel(root: string, cacheDir: string, overrides: 
   }
   return buildArchive(rendered, places.gazetteer, config).archive;
 }
-
