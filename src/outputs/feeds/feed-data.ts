@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { DateTime } from 'luxon';
 import type { Archive, ArticlePage, FeedSpec, TimeView } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
+import { xmlText } from './xml.ts';
 
 /**
  * What the three feed formats share: the feed's articles (looked up by URL in the model), its
@@ -110,7 +111,18 @@ export function contentHtml(article: ArticlePage, feed: Pick<FeedData, 'site' | 
   contentCache.set(article, { site, html });
   return html;
 }
-const contentCache = new WeakMap<ArticlePage, { site: string; html: string }>();
+const contentCache = new WeakMap<ArticlePage, { site: string; html: string; xml?: string }>();
+
+/**
+ * contentHtml as XML text (xmlText), memoised with it: Atom and RSS print it escaped, in each
+ * feed the article is in (at 10,000 articles, 21,000 times for 7,000 articles).
+ */
+export function contentXml(article: ArticlePage, feed: Pick<FeedData, 'site' | 'bodies'>): string {
+  const html = contentHtml(article, feed);
+  const cached = contentCache.get(article)!;
+  cached.xml ??= xmlText(html);
+  return cached.xml;
+}
 
 /** Attributes that hold a URL, by element. */
 const URL_ATTRIBUTES: Record<string, string[]> = { a: ['href'], area: ['href'], img: ['src'], video: ['src', 'poster'], audio: ['src'], source: ['src'], track: ['src'], blockquote: ['cite'], q: ['cite'], del: ['cite'], ins: ['cite'] };
@@ -119,10 +131,12 @@ const URL_ATTRIBUTES: Record<string, string[]> = { a: ['href'], area: ['href'], 
  * `html` with every relative URL in a URL attribute resolved against `base`, the page's URL; a
  * root-relative one (`/places/af/`) against `site`, as the site's own pages treat it. Parsed with
  * an HTML parser, so text that merely looks like an attribute is left alone. HTML with nothing
- * to resolve is returned as it is, byte for byte.
+ * to resolve is returned as it is, byte for byte, and is not parsed: the renderer writes every
+ * attribute value in double quotes, so HTML in which no such value lacks a scheme has no relative
+ * URL (what merely looks like one is parsed, to be sure).
  */
 export function absoluteLinks(html: string, base: string, site: string): string {
-  if (!/\b(?:href|src|poster|cite)=/i.test(html)) return html;
+  if (!/\b(?:href|src|poster|cite)="(?![a-z][a-z0-9+.-]*:)/i.test(html)) return html;
   const tree = fromHtml(html, { fragment: true });
   let changed = false;
   const visit = (node: Root | RootContent) => {

@@ -1,7 +1,7 @@
 import type { Archive } from '../../archive/archive.ts';
 import { absoluteUrl, homeUrl } from '../../archive/urls.ts';
 import { articleIndex, newestChange, rfc3339 } from '../feeds/feed-data.ts';
-import { NS, serialize, text, xmlDocument } from '../feeds/xml.ts';
+import { NS, xml, xmlDocument } from '../feeds/xml.ts';
 
 export const SITEMAP_URL = '/sitemap.xml';
 export const ROBOTS_URL = '/robots.txt';
@@ -76,14 +76,11 @@ export function sitemapIndex(sitemaps: readonly SitemapPage[], base: string): st
 
 /** The two sitemap documents differ only in their element names. */
 function sitemapXml(rootName: 'urlset' | 'sitemapindex', entryName: 'url' | 'sitemap', entries: readonly SitemapPage[], base: string): string {
-  const doc = xmlDocument();
-  const root = doc.ele(NS.sitemap, rootName);
-  for (const entry of entries) {
-    const element = root.ele(NS.sitemap, entryName);
-    element.ele(NS.sitemap, 'loc').txt(text(absoluteUrl(entry.url, base)));
-    if (entry.lastmod) element.ele(NS.sitemap, 'lastmod').txt(text(entry.lastmod));
-  }
-  return serialize(doc);
+  const children = entries.map((entry) => ({
+    name: entryName,
+    children: [xml('loc', absoluteUrl(entry.url, base)), ...(entry.lastmod ? [xml('lastmod', entry.lastmod)] : [])],
+  }));
+  return xmlDocument({ name: rootName, attrs: { xmlns: NS.sitemap }, children });
 }
 
 /** The URLs of the sitemap files of a site of `pages` pages: one file, or an index and its parts. */

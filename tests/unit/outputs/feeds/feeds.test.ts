@@ -232,7 +232,7 @@ describe('links in content', () => {
 });
 
 describe('escaping', () => {
-  // Strings shaped like entity references are where xmlbuilder2 alone would go wrong.
+  // Strings shaped like entity references are where an escaper that keeps entities goes wrong.
   const hostile = ['&amp;', '&lt;script&gt;alert(1)&lt;/script&gt;', 'R&D; AT&T', '&#60;b&#62; &#x3C;i&#x3E;', '&&; & &', ']]> <![CDATA[ x ]]>', '<!-- c --> <?pi x?>', '"\'<>'];
   const title = hostile.join(' | ');
   const html = `<p>${hostile.map((h) => h.replace(/&(?![a-z]+;|#)/g, '&amp;')).join('</p><p>')}</p>`;
