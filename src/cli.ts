@@ -1,7 +1,7 @@
 import { UsageError, type Command, type CommandIO } from './commands/command.ts';
 
 /**
- * The commands, with the line `dateline --help` shows for each, loaded only when run: `dateline new` or `schema` need not load Eleventy, so
+ * The commands, with the line `dateline --help` shows for each, loaded only when run: `dateline new` or `schema` need not load the build, so
  * they start in a fraction of the time a build does.
  */
 const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[] = [

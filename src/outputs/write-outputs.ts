@@ -14,7 +14,7 @@ export type OutputWriter = (archive: Archive, dir: string, bodies: Bodies) => Pr
 export type OutputOutline = (archive: Archive) => { files: string[]; inputs: string };
 
 /**
- * Every output besides the Eleventy pages and the search index, in the order they are written.
+ * Every output besides the pages and the search index, in the order they are written.
  * They write into the same temporary folder as the pages, so they are swapped in, or discarded,
  * together. The search index (writeSearchIndex) is written meanwhile, by Pagefind's process on
  * the other core (see run-build.ts). A writer with an outline is skipped when the build took its

@@ -1,3 +1,4 @@
+import { PAGE_LISTS, type PageList } from '../outputs/pages/page-templates.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -68,10 +69,6 @@ export async function readManifest(cacheDir: string): Promise<OutputManifest | u
 }
 
 export const writeManifest = (cacheDir: string, manifest: OutputManifest): Promise<void> => writeJsonFile(manifestPath(cacheDir), manifest);
-
-/** The lists of pages one paginated template each renders (`pagination.data: archive.<list>`). */
-export type PageList = 'articles' | 'listings' | 'indexes';
-const PAGE_LISTS: readonly PageList[] = ['articles', 'listings', 'indexes'];
 
 /**
  * The hash of each page (its view data, its map's spec included, and the site's), feed (its spec

@@ -100,7 +100,7 @@ async function reusableManifest(cacheDir: string, output: string): Promise<Outpu
 }
 
 /**
- * Builds the site: read → check → render Markdown → archive model → Eleventy pages, written
+ * Builds the site: read → check → render Markdown → archive model → pages, written
  * atomically. Any error in any file stops the build before anything is written, and every
  * problem of every file is reported together.
  */
@@ -146,7 +146,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   }
 
   // The stages past this point load only when there is something to build: an unchanged
-  // project is answered without loading the checker, Markdown, Eleventy or Pagefind.
+  // project is answered without loading the checker, Markdown, the templates or Pagefind.
   const { bodyOnlyChanges, modelOf, prepareArticles, prepareChanges } = await import('./build-model.ts');
   const modelOptions = { render: !options.dryRun, cacheDir: options.cacheDir, state, fingerprint, readAll: options.force, time, progress };
   const previous = options.cacheDir && !options.force && !options.dryRun ? await reusableManifest(options.cacheDir, output) : undefined;
@@ -201,9 +201,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: articleCount, pages: 0, files: 0, archive, bodies, timings, markdown: stats, check: prepared.check, ...(plan && { bodyOnly: true }) };
   if (!report.ok || options.dryRun) return report;
 
-  const [{ renderMaps }, { runEleventy }, { writeOutputs }, { writeSearchIndex, searchSummary }] = await Promise.all([
+  const [{ renderMaps }, { writePages }, { writeOutputs }, { writeSearchIndex, searchSummary }] = await Promise.all([
     import('../outputs/maps/render-maps.ts'),
-    import('../outputs/eleventy/run-eleventy.ts'),
+    import('../outputs/pages/write-pages.ts'),
     import('../outputs/write-outputs.ts'),
     import('../outputs/search/write-search-index.ts'),
   ]);
@@ -270,7 +270,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           const pageTotal = view.articles.length + view.listings.length + view.indexes.length + 3;
           if (pageTotal > HEAP_NEAR_LIVE_PAGES) nearLive();
           const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
-          const rendered = await time('pages', () => runEleventy(view, bodies, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps: renderMaps, onPage }));
+          const rendered = await time('pages', () => writePages(view, bodies, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps: renderMaps, onPage }));
           const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
           report.pages = plan ? last!.pages : rendered + pagesLinked;
           // Each article page's view, by its hash, for a later body-only build.

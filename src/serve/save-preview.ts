@@ -4,7 +4,7 @@ import { articleUrl, outputPathOf } from '../archive/urls.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { checkArticle } from '../content/validate-article.ts';
 import { renderArticleBody } from '../markdown/render-markdown.ts';
-import { articlePageRenderer } from '../outputs/eleventy/page-templates.ts';
+import { articlePageRenderer } from '../outputs/pages/page-templates.ts';
 import { articleMap } from '../outputs/maps/render-maps.ts';
 import { entryOf, readArticleState, releaseShards, stateIndexPath } from '../pipeline/article-state.ts';
 import { pageStore, readSnapshot, snapshotPath } from '../pipeline/model-snapshot.ts';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Archive, ArticlePage, ListingPage, Teaser, TeaserGroup } from '../archive/archive.ts';
 import { homeUrl } from '../archive/urls.ts';
 import type { SiteConfig } from '../config/site-config.ts';
-import { articlePageRenderer, pageRenderer, type LinkOptions } from '../outputs/eleventy/page-templates.ts';
+import { articlePageRenderer, pageRenderer, type LinkOptions } from '../outputs/pages/page-templates.ts';
 import { articleMap, renderMaps } from '../outputs/maps/render-maps.ts';
 import { pageStore } from '../pipeline/model-snapshot.ts';
 import { cachedBodies } from '../pipeline/render-bodies.ts';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/archive/archive.ts';
 import { NOT_FOUND_URL } from '../../src/archive/urls.ts';
 import type { Bodies } from '../../src/markdown/bodies.ts';
-import { articlePageRenderer, pageRenderer } from '../../src/outputs/eleventy/page-templates.ts';
+import { articlePageRenderer, pageRenderer } from '../../src/outputs/pages/page-templates.ts';
 import { articleMap, renderMaps } from '../../src/outputs/maps/render-maps.ts';
 import { buildModel } from '../../src/pipeline/build-model.ts';
 import { readProject } from '../../src/pipeline/read-project.ts';

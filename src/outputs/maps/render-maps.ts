@@ -5,8 +5,8 @@ const input = (spec: MapSpec) => ({ points: spec.points, countryIso: spec.countr
 
 /**
  * Renders every map the pages ask for, keyed by the URL of the page that shows it: a place map
- * on place pages, a locator on article pages. Eleventy prints them as values (`maps[url]`);
- * runEleventy asks for one pass's pages at a time. Articles filed at the same places share one
+ * on place pages, a locator on article pages. The templates print them as values (`maps[url]`);
+ * writePages asks for one pass's pages at a time. Articles filed at the same places share one
  * locator, drawn once (at 10,000 articles, 210 maps for 8,794 articles: 2.2 s of drawing before).
  */
 export function renderMaps(archive: Archive): Record<string, string> {

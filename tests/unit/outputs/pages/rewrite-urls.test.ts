@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rewriteUrls } from '../../../../src/outputs/eleventy/rewrite-urls.ts';
+import { rewriteUrls } from '../../../../src/outputs/pages/rewrite-urls.ts';
 
 const mark = (url: string) => (url.startsWith('/') ? `..${url}` : url);
 

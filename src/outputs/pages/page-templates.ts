@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import nunjucks from 'nunjucks';
@@ -11,10 +11,12 @@ export type Render = (data: object) => Promise<string>;
 
 /**
  * Nunjucks templates compiled once each (by source and path), rendering with autoescape on and
- * failing on an undefined value: what Eleventy renders the site's pages with (runEleventy), and
+ * failing on an undefined value: what the site's pages are rendered with (writePages), and
  * what renders a single page (articlePageRenderer).
  */
-export function compiledTemplates(templates: string): (source: string, path: string | undefined) => Render {
+export type Compiled = (source: string, path: string | undefined) => Render;
+
+export function compiledTemplates(templates: string): Compiled {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(templates, '_includes'), templates]), {
     autoescape: true,
     throwOnUndefined: true,
@@ -35,7 +37,46 @@ export function compiledTemplates(templates: string): (source: string, path: str
   };
 }
 
-/** How a site's links are written (EleventyOptions). */
+/** The lists of the model a template can paginate (`pagination.data: archive.<list>`), one page per item. */
+export type PageList = 'articles' | 'listings' | 'indexes';
+export const PAGE_LISTS: readonly PageList[] = ['articles', 'listings', 'indexes'];
+
+/** A page template of `templates/`: one page, or one per item of a list of the model (under `alias`), at the path its permalink renders. */
+export interface PageTemplate {
+  file: string;
+  render: Render;
+  permalink: Render;
+  pagination?: { list: PageList; alias: string };
+}
+
+/**
+ * The page templates (`templates/*.njk`; `_includes/` holds what they include), with the
+ * front matter Eleventy's templates are written with: `permalink`, and `pagination` (`data:
+ * archive.<list>`, `size: 1`, `alias`). Anything else in it is refused, not ignored.
+ */
+export async function pageTemplates(templates: string, compiled: Compiled): Promise<PageTemplate[]> {
+  const files = (await readdir(templates)).filter((f) => f.endsWith('.njk')).sort();
+  return Promise.all(files.map((file) => pageTemplate(templates, file, compiled)));
+}
+
+/** One page template of `templates/` (pageTemplates), by its file name. */
+export async function pageTemplate(templates: string, file: string, compiled: Compiled): Promise<PageTemplate> {
+  const path = join(templates, file);
+  const { content, data } = matter(await readFile(path, 'utf8'));
+  const { permalink, pagination } = data as { permalink?: unknown; pagination?: { data?: unknown; size?: unknown; alias?: unknown } };
+  if (typeof permalink !== 'string') throw new Error(`${path}: its front matter needs a \`permalink\` (the page's path in the site).`);
+  let paginated: PageTemplate['pagination'];
+  if (pagination !== undefined) {
+    const list = typeof pagination.data === 'string' ? pagination.data.replace(/^archive\./, '') : '';
+    if (!(PAGE_LISTS as readonly string[]).includes(list) || pagination.size !== 1 || typeof pagination.alias !== 'string') {
+      throw new Error(`${path}: \`pagination\` must be \`data: archive.articles\` (or listings, or indexes), \`size: 1\` and an \`alias\`.`);
+    }
+    paginated = { list: list as PageList, alias: pagination.alias };
+  }
+  return { file, render: compiled(content, path), permalink: compiled(permalink, undefined), pagination: paginated };
+}
+
+/** How a site's links are written (PageOptions). */
 export interface LinkOptions {
   /** Links to `…/index.html` (browse from disk) rather than `…/`. */
   portableLinks: boolean;
@@ -65,31 +106,23 @@ export interface PageData {
 }
 
 /**
- * Renders single pages of the site's templates, byte for byte as the build's Eleventy run writes
- * them (the same compiled templates, data and links), without starting Eleventy: what `dateline
+ * Renders single pages of the site's templates, byte for byte as the build writes them
+ * (writePages: the same compiled templates, data and links), one at a time: what `dateline
  * serve` shows the moment a save is made, before the build that writes it has finished.
  * `render(template, data)` takes a template's file name (`listing.njk`).
  */
 export function pageRenderer(templates: string, options: LinkOptions): { render(template: string, data: PageData): Promise<string> } {
   const compiled = compiledTemplates(templates);
-  const loaded = new Map<string, Promise<{ render: Render; alias?: string }>>();
+  const loaded = new Map<string, Promise<PageTemplate>>();
   const load = (template: string) => {
     let entry = loaded.get(template);
-    if (!entry) {
-      const path = join(templates, template);
-      // The template's text past its front matter, as Eleventy reads it (with gray-matter).
-      entry = readFile(path, 'utf8').then((text) => {
-        const { content, data } = matter(text);
-        const alias = (data as { pagination?: { alias?: string } }).pagination?.alias;
-        return { render: compiled(content, path), alias };
-      });
-      loaded.set(template, entry);
-    }
+    if (!entry) loaded.set(template, (entry = pageTemplate(templates, template, compiled)));
     return entry;
   };
   return {
     async render(template, { archive, maps, item, url }) {
-      const { render, alias } = await load(template);
+      const { render, pagination } = await load(template);
+      const alias = pagination?.alias;
       const out = await render({ archive, site: archive.site, maps, ...(alias && item ? { [alias]: item } : {}) });
       return pageLinks(out, url, options);
     },
