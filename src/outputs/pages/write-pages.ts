@@ -1,5 +1,5 @@
 import { cp, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import pMap from 'p-map';
 import type { Archive } from '../../archive/archive.ts';
 import { articleView, type ArticleView } from '../../archive/article-view.ts';
@@ -73,10 +73,14 @@ export async function writePages(archive: Archive, bodies: Bodies, options: Page
         const html = await template.render(data).catch((error: Error) => {
           throw new Error(`${template.file} (${url}): ${error.message}`, { cause: error });
         });
-        const file = join(options.output, outputPath);
+        const file = resolve(options.output, outputPath);
+        // A permalink is the model's output path; one that leads out of the site is a bug, not a page.
+        const inside = relative(resolve(options.output), file);
+        if (!inside || inside.startsWith('..') || isAbsolute(inside)) throw new Error(`${template.file}: refusing to write ${JSON.stringify(outputPath)}, not a path inside the site.`);
         await mkdir(dirname(file), { recursive: true });
         await writeFile(file, pageLinks(html, url, options));
-        options.onPage?.(++written);
+        written++;
+        options.onPage?.(written);
       },
       { concurrency: WRITING },
     );
