@@ -47,6 +47,11 @@ export function outputPathOf(url: string): string {
   return `${segments.map((s) => `${s}/`).join('')}index.html`;
 }
 
+/** The URL an output file is served at (outputPathOf's inverse): `2021/index.html` → `/2021/`, `404.html` → `/404.html`. */
+export function urlOfOutputPath(outputPath: string): string {
+  return `/${outputPath.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
 /** The absolute URL of a page, for canonical links, feeds and sitemaps. */
 export function absoluteUrl(url: string, base: string): string {
   return new URL(url.slice(1), base).href;

@@ -15,9 +15,10 @@ export function renderMaps(archive: Archive): Record<string, string> {
   const drawn = new Map<string, string>();
   for (const page of archive.articles) {
     if (!page.map) continue;
-    const key = JSON.stringify(input(page.map));
+    const spec = input(page.map);
+    const key = JSON.stringify(spec);
     let map = drawn.get(key);
-    if (map === undefined) drawn.set(key, (map = renderLocatorMap(input(page.map))));
+    if (map === undefined) drawn.set(key, (map = renderLocatorMap(spec)));
     maps[page.url] = map;
   }
   return maps;

@@ -8,14 +8,14 @@ import { NOT_FOUND_URL, relativeUrl, rootedUrl } from '../../archive/urls.ts';
 import { rewriteUrls } from './rewrite-urls.ts';
 
 export type Render = (data: object) => Promise<string>;
+/** A template's render, by its source and path (compiledTemplates). */
+export type Compiled = (source: string, path: string | undefined) => Render;
 
 /**
  * Nunjucks templates compiled once each (by source and path), rendering with autoescape on and
  * failing on an undefined value: what the site's pages are rendered with (writePages), and
  * what renders a single page (articlePageRenderer).
  */
-export type Compiled = (source: string, path: string | undefined) => Render;
-
 export function compiledTemplates(templates: string): Compiled {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(templates, '_includes'), templates]), {
     autoescape: true,

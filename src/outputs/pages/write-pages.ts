@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import pMap from 'p-map';
 import type { Archive } from '../../archive/archive.ts';
 import { articleView, type ArticleView } from '../../archive/article-view.ts';
+import { urlOfOutputPath } from '../../archive/urls.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
 import { compiledTemplates, pageLinks, pageTemplates, type LinkOptions } from './page-templates.ts';
 
@@ -25,8 +26,6 @@ export interface PageOptions extends LinkOptions {
 /** The search page's template, and the files of public/ only it uses. */
 const SEARCH_TEMPLATE = 'search.njk';
 const SEARCH_ASSETS = ['search.js', 'search.css'];
-/** The URL a page's output path is served at: `2021/index.html` → `/2021/`, `404.html` → `/404.html`. */
-const urlOf = (outputPath: string) => `/${outputPath.replace(/(^|\/)index\.html$/, '$1')}`;
 
 /** Pages written at a time (through libuv's thread pool, while the next ones render). */
 const WRITING = 16;
@@ -69,7 +68,7 @@ export async function writePages(archive: Archive, bodies: Bodies, options: Page
       pages,
       async ({ template, data }) => {
         const outputPath = (await template.permalink(data)).trim();
-        const url = urlOf(outputPath);
+        const url = urlOfOutputPath(outputPath);
         const html = await template.render(data).catch((error: Error) => {
           throw new Error(`${template.file} (${url}): ${error.message}`, { cause: error });
         });
