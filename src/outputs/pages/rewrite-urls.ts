@@ -35,7 +35,7 @@ const TAG_OPEN = /<([A-Za-z][A-Za-z0-9-]*)/y;
  * `>` or `=` (and may start with `=`); a value is double-quoted, single-quoted, or bare up to
  * whitespace or `>`.
  */
-const ATTRIBUTE = /[\s/]*(?:(>)|([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?)/dy;
+const ATTRIBUTE = /[\s/]*(?:(>)|([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?)/y;
 
 /**
  * Rewrites every URL in a URL attribute of an HTML page through `map`, changing nothing else:
@@ -74,8 +74,11 @@ export function rewriteUrls(html: string, map: (url: string) => string): string 
       const kind = wanted?.[m[2]!.toLowerCase()];
       const group = m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : m[5] !== undefined ? 5 : 0;
       if (!kind || !group) continue;
-      const [start, stop] = m.indices![group]!;
       const value = m[group]!;
+      // The value ends the match, before its closing quote unless it is bare (no `d` flag: its
+      // indices cost more than the scan).
+      const stop = ATTRIBUTE.lastIndex - (group === 5 ? 0 : 1);
+      const start = stop - value.length;
       const next = kind === 'one' ? map(value) : kind === 'list' ? mapList(value, map) : mapSrcset(value, map);
       if (next !== value) {
         parts.push(html.slice(copied, start), group === 5 ? quoteBare(next) : next);
