@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import type { Element, Root } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
@@ -60,17 +60,14 @@ const AUTOLINK_LITERAL = /www\.|https?:\/\/|@/i;
 export function parseBody(markdown: string): MdastRoot {
   if (!AUTOLINK_LITERAL.test(markdown)) return leanParser.parse(markdown);
   const lean = leanParser.parse(markdown);
-  let literal = false;
-  visit(lean, (node) => {
+  // A node without a position was made by GFM's tree transform from text that looked like a
+  // link (`www` before a dot), which may have split the start apart.
+  const literal = (node: MdastRoot | MdastContent): boolean => {
     const text = node.type === 'text' ? node.value : node.type === 'image' || node.type === 'imageReference' ? node.alt : undefined;
-    // A node without a position was made by GFM's tree transform from text that looked like a
-    // link (`www` before a dot), which may have split the start apart.
-    if (!node.position || (text && AUTOLINK_LITERAL.test(text))) {
-      literal = true;
-      return EXIT;
-    }
-  });
-  return literal ? processor.parse(markdown) : lean;
+    if (!node.position || (text && AUTOLINK_LITERAL.test(text))) return true;
+    return 'children' in node && node.children.some(literal);
+  };
+  return literal(lean) ? processor.parse(markdown) : lean;
 }
 
 /**
