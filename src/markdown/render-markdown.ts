@@ -8,7 +8,10 @@ import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import type { Element, Root } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -36,14 +39,15 @@ const processor = unified()
   .freeze();
 
 /**
- * GFM's syntax less its autolink literals, with all of GFM's tree building: remark-gfm's setup
- * (micromark-extension-gfm) without gfmAutolinkLiteral. That one extension is tried at every
- * letter and digit of the text, and took a third of the parse (1.4 ms of a 4.8 KB report's 4.4).
+ * GFM less its autolink literals: remark-gfm's setup (micromark-extension-gfm, mdast-util-gfm)
+ * without gfmAutolinkLiteral's syntax, tried at every letter and digit of the text (a third of the
+ * parse: 1.4 ms of a 4.8 KB report's 4.4), nor its tree transform, which searches every text
+ * node for addresses with four regular expressions (a twelfth of a render).
  */
 function remarkGfmWithoutAutolinkLiterals(this: Processor) {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(combineExtensions([gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]));
-  (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown());
+  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
 }
 const leanParser = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).freeze();
 
@@ -51,20 +55,19 @@ const leanParser = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLitera
 const AUTOLINK_LITERAL = /www\.|https?:\/\/|@/i;
 
 /**
- * The body's Markdown tree, as the GFM processor parses it. An autolink literal is found only
- * where its start is in the text, so a body whose source holds none is parsed without them, and
- * one that holds some (in a link's address, mostly) is too, unless its tree then shows one in
- * its text (or GFM's tree transform made a link of some): then it is parsed again with them.
- * The same tree either way, positions included (tested).
+ * The body's Markdown tree, as the GFM processor parses it. An autolink literal, whether GFM's
+ * syntax or its tree transform finds it, starts in the text, so a body whose source holds no such
+ * start (nor a character reference) is parsed without them, and one that holds some (in a link's address, mostly) is too,
+ * unless its tree then shows one in its text: then it is parsed again with them. The same tree
+ * either way, positions included (tested).
  */
 export function parseBody(markdown: string): MdastRoot {
-  if (!AUTOLINK_LITERAL.test(markdown)) return leanParser.parse(markdown);
+  // A character reference (`&#64;`) can put a start in the text that the source does not show.
+  if (!AUTOLINK_LITERAL.test(markdown) && !markdown.includes('&')) return leanParser.parse(markdown);
   const lean = leanParser.parse(markdown);
-  // A node without a position was made by GFM's tree transform from text that looked like a
-  // link (`www` before a dot), which may have split the start apart.
   const literal = (node: MdastRoot | MdastContent): boolean => {
     const text = node.type === 'text' ? node.value : node.type === 'image' || node.type === 'imageReference' ? node.alt : undefined;
-    if (!node.position || (text && AUTOLINK_LITERAL.test(text))) return true;
+    if (text && AUTOLINK_LITERAL.test(text)) return true;
     return 'children' in node && node.children.some(literal);
   };
   return literal(lean) ? processor.parse(markdown) : lean;
