@@ -3,8 +3,9 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { decode, encode } from 'cborg';
+import { decode } from 'cborg';
 import pMap from 'p-map';
+import { decodeCbor, encodeCbor, UnsupportedCbor } from './cbor.ts';
 
 /**
  * Merges Pagefind bundles written by separate Pagefind processes, each from a consecutive run of
@@ -60,7 +61,7 @@ export async function mergePagefindBundles(parts: readonly string[], outDir: str
     return [key, order] as const;
   });
   const meta: Meta = [first.meta[0], pages, chunks, filters, sorts, fields];
-  const metaBytes = encode(meta);
+  const metaBytes = encodeCbor(meta);
   const metaHash = `${language}_${pagefindHash(metaBytes).slice(0, language.length + 8)}`;
   await writeFile(join(outDir, `pagefind.${metaHash}.pf_meta`), await compress(metaBytes));
 
@@ -102,7 +103,14 @@ async function readBundle(dir: string): Promise<Bundle> {
 export async function readPagefindFile<T>(path: string): Promise<T> {
   const bytes = await promisify(gunzip)(await readFile(path));
   if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`Not a Pagefind index file: ${path}`);
-  return decode(bytes.subarray(SIGNATURE.length)) as T;
+  const cbor = bytes.subarray(SIGNATURE.length);
+  try {
+    return decodeCbor(cbor) as T;
+  } catch (error) {
+    // A file holding more than arrays, text and integers (none seen from Pagefind 1.6).
+    if (error instanceof UnsupportedCbor) return decode(cbor) as T;
+    throw error;
+  }
 }
 
 function compress(cbor: Uint8Array): Promise<Buffer> {
@@ -193,7 +201,7 @@ async function mergeWords(loaded: readonly Bundle[], offsets: readonly number[],
   let words: Word[] = [];
   let size = 0;
   const flush = async () => {
-    const bytes = encode([words]);
+    const bytes = encodeCbor([words]);
     const hash = uniqueName(pagefindHash(bytes), language, taken);
     chunks.push([words[0]![0], words[words.length - 1]![0], hash]);
     pending.push(compress(bytes).then((gz) => writeFile(join(outDir, 'index', `${hash}.pf_index`), gz)));
@@ -282,7 +290,7 @@ async function mergeFilters(loaded: readonly Bundle[], offsets: readonly number[
   const filters: [string, string][] = [];
   for (const name of [...merged.keys()].sort(byBytes)) {
     const values = [...merged.get(name)!].sort(([a], [b]) => byBytes(a, b));
-    const bytes = encode([name, values]);
+    const bytes = encodeCbor([name, values]);
     const hash = uniqueName(pagefindHash(bytes), language, taken);
     await writeFile(join(outDir, 'filter', `${hash}.pf_filter`), await compress(bytes));
     filters.push([name, hash]);
