@@ -46,6 +46,39 @@ export function foldSearchText(text) {
   return String(text).replace(FOLD_PATTERN, (c) => SEARCH_FOLDS[c] ?? c);
 }
 
+/**
+ * A word as Pagefind compares words, near enough to name a match: folded as the index folds,
+ * lower case, without accents, hyphens or other marks (Pagefind indexes "Pol-e-Hesar" as
+ * "polehesar" too). @param {string} word
+ */
+function comparable(word) {
+  return foldSearchText(word)
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}\s]/gu, '');
+}
+
+/**
+ * The spelling of a report's places that a query found it by, when the report's own words do not
+ * hold the whole query: some word of the query is not among the words Pagefind highlighted in the
+ * excerpt (`excerpt`, with its <mark>s). Then it is the first of `spellings` (the record's
+ * `spellings`, joined by " · ") in which every word of the query begins a word, or which, run
+ * together, begins with the query run together. Undefined otherwise, or when none does
+ * (Pagefind's stemming can match more loosely).
+ * @param {string} spellings @param {string} query @param {string} [excerpt]
+ */
+export function matchedSpelling(spellings, query, excerpt = '') {
+  const words = (/** @type {string} */ text) => comparable(text).split(/\s+/u).filter(Boolean);
+  const terms = words(query);
+  const marked = [...excerpt.matchAll(/<mark>(.*?)<\/mark>/gu)].flatMap((m) => words(m[1] ?? ''));
+  const own = (/** @type {string} */ t) => marked.some((w) => w.startsWith(t) || t.startsWith(w));
+  if (terms.length === 0 || terms.every(own)) return undefined;
+  return spellings.split(' · ').find((spelling) => {
+    const parts = words(spelling);
+    return terms.every((t) => parts.some((w) => w.startsWith(t))) || parts.join('').startsWith(terms.join(''));
+  });
+}
+
 /** Results shown at first and added by each "show more". */
 const PAGE_SIZE = 10;
 /** Values shown in a facet before its "show all" button. */
@@ -608,7 +641,7 @@ async function start() {
     if (focus) items[0]?.querySelector('a')?.focus();
   }
 
-  /** One result: headline link, dateline and date, highlighted excerpt. @param {any} data */
+  /** One result: headline link, dateline and date, highlighted excerpt, and the spelling it was found by. @param {any} data */
   function renderResult(data) {
     const meta = data.meta ?? {};
     const li = document.createElement('li');
@@ -638,6 +671,15 @@ async function start() {
       setLanguage(excerpt, meta);
       setExcerpt(excerpt, String(data.excerpt));
       li.append(excerpt);
+    }
+    // Found by a spelling of its places rather than its own words: say which.
+    const spelling = meta.spellings ? matchedSpelling(meta.spellings, onScreen.q, String(data.excerpt ?? '')) : undefined;
+    if (spelling) {
+      const note = document.createElement('p');
+      note.className = 'search-matched';
+      const [before = '', after = ''] = String(strings.matched).split('{spelling}');
+      note.append(before, Object.assign(document.createElement('bdi'), { textContent: spelling }), after);
+      li.append(note);
     }
     return li;
   }

@@ -85,6 +85,7 @@ export const UI_STRINGS = {
     searchCountForFiltered: '{reports} for “{query}” in {filters}',
     searchShowing: 'Showing {shown} of {total}.',
     searchMore: 'Show {count} more',
+    searchMatched: 'Found by the spelling “{spelling}”',
     searchPrompt: 'Type a word or a name to search every report, or tick a box to list reports by year, place, topic or language.',
     searchNoResults: 'No reports match “{query}”.',
     searchNoResultsFiltered: 'No reports match these filters.',

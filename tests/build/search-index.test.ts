@@ -14,11 +14,18 @@ beforeAll(async () => {
 afterAll(removeTemps);
 
 describe('the search index', () => {
-  it('holds one record per published article, with every spelling and script of its places', () => {
+  it('holds one record per published article: its own words as the text, every spelling and script of its places searchable beside it', () => {
     const records = searchRecords(site.report.archive!, site.report.bodies!);
     expect(records).toHaveLength(8);
     const andarab = records.find((r) => r.url === '/2021/08/22/andarab-resistance/')!;
-    for (const spelling of ['Pol-e-Hesar', 'Pul-e Hisar', 'Puli Hisar', 'پل حصار', 'Deh Salah', 'اندراب', 'Baglan']) expect(andarab.content).toContain(spelling);
+    const article = site.report.archive!.articles.find((a) => a.url === andarab.url)!;
+    const body = site.report.bodies!.get(article.bodyKey).text;
+    // The text Pagefind draws excerpts from is the headline, the summary and the body, no more.
+    expect(andarab.content).toBe(normaliseSearchText([article.title, article.summary ?? '', body].join('\n')));
+    for (const spelling of ['Pul-e Hisar', 'Puli Hisar', 'پل حصار', 'Deh Salah', 'اندراب', 'Baglan']) {
+      expect(andarab.content).not.toContain(spelling);
+      expect(andarab.meta.spellings!.split(' · ')).toContain(spelling);
+    }
   });
 
   it('filters by place at every level, topic, language and local month (years are counted from months); sorts by the UTC instant, then the URL', () => {

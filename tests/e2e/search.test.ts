@@ -67,9 +67,14 @@ describe('searching the example archive', () => {
     expect(await result.locator('.dateline-place').textContent()).toBe('Banu, Pol-e-Hesar and De Salah, Baghlan');
     expect(await result.locator('time').getAttribute('datetime')).toBe('2021-08-22');
     expect(await result.locator('time').textContent()).toBe('22 August 2021');
-    // The excerpt is highlighted with <mark> and holds nothing else.
-    expect(await result.locator('.search-excerpt mark').count()).toBeGreaterThan(0);
+    // The excerpt is the report's own words, holding nothing but text and <mark>s; the result
+    // says which spelling of its places found it (the report writes "Pol-e-Hesar").
+    const excerpt = (await result.locator('.search-excerpt').textContent()) ?? '';
+    expect(excerpt).not.toContain('Pul-e Hisar');
+    expect(excerpt).not.toContain(' · ');
     expect(await result.locator('.search-excerpt *:not(mark)').count()).toBe(0);
+    expect(await result.locator('.search-matched').textContent()).toBe('Found by the spelling “Pul-e Hisar”');
+    expect(await result.locator('.search-matched bdi').textContent()).toBe('Pul-e Hisar');
     // Portable links (the default): to index.html, relative to the site root.
     expect(await result.locator('h3 a').getAttribute('href')).toBe(`${server.url}/2021/08/22/andarab-resistance/index.html`);
     await page.close();
@@ -82,6 +87,26 @@ describe('searching the example archive', () => {
     await expect.poll(() => statusText(page), POLL).toBe('1 report for “پل حصار”');
     expect(await titles(page)).toEqual([ANDARAB]);
     expect(params(page).get('q')).toBe('پل حصار');
+    expect(await page.locator('.search-result .search-matched bdi').textContent()).toBe('پل حصار');
+    // Its words do not hold the query: the excerpt is the opening of its text, the headline first.
+    expect(await page.locator('.search-result .search-excerpt').textContent()).toMatch(/^Resistance holds three Andarab districts/);
+    await page.close();
+  });
+
+  it('shows a place search with excerpts of the reports’ own words, the place highlighted, never a list of its spellings', async () => {
+    const page = await openSearch('?q=Kabul');
+    await expect.poll(() => titles(page).then((t) => t.length), POLL).toBeGreaterThan(1);
+    const excerpts = await page.locator('.search-result .search-excerpt').allTextContents();
+    const articles = site.report.archive!.articles;
+    for (const [i, excerpt] of excerpts.entries()) {
+      expect(excerpt).not.toMatch(/Kābul|کابل · | · Kabul/);
+      // Pagefind's excerpt is a run of the report's words (its text, whitespace collapsed).
+      const url = new URL((await page.locator('.search-result h3 a').nth(i).getAttribute('href'))!).pathname.replace(/index\.html$/, '');
+      const article = articles.find((a) => a.url === url)!;
+      const words = [article.title, article.summary ?? '', site.report.bodies!.get(article.bodyKey).text].join(' ').replace(/\s+/g, ' ');
+      expect(words).toContain(excerpt.replace(/\s+/g, ' ').trim().replace(/…$/, '').split(' ').slice(1, 6).join(' '));
+    }
+    expect(await page.locator('.search-result .search-excerpt mark').first().textContent()).toMatch(/^Kabul/);
     await page.close();
   });
 

@@ -14,13 +14,14 @@ export interface SearchRecord {
 }
 
 /**
- * One record per published article, from the model: the text (title, summary, body) plus every
- * spelling of its places (names in every script, aliases) so "Puli Hisar" and "پل حصار" find a
- * report written "Pol-e-Hesar". Filters: month (local; the search page counts and filters years
- * by their months, as an article has one month, so the index carries no year filter to download),
- * place at every level (a district's report is Baghlan's and Afghanistan's), topic, language.
- * Sorted by the UTC instant, so articles in different zones compare correctly, then by URL, so
- * that no two records tie (searchOrderKey).
+ * One record per published article, from the model: its text (title, summary, body), from which
+ * Pagefind draws the excerpt, and every spelling of its places (names in every script, aliases)
+ * in the `spellings` meta field, which Pagefind indexes too, so "Puli Hisar" and "پل حصار" find a
+ * report written "Pol-e-Hesar" without a list of spellings ever being its excerpt. Filters: month
+ * (local; the search page counts and filters years by their months, as an article has one month,
+ * so the index carries no year filter to download), place at every level (a district's report is
+ * Baghlan's and Afghanistan's), topic, language. Sorted by the UTC instant, so articles in
+ * different zones compare correctly, then by URL, so that no two records tie (searchOrderKey).
  */
 export function searchRecords(archive: Archive, bodies: Bodies): SearchRecord[] {
   return archive.articles.filter((a) => a.status === 'published').map((a) => searchRecord(a, bodies));
@@ -31,7 +32,7 @@ export function searchRecord(a: ArticlePage, bodies: Bodies): SearchRecord {
   const text = bodies.get(a.bodyKey).text;
   return {
     url: a.url,
-    content: normaliseSearchText([a.title, a.summary ?? '', text, a.placeSpellings.join(' · ')].join('\n')),
+    content: normaliseSearchText([a.title, a.summary ?? '', text].join('\n')),
     language: a.lang,
     meta: recordMeta(a),
     filters: recordFilters(a),
@@ -58,6 +59,8 @@ function recordMeta(a: ArticlePage): SearchRecord['meta'] {
     lang: a.lang,
     dir: a.dir,
     utc: a.date.utc,
+    // Searched, never shown as an excerpt; the search page names the one a query matched.
+    spellings: normaliseSearchText(a.placeSpellings.join(' · ')),
   };
 }
 
