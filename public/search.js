@@ -79,6 +79,27 @@ export function matchedSpelling(spellings, query, excerpt = '') {
   });
 }
 
+/**
+ * The place a query names, when it is a place of the archive's place choices (`names`, as the
+ * index's place filter holds them) written in any case, with or without accents: "kabul",
+ * "Jalalabad" name Kabul and Jalālābād. @param {string} query @param {string[]} names
+ */
+export function placeNamed(query, names) {
+  const wanted = comparable(query).replace(/\s+/gu, ' ').trim();
+  return wanted ? names.find((name) => comparable(name).replace(/\s+/gu, ' ').trim() === wanted) : undefined;
+}
+
+/**
+ * A relevance search for a place's name, the reports filed at the place first: `filed` (the same
+ * search narrowed to the place) in their order, then the rest of `all` in theirs. Pagefind's
+ * score alone would put a report that names a place often above one filed there.
+ * @template {{ id: string }} R @param {R[]} filed @param {R[]} all @returns {R[]}
+ */
+export function filedFirst(filed, all) {
+  const ids = new Set(filed.map((r) => r.id));
+  return [...filed, ...all.filter((r) => !ids.has(r.id))];
+}
+
 /** Results shown at first and added by each "show more". */
 const PAGE_SIZE = 10;
 /** Values shown in a facet before its "show all" button. */
@@ -475,7 +496,13 @@ async function start() {
     /** @type {Record<string, 'asc' | 'desc'> | undefined} */
     const sort = state.sort === 'oldest' ? { date: 'asc' } : state.sort === 'newest' || !term ? { date: 'desc' } : undefined;
     await loadFilters(groups.filter((g) => g.open).map((g) => g.filter));
-    return searchBundles(term || null, filters, sort);
+    const found = await searchBundles(term || null, filters, sort);
+    // By relevance, a query that names a place lists the reports filed there first.
+    const place = !sort && term ? placeNamed(term, Object.keys(searchData.totals.place ?? {})) : undefined;
+    const narrowed = /** @type {string[] | undefined} */ (filters.place);
+    if (!place || !found.results.items || narrowed?.includes(place)) return found;
+    const filed = await searchBundles(term, { ...filters, place: [...(narrowed ?? []), place] }, undefined);
+    return { results: listOf(filedFirst(filed.results.items ?? [], found.results.items)), filters: found.filters };
   }
 
   /** Counts the choices again for the search on screen (a group was opened), leaving its results as they are. */
@@ -524,13 +551,13 @@ async function start() {
 
   /**
    * @typedef {{ id: string, data: () => Promise<any> }} Result
-   * @typedef {{ total: number, slice: (start: number, end: number) => Promise<any[]> }} ResultList
+   * @typedef {{ total: number, items?: Result[], slice: (start: number, end: number) => Promise<any[]> }} ResultList
    *   Results in the order shown: `slice` gives the data of those from `start` to `end`.
    */
 
   /** Results already in order. @param {Result[]} results @returns {ResultList} */
   function listOf(results) {
-    return { total: results.length, slice: (start, end) => Promise.all(results.slice(start, end).map((r) => r.data())) };
+    return { total: results.length, items: results, slice: (start, end) => Promise.all(results.slice(start, end).map((r) => r.data())) };
   }
 
   /**

@@ -110,6 +110,12 @@ describe('searching the example archive', () => {
     await page.close();
   });
 
+  it('lists the report filed at Panjshir before the one that only mentions it, headline and all', async () => {
+    const page = await openSearch('?q=panjshir');
+    await expect.poll(() => titles(page), POLL).toEqual([PANJSHIR, ANDARAB]);
+    await page.close();
+  });
+
   it('folds the query as the index was folded: Arabic ي finds the Persian ی of “پنجشیر”', async () => {
     const page = await openSearch(`?q=${encodeURIComponent('پنجشير')}`);
     await expect.poll(() => titles(page), POLL).toContain(PANJSHIR);
