@@ -46,8 +46,10 @@ const processor = unified()
  */
 function remarkGfmWithoutAutolinkLiterals(this: Processor) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(combineExtensions([gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]));
-  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
+  const syntax = combineExtensions([gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]);
+  const trees = [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
+  (data.micromarkExtensions ??= []).push(syntax);
+  (data.fromMarkdownExtensions ??= []).push(trees);
 }
 const leanParser = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).freeze();
 
@@ -57,9 +59,9 @@ const AUTOLINK_LITERAL = /www\.|https?:\/\/|@/i;
 /**
  * The body's Markdown tree, as the GFM processor parses it. An autolink literal, whether GFM's
  * syntax or its tree transform finds it, starts in the text, so a body whose source holds no such
- * start (nor a character reference) is parsed without them, and one that holds some (in a link's address, mostly) is too,
- * unless its tree then shows one in its text: then it is parsed again with them. The same tree
- * either way, positions included (tested).
+ * start (nor a character reference) is parsed without them, and one that holds some (in a link's
+ * address, mostly) is too, unless its tree then shows one in its text: then it is parsed again
+ * with them. The same tree either way, positions included (tested).
  */
 export function parseBody(markdown: string): MdastRoot {
   // A character reference (`&#64;`) can put a start in the text that the source does not show.

@@ -83,13 +83,20 @@ function ownWords(url: string): string {
   return words.get(url)!;
 }
 
+/** The character references Pagefind writes in an excerpt. */
+const REFERENCES: Record<string, string> = { '&amp;': '&', '&#39;': "'", '&apos;': "'", '&quot;': '"', '&lt;': '<', '&gt;': '>' };
+
 /** The excerpt's text, marks and Pagefind's ellipses taken out, in runs of words. */
 function excerptRuns(excerpt: string): string[] {
-  const text = excerpt.replace(/<\/?mark>/g, '').replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const text = excerpt.replace(/<\/?mark>/g, '').replace(/&(?:amp|#39|apos|quot|lt|gt);/g, (ref) => REFERENCES[ref]!);
   return text.split(/…|\.\.\./).map((run) => run.replace(/\s+/g, ' ').trim().toLowerCase()).filter(Boolean);
 }
 
-const rate = (hits: number, of: number) => `${((100 * hits) / of).toFixed(1)} % (${hits} of ${of})`;
+/** Prints a measured rate, with the first few misses. */
+function printRate(what: string, hits: number, of: number, misses: string[]): void {
+  const rate = `${((100 * hits) / of).toFixed(1)} % (${hits} of ${of})`;
+  console.log(`search quality: ${what}: ${rate}${misses.length > 0 ? `; misses: ${misses.slice(0, 5).join('; ')}` : ''}`);
+}
 
 describe('search quality on the 1,000-article archive', () => {
   const found = new Map<string, Found>();
@@ -104,7 +111,7 @@ describe('search quality on the 1,000-article archive', () => {
       if (r[0]?.url === articles[i]!.url) first++;
       else misses.push(`${articles[i]!.title} → ${r[0]?.url}`);
     });
-    console.log(`search quality: headline at rank 1: ${rate(first, articles.length)}${misses.length ? `; misses: ${misses.slice(0, 5).join('; ')}` : ''}`);
+    printRate('headline at rank 1', first, articles.length, misses);
     expect(first / articles.length).toBeGreaterThanOrEqual(0.98);
   });
 
@@ -130,7 +137,7 @@ describe('search quality on the 1,000-article archive', () => {
       if (firstOther === -1 || lastFiled < firstOther) ordered++;
       else misses.push(`${name}: a mention at ${firstOther + 1}, filed there at ${lastFiled + 1}`);
     });
-    console.log(`search quality: filed-at before mentions: ${rate(ordered, checked.length)}${misses.length ? `; misses: ${misses.slice(0, 5).join('; ')}` : ''}`);
+    printRate('filed-at before mentions', ordered, checked.length, misses);
     expect(ordered).toBe(checked.length);
   });
 
@@ -146,7 +153,7 @@ describe('search quality on the 1,000-article archive', () => {
         else misses.push(`${url}: ${excerpt.slice(0, 80)}`);
       }
     }
-    console.log(`search quality: excerpts from the article: ${rate(own, all)}${misses.length ? `; misses: ${misses.slice(0, 3).join('; ')}` : ''}`);
+    printRate('excerpts from the article', own, all, misses);
     expect(all).toBeGreaterThan(200);
     expect(own).toBe(all);
   });
