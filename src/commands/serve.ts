@@ -129,6 +129,7 @@ Options:
 
     await rebuild('First build');
     server = await startDevServer(output, values.host, port, state);
+    if (server.busyPort !== undefined) io.stdout(`Port ${server.busyPort} is in use (another server?): serving on the next free one.\n`);
     io.stdout(`Serving ${server.url} (Ctrl-C to stop). Watching for changes…\n`);
 
     const contentDir = join(root, config.content);

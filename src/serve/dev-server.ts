@@ -15,6 +15,8 @@ export type BuildState = { state: 'building' } | { state: 'ok'; builtAt: number 
 
 export interface DevServer {
   url: string;
+  /** The port asked for, when it was in use and the server listens on a later one instead. */
+  busyPort?: number;
   /**
    * Tells open pages what happened: reload after a good build (but the pages at `fresh`, which
    * already show what it wrote), an overlay after a failed one.
@@ -36,10 +38,14 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
+/** Ports tried, from the one asked for up, before `serve` gives up on a busy port. */
+const PORTS_TRIED = 10;
+
 /**
  * Serves the site folder as it is on disk (the build swaps it whole, so a request sees the old
  * site or the new one), adding a reload script to HTML pages and a Server-Sent Events stream.
  * `initial` is the state of the builds so far (a page opened after a failed one shows its overlay).
+ * A port in use is passed over for the next free one of PORTS_TRIED (`busyPort` says so).
  */
 export async function startDevServer(siteDir: string, host: string, port: number, initial: BuildState): Promise<DevServer> {
   const files = sirv(siteDir, { dev: true, etag: false });
@@ -115,14 +121,31 @@ export async function startDevServer(siteDir: string, host: string, port: number
       res.end(notFound.replace('</body>', `${CLIENT_TAG}</body>`));
     });
   }
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
+  const listen = (on: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(on, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  // A port in use (another server, an earlier `dateline serve`): the next free one of a few.
+  for (let on = port; ; on++) {
+    try {
+      await listen(on);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
+      if (on - port + 1 >= PORTS_TRIED || on >= 65_535) {
+        throw new Error(`Port ${port} is in use, and so are the next ${on - port}: stop the server using it, or choose a port with --port N.`, { cause: error });
+      }
+    }
+  }
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}/`,
+    ...(address.port !== port && port !== 0 && { busyPort: port }),
     publish(state, fresh) {
       current = state;
       for (const [res, url] of clients) if (state.state !== 'ok' || !fresh?.has(url)) send(res, state);

@@ -1,4 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTemps } from '../helpers/site.ts';
@@ -148,5 +150,19 @@ describe('dateline serve, asked for odd addresses', () => {
     const offsite = await fetch(url + '%2F%2Fevil.example%2F..%2F2021', { redirect: 'manual' });
     expect(offsite.headers.get('location') ?? '').not.toMatch(/evil|^\/\//);
     expect((await fetch(url)).status).toBe(200);
+  });
+
+  it('serves on the next free port when the one asked for is in use, and says so', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const busy = (taken.address() as AddressInfo).port;
+    try {
+      const { url, output } = await startServe({ port: busy });
+      expect(output()).toContain(`Port ${busy} is in use (another server?): serving on the next free one.`);
+      expect(Number(new URL(url).port)).toBeGreaterThan(busy);
+      expect((await fetch(url)).status).toBe(200);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });
