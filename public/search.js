@@ -100,6 +100,45 @@ export function filedFirst(filed, all) {
   return [...filed, ...all.filter((r) => !ids.has(r.id))];
 }
 
+/**
+ * Results in relevance order, as pages of their data (`slice`), with each run of equal score put
+ * newest first (by the UTC instant, then the URL: searchOrderKey), which Pagefind's order does not
+ * keep. A run is loaded whole when a page touches it. Runs never cross index `split` (the end of
+ * a place's filed reports, filedFirst).
+ * @template {{ score: number, data: () => Promise<any> }} R
+ * @param {R[]} results @param {number} [split]
+ * @returns {{ total: number, items: R[], slice: (start: number, end: number) => Promise<any[]> }}
+ */
+export function tiesNewestFirst(results, split = 0) {
+  /** @type {Map<R, Promise<any>>} */
+  const loaded = new Map();
+  const dataOf = (/** @type {R} */ r) => {
+    if (!loaded.has(r)) loaded.set(r, r.data());
+    return /** @type {Promise<any>} */ (loaded.get(r));
+  };
+  const tied = (/** @type {number} */ i) => i > 0 && i < results.length && i !== split && results[i]?.score === results[i - 1]?.score;
+  const key = (/** @type {any} */ d) => `${d.meta?.utc ?? ''} ${d.url ?? ''}`;
+  return {
+    total: results.length,
+    items: results,
+    async slice(start, end) {
+      let from = Math.min(start, results.length);
+      while (tied(from)) from--;
+      let to = Math.min(end, results.length);
+      while (tied(to)) to++;
+      const data = await Promise.all(results.slice(from, to).map(dataOf));
+      const ordered = [];
+      for (let i = 0; i < data.length; ) {
+        let j = i + 1;
+        while (j < data.length && tied(from + j)) j++;
+        ordered.push(...data.slice(i, j).sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0)));
+        i = j;
+      }
+      return ordered.slice(start - from, end - from);
+    },
+  };
+}
+
 /** Results shown at first and added by each "show more". */
 const PAGE_SIZE = 10;
 /** Values shown in a facet before its "show all" button. */
@@ -502,7 +541,8 @@ async function start() {
     const narrowed = /** @type {string[] | undefined} */ (filters.place);
     if (!place || !found.results.items || narrowed?.includes(place)) return found;
     const filed = await searchBundles(term, { ...filters, place: [...(narrowed ?? []), place] }, undefined);
-    return { results: listOf(filedFirst(filed.results.items ?? [], found.results.items)), filters: found.filters };
+    const first = filed.results.items ?? [];
+    return { results: tiesNewestFirst(filedFirst(first, found.results.items), first.length), filters: found.filters };
   }
 
   /** Counts the choices again for the search on screen (a group was opened), leaving its results as they are. */
@@ -550,7 +590,7 @@ async function start() {
   }
 
   /**
-   * @typedef {{ id: string, data: () => Promise<any> }} Result
+   * @typedef {{ id: string, score: number, data: () => Promise<any> }} Result
    * @typedef {{ total: number, items?: Result[], slice: (start: number, end: number) => Promise<any[]> }} ResultList
    *   Results in the order shown: `slice` gives the data of those from `start` to `end`.
    */
@@ -642,7 +682,7 @@ async function start() {
     if (!sort || mergedBundles.length === 0) {
       const found = await pagefind.search(term, { filters, ...(sort && { sort }) });
       const live = await withoutSuperseded(found?.results ?? [], found?.filters ?? {});
-      return { results: listOf(live.results), filters: live.counts };
+      return { results: sort ? listOf(live.results) : tiesNewestFirst(live.results), filters: live.counts };
     }
     const ofBundle = (/** @type {string} */ bundle) => pagefind.search(term, { filters: { ...filters, [BUNDLE_FILTER]: [bundle] }, sort });
     const [parts, overlay] = await Promise.all([Promise.all(bundles.map(ofBundle)), searchData.overlay ? ofBundle(searchData.overlay) : undefined]);

@@ -14,7 +14,7 @@ import { type BuiltSite, sharedBuiltSite } from '../helpers/site.ts';
  */
 
 /** What a query returned, in order: each result's URL and excerpt. */
-type Found = { url: string; excerpt: string }[];
+type Found = { url: string; excerpt: string; score: number; utc: string; filed: boolean }[];
 
 let site: BuiltSite;
 let browser: Browser;
@@ -48,9 +48,11 @@ const SEARCH_IN_PAGE = `async ({ queries, limit }) => {
     const term = script.foldSearchText(q).trim();
     const all = (await pagefind.search(term)).results;
     const place = script.placeNamed(term, places);
-    const results = place ? script.filedFirst((await pagefind.search(term, { filters: { place: [place] } })).results, all) : all;
-    const shown = await Promise.all(results.slice(0, limit).map((r) => r.data()));
-    found.push(shown.map((d) => ({ url: d.url, excerpt: d.excerpt })));
+    const filed = place ? (await pagefind.search(term, { filters: { place: [place] } })).results : [];
+    const list = place ? script.tiesNewestFirst(script.filedFirst(filed, all), filed.length) : script.tiesNewestFirst(all);
+    const shown = await list.slice(0, limit);
+    const scores = new Map(await Promise.all(list.items.map(async (r) => [(await r.data()).url, r.score])));
+    found.push(shown.map((d, i) => ({ url: d.url, excerpt: d.excerpt, score: scores.get(d.url), utc: d.meta.utc, filed: i < filed.length })));
   }
   return found;
 }`;
@@ -139,6 +141,23 @@ describe('search quality on the 1,000-article archive', () => {
     });
     printRate('filed-at before mentions', ordered, checked.length, misses);
     expect(ordered).toBe(checked.length);
+  });
+
+  it('lists reports of equal score newest first (100 %)', () => {
+    let ties = 0;
+    let newestFirst = 0;
+    const misses: string[] = [];
+    for (const [query, results] of found) {
+      for (let i = 1; i < results.length; i++) {
+        if (results[i]!.score !== results[i - 1]!.score || results[i]!.filed !== results[i - 1]!.filed) continue;
+        ties++;
+        if (results[i - 1]!.utc >= results[i]!.utc) newestFirst++;
+        else misses.push(`${query}: ${results[i - 1]!.url} before ${results[i]!.url}`);
+      }
+    }
+    printRate('ties newest first', newestFirst, ties, misses);
+    expect(ties).toBeGreaterThan(0);
+    expect(newestFirst).toBe(ties);
   });
 
   it('quotes only the report’s own words in every excerpt (100 %)', () => {
