@@ -139,6 +139,36 @@ export function tiesNewestFirst(results, split = 0) {
   };
 }
 
+/**
+ * A relevance search for a place's name (placeNamed), the reports filed at the place (their place
+ * filter holds it) before those that only mention it. Pagefind's order is kept while the results
+ * shown are all filed there; once a page would show one that is not, `narrow()`, the same search
+ * narrowed to the place by its filter, gives the filed ones, and the list goes on as filedFirst
+ * orders it. The pages shown before were all filed there, in the same order: the start of the new
+ * list. So a first page of reports filed there, the usual case, costs no download of the filter.
+ * @template {{ id: string, score: number, data: () => Promise<any> }} R
+ * @param {R[]} all @param {string} place @param {() => Promise<R[]>} narrow
+ * @returns {{ total: number, items: R[], slice: (start: number, end: number) => Promise<any[]> }}
+ */
+export function filedFirstLazily(all, place, narrow) {
+  let list = tiesNewestFirst(all);
+  let ordered = false;
+  return {
+    total: all.length,
+    items: all,
+    async slice(start, end) {
+      if (!ordered) {
+        const data = await list.slice(start, end);
+        if (data.every((d) => d.filters?.place?.includes(place))) return data;
+        const filed = await narrow();
+        list = tiesNewestFirst(filedFirst(filed, all), filed.length);
+        ordered = true;
+      }
+      return list.slice(start, end);
+    },
+  };
+}
+
 /** Results shown at first and added by each "show more". */
 const PAGE_SIZE = 10;
 /** Values shown in a facet before its "show all" button. */
@@ -540,9 +570,8 @@ async function start() {
     const place = !sort && term ? placeNamed(term, Object.keys(searchData.totals.place ?? {})) : undefined;
     const narrowed = /** @type {string[] | undefined} */ (filters.place);
     if (!place || !found.results.items || narrowed?.includes(place)) return found;
-    const filed = await searchBundles(term, { ...filters, place: [...(narrowed ?? []), place] }, undefined);
-    const first = filed.results.items ?? [];
-    return { results: tiesNewestFirst(filedFirst(first, found.results.items), first.length), filters: found.filters };
+    const narrow = async () => (await searchBundles(term, { ...filters, place: [...(narrowed ?? []), place] }, undefined)).results.items ?? [];
+    return { results: filedFirstLazily(found.results.items, place, narrow), filters: found.filters };
   }
 
   /** Counts the choices again for the search on screen (a group was opened), leaving its results as they are. */

@@ -48,11 +48,13 @@ const SEARCH_IN_PAGE = `async ({ queries, limit }) => {
     const term = script.foldSearchText(q).trim();
     const all = (await pagefind.search(term)).results;
     const place = script.placeNamed(term, places);
-    const filed = place ? (await pagefind.search(term, { filters: { place: [place] } })).results : [];
-    const list = place ? script.tiesNewestFirst(script.filedFirst(filed, all), filed.length) : script.tiesNewestFirst(all);
-    const shown = await list.slice(0, limit);
+    const narrow = async () => (await pagefind.search(term, { filters: { place: [place] } })).results;
+    const list = place ? script.filedFirstLazily(all, place, narrow) : script.tiesNewestFirst(all);
+    // As the page shows them: ten at a time.
+    const shown = [];
+    for (let start = 0; start < limit; start += 10) shown.push(...(await list.slice(start, Math.min(start + 10, limit))));
     const scores = new Map(await Promise.all(list.items.map(async (r) => [(await r.data()).url, r.score])));
-    found.push(shown.map((d, i) => ({ url: d.url, excerpt: d.excerpt, score: scores.get(d.url), utc: d.meta.utc, filed: i < filed.length })));
+    found.push(shown.map((d) => ({ url: d.url, excerpt: d.excerpt, score: scores.get(d.url), utc: d.meta.utc, filed: place !== undefined && d.filters.place.includes(place) })));
   }
   return found;
 }`;
