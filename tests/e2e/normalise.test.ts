@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseSearchText, SEARCH_FOLDS } from '../../src/outputs/search/normalise-search-text.ts';
 import { repoRoot } from '../helpers/site.ts';
+import { random } from '../helpers/random.ts';
 
 /**
  * public/search.js folds the query with its own copy of the index's fold table (the browser
@@ -10,17 +11,6 @@ import { repoRoot } from '../helpers/site.ts';
 // A computed path: the page script is plain JavaScript, outside the type-checked sources.
 const script = join(repoRoot, 'public', 'search.js');
 const { foldSearchText } = (await import(script)) as { foldSearchText: (text: string) => string };
-
-/** mulberry32: a small seeded PRNG, so the generated strings are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SAMPLES = [
   '',

@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parseBody } from '../../../src/markdown/render-markdown.ts';
+import { random } from '../../helpers/random.ts';
 
 /** The tree remark-gfm's processor makes: what parseBody must equal, positions included. */
 const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -14,16 +15,6 @@ const PIECES = [
   '&#64;', '&#119;ww.', '[', ']', '(', ')', '![', '](', '<', '>', '`', '*', '_', '~', '\\', '|', '-', ':', '.', ',', '"',
   '[^1]', '[^1]: ', '[x]: ', '- [ ] ', '| a |', '\n', '\n\n', ' ', 'a', 'word', '1. ', '> ', '# ', '<b>', '<http://a.b>',
 ];
-
-/** A deterministic generator (mulberry32), so a failure names a document that can be run again. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('parseBody: GFM without autolink literals where none can start', () => {
   it.each([
