@@ -101,6 +101,12 @@ export function filedFirst(filed, all) {
 }
 
 /**
+ * Where a result goes in a search by date (searchOrderKey in src/archive/search-bundles.ts): its
+ * instant in UTC, then its URL. @param {any} data
+ */
+const orderKey = (data) => `${data.meta?.utc ?? ''} ${data.url ?? ''}`;
+
+/**
  * Results in relevance order, as pages of their data (`slice`), with each run of equal score put
  * newest first (by the UTC instant, then the URL: searchOrderKey), which Pagefind's order does not
  * keep. A run is loaded whole when a page touches it. Runs never cross index `split` (the end of
@@ -117,7 +123,6 @@ export function tiesNewestFirst(results, split = 0) {
     return /** @type {Promise<any>} */ (loaded.get(r));
   };
   const tied = (/** @type {number} */ i) => i > 0 && i < results.length && i !== split && results[i]?.score === results[i - 1]?.score;
-  const key = (/** @type {any} */ d) => `${d.meta?.utc ?? ''} ${d.url ?? ''}`;
   return {
     total: results.length,
     items: results,
@@ -131,7 +136,7 @@ export function tiesNewestFirst(results, split = 0) {
       for (let i = 0; i < data.length; ) {
         let j = i + 1;
         while (j < data.length && tied(from + j)) j++;
-        ordered.push(...data.slice(i, j).sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0)));
+        ordered.push(...data.slice(i, j).sort((a, b) => (orderKey(a) < orderKey(b) ? 1 : orderKey(a) > orderKey(b) ? -1 : 0)));
         i = j;
       }
       return ordered.slice(start - from, end - from);
@@ -629,11 +634,6 @@ async function start() {
     return { total: results.length, items: results, slice: (start, end) => Promise.all(results.slice(start, end).map((r) => r.data())) };
   }
 
-  /**
-   * Where a result goes in a search by date (searchOrderKey in src/archive/search-bundles.ts):
-   * its instant in UTC, then its URL. @param {any} data
-   */
-  const orderKey = (data) => `${data.meta?.utc ?? ''} ${data.url ?? ''}`;
 
   /**
    * Two lists of results sorted by date, merged by date as they are read: each result's data is
