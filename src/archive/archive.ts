@@ -233,8 +233,12 @@ export interface ListingPage {
   /** The adjacent older and newer page of the same kind, skipping empty periods. */
   prev?: Link;
   next?: Link;
+  /** The title's language, when it is not the page's (a topic named only in another language). */
+  titleLang?: string;
   /** Native-script or other names shown beside the title. */
   otherNames: Link[];
+  /** What the page is about, under the title (a topic's description from the topics file). */
+  description?: { text: string; lang: string };
   breadcrumbs: Link[];
   count: string;
   /** When the page prints only its newest reports: says so, and where the others are. */

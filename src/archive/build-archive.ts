@@ -4,7 +4,7 @@ import type { ArticleDate } from '../dates/article-date.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { compareText, type Message } from '../report/message.ts';
-import type { Archive, ArticlePage, FeedSpec, GeoPoint, ListingPage, SiteView, TimeView } from './archive.ts';
+import type { Archive, ArticlePage, FeedSpec, GeoPoint, Link, ListingPage, SiteView, TimeView } from './archive.ts';
 import { buildDatePages } from './date-pages.ts';
 import { formatDatelinePlace } from './dateline.ts';
 import { formatDay, formatSolarHijri, formatTime } from './format-date.ts';
@@ -13,7 +13,8 @@ import { findRelated } from './related.ts';
 import { COLLAPSIBLE_FACETS, planSearchBundles } from './search-bundles.ts';
 import { eventDatetime, formatEventDate } from '../dates/event-date.ts';
 import { buildPlacePages } from './place-pages.ts';
-import { buildTopicPages, topicLink } from './topic-pages.ts';
+import { buildTopicPages, nameTopics } from './topic-pages.ts';
+import type { TopicEntry } from '../topics/topics.ts';
 import { uiStrings, type UiStrings } from './ui-strings.ts';
 import { absoluteUrl, articleUrl, feedUrls, homeUrl, outputPathOf, placeUrl, yearUrl } from './urls.ts';
 
@@ -37,11 +38,19 @@ export const FEED_SIZE = 20;
  * by place rolled up through the gazetteer, by topic), indexes and feeds. Pure; duplicate URLs
  * come back as messages.
  */
-export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazetteer, config: SiteConfig): { archive: Archive; messages: Message[] } {
+export function buildArchive(
+  input: readonly RenderedArticle[],
+  gazetteer: Gazetteer,
+  config: SiteConfig,
+  topicEntries: readonly TopicEntry[],
+): { archive: Archive; messages: Message[] } {
   const ui = uiStrings(config.lang);
   const { kept, messages } = assignUrls(input.filter((a) => a.status !== 'draft' || config.drafts));
   const places = gazetteer.with(kept.flatMap(({ article }) => article.unknownPlaces));
-  const entries: Entry[] = kept.map(({ article, url }) => ({ article, page: toArticlePage(article, url, places, config, ui) }));
+  // Topics are named from every article's tags, drafts too: an entry a draft uses is not unused.
+  const topics = nameTopics(input.map((a) => a.tags), topicEntries, config.lang);
+  messages.push(...topics.messages);
+  const entries: Entry[] = kept.map(({ article, url }) => ({ article, page: toArticlePage(article, url, places, topics.topicOf, config, ui) }));
   messages.push(...linkRelated(entries, places));
   const published = kept.filter(({ article }) => article.status === 'published');
   const searchBundles = config.search.enabled ? planSearchBundles(published.map(({ article, url }) => ({ url, utc: article.date.utc })), config.search.split_above) : [];
@@ -57,7 +66,7 @@ export function buildArchive(input: readonly RenderedArticle[], gazetteer: Gazet
   const ctx: ListingContext = { config, ui };
   const dates = buildDatePages(listed, ctx);
   const placePages = buildPlacePages(listed, new Set(articles.flatMap((a) => a.places.map((p) => p.url.slice('/places/'.length, -1)))), places, ctx);
-  const topicPages = buildTopicPages(listed, articles.flatMap((a) => a.topics), ctx);
+  const topicPages = buildTopicPages(listed, articles.flatMap((a) => a.topics), topics.views, ctx);
 
   // Place and topic feeds are many (one per place and topic), so they hold fewer items.
   const newest = (f: FeedSpec) => f.articles.slice(0, f.kind === 'site' ? SITE_FEED_SIZE : FEED_SIZE);
@@ -136,7 +145,7 @@ function urlClashes(entries: readonly Entry[], listings: readonly ListingPage[],
   return messages;
 }
 
-function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, config: SiteConfig, ui: UiStrings): ArticlePage {
+function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, topicOf: (tag: string) => Link, config: SiteConfig, ui: UiStrings): ArticlePage {
   const timeView = (d: ArticleDate): TimeView => ({ datetime: d.iso, day: formatDay(d, ui.dateLocale), time: formatTime(d, ui.dateLocale), utc: d.utc, hasTime: d.hasTime });
   const hijri = formatSolarHijri(a.date, a.lang);
   const pointOf = (p: Place): GeoPoint | undefined => {
@@ -165,7 +174,7 @@ function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, confi
     points,
     map: points.length ? { points, countryIso: places.countryOf(a.places[0]!).codes['iso3166-1'], title: places.countryOf(a.places[0]!).name } : undefined,
     // Tags that name one topic (`Taliban`, `taliban`) count once.
-    topics: [...new Map(a.tags.map(topicLink).map((t) => [t.url, t])).values()],
+    topics: [...new Map(a.tags.map(topicOf).map((t) => [t.url, t])).values()],
     bodyKey: a.bodyKey,
     textKey: a.textKey,
     excerpt: a.summary ?? a.firstParagraph,

@@ -8,6 +8,7 @@ import { checkArticle } from '../content/validate-article.ts';
 import { isValidZone, suggestZone } from '../dates/article-date.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
+import { loadTopics, type TopicEntry } from '../topics/topics.ts';
 import type { Place } from '../places/place.ts';
 import { countMessages, formatMessages, type Message } from '../report/message.ts';
 import { UsageError } from './command.ts';
@@ -17,6 +18,8 @@ export interface ArticleProject {
   root: string;
   config: SiteConfig;
   gazetteer: Gazetteer;
+  /** The topics file's entries. */
+  topics: TopicEntry[];
   /** Every gazetteer place, for finding the places a text names. */
   places: Place[];
 }
@@ -33,7 +36,8 @@ export async function openProject(root: string): Promise<ArticleProject> {
   // The gazetteer has no list of its places; their ids are the files' top-level keys.
   const ids = project.places.flatMap((f) => Object.keys((parseYaml(f.text).value as Record<string, unknown> | null) ?? {}));
   const places = [...new Set(ids)].flatMap((id) => gazetteer.get(id) ?? []);
-  return { root, config: project.config, gazetteer, places };
+  const { topics } = loadTopics(project.topics, project.config.lang);
+  return { root, config: project.config, gazetteer, topics, places };
 }
 
 /** A new article's path in the project, by convention: `content/YYYY/MM/<slug>.md`, `/`-separated. */
@@ -55,7 +59,7 @@ export function slugForTitle(title: string): string {
 
 /** Checks an article's text as `dateline check` will once it is at `file`: every message, and whether any is an error. */
 export function checkArticleText(project: ArticleProject, file: string, text: string): { messages: Message[]; ok: boolean } {
-  const { messages } = checkArticle({ file, bytes: new TextEncoder().encode(text) }, { gazetteer: project.gazetteer, timezone: project.config.timezone, lang: project.config.lang });
+  const { messages } = checkArticle({ file, bytes: new TextEncoder().encode(text) }, { gazetteer: project.gazetteer, timezone: project.config.timezone, lang: project.config.lang, topics: project.topics });
   return { messages, ok: countMessages(messages).errors === 0 };
 }
 

@@ -2,6 +2,8 @@ import slugify from '@sindresorhus/slugify';
 import { parseArticleDate, suggestZone, isValidZone, type ArticleDate } from '../dates/article-date.ts';
 import { parseEventDate, type EventDate } from '../dates/event-date.ts';
 import { splitLocation, type Gazetteer } from '../places/gazetteer.ts';
+import { inLanguage, nearTopic, type TopicEntry } from '../topics/topics.ts';
+import { urlSegment } from '../places/url-segment.ts';
 import type { Place } from '../places/place.ts';
 import type { Message } from '../report/message.ts';
 import { FRONT_MATTER_FIELDS, frontMatterSchema, type FrontMatter } from './article-schema.ts';
@@ -50,6 +52,8 @@ export interface CheckContext {
   timezone: string;
   /** The site's default language. */
   lang: string;
+  /** The entries of the topics file, for the tags that are probably misspellings of one. */
+  topics: readonly TopicEntry[];
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -170,6 +174,16 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
         `Unknown place \`${location}\`; the article is filed under \`${resolution.place.id}\`.`,
         s ? `Did you mean \`${s.id}\` (${s.name})? Or add the place to content/places/.` : 'Add the place to content/places/, or check the spelling.',
       );
+    }
+  });
+
+  // A tag one or two letters off a topic of the topics file makes a topic of its own: say so.
+  (fm.tags ?? []).forEach((tag, i) => {
+    const near = nearTopic(context.topics, tag);
+    if (near) {
+      const name = inLanguage(near.names, context.lang).text;
+      const reason = `Tag \`${tag}\` is not in ${near.at.file}; it makes a topic of its own beside \`${near.id}\` (${name}).`;
+      report(at(['tags', i]), 'warning', 'unknown-topic', reason, `Did you mean \`${near.id}\`? Or give it an entry of its own (\`${urlSegment(tag, 'topic')}:\`) in ${near.at.file}.`);
     }
   });
 

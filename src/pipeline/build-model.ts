@@ -7,6 +7,7 @@ import { bodyOf, checkFiles, entryOf, writeArticleState, type ArticleState, type
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
+import { loadTopics, type TopicEntry } from '../topics/topics.ts';
 import type { Message } from '../report/message.ts';
 import type { ArticleFile, ProjectFiles } from './read-project.ts';
 import type { Bodies } from '../markdown/bodies.ts';
@@ -44,6 +45,8 @@ export interface ModelOptions {
 export interface PreparedArticles {
   rendered: RenderedArticle[];
   gazetteer: Gazetteer;
+  /** The topics file's entries. */
+  topics: TopicEntry[];
   bodies: Bodies;
   messages: Message[];
   markdown: RenderStats;
@@ -70,20 +73,21 @@ export async function buildModel(
 
 /** The archive model of prepared articles (the `archive` stage), and its messages. */
 export function modelOf(prepared: PreparedArticles, config: SiteConfig, time: Timer = async (_stage, f) => f()): Promise<{ archive: Archive; messages: Message[] }> {
-  return time('archive', () => buildArchive(prepared.rendered, prepared.gazetteer, config));
+  return time('archive', () => buildArchive(prepared.rendered, prepared.gazetteer, config, prepared.topics));
 }
 
 /** Places, check and Markdown: the stages before the model; writes the article state. */
 export async function prepareArticles(project: ProjectFiles, options: ModelOptions): Promise<PreparedArticles> {
   const time: Timer = options.time ?? (async (_stage, f) => f());
   const { gazetteer, messages } = options.gazetteer ? { gazetteer: options.gazetteer, messages: [] } : await time('places', () => loadGazetteer(project.places));
+  const topics = loadTopics(project.topics, project.config.lang);
   const version = await checkVersion(project);
-  const prepared = await prepare(project, project.articles, { ...options, time }, gazetteer, version);
+  const prepared = await prepare(project, project.articles, { ...options, time }, { gazetteer, topics: topics.topics }, version);
   if (options.cacheDir && options.render) {
     const head = { version, fingerprint: options.fingerprint };
     await writeArticleState(options.cacheDir, head, project.articles, new Map(prepared.files.map((f) => [f.source.file, f.entry])), options.state);
   }
-  return { ...prepared, messages: [...messages, ...prepared.messages] };
+  return { ...prepared, messages: [...messages, ...topics.messages, ...prepared.messages] };
 }
 
 /**
@@ -100,8 +104,9 @@ export async function prepareChanges(project: ProjectFiles, options: ModelOption
   const changed = project.articles.filter((a) => state.files[a.file]![1] !== a.hash);
   const time: Timer = options.time ?? (async (_stage, f) => f());
   const { gazetteer, messages } = await time('places', () => loadGazetteer(project.places));
-  if (messages.length > 0) return undefined;
-  const prepared = await prepare(project, changed, { ...options, time }, gazetteer, version);
+  const topics = loadTopics(project.topics, project.config.lang);
+  if (messages.length > 0 || topics.messages.length > 0) return undefined;
+  const prepared = await prepare(project, changed, { ...options, time }, { gazetteer, topics: topics.topics }, version);
   // The others are the last build's, as known: counted as taken from its check and render.
   const unchanged = project.articles.length - changed.length;
   return {
@@ -111,12 +116,12 @@ export async function prepareChanges(project: ProjectFiles, options: ModelOption
   };
 }
 
-/** What the checks and renders of the article state are for: Dateline, the places, the site's zone and language. */
+/** What the checks and renders of the article state are for: Dateline, the places, the topics, the site's zone and language. */
 async function checkVersion(project: ProjectFiles): Promise<string> {
   const { config } = project;
   return createHash('sha256')
     .update(await sourceVersion())
-    .update(JSON.stringify([config.timezone, config.lang, project.places]))
+    .update(JSON.stringify([config.timezone, config.lang, project.places, project.topics ?? null]))
     .digest('hex');
 }
 
@@ -125,7 +130,7 @@ async function prepare(
   project: ProjectFiles,
   articles: readonly ArticleFile[],
   options: ModelOptions & { time: Timer },
-  gazetteer: Gazetteer,
+  { gazetteer, topics }: { gazetteer: Gazetteer; topics: TopicEntry[] },
   version: string,
 ): Promise<PreparedArticles> {
   const { config } = project;
@@ -137,7 +142,7 @@ async function prepare(
   const { read } = project;
   let checkStats = { read, cached: 0, checked: 0 };
   const checked = await time('check', () => {
-    const result = checkFiles(articles, { gazetteer, timezone: config.timezone, lang: config.lang }, options.state, version);
+    const result = checkFiles(articles, { gazetteer, timezone: config.timezone, lang: config.lang, topics }, options.state, version);
     messages.push(...result.messages);
     checkStats = { read, cached: result.cached, checked: articles.length - result.cached };
     return result.files;
@@ -168,7 +173,7 @@ async function prepare(
     const render = renderedNow.has(f) ? f.entry.render! : { firstParagraph: '', key: '', textKey: '' };
     return [{ ...meta, firstParagraph: render.firstParagraph, bodyKey: render.key, textKey: render.textKey }];
   });
-  return { rendered, gazetteer, bodies: store, messages, markdown: stats, check: checkStats, files: checked, version };
+  return { rendered, gazetteer, topics, bodies: store, messages, markdown: stats, check: checkStats, files: checked, version };
 }
 
 /**

@@ -7,6 +7,7 @@ import { parseYaml } from '../content/parse-yaml.ts';
 import { describeIssues } from '../content/schema-messages.ts';
 import type { GazetteerFile } from '../places/load-gazetteer.ts';
 import type { Message } from '../report/message.ts';
+import { TOPICS_FILE, type TopicsFile } from '../topics/topics.ts';
 
 /** An article file as read: its content hash, and its bytes unless they were known unchanged. */
 export interface ArticleFile {
@@ -56,6 +57,8 @@ export interface ProjectFiles {
   /** Of `articles`, how many were read (the others known unchanged by their stamp). */
   read: number;
   places: GazetteerFile[];
+  /** The topics file (`<content>/topics.yaml`), when there is one. */
+  topics?: TopicsFile;
   messages: Message[];
 }
 
@@ -84,12 +87,14 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
   const entries = listFolder(contentDir);
   const articlePaths: { path: string; file: string }[] = [];
   const placePaths: string[] = [];
+  let topicsPath: string | undefined;
   for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const abs = `${contentDir}${sep}${entry.path}`;
     if (entry.dirent.isSymbolicLink()) {
       messages.push({ file: toName(abs), line: 1, column: 1, severity: 'error', ruleId: 'symbolic-link', reason: 'This is a symbolic link; Dateline reads only the files and folders themselves.', fix: 'Copy or move the file into content/, or remove the link.' });
     } else if (entry.dirent.isFile() && ARTICLE_FILE.test(entry.name)) articlePaths.push({ path: abs, file: `${prefix}${entry.path}` });
     else if (entry.dirent.isFile() && PLACES_FILE.test(entry.path)) placePaths.push(abs);
+    else if (entry.dirent.isFile() && entry.path === TOPICS_FILE) topicsPath = abs;
   }
   // One file open at a time, read synchronously: an archive of 100,000 files would run out of
   // file descriptors (EMFILE) if every read started together, and small files are read about
@@ -104,7 +109,8 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
     return { file, path, hash: articleHash(file, bytes), stamp, bytes };
   });
   const places = placePaths.map((p) => ({ file: toName(p), text: readFileSync(p, 'utf8') }));
-  return { config, articles, places, messages, read: articles.filter((a) => a.bytes).length };
+  const topics = topicsPath === undefined ? undefined : { file: toName(topicsPath), text: readFileSync(topicsPath, 'utf8') };
+  return { config, articles, places, ...(topics && { topics }), messages, read: articles.filter((a) => a.bytes).length };
 }
 
 /**
@@ -141,6 +147,13 @@ export function readPlaceFiles(root: string, config: SiteConfig): GazetteerFile[
   const names = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isFile() && PLACES_FILE.test(`places/${d.name}`)).map((d) => d.name) : [];
   const toName = (abs: string) => relative(root, abs).split(sep).join('/');
   return names.sort().map((name) => ({ file: toName(join(folder, name)), text: readFileSync(join(folder, name), 'utf8') }));
+}
+
+/** The topics file alone (`<content>/topics.yaml`, not a link), as readProject reads it: for `dateline serve`. */
+export function readTopicsFile(root: string, config: SiteConfig): TopicsFile | undefined {
+  const path = join(root, config.content, TOPICS_FILE);
+  if (!existsSync(path) || !lstatSync(path).isFile()) return undefined;
+  return { file: relative(root, path).split(sep).join('/'), text: readFileSync(path, 'utf8') };
 }
 
 /** Reads and validates `dateline.yaml`; a missing file means all defaults. */

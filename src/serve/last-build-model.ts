@@ -3,23 +3,25 @@ import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts'
 import type { SiteConfig } from '../config/site-config.ts';
 import { entryOf, readArticleState, releaseShards } from '../pipeline/article-state.ts';
 import { readManifest } from '../pipeline/output-manifest.ts';
-import { readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
+import { readConfig, readPlaceFiles, readTopicsFile } from '../pipeline/read-project.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
+import { loadTopics } from '../topics/topics.ts';
 
 /**
  * The archive model of the site the last build wrote, made again from that build's article state
- * (each file's check and what the model keeps of its render) and the places: no article file is
+ * (each file's check and what the model keeps of its render) and the places and topics: no article file is
  * read, checked or rendered. What `dateline serve` previews title and summary saves against,
  * made on a worker thread after each build (teaserPages), or after a start that found the site
  * up to date. Undefined when the state is not the one of the build that wrote the site, or the
- * settings or places have a message (a build will say).
+ * settings, places or topics have a message (a build will say).
  */
 export async function lastBuildModel(root: string, cacheDir: string, overrides: Partial<SiteConfig> = {}): Promise<Archive | undefined> {
   const { config, messages } = await readConfig(root, overrides);
   const [state, manifest] = await Promise.all([readArticleState(cacheDir), readManifest(cacheDir)]);
   if (messages.length > 0 || !state || !manifest || state.fingerprint !== manifest.fingerprint) return undefined;
   const places = loadGazetteer(readPlaceFiles(root, config));
-  if (places.messages.length > 0) return undefined;
+  const topics = loadTopics(readTopicsFile(root, config), config.lang);
+  if (places.messages.length > 0 || topics.messages.length > 0) return undefined;
   const rendered: RenderedArticle[] = [];
   try {
     for (const file of Object.keys(state.files)) {
@@ -34,5 +36,5 @@ export async function lastBuildModel(root: string, cacheDir: string, overrides: 
   } finally {
     releaseShards(state);
   }
-  return buildArchive(rendered, places.gazetteer, config).archive;
+  return buildArchive(rendered, places.gazetteer, config, topics.topics).archive;
 }

@@ -9,8 +9,9 @@ import { articleMap } from '../outputs/maps/render-maps.ts';
 import { entryOf, readArticleState, releaseShards, stateIndexPath } from '../pipeline/article-state.ts';
 import { pageStore, readSnapshot, snapshotPath } from '../pipeline/model-snapshot.ts';
 import { manifestPath, readManifest } from '../pipeline/output-manifest.ts';
-import { readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
+import { readConfig, readPlaceFiles, readTopicsFile } from '../pipeline/read-project.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
+import { loadTopics } from '../topics/topics.ts';
 import type { Message } from '../report/message.ts';
 import { teaserPagesOnWorker, type SavePreview, type TeaserText } from './teaser-pages.ts';
 
@@ -56,8 +57,9 @@ export interface SavePreviewer {
 export async function savePreviewer(root: string, cacheDir: string, templates: string, overrides: Partial<SiteConfig> = {}): Promise<SavePreviewer> {
   const { config, messages } = await readConfig(root, overrides);
   const places = loadGazetteer(readPlaceFiles(root, config));
-  if (messages.length > 0 || places.messages.length > 0) return { preview: async () => ({ pages: [], errors: [] }), built: () => {}, close: async () => {} };
-  const context = { gazetteer: places.gazetteer, timezone: config.timezone, lang: config.lang };
+  const topics = loadTopics(readTopicsFile(root, config), config.lang);
+  if (messages.length > 0 || places.messages.length > 0 || topics.messages.length > 0) return { preview: async () => ({ pages: [], errors: [] }), built: () => {}, close: async () => {} };
+  const context = { gazetteer: places.gazetteer, timezone: config.timezone, lang: config.lang, topics: topics.topics };
   const links = { portableLinks: config.links === 'portable', baseUrl: config.url };
   const renderArticle = await articlePageRenderer(templates, links);
   const store = pageStore(cacheDir);

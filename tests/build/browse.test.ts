@@ -81,8 +81,26 @@ describe('browsing by place and topic', () => {
   it('orders the topics index by count, then name', async () => {
     const index = await site.page('/topics/');
     const names = index.all('.counts li a').map((a) => toString(a));
-    // afghanistan: 5; kabul and taliban: 3 each, so by name.
-    expect(names.slice(0, 3)).toEqual(['afghanistan', 'kabul', 'taliban']);
+    // Afghanistan: 5; Kabul, Taliban and United States: 3 each, so by name.
+    expect(names.slice(0, 4)).toEqual(['Afghanistan', 'Kabul', 'Taliban', 'United States']);
+    // A tag without an entry in content/topics.yaml is shown as written, in the reader's order.
+    expect(names.filter((n) => /^[e-i]/i.test(n))).toEqual(['evacuation', 'earthquake', 'Haiti', 'Hurricane Ida', 'hurricanes', 'ISIS-K']);
+  });
+
+  it('names topics from content/topics.yaml: the name, the other languages’ names and the description', async () => {
+    const page = await site.page('/topics/national-resistance-front/');
+    expect(page.text('h1')).toBe('National Resistance Front');
+    expect(page.text('title')).toMatch(/^National Resistance Front · /);
+    const other = page.one('.other-names bdi');
+    expect([other.properties.lang, toString(other)]).toEqual(['fa', 'جبهه مقاومت ملی']);
+    expect(page.text('.description')).toBe('The armed opposition to the Taliban formed in Panjshir in August 2021.');
+    const article = await site.page('/2021/08/22/andarab-resistance/');
+    const chips = article.all('section[aria-labelledby=topics-heading] a').map((a) => toString(a));
+    expect(chips).toEqual(['Afghanistan', 'Andarab', 'National Resistance Front', 'Taliban', 'Panjshir']);
+    const feed = await readFile(join(site.out, 'topics/kabul-airport/feed.xml'), 'utf8');
+    expect(feed).toContain('<title type="text">Dateline: Kabul airport</title>');
+    expect(feed).toContain('<category term="Kabul airport"/>');
+    expect(feed).not.toContain('kabul-airport"/>');
   });
 
   it('shows a timeline of events, marking approximate dates, on place pages', async () => {

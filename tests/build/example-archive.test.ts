@@ -27,7 +27,7 @@ describe('the bundled example archive', () => {
 
   it('links the Andarab report to Pol-e-Hesar, Banu, De Salah, Baghlan and the Andarab region', async () => {
     const page = await site.page('/2021/08/22/andarab-resistance/');
-    const links = Object.fromEntries(page.all('.article-footer a').map((a) => [toString(a), String(a.properties.href)]));
+    const links = Object.fromEntries(page.all('.article-footer .places a').map((a) => [toString(a), String(a.properties.href)]));
     expect(links).toMatchObject({
       'Pol-e-Hesar': '../../../../places/af/baghlan/pol-e-hesar/index.html',
       Banu: '../../../../places/af/baghlan/banu/index.html',

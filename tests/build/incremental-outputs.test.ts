@@ -90,7 +90,8 @@ const CHANGES: [string, Change][] = [
     },
   ],
   ['the places YAML changed', (p) => edit(join(p, 'content/places/af.yaml'), (t) => t.replace('aliases: [Baglan, Baghlān]', 'aliases: [Baglan, Baghlān, Baghlan Province]'))],
-  ['a template changed', (_p, templates) => edit(join(templates, 'listing.njk'), (t) => t.replace('<h1>{{ listing.title }}</h1>', '<h1 class="listing-title">{{ listing.title }}</h1>'))],
+  ['the topics YAML changed (a name)', (p) => edit(join(p, 'content/topics.yaml'), (t) => t.replace('en: Kabul airport', 'en: Hamid Karzai airport'))],
+  ['a template changed', (_p, templates) => edit(join(templates, 'listing.njk'), (t) => t.replace('<p class="count">{{ listing.count }}</p>', '<p class="count listing-count">{{ listing.count }}</p>'))],
   ['dateline.yaml changed', (p) => edit(join(p, 'dateline.yaml'), (t) => t.replace(/^title: .*$/m, 'title: Dateline archive'))],
 ];
 
@@ -145,7 +146,7 @@ describe('an incremental build', () => {
     expect(differences(await snapshot(out), await snapshot(clean))).toEqual([]);
     // No folder left behind (a renamed article's, emptied in the spare site the build started from).
     expect(await folders(out)).toEqual(await folders(clean));
-    if (name === 'a template changed') expect(await readFile(join(out, 'places/af/index.html'), 'utf8')).toContain('<h1 class="listing-title">');
+    if (name === 'a template changed') expect(await readFile(join(out, 'places/af/index.html'), 'utf8')).toContain('<p class="count listing-count">');
     // The files nothing changed for were not checked again, and their pages came from the previous site.
     if (name === 'a body edit') expect(incremental.check).toMatchObject({ cached: 7, checked: 1 });
     // The exports and the sitemap print no body: a body edit takes them from the previous site; a title is in the exports.

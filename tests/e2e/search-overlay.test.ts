@@ -137,7 +137,7 @@ describe('a search index with an overlay', () => {
     ['no words, newest first', '?sort=newest&lang=en'],
     ['no words, oldest first, in a year', '?sort=oldest&year=2024'],
     ['a word only the edit added', `?q=${NEW_WORD}&sort=newest`],
-    ['a tag only the change added', '?topic=overlay-test'],
+    ['a tag only the change added', '?topic=overlay%20test'],
     ['a word of the deleted and retitled articles', '?q=winter&sort=newest'],
   ])('shows what a clean build shows: %s', async (_name, query) => {
     const [got, want] = [await seen(incremental, query), await seen(clean, query)];

@@ -191,19 +191,19 @@ describe('searching the example archive', () => {
     await page.locator('#search-q').press('Enter');
     await expect.poll(() => statusText(page), POLL).toBe('4 reports for “Taliban”');
     await checkbox(page, 'place', 'Afghanistan').check();
-    await checkbox(page, 'topic', 'taliban').check();
-    await expect.poll(() => statusText(page), POLL).toBe('2 reports for “Taliban” in Afghanistan, taliban');
+    await checkbox(page, 'topic', 'Taliban').check();
+    await expect.poll(() => statusText(page), POLL).toBe('2 reports for “Taliban” in Afghanistan, Taliban');
     await page.locator('#search-sort').selectOption('oldest');
     await expect.poll(() => params(page).get('sort'), POLL).toBe('oldest');
     const shown = await titles(page);
     expect(shown).toHaveLength(2);
 
     await page.reload();
-    await expect.poll(() => statusText(page), POLL).toBe('2 reports for “Taliban” in Afghanistan, taliban');
+    await expect.poll(() => statusText(page), POLL).toBe('2 reports for “Taliban” in Afghanistan, Taliban');
     expect(await page.locator('#search-q').inputValue()).toBe('Taliban');
     expect(await page.locator('#search-sort').inputValue()).toBe('oldest');
     expect(await checkbox(page, 'place', 'Afghanistan').isChecked()).toBe(true);
-    expect(await checkbox(page, 'topic', 'taliban').isChecked()).toBe(true);
+    expect(await checkbox(page, 'topic', 'Taliban').isChecked()).toBe(true);
     expect(await checkbox(page, 'place', 'Baghlan').isChecked()).toBe(false);
     expect(await titles(page)).toEqual(shown);
     expect(await page.title()).toBe('“Taliban” · Search the archive · Dateline');

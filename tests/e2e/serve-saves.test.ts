@@ -55,7 +55,7 @@ describe('dateline serve in a browser', () => {
     await save('2021/08/22/andarab-resistance/', () => appendFile(andarab, '\nA paragraph saved in the browser test.\n'), () => shows(page, 'A paragraph saved in the browser test.'));
     await save('2021/08/22/', () => editFile(andarab, (t) => t.replace(/^title: .*$/m, 'title: Andarab holds out')), () => shows(page, 'Andarab holds out'));
     const haiti = join(articles, 'haiti-earthquake.md');
-    await save('2021/08/14/haiti-earthquake/', () => editFile(haiti, (t) => t.replace(/^tags: \[/m, 'tags: [ferry-service, ')), () => shows(page, 'ferry-service'));
+    await save('2021/08/14/haiti-earthquake/', () => editFile(haiti, (t) => t.replace(/^tags: \[/m, 'tags: [ferry-service, ')), () => shows(page, 'ferry service'));
     const ida = join(articles, 'hurricane-ida-landfall.md');
     await save(
       '2021/08/29/hurricane-ida-landfall/',

@@ -10,7 +10,7 @@ export const gazetteer = loadGazetteer(
   ['content/places/af.yaml', 'content/places/world.yaml'].map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') })),
 ).gazetteer;
 
-export const context: CheckContext = { gazetteer, timezone: 'UTC', lang: 'en' };
+export const context: CheckContext = { gazetteer, timezone: 'UTC', lang: 'en', topics: [] };
 
 /** Checks Markdown text as if it were the file `content/test.md`. */
 export function check(text: string | Uint8Array, file = 'content/2021/08/test.md', ctx: Partial<CheckContext> = {}) {

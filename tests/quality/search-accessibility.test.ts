@@ -35,9 +35,9 @@ const STATES: Record<string, { url: string; ready: (page: Page) => Promise<void>
     },
   },
   'results with ticked filters, newest first': {
-    url: '/search/?q=Taliban&place=Afghanistan&topic=taliban&sort=newest',
+    url: '/search/?q=Taliban&place=Afghanistan&topic=Taliban&sort=newest',
     ready: async (page) => {
-      await expect.poll(() => statusText(page), POLL).toBe('2 reports for “Taliban” in Afghanistan, taliban');
+      await expect.poll(() => statusText(page), POLL).toBe('2 reports for “Taliban” in Afghanistan, Taliban');
       expect(await page.locator('#search-clear').isVisible()).toBe(true);
     },
   },
