@@ -15,16 +15,61 @@ export const formatMonth: (year: number, month: number, locale: string) => strin
 );
 
 /**
- * "14:30 UTC+4:30" or "11:55 CDT": the local time with the zone's short name; ICU's `GMT+x`
- * names are written `UTC+x`. Undefined for day-only dates.
+ * "14:30 UTC+4:30", "11:55 CDT": the local time, and the zone's label by one rule, on every page
+ * and in every language: the zone's own abbreviation, as ICU names it in the page's language for
+ * the country the zone is in (`CDT` in Louisiana, `WEST` on the Canaries, `IST` in India), where
+ * ICU has one; otherwise the UTC offset (`UTC+4:30` in Kabul, `UTC-5`, `UTC`). Undefined for
+ * day-only dates.
  */
 export function formatTime(date: ArticleDate, locale: string): string | undefined {
   if (!date.hasTime) return undefined;
-  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: date.zone, timeZoneName: 'short' };
-  const parts = dateFormatter(locale, options, `time\0${date.zone}`).formatToParts(date.epochMs);
-  const time = parts.filter((p) => p.type === 'hour' || p.type === 'minute' || p.type === 'literal').map((p) => p.value).join('').trim();
-  const zone = parts.find((p) => p.type === 'timeZoneName')?.value.replace(/^GMT(?=[+-]|$)/, 'UTC') ?? date.offset;
-  return `${time} ${zone === 'UTC' ? 'UTC' : zone}`;
+  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: date.zone };
+  const time = dateFormatter(locale, options, `time\0${date.zone}`).format(date.epochMs);
+  return `${time} ${zoneLabel(date, locale)}`;
+}
+
+/** The zone's label at the date's instant (formatTime): its abbreviation, or `UTC±h[:mm]`. */
+export function zoneLabel(date: Pick<ArticleDate, 'zone' | 'epochMs' | 'offset'>, locale: string): string {
+  const name = dateFormatter(zoneLocaleOf(date.zone, locale), { timeZone: date.zone, timeZoneName: 'short' }, `zone\0${date.zone}`)
+    .formatToParts(date.epochMs)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  // An abbreviation is letters only; ICU's other names are offsets (`GMT+4:30`, `‎+۴:۳۰ گرینویچ`).
+  return name !== undefined && /^\p{L}+$/u.test(name) ? name : utcOffset(date.offset);
+}
+
+/** The page's language in the zone's country (`en-US` for America/Chicago on an en-GB page). */
+const zoneLocaleOf: (zone: string, locale: string) => string = memoized(
+  (zone, locale) => `${zone}\0${locale}`,
+  (zone, locale) => {
+    const country = countryOfZone(zone);
+    return country ? `${new Intl.Locale(locale).language}-${country}` : locale;
+  },
+);
+
+/** `+04:30` → `UTC+4:30`, `-05:00` → `UTC-5`, `+00:00` → `UTC`. */
+function utcOffset(offset: string): string {
+  const m = /^([+-])(\d\d):(\d\d)$/.exec(offset);
+  if (!m || (m[2] === '00' && m[3] === '00')) return 'UTC';
+  return `UTC${m[1]}${Number(m[2])}${m[3] === '00' ? '' : `:${m[3]}`}`;
+}
+
+/** ICU's zones by country, reversed (`America/Chicago` → `US`): made once, from every two-letter region. */
+let zoneCountries: Map<string, string> | undefined;
+
+/** The country a zone is in, by ICU's data (`Asia/Kabul` → `AF`); none for `UTC` and `Etc/` zones. */
+function countryOfZone(zone: string): string | undefined {
+  if (!zoneCountries) {
+    zoneCountries = new Map();
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    for (const a of letters) {
+      for (const b of letters) {
+        // Node 20 has the `timeZones` getter; newer runtimes getTimeZones().
+        const region = new Intl.Locale(`und-${a}${b}`) as Intl.Locale & { getTimeZones?: () => string[] | undefined; timeZones?: string[] };
+        for (const z of region.getTimeZones?.() ?? region.timeZones ?? []) if (!zoneCountries.has(z)) zoneCountries.set(z, `${a}${b}`);
+      }
+    }
+  }
+  return zoneCountries.get(zone) ?? zoneCountries.get(dateFormatter('en', { timeZone: zone }, `canonical\0${zone}`).resolvedOptions().timeZone);
 }
 
 /** Languages whose readers date by the Solar Hijri calendar, with the locale that names its months. */
