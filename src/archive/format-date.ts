@@ -1,4 +1,5 @@
 import type { ArticleDate } from '../dates/article-date.ts';
+import { getTimezone } from 'countries-and-timezones';
 import { dateFormatter, memoized } from '../dates/date-formatter.ts';
 
 /** "22 August 2021" in the date's own zone and the interface's locale. */
@@ -53,23 +54,12 @@ function utcOffset(offset: string): string {
   return `UTC${m[1]}${Number(m[2])}${m[3] === '00' ? '' : `:${m[3]}`}`;
 }
 
-/** ICU's zones by country, reversed (`America/Chicago` → `US`): made once, from every two-letter region. */
-let zoneCountries: Map<string, string> | undefined;
-
-/** The country a zone is in, by ICU's data (`Asia/Kabul` → `AF`); none for `UTC` and `Etc/` zones. */
+/**
+ * The country a zone is in (`Asia/Kabul` → `AF`; of several, the first the tz database names:
+ * `Europe/London` → `GB`), by countries-and-timezones; none for `UTC` and `Etc/` zones.
+ */
 function countryOfZone(zone: string): string | undefined {
-  if (!zoneCountries) {
-    zoneCountries = new Map();
-    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-    for (const a of letters) {
-      for (const b of letters) {
-        // Node 20 has the `timeZones` getter; newer runtimes getTimeZones().
-        const region = new Intl.Locale(`und-${a}${b}`) as Intl.Locale & { getTimeZones?: () => string[] | undefined; timeZones?: string[] };
-        for (const z of region.getTimeZones?.() ?? region.timeZones ?? []) if (!zoneCountries.has(z)) zoneCountries.set(z, `${a}${b}`);
-      }
-    }
-  }
-  return zoneCountries.get(zone) ?? zoneCountries.get(dateFormatter('en', { timeZone: zone }, `canonical\0${zone}`).resolvedOptions().timeZone);
+  return getTimezone(zone)?.countries[0];
 }
 
 /** Languages whose readers date by the Solar Hijri calendar, with the locale that names its months. */
