@@ -88,6 +88,14 @@ export const siteConfigSchema = z.strictObject({
    * stick. `clean`: relative links to `…/`, for a web server that serves index.html.
    */
   links: z.enum(['portable', 'clean']).default('portable'),
+  /**
+   * The site's icon: an SVG, relative to the project root, made into the favicon, the
+   * apple-touch icon and the web manifest's icons at build time. Default: Dateline's.
+   */
+  icon: z
+    .string()
+    .regex(/\.svg$/i, { message: 'must be an SVG file (`branding/icon.svg`): every size is made from it' })
+    .optional(),
   /** Build articles with `status: draft` too (for previews). */
   drafts: z.boolean().default(false),
   /** Search: on or off, and when to split the index (`search: false` is short for `enabled: false`). */

@@ -3,6 +3,7 @@ import type { Bodies } from '../markdown/bodies.ts';
 import { exportsOutline, writeExports } from './exports/write-exports.ts';
 import { writeFeeds } from './feeds/write-feeds.ts';
 import { sitemapOutline, writeSitemap } from './sitemap/write-sitemap.ts';
+import { webManifestOutline, writeWebManifest } from './icons/site-icons.ts';
 
 /** Writes one kind of output (feeds, sitemap, exports…) for the archive into `dir`; returns the number of files. */
 export type OutputWriter = (archive: Archive, dir: string, bodies: Bodies) => Promise<number>;
@@ -24,6 +25,7 @@ export const WRITERS: { name: string; write: OutputWriter; outline?: OutputOutli
   { name: 'exports', write: writeExports, outline: exportsOutline },
   { name: 'feeds', write: writeFeeds },
   { name: 'sitemap', write: writeSitemap, outline: sitemapOutline },
+  { name: 'manifest', write: writeWebManifest, outline: webManifestOutline },
 ];
 
 /** Times one stage of the build (the build report lists each). */

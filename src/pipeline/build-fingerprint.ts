@@ -26,13 +26,15 @@ export function buildFingerprint(project: ProjectFiles, version: string): string
 
 /**
  * A hash of what decides every output's bytes besides the content: Dateline itself
- * (sourceVersion), the resolved config, the templates and static files.
+ * (sourceVersion), the resolved config, the templates and static files, and other files the
+ * config names (the site's icon).
  */
-export async function outputsVersion(config: SiteConfig, folders: readonly string[]): Promise<string> {
+export async function outputsVersion(config: SiteConfig, folders: readonly string[], files: readonly Uint8Array[] = []): Promise<string> {
   const hash = createHash('sha256').update(await sourceVersion());
   // Where the site goes does not change what is in it.
   hash.update(JSON.stringify({ ...config, output: undefined }));
   for (const [n, folder] of folders.entries()) await hashFolder(hash, folder, String(n));
+  for (const bytes of files) hash.update('\0b').update(bytes);
   return hash.digest('hex');
 }
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
 import type { Archive } from '../archive/archive.ts';
 import { outputPathOf } from '../archive/urls.ts';
 import type { Bodies } from '../markdown/bodies.ts';
-import type { SiteConfig } from '../config/site-config.ts';
+import { CONFIG_FILE, type SiteConfig } from '../config/site-config.ts';
 import { asSearchState, NO_SEARCH, planSearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { countMessages, sortMessages, type Message } from '../report/message.ts';
@@ -134,7 +134,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // Unchanged since the last build into this folder: say what that build said, write nothing.
   const lastBuildFile = options.cacheDir && join(options.cacheDir, 'last-build.json');
   // Written into every site's marker, cached or not, so cached and clean builds are the same bytes.
-  const version = options.dryRun ? undefined : await outputsVersion(config, [templates, publicDir]);
+  // The site's own icon (`icon:`), whose every size is made from its bytes.
+  const icon = config.icon === undefined || options.dryRun ? undefined : await readSiteIcon(root, config.icon);
+  const version = options.dryRun ? undefined : await outputsVersion(config, [templates, publicDir], icon ? [icon] : []);
   const fingerprint = version && buildFingerprint(project, version);
   // Only when reading found nothing to report (a symbolic link, a config error falling back to
   // defaults): those messages are not part of the fingerprint and must not be hidden.
@@ -201,11 +203,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: articleCount, pages: 0, files: 0, archive, bodies, timings, markdown: stats, check: prepared.check, ...(plan && { bodyOnly: true }) };
   if (!report.ok || options.dryRun) return report;
 
-  const [{ renderMaps }, { writePages }, { writeOutputs }, { writeSearchIndex, searchSummary }] = await Promise.all([
+  const [{ renderMaps }, { writePages }, { writeOutputs }, { writeSearchIndex, searchSummary }, { writeSiteIcons }] = await Promise.all([
     import('../outputs/maps/render-maps.ts'),
     import('../outputs/pages/write-pages.ts'),
     import('../outputs/write-outputs.ts'),
     import('../outputs/search/write-search-index.ts'),
+    import('../outputs/icons/site-icons.ts'),
   ]);
   // What decides each page's, feed's and search record's bytes; the pages and feeds unchanged
   // since the last build into this folder are taken from it (unless --force), the rest are
@@ -279,7 +282,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
             if (h !== undefined) store?.put(h, page);
           }
           const kept = new Set([...writerFiles].filter(([, paths]) => paths.every((p) => linked.has(p))).map(([name]) => name));
-          const others = await writeOutputs(outputs, bodies, dir, time, kept);
+          const icons = icon ? await time('icons', () => writeSiteIcons(dir, icon, options.cacheDir)) : 0;
+          const others = icons + (await writeOutputs(outputs, bodies, dir, time, kept));
           const indexed = await search!;
           searchState = indexed.state;
           for (const segment of searchState?.segments ?? []) hashes.set(`${segment.folder}/`, segment.hash);
@@ -345,3 +349,12 @@ async function heapNearLive<T>(f: (nearLive: () => void) => Promise<T>): Promise
 
 /** Above this many pages to render, the heap is kept near what is alive (heapNearLive). */
 const HEAP_NEAR_LIVE_PAGES = 2_000;
+
+/** The bytes of the site's icon (`icon:` in dateline.yaml, relative to the project root). */
+async function readSiteIcon(root: string, path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(resolve(root, path)));
+  } catch (error) {
+    throw new Error(`The icon \`${path}\` named in ${CONFIG_FILE} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): correct the path, or remove \`icon\` for Dateline's.`);
+  }
+}
