@@ -293,6 +293,15 @@ async function start() {
   const clear = /** @type {HTMLButtonElement} */ (byId('search-clear'));
   const results = byId('search-results');
   const facets = byId('search-facets');
+  const refine = /** @type {HTMLDetailsElement} */ (byId('search-refine'));
+  const refineChosen = byId('search-refine-chosen');
+  // The choices are open beside the results on a wide screen, and behind "Refine" on a narrow
+  // one (the first result in view); a reader's opening them stays until the screen widens.
+  const wide = window.matchMedia('(min-width: 56rem)');
+  refine.open = wide.matches;
+  wide.addEventListener('change', () => {
+    if (wide.matches) refine.open = true;
+  });
   const baseTitle = document.title;
   const uiLang = document.documentElement.lang || 'en';
 
@@ -504,8 +513,11 @@ async function start() {
       }
       layoutGroup(group);
     }
-    clear.hidden = !groups.some((g) => state.filters[g.key]?.length);
+    const chosen = groups.reduce((n, g) => n + (state.filters[g.key]?.length ?? 0), 0);
+    clear.hidden = chosen === 0;
+    refineChosen.textContent = chosen === 0 ? '' : fill(strings.refineChosen ?? '', { count: chosen.toLocaleString(uiLang) });
     facets.hidden = groups.every((g) => g.fieldset.hidden);
+    refine.hidden = facets.hidden;
   }
 
   /** @param {string} search @returns {SearchState} */

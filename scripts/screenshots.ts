@@ -44,6 +44,16 @@ const SHOTS: Shot[] = [
       await page.locator('.search-result').first().waitFor();
     },
   },
+  {
+    name: 'search-phone',
+    path: '/search/?q=Kabul',
+    width: 390,
+    height: 844,
+    ready: async (page) => {
+      await page.locator('.search-result').first().waitFor();
+    },
+  },
+  { name: 'article-phone-dark', path: '/2021/08/22/andarab-resistance/', width: 390, height: 844, colorScheme: 'dark' },
 ];
 
 function chromiumPath(): string {

@@ -68,6 +68,8 @@ export const UI_STRINGS = {
     searchSortNewest: 'Newest first',
     searchSortOldest: 'Oldest first',
     searchRefine: 'Refine the results',
+    searchRefineShort: 'Refine',
+    searchRefineChosen: '({count} chosen)',
     searchRefineHint: 'Each ticked box narrows the results; the number beside it is how many reports would remain.',
     searchFacetYear: 'Year',
     searchFacetPlace: 'Place',
