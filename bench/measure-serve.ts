@@ -34,7 +34,9 @@ const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc
 /** Polls until the page's text has `text` (through reloads); seconds from `since`. */
 async function shown(pages: Page[], text: string, since: number, timeoutMs = 120_000): Promise<number> {
   for (;;) {
-    const seen = await Promise.all(pages.map((p) => p.evaluate((t) => document.body?.innerText.includes(t) ?? false, text).catch(() => false)));
+    const seen = await Promise.all(
+      pages.map((p) => p.evaluate((t) => document.body?.textContent.includes(t) ?? false, text).catch(() => false)),
+    );
     if (seen.every(Boolean)) return (performance.now() - since) / 1000;
     if (performance.now() - since > timeoutMs) throw new Error(`"${text}" not on screen after ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -42,13 +44,26 @@ async function shown(pages: Page[], text: string, since: number, timeoutMs = 120
 }
 
 /** `path`s are URL paths of the site (`/2021/08/22/x/`). */
-export async function measureServe(options: { command: string; project: string; editSource: string; articlePath: string; dayPath: string; edits: number }): Promise<ServeFigures> {
+export async function measureServe(options: {
+  command: string;
+  project: string;
+  editSource: string;
+  articlePath: string;
+  dayPath: string;
+  edits: number;
+}): Promise<ServeFigures> {
   const started = performance.now();
-  const child = spawn(process.execPath, [options.command, 'serve', '--root', options.project, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [options.command, 'serve', '--root', options.project, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setInterval(() => {

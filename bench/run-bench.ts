@@ -26,7 +26,7 @@
  * A benchmark, not a test: it never fails on a missed target (exit 0), only when it cannot run.
  * Its work folder is <tmpdir>/dateline-bench-<pid>-XXXXXX, removed at the end unless --keep.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -34,11 +34,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_REPORTS } from '../src/config/site-config.ts';
 import { articleUrlPath, BASELINES, writeBaselineInputs } from './baseline-content.ts';
-import { chromiumInstalled, CHROMIUM, measureFirstQuery, type FirstQuery } from './first-query.ts';
+import { CHROMIUM, chromiumInstalled, type FirstQuery, measureFirstQuery } from './first-query.ts';
 import { articlePath, generateCorpus, syntheticArticles } from './generate-corpus.ts';
 import { measureServe, type ServeFigures } from './measure-serve.ts';
-import { DEFAULT_MAX_REPORTS } from '../src/config/site-config.ts';
 
 const BENCH = import.meta.dirname;
 const ROOT = resolve(BENCH, '..');
@@ -100,7 +100,8 @@ function parseOptions(argv: string[]): Options | string {
   });
   if (values.help) return '';
   const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '').replace(/k$/i, '000')));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) return `--sizes takes whole numbers of articles, such as 1000,10000, not ${values.sizes}.`;
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    return `--sizes takes whole numbers of articles, such as 1000,10000, not ${values.sizes}.`;
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) return `--runs takes a whole number of at least 1, not ${values.runs}.`;
   const seed = Number(values.seed);
@@ -109,7 +110,16 @@ function parseOptions(argv: string[]): Options | string {
   const unknown = only.filter((t) => !(TOOLS as readonly string[]).includes(t) && t !== 'eleventy-markdown-it');
   if (unknown.length > 0) return `--only takes ${TOOLS.join(', ')}; not ${unknown.join(', ')}.`;
   const tools = TOOLS.filter((t) => only.includes(t) || (t === 'eleventy-md' && only.includes('eleventy-markdown-it')));
-  return { sizes, runs, only: tools, seed, query: values.query, stages: !values['no-stages'], serve: !values['no-serve'], keep: values.keep };
+  return {
+    sizes,
+    runs,
+    only: tools,
+    seed,
+    query: values.query,
+    stages: !values['no-stages'],
+    serve: !values['no-serve'],
+    keep: values.keep,
+  };
 }
 
 // -------------------------------------------------------------------------------- measurement
@@ -246,7 +256,10 @@ interface Setup {
 
 /** The installed Eleventy's own folder (its exports hide package.json): above src/Eleventy.js. */
 const ELEVENTY_DIR = resolve(dirname(require.resolve('@11ty/eleventy')), '..');
-const ELEVENTY_PACKAGE = JSON.parse(await readFile(join(ELEVENTY_DIR, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
+const ELEVENTY_PACKAGE = JSON.parse(await readFile(join(ELEVENTY_DIR, 'package.json'), 'utf8')) as {
+  version: string;
+  bin: Record<string, string>;
+};
 const ELEVENTY_CMD = join(ELEVENTY_DIR, ELEVENTY_PACKAGE.bin.eleventy!);
 const ELEVENTY_VERSION = ELEVENTY_PACKAGE.version;
 const DATELINE_CMD = join(ROOT, 'bin', 'dateline.js');
@@ -268,7 +281,8 @@ const PAGEFIND_CMD = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))
 
 function commandOf(tool: Tool, s: Setup, scenario: Scenario): { argv: string[]; cwd: string } {
   // A peer's search index, made as its users make one: Pagefind over the built site.
-  if (scenario === 'pagefind') return { argv: [process.execPath, PAGEFIND_CMD, '--site', OUTPUTS[tool](s), '--quiet'], cwd: dirname(OUTPUTS[tool](s)) };
+  if (scenario === 'pagefind')
+    return { argv: [process.execPath, PAGEFIND_CMD, '--site', OUTPUTS[tool](s), '--quiet'], cwd: dirname(OUTPUTS[tool](s)) };
   switch (tool) {
     case 'dateline':
       return { argv: [process.execPath, DATELINE_CMD, 'build', '--root', s.project, '--out', '_site'], cwd: s.project };
@@ -277,7 +291,17 @@ function commandOf(tool: Tool, s: Setup, scenario: Scenario): { argv: string[]; 
     case 'eleventy-md':
     case 'eleventy-remark': {
       const variant = tool === 'eleventy-md' ? 'markdown-it' : 'remark';
-      return { argv: [process.execPath, ELEVENTY_CMD, `--config=${join(BASELINES, `eleventy-${variant}`, 'eleventy.config.js')}`, '--input=src', `--output=out-${variant}`, '--quiet'], cwd: s.eleventy };
+      return {
+        argv: [
+          process.execPath,
+          ELEVENTY_CMD,
+          `--config=${join(BASELINES, `eleventy-${variant}`, 'eleventy.config.js')}`,
+          '--input=src',
+          `--output=out-${variant}`,
+          '--quiet',
+        ],
+        cwd: s.eleventy,
+      };
     }
   }
 }
@@ -334,7 +358,9 @@ interface SizeResult {
   rows: Row[];
   corpusBytes: number;
   setupSeconds: number;
-  stages?: { timings: Record<string, number>; search?: { ms: number; files: number } | { error: string }; measurement: Measurement } | { error: string };
+  stages?:
+    | { timings: Record<string, number>; search?: { ms: number; files: number } | { error: string }; measurement: Measurement }
+    | { error: string };
   searchIndex?: { bytes: number; files: number; bundles: number };
   firstQuery?: FirstQuery | { error: string };
   /** Dateline's largest HTML page and the page listing the most reports. */
@@ -388,7 +414,11 @@ function table(results: SizeResult[]): string {
   }
   const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
   const right = new Set([0, 3, 4, 5, 6, 7]);
-  const render = (l: string[]) => l.map((cell, i) => (right.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const render = (l: string[]) =>
+    l
+      .map((cell, i) => (right.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [render(lines[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.slice(1).map(render)].join('\n');
 }
 
@@ -398,20 +428,39 @@ function details(r: SizeResult): string[] {
   for (const row of r.rows) if (row.failed) out.push(`${size} ${LABELS[row.tool]} ${row.scenario}: ${row.failed}`);
   const cold = r.rows.find((x) => x.tool === 'dateline' && x.scenario === 'cold');
   for (const row of r.rows) {
-    if (row.stages) out.push(`${size} dateline ${SCENARIO_LABELS[row.scenario]} as it reports itself (s, median): ${Object.entries(row.stages).map(([k, v]) => `${k} ${secs(v / 1000)}`).join(', ')}`);
-    if (row.scenario === 'warm' && row.upToDate !== undefined) out.push(`${size} dateline warm rebuild: ${row.upToDate ? 'found nothing changed and wrote nothing (its up-to-date check)' : 'rebuilt (no up-to-date check, or it found a change)'}`);
+    if (row.stages)
+      out.push(
+        `${size} dateline ${SCENARIO_LABELS[row.scenario]} as it reports itself (s, median): ${Object.entries(row.stages)
+          .map(([k, v]) => `${k} ${secs(v / 1000)}`)
+          .join(', ')}`,
+      );
+    if (row.scenario === 'warm' && row.upToDate !== undefined)
+      out.push(
+        `${size} dateline warm rebuild: ${row.upToDate ? 'found nothing changed and wrote nothing (its up-to-date check)' : 'rebuilt (no up-to-date check, or it found a change)'}`,
+      );
   }
   if (r.stages) {
     if ('error' in r.stages) out.push(`${size} dateline stages: not measured (${r.stages.error})`);
     else {
       const t = r.stages.timings;
       const total = Object.values(t).reduce((a, b) => a + b, 0) / 1000;
-      const stages = Object.entries(t).map(([k, v]) => `${k} ${secs(v / 1000)}`).join(', ');
+      const stages = Object.entries(t)
+        .map(([k, v]) => `${k} ${secs(v / 1000)}`)
+        .join(', ');
       const search = r.stages.search;
-      const searchText = !search ? 'search index: not run' : 'error' in search ? `search index: failed (${search.error})` : `search index alone ${secs(search.ms / 1000)} s (${fmtInt(search.files)} files${'search' in t ? '' : '; inside the pages stage'})`;
+      const searchText = !search
+        ? 'search index: not run'
+        : 'error' in search
+          ? `search index: failed (${search.error})`
+          : `search index alone ${secs(search.ms / 1000)} s (${fmtInt(search.files)} files${'search' in t ? '' : '; inside the pages stage'})`;
       const pf = r.stages.measurement.byName.pagefind;
-      out.push(`${size} dateline stages (s; one more cold build in one process, no cache): ${stages} = ${secs(total)}; ${searchText}${pf ? `; Pagefind process peak ${mib(pf.peak)} MiB` : ''}`);
-      if (cold?.wall !== undefined && cold.wall >= total) out.push(`${size} dateline cold build ${secs(cold.wall)} s ≈ stages ${secs(total)} s + process start-up and exit ${secs(Math.max(0, cold.wall - total))} s`);
+      out.push(
+        `${size} dateline stages (s; one more cold build in one process, no cache): ${stages} = ${secs(total)}; ${searchText}${pf ? `; Pagefind process peak ${mib(pf.peak)} MiB` : ''}`,
+      );
+      if (cold?.wall !== undefined && cold.wall >= total)
+        out.push(
+          `${size} dateline cold build ${secs(cold.wall)} s ≈ stages ${secs(total)} s + process start-up and exit ${secs(Math.max(0, cold.wall - total))} s`,
+        );
     }
   }
   if (cold) {
@@ -425,7 +474,10 @@ function details(r: SizeResult): string[] {
       );
     }
   }
-  if (r.searchIndex) out.push(`${size} search index on disk: ${mib(r.searchIndex.bytes)} MiB in ${fmtInt(r.searchIndex.files)} files (${r.searchIndex.bundles === 1 ? 'pagefind/' : `${r.searchIndex.bundles} bundles, pagefind*/`})`);
+  if (r.searchIndex)
+    out.push(
+      `${size} search index on disk: ${mib(r.searchIndex.bytes)} MiB in ${fmtInt(r.searchIndex.files)} files (${r.searchIndex.bundles === 1 ? 'pagefind/' : `${r.searchIndex.bundles} bundles, pagefind*/`})`,
+    );
   if (r.firstQuery) {
     const q = r.firstQuery;
     if ('error' in q) out.push(`${size} first query: not measured (${q.error})`);
@@ -447,17 +499,30 @@ const cpuRatio = (a: Row, b: Row) => (a.cpu !== undefined && b.cpu ? ` [CPU ${ra
  * cold build at 10k.
  */
 function scaleTargets(results: SizeResult[]): string[] {
-  const at = (size: number, tool: Tool, scenario: Scenario) => results.find((r) => r.size === size)?.rows.find((x) => x.tool === tool && x.scenario === scenario);
-  const [cold10k, cold100k, edit100k, hugo10k] = [at(10_000, 'dateline', 'cold'), at(100_000, 'dateline', 'cold'), at(100_000, 'dateline', 'edit'), at(10_000, 'hugo', 'cold')];
+  const at = (size: number, tool: Tool, scenario: Scenario) =>
+    results.find((r) => r.size === size)?.rows.find((x) => x.tool === tool && x.scenario === scenario);
+  const [cold10k, cold100k, edit100k, hugo10k] = [
+    at(10_000, 'dateline', 'cold'),
+    at(100_000, 'dateline', 'cold'),
+    at(100_000, 'dateline', 'edit'),
+    at(10_000, 'hugo', 'cold'),
+  ];
   const out: string[] = [];
-  if (cold100k?.peak !== undefined) out.push(`scale 100k: dateline cold peak RSS ${mib(cold100k.peak)} MiB, whole process tree (target ≤ 4,096 MiB) ${verdict(cold100k.peak <= 4096 * MiB)}`);
+  if (cold100k?.peak !== undefined)
+    out.push(
+      `scale 100k: dateline cold peak RSS ${mib(cold100k.peak)} MiB, whole process tree (target ≤ 4,096 MiB) ${verdict(cold100k.peak <= 4096 * MiB)}`,
+    );
   if (cold100k?.wall !== undefined && cold10k?.wall !== undefined) {
     const x = cold100k.wall / cold10k.wall;
-    out.push(`scale 100k: dateline cold ${secs(cold100k.wall)} s = ${ratio(x)} its cold 10k ${secs(cold10k.wall)} s (target ≤ 12.0×) ${verdict(x <= 12)}`);
+    out.push(
+      `scale 100k: dateline cold ${secs(cold100k.wall)} s = ${ratio(x)} its cold 10k ${secs(cold10k.wall)} s (target ≤ 12.0×) ${verdict(x <= 12)}`,
+    );
   }
   if (edit100k?.wall !== undefined && hugo10k?.wall !== undefined) {
     const x = edit100k.wall / hugo10k.wall;
-    out.push(`scale 100k: dateline body edit ${secs(edit100k.wall)} s = ${ratio(x)} hugo cold 10k ${secs(hugo10k.wall)} s (target ≤ 1.0×) ${verdict(x <= 1 && edit100k.fresh === true)}`);
+    out.push(
+      `scale 100k: dateline body edit ${secs(edit100k.wall)} s = ${ratio(x)} hugo cold 10k ${secs(hugo10k.wall)} s (target ≤ 1.0×) ${verdict(x <= 1 && edit100k.fresh === true)}`,
+    );
   }
   return out;
 }
@@ -465,7 +530,13 @@ function scaleTargets(results: SizeResult[]): string[] {
 /** CPU seconds of a cold 10,000-article build: 40% under the 210 s of the issue that set it. */
 const CPU_TARGET_10K = 126;
 
-const SCENARIO_LABELS: Record<Scenario, string> = { cold: 'cold', warm: 'warm', edit: 'one-article edit', title: 'title change', pagefind: 'then Pagefind' };
+const SCENARIO_LABELS: Record<Scenario, string> = {
+  cold: 'cold',
+  warm: 'warm',
+  edit: 'one-article edit',
+  title: 'title change',
+  pagefind: 'then Pagefind',
+};
 
 function targets(r: SizeResult): string[] {
   const size = fmtSize(r.size);
@@ -490,37 +561,57 @@ function targets(r: SizeResult): string[] {
   if (cold?.wall !== undefined && cold.cpu !== undefined && mdSearch) {
     const x = cold.wall / mdSearch.wall;
     const cpu = ` [CPU ${ratio(cold.cpu / mdSearch.cpu)}]`;
-    out.push(`cold ${size}: dateline ${secs(cold.wall)} s = ${ratio(x)} eleventy-markdown-it + Pagefind ${secs(mdSearch.wall)} s (${mdSearch.text}) (target ≤ 1.0×) ${verdict(x <= 1)}${cpu}`);
+    out.push(
+      `cold ${size}: dateline ${secs(cold.wall)} s = ${ratio(x)} eleventy-markdown-it + Pagefind ${secs(mdSearch.wall)} s (${mdSearch.text}) (target ≤ 1.0×) ${verdict(x <= 1)}${cpu}`,
+    );
   } else na(`cold ${size} vs eleventy-markdown-it + Pagefind`, 'not measured');
   if (cold?.wall !== undefined && cold.cpu !== undefined && hugoSearch) {
     const x = cold.wall / hugoSearch.wall;
-    out.push(`cold ${size}: dateline ${secs(cold.wall)} s = ${ratio(x)} hugo + Pagefind ${secs(hugoSearch.wall)} s (${hugoSearch.text}) (reported, no target) [CPU ${ratio(cold.cpu / hugoSearch.cpu)}]`);
+    out.push(
+      `cold ${size}: dateline ${secs(cold.wall)} s = ${ratio(x)} hugo + Pagefind ${secs(hugoSearch.wall)} s (${hugoSearch.text}) (reported, no target) [CPU ${ratio(cold.cpu / hugoSearch.cpu)}]`,
+    );
   }
   if (r.size === 10_000 && cold?.cpu !== undefined) {
-    out.push(`cpu ${size}: dateline cold ${secs(cold.cpu)} CPU-s (target ≤ ${secs(CPU_TARGET_10K)}, 40% under the 210 s measured before) ${verdict(cold.cpu <= CPU_TARGET_10K)}`);
+    out.push(
+      `cpu ${size}: dateline cold ${secs(cold.cpu)} CPU-s (target ≤ ${secs(CPU_TARGET_10K)}, 40% under the 210 s measured before) ${verdict(cold.cpu <= CPU_TARGET_10K)}`,
+    );
   }
   if (cold?.wall !== undefined && remark?.wall !== undefined) {
     const x = remark.wall / cold.wall;
-    out.push(`cold ${size}: eleventy-remark ${secs(remark.wall)} s = ${ratio(x)} dateline ${secs(cold.wall)} s (target: dateline ≥ 4× faster, ≥ 4.0×) ${verdict(x >= 4)}${cpuRatio(remark, cold)}`);
+    out.push(
+      `cold ${size}: eleventy-remark ${secs(remark.wall)} s = ${ratio(x)} dateline ${secs(cold.wall)} s (target: dateline ≥ 4× faster, ≥ 4.0×) ${verdict(x >= 4)}${cpuRatio(remark, cold)}`,
+    );
   } else na(`cold ${size} vs eleventy-remark`, 'not measured');
   if (warm?.wall !== undefined && hugo?.wall !== undefined) {
     const x = warm.wall / hugo.wall;
-    out.push(`warm ${size}: dateline rebuild ${secs(warm.wall)} s = ${ratio(x)} hugo cold ${secs(hugo.wall)} s (target ≤ 1.0×) ${verdict(x <= 1)}${cpuRatio(warm, hugo)}`);
+    out.push(
+      `warm ${size}: dateline rebuild ${secs(warm.wall)} s = ${ratio(x)} hugo cold ${secs(hugo.wall)} s (target ≤ 1.0×) ${verdict(x <= 1)}${cpuRatio(warm, hugo)}`,
+    );
   } else na(`warm ${size} vs hugo`, hugo ? 'hugo failed' : hugoVersion() ? 'not measured' : 'hugo not installed');
   if (edit?.wall !== undefined) {
-    out.push(`edit ${size}: dateline one-article edit ${secs(edit.wall)} s to ${edit.fresh ? 'fresh HTML' : 'HTML WITHOUT the edit'} (target ≤ 1 s) ${verdict(edit.wall <= 1 && edit.fresh === true)}`);
+    out.push(
+      `edit ${size}: dateline one-article edit ${secs(edit.wall)} s to ${edit.fresh ? 'fresh HTML' : 'HTML WITHOUT the edit'} (target ≤ 1 s) ${verdict(edit.wall <= 1 && edit.fresh === true)}`,
+    );
   }
   // Incremental builds against the whole cold build of the fastest peer (which makes no search index).
-  for (const [row, what, target] of [[edit, 'body edit', 0.5], [title, 'title change', 1]] as const) {
+  for (const [row, what, target] of [
+    [edit, 'body edit', 0.5],
+    [title, 'title change', 1],
+  ] as const) {
     if (row?.wall === undefined) continue;
     if (hugo?.wall === undefined) na(`${what} ${size} vs hugo`, hugo ? 'hugo failed' : 'hugo not installed');
     else {
       const x = row.wall / hugo.wall;
       const fresh = row.fresh ? 'fresh HTML' : 'HTML WITHOUT the change';
-      out.push(`${what} ${size}: dateline ${secs(row.wall)} s to ${fresh} = ${ratio(x)} hugo cold ${secs(hugo.wall)} s (target ≤ ${target.toFixed(1)}×) ${verdict(x <= target && row.fresh === true)}${cpuRatio(row, hugo)}`);
+      out.push(
+        `${what} ${size}: dateline ${secs(row.wall)} s to ${fresh} = ${ratio(x)} hugo cold ${secs(hugo.wall)} s (target ≤ ${target.toFixed(1)}×) ${verdict(x <= target && row.fresh === true)}${cpuRatio(row, hugo)}`,
+      );
     }
   }
-  if (cold?.peak !== undefined) out.push(`memory ${size}: dateline cold peak RSS ${mib(cold.peak)} MiB, whole process tree, Pagefind included (target ≤ 1,536 MiB) ${verdict(cold.peak <= 1536 * MiB)}`);
+  if (cold?.peak !== undefined)
+    out.push(
+      `memory ${size}: dateline cold peak RSS ${mib(cold.peak)} MiB, whole process tree, Pagefind included (target ≤ 1,536 MiB) ${verdict(cold.peak <= 1536 * MiB)}`,
+    );
   const peaks = [cold, warm, edit, title].map((x) => x?.peak).filter((x): x is number => x !== undefined);
   if (peaks.length > 0) {
     const peak = Math.max(...peaks);
@@ -533,21 +624,37 @@ function targets(r: SizeResult): string[] {
       `search ${size}: first query transfers ~${fmtInt(Math.round(q.gzipBytes / KiB))} KiB from a host that gzips text (target ≤ 300 KiB) ${verdict(q.gzipBytes <= 300 * KiB)}; ` +
         `${fmtInt(Math.round(q.bytes / KiB))} KiB served uncompressed ${verdict(q.bytes <= 300 * KiB)}`,
     );
-  const pf = cold?.runs.filter((m) => m.exitCode === 0).map((m) => m.byName.pagefind?.peak).filter((x): x is number => x !== undefined) ?? [];
-  if (pf.length > 0) out.push(`search ${size}: Pagefind indexing peak RSS ${mib(median(pf))} MiB (its own process, in the cold build; reported, no target)`);
+  const pf =
+    cold?.runs
+      .filter((m) => m.exitCode === 0)
+      .map((m) => m.byName.pagefind?.peak)
+      .filter((x): x is number => x !== undefined) ?? [];
+  if (pf.length > 0)
+    out.push(`search ${size}: Pagefind indexing peak RSS ${mib(median(pf))} MiB (its own process, in the cold build; reported, no target)`);
   if (r.pageSizes) {
     const { largest, longest } = r.pageSizes;
-    out.push(`pages ${size}: largest HTML page ${fmtInt(Math.round(largest.bytes / 1000))} KB, ${largest.page} (target ≤ 250 KB) ${verdict(largest.bytes <= 250_000)}`);
-    out.push(`pages ${size}: longest listing ${fmtInt(longest.reports)} reports, ${longest.page} (target ≤ listings.max_reports, ${DEFAULT_MAX_REPORTS}) ${verdict(longest.reports <= DEFAULT_MAX_REPORTS)}`);
+    out.push(
+      `pages ${size}: largest HTML page ${fmtInt(Math.round(largest.bytes / 1000))} KB, ${largest.page} (target ≤ 250 KB) ${verdict(largest.bytes <= 250_000)}`,
+    );
+    out.push(
+      `pages ${size}: longest listing ${fmtInt(longest.reports)} reports, ${longest.page} (target ≤ listings.max_reports, ${DEFAULT_MAX_REPORTS}) ${verdict(longest.reports <= DEFAULT_MAX_REPORTS)}`,
+    );
   }
   const serve = r.serve;
   if (serve && 'error' in serve) out.push(`serve ${size}: n/a (${serve.error})`);
   else if (serve) {
     const sorted = [...serve.bodyEdits].sort((a, b) => a - b);
     const [mid, p95] = [median(sorted), sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!];
-    out.push(`serve ${size}: body save → the open article page shows it, median ${secs(mid)} s of ${sorted.length} (target ≤ 1 s) ${verdict(mid <= 1)}; p95 ${secs(p95)} s (target ≤ 1.5 s) ${verdict(p95 <= 1.5)}`);
-    out.push(`serve ${size}: title save → the open day and home pages show it, ${secs(serve.title)} s (target ≤ 2 s) ${verdict(serve.title <= 2)}`);
-    if (hugo?.wall !== undefined) out.push(`serve ${size}: start on a warm cache → first page answered ${secs(serve.start)} s = ${ratio(serve.start / hugo.wall)} hugo cold ${secs(hugo.wall)} s (target ≤ 1.0×) ${verdict(serve.start <= hugo.wall)}`);
+    out.push(
+      `serve ${size}: body save → the open article page shows it, median ${secs(mid)} s of ${sorted.length} (target ≤ 1 s) ${verdict(mid <= 1)}; p95 ${secs(p95)} s (target ≤ 1.5 s) ${verdict(p95 <= 1.5)}`,
+    );
+    out.push(
+      `serve ${size}: title save → the open day and home pages show it, ${secs(serve.title)} s (target ≤ 2 s) ${verdict(serve.title <= 2)}`,
+    );
+    if (hugo?.wall !== undefined)
+      out.push(
+        `serve ${size}: start on a warm cache → first page answered ${secs(serve.start)} s = ${ratio(serve.start / hugo.wall)} hugo cold ${secs(hugo.wall)} s (target ≤ 1.0×) ${verdict(serve.start <= hugo.wall)}`,
+      );
     const growth = serve.memoryEnd - serve.memoryHalf;
     out.push(
       `serve ${size}: memory after ${sorted.length} saves ${mib(serve.memoryEnd)} MiB (target ≤ 1,024 MiB) ${verdict(serve.memoryEnd <= 1024 * MiB)}; ` +
@@ -556,7 +663,9 @@ function targets(r: SizeResult): string[] {
   }
   if (r.size >= 100_000 && cold) {
     const oom = cold.runs.some((m) => m.exitCode !== 0);
-    out.push(`scale ${size}: dateline cold build ${oom ? `failed (${cold.failed})` : 'completed'} (target: builds without running out of memory) ${verdict(!oom)}`);
+    out.push(
+      `scale ${size}: dateline cold build ${oom ? `failed (${cold.failed})` : 'completed'} (target: builds without running out of memory) ${verdict(!oom)}`,
+    );
   }
   return out;
 }
@@ -568,7 +677,9 @@ async function benchSize(work: string, size: number, o: Options, hugo: boolean):
   await mkdir(dir, { recursive: true });
   progress(`[${fmtSize(size)}] writing the corpus (${fmtInt(size)} articles, seed ${o.seed}) for every tool…`);
   const s = await setUp(dir, size, o.seed);
-  progress(`[${fmtSize(size)}] corpus: ${mib(s.corpusBytes)} MiB of Dateline project, written with the baseline inputs in ${secs(s.setupSeconds)} s`);
+  progress(
+    `[${fmtSize(size)}] corpus: ${mib(s.corpusBytes)} MiB of Dateline project, written with the baseline inputs in ${secs(s.setupSeconds)} s`,
+  );
   const logs = join(dir, 'logs');
   await mkdir(logs, { recursive: true });
 
@@ -593,7 +704,9 @@ async function benchSize(work: string, size: number, o: Options, hugo: boolean):
       if (stages) stageRuns.set(scenario, [...(stageRuns.get(scenario) ?? []), stages]);
       if (scenario === 'warm') r.upToDate = (r.upToDate ?? true) && /nothing changed|up to date/i.test(said);
     }
-    progress(`[${fmtSize(size)}] run ${run}/${o.runs} ${LABELS[tool]} ${scenario}: ${m.exitCode === 0 ? `${secs(m.wall)} s wall, ${secs(m.user + m.sys)} s CPU, ${mib(m.peak)} MiB` : `FAILED, ${m.error}`}`);
+    progress(
+      `[${fmtSize(size)}] run ${run}/${o.runs} ${LABELS[tool]} ${scenario}: ${m.exitCode === 0 ? `${secs(m.wall)} s wall, ${secs(m.user + m.sys)} s CPU, ${mib(m.peak)} MiB` : `FAILED, ${m.error}`}`,
+    );
     return m;
   };
 
@@ -617,7 +730,8 @@ async function benchSize(work: string, size: number, o: Options, hugo: boolean):
       await writeFile(s.editSource, (await readFile(s.editSource, 'utf8')).replace(/^title: .*$/m, `title: ${newTitle}`));
       const retitled = await one(tool, 'title', run);
       const dayPage = join(dirname(dirname(s.editPage)), 'index.html');
-      const pages = retitled.exitCode === 0 ? await Promise.all([s.editPage, dayPage].map((p) => readFile(p, 'utf8').catch(() => ''))) : [''];
+      const pages =
+        retitled.exitCode === 0 ? await Promise.all([s.editPage, dayPage].map((p) => readFile(p, 'utf8').catch(() => ''))) : [''];
       const t = row(tool, 'title');
       t.fresh = (t.fresh ?? true) && pages.every((html) => html.includes(newTitle));
       if (!t.fresh) progress(`[${fmtSize(size)}]   the article's or its day's page does not hold the new title`);
@@ -638,13 +752,24 @@ async function benchSize(work: string, size: number, o: Options, hugo: boolean):
     // Every bundle: pagefind/ and, for a split index, pagefind-1/, pagefind-2/…
     const bundles = (await readdir(OUTPUTS.dateline(s))).filter((name) => /^pagefind(?:-\d+)?$/.test(name));
     const counts = await Promise.all(bundles.map((name) => countFiles(join(OUTPUTS.dateline(s), name), true)));
-    const index = { bytes: counts.reduce((n, c) => n + c.bytes, 0), files: counts.reduce((n, c) => n + c.files, 0), bundles: bundles.length };
+    const index = {
+      bytes: counts.reduce((n, c) => n + c.bytes, 0),
+      files: counts.reduce((n, c) => n + c.files, 0),
+      bundles: bundles.length,
+    };
     if (index.files > 0) result.searchIndex = index;
     if (o.serve && chromiumInstalled()) {
       progress(`[${fmtSize(size)}] dateline serve: start, ${SERVE_EDITS} body saves and a title change, in Chromium…`);
       try {
         const command = DATELINE_CMD;
-        result.serve = await measureServe({ command, project: s.project, editSource: s.newest.source, articlePath: s.newest.page, dayPath: s.newest.day, edits: SERVE_EDITS });
+        result.serve = await measureServe({
+          command,
+          project: s.project,
+          editSource: s.newest.source,
+          articlePath: s.newest.page,
+          dayPath: s.newest.day,
+          edits: SERVE_EDITS,
+        });
       } catch (error) {
         result.serve = { error: (error as Error).message.split('\n')[0]! };
       }
@@ -654,11 +779,23 @@ async function benchSize(work: string, size: number, o: Options, hugo: boolean):
     if (o.stages) {
       progress(`[${fmtSize(size)}] dateline stages (one more cold build) and the search index alone…`);
       await rm(join(s.project, '.dateline-cache'), { recursive: true, force: true });
-      const argv = [process.execPath, '--import', TSX_LOADER, join(BENCH, 'measure-dateline.ts'), '--root', s.project, '--scratch', join(dir, 'search-alone')];
+      const argv = [
+        process.execPath,
+        '--import',
+        TSX_LOADER,
+        join(BENCH, 'measure-dateline.ts'),
+        '--root',
+        s.project,
+        '--scratch',
+        join(dir, 'search-alone'),
+      ];
       const m = await measure(argv, ROOT, join(logs, 'dateline-stages'));
       try {
         if (m.exitCode !== 0) throw new Error(m.error);
-        const out = JSON.parse((await readFile(join(logs, 'dateline-stages.out'), 'utf8')).trim().split('\n').pop()!) as { timings: Record<string, number>; search?: { ms: number; files: number } | { error: string } };
+        const out = JSON.parse((await readFile(join(logs, 'dateline-stages.out'), 'utf8')).trim().split('\n').pop()!) as {
+          timings: Record<string, number>;
+          search?: { ms: number; files: number } | { error: string };
+        };
         result.stages = { timings: out.timings, ...(out.search ? { search: out.search } : {}), measurement: m };
       } catch (error) {
         result.stages = { error: (error as Error).message };
@@ -739,7 +876,8 @@ async function main(): Promise<number> {
   const hugo = hugoVersion();
   const notes: string[] = [];
   if (o.only.includes('hugo') && !hugo) notes.push('hugo: not installed (apt-get install hugo)');
-  if (o.only.includes('dateline') && !chromiumInstalled()) notes.push(`chromium: not installed at ${CHROMIUM} (apt-get install chromium); first-query transfer skipped`);
+  if (o.only.includes('dateline') && !chromiumInstalled())
+    notes.push(`chromium: not installed at ${CHROMIUM} (apt-get install chromium); first-query transfer skipped`);
   for (const note of notes) progress(note);
 
   const context = {
@@ -753,8 +891,12 @@ async function main(): Promise<number> {
     runs: o.runs,
     seed: o.seed,
   };
-  progress(`Dateline benchmark: sizes ${o.sizes.map(fmtSize).join(', ')}, ${o.runs} run(s) each, tools ${o.only.map((t) => LABELS[t]).join(', ')}`);
-  progress(`${context.cpus} CPUs (${context.cpuModel}), load average ${context.loadavgAtStart.join(' ')}; node ${process.version}, eleventy ${ELEVENTY_VERSION}${hugo ? `, ${hugo.split(' ').slice(0, 2).join(' ')}` : ''}`);
+  progress(
+    `Dateline benchmark: sizes ${o.sizes.map(fmtSize).join(', ')}, ${o.runs} run(s) each, tools ${o.only.map((t) => LABELS[t]).join(', ')}`,
+  );
+  progress(
+    `${context.cpus} CPUs (${context.cpuModel}), load average ${context.loadavgAtStart.join(' ')}; node ${process.version}, eleventy ${ELEVENTY_VERSION}${hugo ? `, ${hugo.split(' ').slice(0, 2).join(' ')}` : ''}`,
+  );
 
   const work = await mkdtemp(join(tmpdir(), `dateline-bench-${process.pid}-`));
   progress(`work folder: ${work}${o.keep ? ' (kept)' : ''}`);
@@ -788,8 +930,14 @@ async function main(): Promise<number> {
 
   const out: string[] = [];
   out.push('');
-  out.push(`Dateline benchmark — ${context.date.slice(0, 16).replace('T', ' ')} UTC; ${context.cpus} CPUs; load average ${context.loadavgAtStart.join(' ')} at start, ${loadavg().map((x) => x.toFixed(2)).join(' ')} at end`);
-  out.push(`node ${process.version}, eleventy ${ELEVENTY_VERSION}, ${hugo ?? 'hugo not installed'}; seed ${o.seed}; median of ${o.runs} run(s); whole processes`);
+  out.push(
+    `Dateline benchmark — ${context.date.slice(0, 16).replace('T', ' ')} UTC; ${context.cpus} CPUs; load average ${context.loadavgAtStart.join(' ')} at start, ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} at end`,
+  );
+  out.push(
+    `node ${process.version}, eleventy ${ELEVENTY_VERSION}, ${hugo ?? 'hugo not installed'}; seed ${o.seed}; median of ${o.runs} run(s); whole processes`,
+  );
   out.push('');
   out.push(table(results));
   for (const note of notes) out.push(note);

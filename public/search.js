@@ -31,9 +31,9 @@
  * @type {Readonly<Record<string, string>>}
  */
 const SEARCH_FOLDS = {
-  'ي': 'ی',
-  'ى': 'ی',
-  'ك': 'ک',
+  ي: 'ی',
+  ى: 'ی',
+  ك: 'ک',
   '\u200c': ' ',
   ...Object.fromEntries([...'٠١٢٣٤٥٦٧٨٩'].map((d, i) => [d, String(i)])),
   ...Object.fromEntries([...'۰۱۲۳۴۵۶۷۸۹'].map((d, i) => [d, String(i)])),
@@ -222,7 +222,10 @@ function showUnavailable() {
 
 /** @template T @param {Promise<T>} promise @returns {Promise<T>} */
 function withTimeout(promise) {
-  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('The search index took too long to load')), LOAD_TIMEOUT_MS))]);
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('The search index took too long to load')), LOAD_TIMEOUT_MS)),
+  ]);
 }
 
 /**
@@ -258,7 +261,11 @@ async function start() {
   /** The other bundles, merged into the main one: the older articles', then the overlay. @type {string[]} */
   let mergedBundles;
   try {
-    const dataLoaded = withTimeout(fetch(new URL('search/index.json', siteRoot)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`search/index.json: ${r.status}`)))));
+    const dataLoaded = withTimeout(
+      fetch(new URL('search/index.json', siteRoot)).then((r) =>
+        r.ok ? r.json() : Promise.reject(new Error(`search/index.json: ${r.status}`)),
+      ),
+    );
     // The main bundle, whose pagefind.js and WebAssembly search every bundle, is always pagefind/.
     pagefind = await withTimeout(import(new URL('pagefind/pagefind.js', siteRoot).href));
     searchData = await dataLoaded;
@@ -270,7 +277,13 @@ async function start() {
     // the page's thread for about 0.1 s.
     await pagefind.options({ noWorker: true, ...(mergedBundles.length > 0 && { mergeFilter: { [BUNDLE_FILTER]: mainBundle } }) });
     await pagefind.init();
-    await withTimeout(Promise.all(mergedBundles.map((bundle) => pagefind.mergeIndex(new URL(`${bundle}/`, siteRoot).href, { mergeFilter: { [BUNDLE_FILTER]: bundle } }))));
+    await withTimeout(
+      Promise.all(
+        mergedBundles.map((bundle) =>
+          pagefind.mergeIndex(new URL(`${bundle}/`, siteRoot).href, { mergeFilter: { [BUNDLE_FILTER]: bundle } }),
+        ),
+      ),
+    );
     // Waits for the index to load (or to fail), without loading any of it beyond what init needs.
     await withTimeout(pagefind.preload(null, {}));
   } catch (error) {
@@ -366,7 +379,18 @@ async function start() {
       fieldset.querySelector('legend')?.after(opener);
     }
     /** @type {FacetGroup} */
-    const group = { key, filter, list, fieldset, toggle, expanded: false, opener, open: !collapsed, options: new Map(), label: key === 'lang' ? languageName : (v) => v };
+    const group = {
+      key,
+      filter,
+      list,
+      fieldset,
+      toggle,
+      expanded: false,
+      opener,
+      open: !collapsed,
+      options: new Map(),
+      label: key === 'lang' ? languageName : (v) => v,
+    };
     toggle.addEventListener('click', () => {
       group.expanded = !group.expanded;
       layoutGroup(group);
@@ -400,7 +424,9 @@ async function start() {
 
   /** The index's months of a year (anything else, or a year it does not have, gets a value no article has). @param {string} year */
   const monthsOf = (year) => {
-    const months = /^\d{4}$/.test(year) ? Object.keys(searchData.totals[groups.find((g) => g.key === 'year')?.filter ?? ''] ?? {}).filter((m) => m.startsWith(`${year}-`)) : [];
+    const months = /^\d{4}$/.test(year)
+      ? Object.keys(searchData.totals[groups.find((g) => g.key === 'year')?.filter ?? ''] ?? {}).filter((m) => m.startsWith(`${year}-`))
+      : [];
     return months.length > 0 ? months : ['-'];
   };
 
@@ -525,8 +551,19 @@ async function start() {
     const params = new URLSearchParams(search);
     const sort = params.get('sort') ?? 'relevance';
     /** @param {string} key */
-    const values = (key) => [...new Set(params.getAll(key).map((v) => v.trim()).filter(Boolean))];
-    return { q: params.get('q') ?? '', sort: SORTS.includes(sort) ? sort : 'relevance', filters: Object.fromEntries(URL_KEYS.map((k) => [k, values(k)])) };
+    const values = (key) => [
+      ...new Set(
+        params
+          .getAll(key)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
+    return {
+      q: params.get('q') ?? '',
+      sort: SORTS.includes(sort) ? sort : 'relevance',
+      filters: Object.fromEntries(URL_KEYS.map((k) => [k, values(k)])),
+    };
   }
 
   /** @returns {SearchState} */
@@ -587,7 +624,8 @@ async function start() {
     const place = !sort && term ? placeNamed(term, Object.keys(searchData.totals.place ?? {})) : undefined;
     const narrowed = /** @type {string[] | undefined} */ (filters.place);
     if (!place || !found.results.items || narrowed?.includes(place)) return found;
-    const narrow = async () => (await searchBundles(term, { ...filters, place: [...(narrowed ?? []), place] }, undefined)).results.items ?? [];
+    const narrow = async () =>
+      (await searchBundles(term, { ...filters, place: [...(narrowed ?? []), place] }, undefined)).results.items ?? [];
     return { results: filedFirstLazily(found.results.items, place, narrow), filters: found.filters };
   }
 
@@ -646,7 +684,6 @@ async function start() {
     return { total: results.length, items: results, slice: (start, end) => Promise.all(results.slice(start, end).map((r) => r.data())) };
   }
 
-
   /**
    * Two lists of results sorted by date, merged by date as they are read: each result's data is
    * loaded (as showing it needs anyway) before it is placed. `desc`: newest first.
@@ -669,7 +706,10 @@ async function start() {
         while (out.length < end && (i < a.length || j < b.length)) {
           // The data of as many of each as could be shown next, loaded together.
           const wanted = end - out.length;
-          const [nextA, nextB] = await Promise.all([Promise.all(a.slice(i, i + wanted).map(dataOf)), Promise.all(b.slice(j, j + wanted).map(dataOf))]);
+          const [nextA, nextB] = await Promise.all([
+            Promise.all(a.slice(i, i + wanted).map(dataOf)),
+            Promise.all(b.slice(j, j + wanted).map(dataOf)),
+          ]);
           let [p, q] = [0, 0];
           while (out.length < end) {
             const [moreA, moreB] = [i + p < a.length, j + q < b.length];
@@ -726,12 +766,21 @@ async function start() {
       return { results: sort ? listOf(live.results) : tiesNewestFirst(live.results), filters: live.counts };
     }
     const ofBundle = (/** @type {string} */ bundle) => pagefind.search(term, { filters: { ...filters, [BUNDLE_FILTER]: [bundle] }, sort });
-    const [parts, overlay] = await Promise.all([Promise.all(bundles.map(ofBundle)), searchData.overlay ? ofBundle(searchData.overlay) : undefined]);
+    const [parts, overlay] = await Promise.all([
+      Promise.all(bundles.map(ofBundle)),
+      searchData.overlay ? ofBundle(searchData.overlay) : undefined,
+    ]);
     if (sort.date === 'asc') parts.reverse();
     const counts = sumCounts([...parts, overlay].map((part) => part?.filters ?? {}));
-    const live = await withoutSuperseded(parts.flatMap((part) => part?.results ?? []), counts);
+    const live = await withoutSuperseded(
+      parts.flatMap((part) => part?.results ?? []),
+      counts,
+    );
     const changed = overlay?.results ?? [];
-    return { results: changed.length > 0 ? mergedByDate(live.results, changed, sort.date !== 'asc') : listOf(live.results), filters: live.counts };
+    return {
+      results: changed.length > 0 ? mergedByDate(live.results, changed, sort.date !== 'asc') : listOf(live.results),
+      filters: live.counts,
+    };
   }
 
   /** Adds the next page of results; with `focus`, moves focus to the first one added. @param {boolean} focus */

@@ -16,7 +16,11 @@ const INPUTS = ['tsconfig.json', 'tsconfig.build.json'];
 function newestSource() {
   let newest = 0;
   const src = join(ROOT, 'src');
-  for (const path of [src, ...readdirSync(src, { recursive: true }).map((p) => join(src, String(p))), ...INPUTS.map((f) => join(ROOT, f))]) {
+  for (const path of [
+    src,
+    ...readdirSync(src, { recursive: true }).map((p) => join(src, String(p))),
+    ...INPUTS.map((f) => join(ROOT, f)),
+  ]) {
     newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;

@@ -40,7 +40,10 @@ const SHOTS: Shot[] = [
     width: 1100,
     height: 900,
     ready: async (page) => {
-      await page.locator('#search-status').filter({ hasText: /reports for/ }).waitFor();
+      await page
+        .locator('#search-status')
+        .filter({ hasText: /reports for/ })
+        .waitFor();
       await page.locator('.search-result').first().waitFor();
     },
   },
@@ -79,7 +82,10 @@ try {
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--disable-gpu', '--no-first-run'] });
   try {
     for (const shot of shots) {
-      const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.colorScheme ?? 'light' });
+      const page = await browser.newPage({
+        viewport: { width: shot.width, height: shot.height },
+        colorScheme: shot.colorScheme ?? 'light',
+      });
       await page.goto(base + shot.path, { waitUntil: 'networkidle' });
       await shot.ready?.(page);
       const file = join(root, 'docs', `screenshot-${shot.name}.png`);

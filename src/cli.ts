@@ -1,16 +1,40 @@
-import { UsageError, type Command, type CommandIO } from './commands/command.ts';
+import { type Command, type CommandIO, UsageError } from './commands/command.ts';
 
 /**
  * The commands, with the line `dateline --help` shows for each, loaded only when run: `dateline new` or `schema` need not load the build, so
  * they start in a fraction of the time a build does.
  */
 const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[] = [
-  { name: 'build', summary: 'Check the content and build the site (default folder: _site)', load: async () => (await import('./commands/build.ts')).build },
-  { name: 'check', summary: 'Check the content without building; exit 1 on errors', load: async () => (await import('./commands/check.ts')).check },
-  { name: 'serve', summary: 'Build, serve on 127.0.0.1, rebuild and reload on every save', load: async () => (await import('./commands/serve.ts')).serve },
-  { name: 'new', summary: 'Start an article: write a valid file at the conventional path', load: async () => (await import('./commands/new-article.ts')).newArticle },
-  { name: 'import', summary: 'Turn raw text reports into draft articles', load: async () => (await import('./commands/import-report.ts')).importReport },
-  { name: 'schema', summary: 'Print the front-matter JSON Schema (for editors)', load: async () => (await import('./commands/schema.ts')).schema },
+  {
+    name: 'build',
+    summary: 'Check the content and build the site (default folder: _site)',
+    load: async () => (await import('./commands/build.ts')).build,
+  },
+  {
+    name: 'check',
+    summary: 'Check the content without building; exit 1 on errors',
+    load: async () => (await import('./commands/check.ts')).check,
+  },
+  {
+    name: 'serve',
+    summary: 'Build, serve on 127.0.0.1, rebuild and reload on every save',
+    load: async () => (await import('./commands/serve.ts')).serve,
+  },
+  {
+    name: 'new',
+    summary: 'Start an article: write a valid file at the conventional path',
+    load: async () => (await import('./commands/new-article.ts')).newArticle,
+  },
+  {
+    name: 'import',
+    summary: 'Turn raw text reports into draft articles',
+    load: async () => (await import('./commands/import-report.ts')).importReport,
+  },
+  {
+    name: 'schema',
+    summary: 'Print the front-matter JSON Schema (for editors)',
+    load: async () => (await import('./commands/schema.ts')).schema,
+  },
 ];
 
 const USAGE = `Usage: dateline <command> [options]

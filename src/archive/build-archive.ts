@@ -1,21 +1,21 @@
 import type { SiteConfig } from '../config/site-config.ts';
 import type { CheckedArticle } from '../content/validate-article.ts';
 import type { ArticleDate } from '../dates/article-date.ts';
+import { eventDatetime, formatEventDate } from '../dates/event-date.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { compareText, type Message } from '../report/message.ts';
+import type { TopicEntry } from '../topics/topics.ts';
 import type { Archive, ArticlePage, FeedSpec, GeoPoint, Link, ListingPage, SiteView, TimeView } from './archive.ts';
 import { buildDatePages } from './date-pages.ts';
 import { formatDatelinePlace } from './dateline.ts';
 import { formatDay, formatSolarHijri, formatTime } from './format-date.ts';
-import { groupByDay, toTeaser, type Entry, type ListingContext } from './listing.ts';
+import { type Entry, groupByDay, type ListingContext, toTeaser } from './listing.ts';
+import { buildPlacePages } from './place-pages.ts';
 import { findRelated } from './related.ts';
 import { COLLAPSIBLE_FACETS, planSearchBundles } from './search-bundles.ts';
-import { eventDatetime, formatEventDate } from '../dates/event-date.ts';
-import { buildPlacePages } from './place-pages.ts';
 import { buildTopicPages, nameTopics } from './topic-pages.ts';
-import type { TopicEntry } from '../topics/topics.ts';
-import { uiStrings, type UiStrings } from './ui-strings.ts';
+import { type UiStrings, uiStrings } from './ui-strings.ts';
 import { absoluteUrl, articleUrl, feedUrls, homeUrl, outputPathOf, placeUrl, yearUrl } from './urls.ts';
 
 /** A checked article with what the model keeps of its rendered body. */
@@ -48,30 +48,69 @@ export function buildArchive(
   const { kept, messages } = assignUrls(input.filter((a) => a.status !== 'draft' || config.drafts));
   const places = gazetteer.with(kept.flatMap(({ article }) => article.unknownPlaces));
   // Topics are named from every article's tags, drafts too: an entry a draft uses is not unused.
-  const topics = nameTopics(input.map((a) => a.tags), topicEntries, config.lang);
+  const topics = nameTopics(
+    input.map((a) => a.tags),
+    topicEntries,
+    config.lang,
+  );
   messages.push(...topics.messages);
-  const entries: Entry[] = kept.map(({ article, url }) => ({ article, page: toArticlePage(article, url, places, topics.topicOf, config, ui) }));
+  const entries: Entry[] = kept.map(({ article, url }) => ({
+    article,
+    page: toArticlePage(article, url, places, topics.topicOf, config, ui),
+  }));
   messages.push(...linkRelated(entries, places));
   const published = kept.filter(({ article }) => article.status === 'published');
-  const searchBundles = config.search.enabled ? planSearchBundles(published.map(({ article, url }) => ({ url, utc: article.date.utc })), config.search.split_above) : [];
+  const searchBundles = config.search.enabled
+    ? planSearchBundles(
+        published.map(({ article, url }) => ({ url, utc: article.date.utc })),
+        config.search.split_above,
+      )
+    : [];
   const search = {
     enabled: config.search.enabled,
     collapsedFacets: published.length > config.search.facets_collapsed_above ? [...COLLAPSIBLE_FACETS] : [],
   };
-  const site: SiteView = { title: config.title, description: config.description, url: config.url, lang: config.lang, publisher: config.publisher ?? config.title, ui: printedStrings(ui), feeds: feedUrls(homeUrl()), search };
+  const site: SiteView = {
+    title: config.title,
+    description: config.description,
+    url: config.url,
+    lang: config.lang,
+    publisher: config.publisher ?? config.title,
+    ui: printedStrings(ui),
+    feeds: feedUrls(homeUrl()),
+    search,
+  };
   const articles = entries.map((e) => e.page);
 
   // Listings show what readers should find: published articles only, newest first.
   const listed = entries.filter((e) => e.article.status === 'published');
   const ctx: ListingContext = { config, ui };
   const dates = buildDatePages(listed, ctx);
-  const placePages = buildPlacePages(listed, new Set(articles.flatMap((a) => a.places.map((p) => p.url.slice('/places/'.length, -1)))), places, ctx);
-  const topicPages = buildTopicPages(listed, articles.flatMap((a) => a.topics), topics.views, ctx);
+  const placePages = buildPlacePages(
+    listed,
+    new Set(articles.flatMap((a) => a.places.map((p) => p.url.slice('/places/'.length, -1)))),
+    places,
+    ctx,
+  );
+  const topicPages = buildTopicPages(
+    listed,
+    articles.flatMap((a) => a.topics),
+    topics.views,
+    ctx,
+  );
 
   // Place and topic feeds are many (one per place and topic), so they hold fewer items.
   const newest = (f: FeedSpec) => f.articles.slice(0, f.kind === 'site' ? SITE_FEED_SIZE : FEED_SIZE);
-  const siteFeed: FeedSpec = { kind: 'site', title: config.title, pageUrl: homeUrl(), urls: feedUrls(homeUrl()), articles: listed.map((e) => e.page.url) };
-  const feeds = [siteFeed, ...placePages.feeds, ...topicPages.feeds].map((f) => ({ ...f, articles: newest(f) })).sort((x, y) => compareText(x.pageUrl, y.pageUrl));
+  const siteFeed: FeedSpec = {
+    kind: 'site',
+    title: config.title,
+    pageUrl: homeUrl(),
+    urls: feedUrls(homeUrl()),
+    articles: listed.map((e) => e.page.url),
+  };
+  const feeds = [siteFeed, ...placePages.feeds, ...topicPages.feeds]
+    .map((f) => ({ ...f, articles: newest(f) }))
+    .sort((x, y) => compareText(x.pageUrl, y.pageUrl));
   const years = dates.pages.filter((p) => p.kind === 'year').reverse();
   const listings = [...dates.pages, ...placePages.pages, ...topicPages.pages].sort((x, y) => compareText(x.url, y.url));
   messages.push(...urlClashes(entries, listings, config));
@@ -103,7 +142,9 @@ function printedStrings(ui: UiStrings): Record<string, unknown> {
 /** Gives each article its URL, newest first (ties by URL); a second article at a URL is an error naming both files. */
 function assignUrls(input: readonly RenderedArticle[]): { kept: { article: RenderedArticle; url: string }[]; messages: Message[] } {
   const messages: Message[] = [];
-  const sorted = input.map((article) => ({ article, url: articleUrl(article.date, article.slug) })).sort((x, y) => y.article.date.epochMs - x.article.date.epochMs || compareText(x.url, y.url));
+  const sorted = input
+    .map((article) => ({ article, url: articleUrl(article.date, article.slug) }))
+    .sort((x, y) => y.article.date.epochMs - x.article.date.epochMs || compareText(x.url, y.url));
   const byUrl = new Map<string, RenderedArticle>();
   const kept = sorted.filter(({ article, url }) => {
     const first = byUrl.get(url);
@@ -111,7 +152,15 @@ function assignUrls(input: readonly RenderedArticle[]): { kept: { article: Rende
       byUrl.set(url, article);
       return true;
     }
-    messages.push({ file: article.file, line: 1, column: 1, severity: 'error', ruleId: 'duplicate-url', reason: `This article and ${first.file} both have the URL ${url}.`, fix: 'Give one of them another `slug:` (or rename the file).' });
+    messages.push({
+      file: article.file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      ruleId: 'duplicate-url',
+      reason: `This article and ${first.file} both have the URL ${url}.`,
+      fix: 'Give one of them another `slug:` (or rename the file).',
+    });
     return false;
   });
   return { kept, messages };
@@ -125,7 +174,8 @@ function assignUrls(input: readonly RenderedArticle[]): { kept: { article: Rende
  */
 function urlClashes(entries: readonly Entry[], listings: readonly ListingPage[], config: SiteConfig): Message[] {
   const messages: Message[] = [];
-  const error = (file: string, reason: string, fix: string) => messages.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'duplicate-url', reason, fix });
+  const error = (file: string, reason: string, fix: string) =>
+    messages.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'duplicate-url', reason, fix });
   const byUrl = new Map<string, ListingPage>();
   for (const listing of listings) {
     const first = byUrl.get(listing.url);
@@ -140,13 +190,31 @@ function urlClashes(entries: readonly Entry[], listings: readonly ListingPage[],
   }
   for (const { article, page } of entries) {
     const listing = byUrl.get(page.url);
-    if (listing) error(article.file, `This article's URL ${page.url} is also the address of the listing page "${listing.title}".`, 'Give the article another `slug:` (or rename the file).');
+    if (listing)
+      error(
+        article.file,
+        `This article's URL ${page.url} is also the address of the listing page "${listing.title}".`,
+        'Give the article another `slug:` (or rename the file).',
+      );
   }
   return messages;
 }
 
-function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, topicOf: (tag: string) => Link, config: SiteConfig, ui: UiStrings): ArticlePage {
-  const timeView = (d: ArticleDate): TimeView => ({ datetime: d.iso, day: formatDay(d, ui.dateLocale), time: formatTime(d, ui.dateLocale), utc: d.utc, hasTime: d.hasTime });
+function toArticlePage(
+  a: RenderedArticle,
+  url: string,
+  places: Gazetteer,
+  topicOf: (tag: string) => Link,
+  config: SiteConfig,
+  ui: UiStrings,
+): ArticlePage {
+  const timeView = (d: ArticleDate): TimeView => ({
+    datetime: d.iso,
+    day: formatDay(d, ui.dateLocale),
+    time: formatTime(d, ui.dateLocale),
+    utc: d.utc,
+    hasTime: d.hasTime,
+  });
   const hijri = formatSolarHijri(a.date, a.lang);
   const pointOf = (p: Place): GeoPoint | undefined => {
     const located = places.lineage(p).find((q) => q.lat !== undefined && q.lon !== undefined);
@@ -172,7 +240,9 @@ function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, topic
     placeIds: a.places.map((p) => p.id),
     placeSpellings: [...new Set(ordered.flatMap((p) => [...Object.values(p.names), ...p.aliases]))],
     points,
-    map: points.length ? { points, countryIso: places.countryOf(a.places[0]!).codes['iso3166-1'], title: places.countryOf(a.places[0]!).name } : undefined,
+    map: points.length
+      ? { points, countryIso: places.countryOf(a.places[0]!).codes['iso3166-1'], title: places.countryOf(a.places[0]!).name }
+      : undefined,
     // Tags that name one topic (`Taliban`, `taliban`) count once.
     topics: [...new Map(a.tags.map(topicOf).map((t) => [t.url, t])).values()],
     bodyKey: a.bodyKey,
@@ -181,7 +251,14 @@ function toArticlePage(a: RenderedArticle, url: string, places: Gazetteer, topic
     ogLocale: a.lang.replace('-', '_'),
     sources: a.sources.map((s) => ({ publisher: s.publisher, title: s.title, url: s.url, date: s.date ? timeView(s.date) : undefined })),
     corrections: a.corrections.map((c) => ({ date: timeView(c.date), text: c.text })),
-    event: a.eventDate ? { label: formatEventDate(a.eventDate, ui.dateLocale), datetime: eventDatetime(a.eventDate), precision: a.eventDate.precision, edtf: a.eventDate.edtf } : undefined,
+    event: a.eventDate
+      ? {
+          label: formatEventDate(a.eventDate, ui.dateLocale),
+          datetime: eventDatetime(a.eventDate),
+          precision: a.eventDate.precision,
+          edtf: a.eventDate.edtf,
+        }
+      : undefined,
     related: [],
   };
 }
@@ -199,7 +276,15 @@ function linkRelated(entries: readonly Entry[], places: Gazetteer): Message[] {
     const explicit = entry.article.related.flatMap((r) => {
       const target = byId.get(r.id);
       if (target && target !== entry) return [target];
-      messages.push({ file: entry.article.file, line: r.line, column: r.column, severity: 'error', ruleId: 'unknown-related', reason: `\`related\`: no article has the id \`${r.id}\`.`, fix: `Use an article's URL path, like \`${entry.page.url.slice(1, -1)}\`.` });
+      messages.push({
+        file: entry.article.file,
+        line: r.line,
+        column: r.column,
+        severity: 'error',
+        ruleId: 'unknown-related',
+        reason: `\`related\`: no article has the id \`${r.id}\`.`,
+        fix: `Use an article's URL path, like \`${entry.page.url.slice(1, -1)}\`.`,
+      });
       return [];
     });
     const chosen = [...new Set(explicit)];

@@ -1,5 +1,5 @@
-import type { CalendarDay, CalendarMonth } from './archive.ts';
 import { dateFormatter, memoized } from '../dates/date-formatter.ts';
+import type { CalendarDay, CalendarMonth } from './archive.ts';
 import { formatMonth } from './format-date.ts';
 import type { UiStrings } from './ui-strings.ts';
 
@@ -28,7 +28,11 @@ export function buildCalendar(
   for (let day = 1; day <= daysInMonth; day++) {
     const found = days.get(day);
     const cell: CalendarDay = { day };
-    if (found) Object.assign(cell, current === undefined ? { url: found.url, count: found.count, countText: ui.articleCount(found.count) } : { url: found.url });
+    if (found)
+      Object.assign(
+        cell,
+        current === undefined ? { url: found.url, count: found.count, countText: ui.articleCount(found.count) } : { url: found.url },
+      );
     if (day === current) cell.current = true;
     cells.push(cell);
   }

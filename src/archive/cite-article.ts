@@ -33,7 +33,14 @@ export function citeArticle(article: ArticlePage, site: SiteView): ArticleCitati
   const publisher = oneLine(site.publisher);
   const day = article.date.datetime.slice(0, 10);
 
-  const text = [`${title}${/[.?!…]$/u.test(title) ? '' : '.'}`, publisher ? `${publisher},` : '', `${oneLine(article.date.day)}.`, article.canonical].filter(Boolean).join(' ');
+  const text = [
+    `${title}${/[.?!…]$/u.test(title) ? '' : '.'}`,
+    publisher ? `${publisher},` : '',
+    `${oneLine(article.date.day)}.`,
+    article.canonical,
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   const fields: [string, string][] = [
     ['title', `{${escapeBibtex(title)}}`],

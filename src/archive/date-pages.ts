@@ -1,6 +1,6 @@
 import type { IndexPage, ListingPage } from './archive.ts';
 import { buildCalendar } from './calendar.ts';
-import { groupBy, groupByMonth, localDay, type Entry, type ListingContext } from './listing.ts';
+import { type Entry, groupBy, groupByMonth, type ListingContext, localDay } from './listing.ts';
 import { periodPages } from './time-slices.ts';
 import { absoluteUrl, archiveIndexUrl, dayUrl, homeUrl, monthUrl, outputPathOf, yearUrl } from './urls.ts';
 
@@ -32,7 +32,8 @@ export function buildDatePages(entries: readonly Entry[], ctx: ListingContext): 
       breadcrumbs: [],
       everyPeriod: true,
       timeline: false,
-      calendars: (period, date) => (period === 'year' ? monthsOf(date.year) : [calendarOf(date.year, date.month, period === 'month' ? undefined : date.day)]),
+      calendars: (period, date) =>
+        period === 'year' ? monthsOf(date.year) : [calendarOf(date.year, date.month, period === 'month' ? undefined : date.day)],
     },
     entries,
     ctx,

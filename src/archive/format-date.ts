@@ -1,18 +1,22 @@
-import type { ArticleDate } from '../dates/article-date.ts';
 import { getTimezone } from 'countries-and-timezones';
+import type { ArticleDate } from '../dates/article-date.ts';
 import { dateFormatter, memoized } from '../dates/date-formatter.ts';
 
 /** "22 August 2021" in the date's own zone and the interface's locale. */
 export const formatDay: (date: ArticleDate, locale: string) => string = memoized(
   // The local day in the date's zone decides it.
   (date, locale) => `${locale}\0${date.zone}\0${date.year}-${date.month}-${date.day}`,
-  (date, locale) => dateFormatter(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: date.zone }, `day\0${date.zone}`).format(date.epochMs),
+  (date, locale) =>
+    dateFormatter(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: date.zone }, `day\0${date.zone}`).format(
+      date.epochMs,
+    ),
 );
 
 /** "August 2021". */
 export const formatMonth: (year: number, month: number, locale: string) => string = memoized(
   (year, month, locale) => `${locale}\0${year}-${month}`,
-  (year, month, locale) => dateFormatter(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }, 'month').format(Date.UTC(year, month - 1, 15)),
+  (year, month, locale) =>
+    dateFormatter(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }, 'month').format(Date.UTC(year, month - 1, 15)),
 );
 
 /**
@@ -73,6 +77,8 @@ export function formatSolarHijri(date: ArticleDate, lang: string): { text: strin
   const base = lang.split('-')[0]!;
   const locale = SOLAR_HIJRI_LOCALES[base];
   if (!locale) return undefined;
-  const text = dateFormatter(`${locale}-u-ca-persian`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: date.zone }).format(date.epochMs);
+  const text = dateFormatter(`${locale}-u-ca-persian`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: date.zone }).format(
+    date.epochMs,
+  );
   return { text, lang: base };
 }

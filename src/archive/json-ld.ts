@@ -10,15 +10,22 @@ import { absoluteUrl } from './urls.ts';
 export function articleJsonLd(page: ArticlePage, site: SiteView): WithContext<NewsArticle> {
   const publisher = { '@type': 'Organization' as const, name: site.publisher, url: site.url };
   const places = page.points.map(
-    (p): SchemaPlace => ({ '@type': 'Place', name: p.name, url: absoluteUrl(p.url, site.url), geo: { '@type': 'GeoCoordinates', latitude: p.lat, longitude: p.lon } }),
+    (p): SchemaPlace => ({
+      '@type': 'Place',
+      name: p.name,
+      url: absoluteUrl(p.url, site.url),
+      geo: { '@type': 'GeoCoordinates', latitude: p.lat, longitude: p.lon },
+    }),
   );
-  const sources = page.sources.map((s): CreativeWork => ({
-    '@type': 'CreativeWork',
-    ...(s.title ? { name: s.title } : {}),
-    publisher: { '@type': 'Organization', name: s.publisher },
-    ...(s.url ? { url: s.url } : {}),
-    ...(s.date ? { datePublished: s.date.datetime } : {}),
-  }));
+  const sources = page.sources.map(
+    (s): CreativeWork => ({
+      '@type': 'CreativeWork',
+      ...(s.title ? { name: s.title } : {}),
+      publisher: { '@type': 'Organization', name: s.publisher },
+      ...(s.url ? { url: s.url } : {}),
+      ...(s.date ? { datePublished: s.date.datetime } : {}),
+    }),
+  );
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -40,5 +47,8 @@ export function articleJsonLd(page: ArticlePage, site: SiteView): WithContext<Ne
 
 /** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the element. */
 export function toScriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

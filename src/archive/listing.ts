@@ -51,7 +51,11 @@ export const localDay = (e: Entry) => e.article.date.iso.slice(0, 10);
 export const localMonth = (e: Entry) => e.article.date.iso.slice(0, 7);
 
 export function groupByDay(entries: readonly Entry[], ui: UiStrings): TeaserGroup[] {
-  return groupBy(entries, localDay).map(([day, group]) => ({ heading: formatDay(group[0]!.article.date, ui.dateLocale), datetime: day, articles: group.map((e) => toTeaser(e.page)) }));
+  return groupBy(entries, localDay).map(([day, group]) => ({
+    heading: formatDay(group[0]!.article.date, ui.dateLocale),
+    datetime: day,
+    articles: group.map((e) => toTeaser(e.page)),
+  }));
 }
 
 export function groupByMonth(entries: readonly Entry[], ui: UiStrings): TeaserGroup[] {
@@ -67,7 +71,12 @@ export function timelineOf(entries: readonly Entry[]): ListingPage['timeline'] {
   const dated = entries.filter((e) => e.page.event);
   if (dated.length === 0) return undefined;
   return dated
-    .sort((a, b) => a.article.eventDate!.min - b.article.eventDate!.min || a.article.eventDate!.max - b.article.eventDate!.max || compareText(a.page.url, b.page.url))
+    .sort(
+      (a, b) =>
+        a.article.eventDate!.min - b.article.eventDate!.min ||
+        a.article.eventDate!.max - b.article.eventDate!.max ||
+        compareText(a.page.url, b.page.url),
+    )
     .map((e) => ({ event: e.page.event!, article: toTeaser(e.page) }));
 }
 

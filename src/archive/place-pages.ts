@@ -2,7 +2,7 @@ import type { Gazetteer } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { compareText } from '../report/message.ts';
 import type { CountLink, FeedSpec, IndexPage, ListingPage } from './archive.ts';
-import { listingPage, timelineOf, type Entry, type ListingContext } from './listing.ts';
+import { type Entry, type ListingContext, listingPage, timelineOf } from './listing.ts';
 import { frontListing, periodPages } from './time-slices.ts';
 import { absoluteUrl, feedUrls, outputPathOf, placesIndexUrl, placeUrl } from './urls.ts';
 
@@ -11,7 +11,12 @@ import { absoluteUrl, feedUrls, outputPathOf, placesIndexUrl, placeUrl } from '.
  * report is also Baghlan's, Afghanistan's and the Andarab region's), and for every place an
  * article links to; the places index; one feed per place.
  */
-export function buildPlacePages(entries: readonly Entry[], linked: Iterable<string>, places: Gazetteer, ctx: ListingContext): { pages: ListingPage[]; index: IndexPage; feeds: FeedSpec[] } {
+export function buildPlacePages(
+  entries: readonly Entry[],
+  linked: Iterable<string>,
+  places: Gazetteer,
+  ctx: ListingContext,
+): { pages: ListingPage[]; index: IndexPage; feeds: FeedSpec[] } {
   const { ui } = ctx;
   const byPlace = new Map<string, Entry[]>();
   for (const entry of entries) {
@@ -36,9 +41,26 @@ export function buildPlacePages(entries: readonly Entry[], linked: Iterable<stri
     const points = [...new Map(list.flatMap((e) => e.page.points).map((p) => [p.id, p])).values()];
     const url = placeUrl(id);
     const feeds = feedUrls(url);
-    const breadcrumbs = lineage.slice(1).reverse().map((p) => ({ name: p.name, url: placeUrl(p.id) }));
+    const breadcrumbs = lineage
+      .slice(1)
+      .reverse()
+      .map((p) => ({ name: p.name, url: placeUrl(p.id) }));
     const { listed, split, ...front } = frontListing(list, ctx);
-    const sliced = split ? periodPages({ kind: 'place', base: url, name: place.name, breadcrumbs: [...breadcrumbs, { name: place.name, url }], feeds, everyPeriod: false, timeline: true }, list, ctx) : undefined;
+    const sliced = split
+      ? periodPages(
+          {
+            kind: 'place',
+            base: url,
+            name: place.name,
+            breadcrumbs: [...breadcrumbs, { name: place.name, url }],
+            feeds,
+            everyPeriod: false,
+            timeline: true,
+          },
+          list,
+          ctx,
+        )
+      : undefined;
     pages.push(
       listingPage(
         ctx,
@@ -46,11 +68,22 @@ export function buildPlacePages(entries: readonly Entry[], linked: Iterable<stri
           kind: 'place',
           url,
           title: place.name,
-          subtitle: place.known ? ui.placeIn(place.type, lineage.slice(1).map((p) => p.name)) : ui.notInGazetteer,
+          subtitle: place.known
+            ? ui.placeIn(
+                place.type,
+                lineage.slice(1).map((p) => p.name),
+              )
+            : ui.notInGazetteer,
           breadcrumbs,
-          otherNames: Object.entries(place.names).filter(([lang]) => lang !== 'en').map(([lang, name]) => ({ name, url: '', lang })),
+          otherNames: Object.entries(place.names)
+            .filter(([lang]) => lang !== 'en')
+            .map(([lang, name]) => ({ name, url: '', lang })),
           aliases: place.aliases,
-          children: places.members(id).filter((m) => byPlace.has(m.id)).sort(byName).map(countLink),
+          children: places
+            .members(id)
+            .filter((m) => byPlace.has(m.id))
+            .sort(byName)
+            .map(countLink),
           feeds,
           timeline: timelineOf(listed),
           map: points.length ? { points, countryIso: places.countryOf(place).codes['iso3166-1'], title: place.name } : undefined,
@@ -66,19 +99,32 @@ export function buildPlacePages(entries: readonly Entry[], linked: Iterable<stri
   // The index: each country with its places as a tree by parent, by name at each level.
   const present = [...byPlace.keys()].map((id) => places.get(id)!);
   const childrenOf = (id: string) => present.filter((p) => p.parent === id).sort(byName);
-  const tree = (p: Place, depth: number): (CountLink & { depth: number })[] => [{ ...countLink(p), depth }, ...childrenOf(p.id).flatMap((c) => tree(c, depth + 1))];
+  const tree = (p: Place, depth: number): (CountLink & { depth: number })[] => [
+    { ...countLink(p), depth },
+    ...childrenOf(p.id).flatMap((c) => tree(c, depth + 1)),
+  ];
   const roots = present.filter((p) => !p.parent || !byPlace.has(p.parent)).sort(byName);
   const index: IndexPage = {
     url: placesIndexUrl(),
     outputPath: outputPathOf(placesIndexUrl()),
     canonical: absoluteUrl(placesIndexUrl(), ctx.config.url),
     title: ui.places,
-    sections: roots.map((root) => ({ heading: `${root.name} (${ui.articleCount(byPlace.get(root.id)!.length)})`, headingUrl: placeUrl(root.id), items: tree(root, 0).slice(1) })),
+    sections: roots.map((root) => ({
+      heading: `${root.name} (${ui.articleCount(byPlace.get(root.id)!.length)})`,
+      headingUrl: placeUrl(root.id),
+      items: tree(root, 0).slice(1),
+    })),
   };
 
   const feeds = [...byPlace].map(([id, list]): FeedSpec => {
     const url = placeUrl(id);
-    return { kind: 'place', title: `${ctx.config.title}: ${places.get(id)!.name}`, pageUrl: url, urls: feedUrls(url), articles: list.map((e) => e.page.url) };
+    return {
+      kind: 'place',
+      title: `${ctx.config.title}: ${places.get(id)!.name}`,
+      pageUrl: url,
+      urls: feedUrls(url),
+      articles: list.map((e) => e.page.url),
+    };
   });
   return { pages, index, feeds };
 }

@@ -16,7 +16,15 @@ export function findRelated(entries: readonly Entry[], places: Gazetteer): Map<s
   const info = new Map(
     entries.map((e) => {
       const own = new Set(e.article.places.map((p) => p.id));
-      const area = new Set([...own, ...e.article.places.flatMap((p) => places.containers(p).filter((c) => c.type !== 'country').map((c) => c.id))]);
+      const area = new Set([
+        ...own,
+        ...e.article.places.flatMap((p) =>
+          places
+            .containers(p)
+            .filter((c) => c.type !== 'country')
+            .map((c) => c.id),
+        ),
+      ]);
       return [e, { own, area, topics: new Set(e.page.topics.map((t) => t.url)), at: e.article.date.epochMs }];
     }),
   );
@@ -64,7 +72,10 @@ export function findRelated(entries: readonly Entry[], places: Gazetteer): Map<s
       if (s > 0) candidates.push({ e: byTime[j]!, score: s, gap: Math.abs(info.get(byTime[j]!)!.at - at) });
     }
     candidates.sort((a, b) => b.score - a.score || a.gap - b.gap || compareText(a.e.page.url, b.e.page.url));
-    related.set(entry.page.url, candidates.slice(0, MAX_RELATED).map((c) => c.e));
+    related.set(
+      entry.page.url,
+      candidates.slice(0, MAX_RELATED).map((c) => c.e),
+    );
   });
   return related;
 }

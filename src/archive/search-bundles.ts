@@ -40,7 +40,10 @@ export function planSearchBundles(articles: readonly BundledArticle[], splitAbov
   const parts: BundledArticle[][] = [];
   for (let start = 0; start < oldest.length || parts.length === 0; start += splitAbove) parts.push(oldest.slice(start, start + splitAbove));
   return parts
-    .map((part, i) => ({ folder: i === parts.length - 1 ? MAIN_SEARCH_BUNDLE : `${MAIN_SEARCH_BUNDLE}-${i + 1}`, articleUrls: part.map((a) => a.url).reverse() }))
+    .map((part, i) => ({
+      folder: i === parts.length - 1 ? MAIN_SEARCH_BUNDLE : `${MAIN_SEARCH_BUNDLE}-${i + 1}`,
+      articleUrls: part.map((a) => a.url).reverse(),
+    }))
     .reverse();
 }
 

@@ -2,7 +2,19 @@ import type { ArticleDate } from '../dates/article-date.ts';
 import { compareText } from '../report/message.ts';
 import type { CalendarMonth, CountLink, FeedUrls, Link, ListingPage, Period, TeaserGroup } from './archive.ts';
 import { formatDay, formatMonth } from './format-date.ts';
-import { groupBy, groupByDay, groupByMonth, linkNeighbours, listingPage, localDay, localMonth, timelineOf, toTeaser, type Entry, type ListingContext } from './listing.ts';
+import {
+  type Entry,
+  groupBy,
+  groupByDay,
+  groupByMonth,
+  type ListingContext,
+  linkNeighbours,
+  listingPage,
+  localDay,
+  localMonth,
+  timelineOf,
+  toTeaser,
+} from './listing.ts';
 import { periodUrl } from './urls.ts';
 
 /**
@@ -38,7 +50,11 @@ const SMALLER: Record<Period, Period | undefined> = { year: 'month', month: 'day
  * The pages of every year of `entries` (newest first) and, below each, of the periods a reader
  * needs to reach every report; with the links to the years, newest first.
  */
-export function periodPages(scope: SliceScope, entries: readonly Entry[], ctx: ListingContext): { pages: ListingPage[]; years: CountLink[] } {
+export function periodPages(
+  scope: SliceScope,
+  entries: readonly Entry[],
+  ctx: ListingContext,
+): { pages: ListingPage[]; years: CountLink[] } {
   const { ui, config } = ctx;
   const { max_reports: max, newest } = config.listings;
   const levels = new Map<string, ListingPage[]>();
@@ -46,12 +62,22 @@ export function periodPages(scope: SliceScope, entries: readonly Entry[], ctx: L
 
   const slice = (period: Period, list: readonly Entry[], crumbs: Link[], part?: number): CountLink => {
     const date = list[0]!.article.date;
-    const url = period === 'year' ? periodUrl(scope.base, date.year) : period === 'month' ? periodUrl(scope.base, date.year, date.month) : periodUrl(scope.base, date.year, date.month, date.day, part);
+    const url =
+      period === 'year'
+        ? periodUrl(scope.base, date.year)
+        : period === 'month'
+          ? periodUrl(scope.base, date.year, date.month)
+          : periodUrl(scope.base, date.year, date.month, date.day, part);
     const label = periodLabel(period, date, part, ctx);
     const title = period === 'part' ? ui.dayPart(formatDay(date, ui.dateLocale), part!) : label;
     const split = list.length > max;
     const smaller = SMALLER[period];
-    const children = smaller && (split || (scope.everyPeriod && smaller !== 'part')) ? subPeriods(smaller, list, max).map((sub, i) => slice(smaller, sub, [...crumbs, { name: label, url }], smaller === 'part' ? i + 1 : undefined)) : [];
+    const children =
+      smaller && (split || (scope.everyPeriod && smaller !== 'part'))
+        ? subPeriods(smaller, list, max).map((sub, i) =>
+            slice(smaller, sub, [...crumbs, { name: label, url }], smaller === 'part' ? i + 1 : undefined),
+          )
+        : [];
     const listed = split ? list.slice(0, newest) : list;
     const page = listingPage(
       ctx,
@@ -64,7 +90,10 @@ export function periodPages(scope: SliceScope, entries: readonly Entry[], ctx: L
         ...(scope.calendars && { calendars: scope.calendars(period, date) }),
         ...(scope.feeds && { feeds: scope.feeds }),
         ...(scope.timeline && { timeline: timelineOf(listed) }),
-        ...(split && { newestNote: ui.newestListed(newest, smaller!), periods: { heading: ui.periodsHeading[smaller!], items: [...children].reverse() } }),
+        ...(split && {
+          newestNote: ui.newestListed(newest, smaller!),
+          periods: { heading: ui.periodsHeading[smaller!], items: [...children].reverse() },
+        }),
         groups: groupsOf(period, listed, ctx),
       },
       list,
@@ -88,7 +117,10 @@ export function periodPages(scope: SliceScope, entries: readonly Entry[], ctx: L
 }
 
 /** The reports of a place's or topic's own page: all, or when there are more than `newest`, the newest. */
-export function frontListing(entries: readonly Entry[], ctx: ListingContext): Pick<ListingPage, 'groups' | 'newestNote'> & { listed: readonly Entry[]; split: boolean } {
+export function frontListing(
+  entries: readonly Entry[],
+  ctx: ListingContext,
+): Pick<ListingPage, 'groups' | 'newestNote'> & { listed: readonly Entry[]; split: boolean } {
   const { newest } = ctx.config.listings;
   const split = entries.length > newest;
   const listed = split ? entries.slice(0, newest) : entries;

@@ -1,8 +1,8 @@
 import { urlSegment } from '../places/url-segment.ts';
 import { compareText, type Message } from '../report/message.ts';
-import { closestSlug, inLanguage, topicEntryOf, writtenName, type TopicEntry } from '../topics/topics.ts';
+import { closestSlug, inLanguage, type TopicEntry, topicEntryOf, writtenName } from '../topics/topics.ts';
 import type { FeedSpec, IndexPage, Link, ListingPage } from './archive.ts';
-import { listingPage, timelineOf, type Entry, type ListingContext } from './listing.ts';
+import { type Entry, type ListingContext, listingPage, timelineOf } from './listing.ts';
 import { frontListing, periodPages } from './time-slices.ts';
 import { absoluteUrl, feedUrls, outputPathOf, topicsIndexUrl, topicUrl } from './urls.ts';
 
@@ -55,8 +55,13 @@ export function nameTopics(
   }
   const messages = topics.flatMap((t): Message[] => {
     if (spellings.has(t.id)) return [];
-    const guess = closestSlug(t.id, [...spellings.keys()].filter((slug) => !topics.some((e) => e.id === slug)));
-    const fix = guess ? `Did you mean \`${guess}\` (the tag of ${[...spellings.get(guess)!.keys()].map((s) => `\`${s}\``).join(', ')})? Or remove the entry.` : 'Tag an article with it, or remove the entry.';
+    const guess = closestSlug(
+      t.id,
+      [...spellings.keys()].filter((slug) => !topics.some((e) => e.id === slug)),
+    );
+    const fix = guess
+      ? `Did you mean \`${guess}\` (the tag of ${[...spellings.get(guess)!.keys()].map((s) => `\`${s}\``).join(', ')})? Or remove the entry.`
+      : 'Tag an article with it, or remove the entry.';
     return [{ ...t.at, severity: 'warning', ruleId: 'unused-topic', reason: `Topic \`${t.id}\` is the tag of no article.`, fix }];
   });
   return { topicOf: (tag) => links.get(slugOf.get(tag)!)!, views, messages };
@@ -71,20 +76,48 @@ export function buildTopicPages(
 ): { pages: ListingPage[]; index: IndexPage; feeds: FeedSpec[] } {
   const { ui } = ctx;
   const topics = new Map<string, { name: string; lang?: string; entries: Entry[] }>();
-  for (const link of linked) if (!topics.has(link.url)) topics.set(link.url, { name: link.name, ...(link.lang && { lang: link.lang }), entries: [] });
+  for (const link of linked)
+    if (!topics.has(link.url)) topics.set(link.url, { name: link.name, ...(link.lang && { lang: link.lang }), entries: [] });
   for (const entry of entries) for (const t of entry.page.topics) topics.get(t.url)!.entries.push(entry);
 
   const pages = [...topics].flatMap(([url, t]) => {
     const feeds = feedUrls(url);
     const { listed, split, ...front } = frontListing(t.entries, ctx);
-    const sliced = split ? periodPages({ kind: 'topic', base: url, name: t.name, breadcrumbs: [{ name: t.name, url }], feeds, everyPeriod: false, timeline: true }, t.entries, ctx) : undefined;
+    const sliced = split
+      ? periodPages(
+          { kind: 'topic', base: url, name: t.name, breadcrumbs: [{ name: t.name, url }], feeds, everyPeriod: false, timeline: true },
+          t.entries,
+          ctx,
+        )
+      : undefined;
     const periods = sliced && { heading: ctx.ui.periodsHeading.year, items: sliced.years };
     const view = views.get(url);
-    const shown = { ...(t.lang && { titleLang: t.lang }), ...(view && { otherNames: view.otherNames }), ...(view?.description && { description: view.description }) };
-    const fields = { kind: 'topic' as const, url, title: t.name, ...shown, feeds, timeline: timelineOf(listed), ...front, ...(periods && { periods }) };
+    const shown = {
+      ...(t.lang && { titleLang: t.lang }),
+      ...(view && { otherNames: view.otherNames }),
+      ...(view?.description && { description: view.description }),
+    };
+    const fields = {
+      kind: 'topic' as const,
+      url,
+      title: t.name,
+      ...shown,
+      feeds,
+      timeline: timelineOf(listed),
+      ...front,
+      ...(periods && { periods }),
+    };
     return [listingPage(ctx, fields, t.entries), ...(sliced?.pages ?? [])];
   });
-  const feeds = [...topics].map(([url, t]): FeedSpec => ({ kind: 'topic', title: `${ctx.config.title}: ${t.name}`, pageUrl: url, urls: feedUrls(url), articles: t.entries.map((e) => e.page.url) }));
+  const feeds = [...topics].map(
+    ([url, t]): FeedSpec => ({
+      kind: 'topic',
+      title: `${ctx.config.title}: ${t.name}`,
+      pageUrl: url,
+      urls: feedUrls(url),
+      articles: t.entries.map((e) => e.page.url),
+    }),
+  );
   // Names in the reader's alphabetical order (`earthquake` beside `Haiti`), not code points'.
   const byName = new Intl.Collator(ctx.config.lang);
   const index: IndexPage = {
@@ -95,7 +128,13 @@ export function buildTopicPages(
     sections: [
       {
         items: [...topics]
-          .map(([url, t]) => ({ name: t.name, url, ...(t.lang && { lang: t.lang }), count: t.entries.length, countText: ui.articleCount(t.entries.length) }))
+          .map(([url, t]) => ({
+            name: t.name,
+            url,
+            ...(t.lang && { lang: t.lang }),
+            count: t.entries.length,
+            countText: ui.articleCount(t.entries.length),
+          }))
           .sort((a, b) => b.count - a.count || byName.compare(a.name, b.name) || compareText(a.name, b.name)),
       },
     ],

@@ -91,14 +91,17 @@ export const UI_STRINGS = {
     searchPrompt: 'Type a word or a name to search every report, or tick a box to list reports by year, place, topic or language.',
     searchNoResults: 'No reports match “{query}”.',
     searchNoResultsFiltered: 'No reports match these filters.',
-    searchNoResultsHint: 'Check the spelling, try fewer or other words (names can be written in any spelling or script), or browse instead:',
+    searchNoResultsHint:
+      'Check the spelling, try fewer or other words (names can be written in any spelling or script), or browse instead:',
     searchBrowseArchive: 'the archive by date',
     searchBrowsePlaces: 'places',
     searchBrowseTopics: 'topics',
     searchNeedsJs: 'Search runs in your browser, and needs JavaScript, which is turned off.',
-    searchNeedsServer: 'Search needs JavaScript and a served site: it runs in your browser from files the web server sends, so it does not work on pages opened from disk. Every report can still be browsed:',
+    searchNeedsServer:
+      'Search needs JavaScript and a served site: it runs in your browser from files the web server sends, so it does not work on pages opened from disk. Every report can still be browsed:',
     searchError: 'Search could not load its index, so it cannot run here.',
-    searchErrorFile: 'Search could not load its index: pages opened from disk cannot load it. Serve the site folder with a web server to search (see the README), or browse:',
+    searchErrorFile:
+      'Search could not load its index: pages opened from disk cannot load it. Serve the site folder with a web server to search (see the README), or browse:',
   },
 } as const;
 

@@ -1,16 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import slugify from '@sindresorhus/slugify';
-import { readProject } from '../pipeline/read-project.ts';
 import { CONFIG_FILE, type SiteConfig } from '../config/site-config.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { checkArticle } from '../content/validate-article.ts';
 import { isValidZone, suggestZone } from '../dates/article-date.ts';
+import { readProject } from '../pipeline/read-project.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
-import { loadTopics, type TopicEntry } from '../topics/topics.ts';
 import type { Place } from '../places/place.ts';
 import { countMessages, formatMessages, type Message } from '../report/message.ts';
+import { loadTopics, type TopicEntry } from '../topics/topics.ts';
 import { UsageError } from './command.ts';
 
 /** What `new` and `import` need of a project: its config and its gazetteer. */
@@ -59,7 +59,10 @@ export function slugForTitle(title: string): string {
 
 /** Checks an article's text as `dateline check` will once it is at `file`: every message, and whether any is an error. */
 export function checkArticleText(project: ArticleProject, file: string, text: string): { messages: Message[]; ok: boolean } {
-  const { messages } = checkArticle({ file, bytes: new TextEncoder().encode(text) }, { gazetteer: project.gazetteer, timezone: project.config.timezone, lang: project.config.lang, topics: project.topics });
+  const { messages } = checkArticle(
+    { file, bytes: new TextEncoder().encode(text) },
+    { gazetteer: project.gazetteer, timezone: project.config.timezone, lang: project.config.lang, topics: project.topics },
+  );
   return { messages, ok: countMessages(messages).errors === 0 };
 }
 
@@ -81,5 +84,7 @@ export async function writeNewFile(root: string, file: string, text: string): Pr
 export function checkZoneOption(zone: string): void {
   if (isValidZone(zone)) return;
   const guess = suggestZone(zone);
-  throw new UsageError(`--timezone \`${zone}\` is not an IANA time zone.${guess ? ` Did you mean \`${guess}\`?` : ' Use a name like `Asia/Kabul`.'}`);
+  throw new UsageError(
+    `--timezone \`${zone}\` is not an IANA time zone.${guess ? ` Did you mean \`${guess}\`?` : ' Use a name like `Asia/Kabul`.'}`,
+  );
 }

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { folderSize } from '../pipeline/folder-size.ts';
+import { type BuildReport, runBuild } from '../pipeline/run-build.ts';
 import { countMessages, formatMessages, plural } from '../report/message.ts';
 import { progressReporter, seconds } from '../report/progress.ts';
-import { runBuild, type BuildReport } from '../pipeline/run-build.ts';
-import { folderSize } from '../pipeline/folder-size.ts';
 import type { Command } from './command.ts';
 
 /** The cache folder, in the project: rendered bodies and the last build's fingerprint. Safe to delete. */
@@ -24,7 +24,13 @@ Options:
     const { values } = parseArgs({
       args: argv,
       allowNegative: true,
-      options: { root: { type: 'string' }, out: { type: 'string' }, drafts: { type: 'boolean' }, force: { type: 'boolean' }, cache: { type: 'boolean', default: true } },
+      options: {
+        root: { type: 'string' },
+        out: { type: 'string' },
+        drafts: { type: 'boolean' },
+        force: { type: 'boolean' },
+        cache: { type: 'boolean', default: true },
+      },
     });
     const root = resolve(io.cwd, values.root ?? '.');
     const progress = progressReporter(io.stderr, io.interactive);
@@ -62,12 +68,18 @@ async function summary(report: BuildReport, where: string, elapsed: number): Pro
   // (measuring 35,000 files took 0.5 s of a 10-second edit at 10,000 articles).
   const reused = report.reused ?? 0;
   const size = reused > 0 ? undefined : folderSize(report.output!);
-  const made = size ? `${plural(size.files, 'file')}, ${megabytes(size.bytes)}` : `${plural(report.files, 'file')}, ${report.files - reused} written`;
+  const made = size
+    ? `${plural(size.files, 'file')}, ${megabytes(size.bytes)}`
+    : `${plural(report.files, 'file')}, ${report.files - reused} written`;
   const md = report.markdown;
   const stages = Object.entries(report.timings).map(([stage, ms]) => {
-    const read = report.check && stage === 'read' ? ` (${report.check.read} of ${report.check.cached + report.check.checked} files read)` : '';
+    const read =
+      report.check && stage === 'read' ? ` (${report.check.read} of ${report.check.cached + report.check.checked} files read)` : '';
     const checked = report.check && stage === 'check' ? ` (${report.check.cached} cached, ${report.check.checked} checked)` : read;
-    const detail = stage === 'markdown' && md ? ` (${md.cached} cached, ${md.rendered} rendered${md.workers ? ` on ${md.workers} threads` : ''})` : checked;
+    const detail =
+      stage === 'markdown' && md
+        ? ` (${md.cached} cached, ${md.rendered} rendered${md.workers ? ` on ${md.workers} threads` : ''})`
+        : checked;
     return `${stage} ${seconds(ms)}${detail}`;
   });
   return [

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
-import { countMessages, formatMessages, plural, type Message } from '../report/message.ts';
+import { parseArgs } from 'node:util';
 import { runBuild } from '../pipeline/run-build.ts';
-import { UsageError, type Command } from './command.ts';
+import { countMessages, formatMessages, type Message, plural } from '../report/message.ts';
+import { type Command, UsageError } from './command.ts';
 
 export const check: Command = {
   name: 'check',
@@ -25,7 +25,8 @@ Options:
       allowPositionals: true,
       options: { root: { type: 'string' }, format: { type: 'string', default: 'text' }, drafts: { type: 'boolean' } },
     });
-    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown format \`${values.format}\`: use text or json.`);
+    if (values.format !== 'text' && values.format !== 'json')
+      throw new UsageError(`Unknown format \`${values.format}\`: use text or json.`);
     const root = resolve(io.cwd, values.root ?? '.');
     const report = await runBuild({ root, dryRun: true, overrides: { drafts: values.drafts } });
     // Paths are given relative to where the command runs; messages name files relative to the root.

@@ -5,7 +5,10 @@
 export function soleZoneOf(countryCode: string): string | undefined {
   try {
     // Newer runtimes have getTimeZones(); Node 20 has the older `timeZones` getter.
-    const locale = new Intl.Locale(`und-${countryCode}`) as Intl.Locale & { getTimeZones?: () => string[] | undefined; timeZones?: string[] };
+    const locale = new Intl.Locale(`und-${countryCode}`) as Intl.Locale & {
+      getTimeZones?: () => string[] | undefined;
+      timeZones?: string[];
+    };
     const zones = locale.getTimeZones?.() ?? locale.timeZones;
     return zones?.length === 1 ? zones[0] : undefined;
   } catch {

@@ -10,8 +10,16 @@ import { reportMarkdown } from '../content/report-markdown.ts';
 import { parseArticleDate } from '../dates/article-date.ts';
 import type { Place } from '../places/place.ts';
 import { formatMessages } from '../report/message.ts';
-import { articlePath, checkArticleText, checkZoneOption, openProject, slugForTitle, writeNewFile, type ArticleProject } from './article-project.ts';
-import { UsageError, type Command, type CommandIO } from './command.ts';
+import {
+  type ArticleProject,
+  articlePath,
+  checkArticleText,
+  checkZoneOption,
+  openProject,
+  slugForTitle,
+  writeNewFile,
+} from './article-project.ts';
+import { type Command, type CommandIO, UsageError } from './command.ts';
 import { soleZoneOf } from './country-zone.ts';
 
 export const importReport: Command = {
@@ -43,7 +51,8 @@ Options:
       },
     });
     if (positionals.length === 0) throw new UsageError('Give the report files to import: dateline import report.txt.');
-    if (values.title !== undefined && positionals.length > 1) throw new UsageError('--title names one article: import the files one at a time to give each its headline.');
+    if (values.title !== undefined && positionals.length > 1)
+      throw new UsageError('--title names one article: import the files one at a time to give each its headline.');
     if (values.title !== undefined && values.title.trim() === '') throw new UsageError('--title is empty.');
     if (values.timezone !== undefined) checkZoneOption(values.timezone);
     const project = await openProject(resolve(io.cwd, values.root ?? '.'));
@@ -124,7 +133,8 @@ async function importOne(path: string, name: string, project: ArticleProject, op
   const { messages, ok } = checkArticleText(project, file, text);
   if (messages.length > 0) io.stderr(`${formatMessages(messages)}\n`);
   if (!ok) return fail(`nothing was written: ${file} would not pass \`dateline check\`.`);
-  if (!(await writeNewFile(project.root, file, text))) return fail(`${file} already exists; it was left as it is. Import with another --title, or edit that file.`);
+  if (!(await writeNewFile(project.root, file, text)))
+    return fail(`${file} already exists; it was left as it is. Import with another --title, or edit that file.`);
 
   const shown = relative(io.cwd, resolve(project.root, file)).split('\\').join('/');
   const lines = [`Wrote ${shown}${guessed ? ' as a draft (status: draft)' : ''}.`];
@@ -146,7 +156,10 @@ function zoneHint(places: readonly Place[], zone: string, project: ArticleProjec
 
 /** How to write a place in `location`: its names, most specific first, or its id if those would read as another place. */
 function locationOf(place: Place, project: ArticleProject): string {
-  const path = project.gazetteer.lineage(place).map((p) => p.name).join(', ');
+  const path = project.gazetteer
+    .lineage(place)
+    .map((p) => p.name)
+    .join(', ');
   const resolution = project.gazetteer.resolve(path);
   return resolution.known && resolution.place.id === place.id && !resolution.unmatched?.length ? path : place.id;
 }

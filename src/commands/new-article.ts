@@ -1,14 +1,14 @@
-import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { formatOffset, parseArticleDate } from '../dates/article-date.ts';
 import type { FrontMatter } from '../content/article-schema.ts';
 import { formatArticle } from '../content/format-article.ts';
 import { canonicalLang } from '../content/text-direction.ts';
+import { formatOffset, parseArticleDate } from '../dates/article-date.ts';
 import { formatMessages } from '../report/message.ts';
 import { articlePath, checkArticleText, checkZoneOption, openProject, slugForTitle, writeNewFile } from './article-project.ts';
 import { currentTime } from './clock.ts';
-import { UsageError, type Command } from './command.ts';
+import { type Command, UsageError } from './command.ts';
 
 export const newArticle: Command = {
   name: 'new',
@@ -45,13 +45,15 @@ Options:
     const title = positionals.join(' ').trim();
     if (title === '') throw new UsageError('Give the headline: dateline new "Headline" --location "Place, Province, Country".');
     const locations = (values.location ?? []).map((l) => l.trim()).filter(Boolean);
-    if (locations.length === 0) throw new UsageError('Give the place with --location "Place, Province, Country" (or a gazetteer id such as af/baghlan/pol-e-hesar).');
+    if (locations.length === 0)
+      throw new UsageError('Give the place with --location "Place, Province, Country" (or a gazetteer id such as af/baghlan/pol-e-hesar).');
     const slug = slugForTitle(title);
     if (slug === '') throw new UsageError(`The headline \`${title}\` gives no file name: it needs a letter or a digit.`);
 
     if (values.timezone !== undefined) checkZoneOption(values.timezone);
     const lang = values.lang === undefined ? undefined : canonicalLang(values.lang);
-    if (values.lang !== undefined && lang === undefined) throw new UsageError(`--lang \`${values.lang}\` is not a language tag; use a BCP 47 tag such as \`en\`, \`fa\` or \`ps\`.`);
+    if (values.lang !== undefined && lang === undefined)
+      throw new UsageError(`--lang \`${values.lang}\` is not a language tag; use a BCP 47 tag such as \`en\`, \`fa\` or \`ps\`.`);
 
     const project = await openProject(resolve(io.cwd, values.root ?? '.'));
     const zone = values.timezone ?? project.config.timezone;
@@ -61,9 +63,20 @@ Options:
     const parsed = parseArticleDate(written, zone);
     if (!parsed.ok) throw new UsageError(`--date: ${parsed.reason} ${parsed.fix}`);
     const date = parsed.date.hasTime ? parsed.date.iso : written;
-    if (parsed.warning) io.stderr(`dateline new: --date: ${parsed.warning.reason} The file says \`${date}\`; change the offset if you meant the other.\n`);
+    if (parsed.warning)
+      io.stderr(`dateline new: --date: ${parsed.warning.reason} The file says \`${date}\`; change the offset if you meant the other.\n`);
 
-    const tags = values.tags === undefined ? [] : [...new Set(values.tags.split(',').map((t) => t.trim()).filter(Boolean))];
+    const tags =
+      values.tags === undefined
+        ? []
+        : [
+            ...new Set(
+              values.tags
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            ),
+          ];
     const frontMatter: FrontMatter = {
       title,
       date,

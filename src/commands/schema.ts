@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { frontMatterJsonSchema, JSON_SCHEMA_TARGETS, type JsonSchemaTarget } from '../content/front-matter-json-schema.ts';
-import { UsageError, type Command } from './command.ts';
+import { type Command, UsageError } from './command.ts';
 
 export const schema: Command = {
   name: 'schema',
@@ -16,7 +16,8 @@ Options:
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { target: { type: 'string', default: 'draft-2020-12' } } });
     const target = values.target as JsonSchemaTarget;
-    if (!JSON_SCHEMA_TARGETS.includes(target)) throw new UsageError(`Unknown target \`${values.target}\`: use ${JSON_SCHEMA_TARGETS.join(' or ')}.`);
+    if (!JSON_SCHEMA_TARGETS.includes(target))
+      throw new UsageError(`Unknown target \`${values.target}\`: use ${JSON_SCHEMA_TARGETS.join(' or ')}.`);
     io.stdout(`${JSON.stringify(frontMatterJsonSchema(target), null, 2)}\n`);
     return 0;
   },

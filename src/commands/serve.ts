@@ -1,18 +1,18 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { runBuild } from '../pipeline/run-build.ts';
-import { ARTICLE_FILE, readConfig } from '../pipeline/read-project.ts';
 import { CONFIG_FILE } from '../config/site-config.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
+import { ARTICLE_FILE, readConfig } from '../pipeline/read-project.ts';
+import { runBuild } from '../pipeline/run-build.ts';
 import { countMessages, formatMessages, plural } from '../report/message.ts';
 import { seconds } from '../report/progress.ts';
-import { startDevServer, type BuildState, type DevServer } from '../serve/dev-server.ts';
-import { savePreviewer, type SavePreviewer } from '../serve/save-preview.ts';
+import { type BuildState, type DevServer, startDevServer } from '../serve/dev-server.ts';
+import { type SavePreviewer, savePreviewer } from '../serve/save-preview.ts';
 import { CACHE_DIR } from './build.ts';
-import { UsageError, type Command } from './command.ts';
-import { PACKAGE_ROOT } from '../package-root.ts';
+import { type Command, UsageError } from './command.ts';
 
 /**
  * A full garbage collection, now. A build allocates several times what it keeps, and V8 lets the
@@ -47,10 +47,16 @@ Options:
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
-      options: { root: { type: 'string' }, port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' }, drafts: { type: 'boolean' } },
+      options: {
+        root: { type: 'string' },
+        port: { type: 'string', default: '8080' },
+        host: { type: 'string', default: '127.0.0.1' },
+        drafts: { type: 'boolean' },
+      },
     });
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port \`${values.port}\` is not a port number (0–65535).`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port \`${values.port}\` is not a port number (0–65535).`);
     const root = resolve(io.cwd, values.root ?? '.');
     const { config } = await readConfig(root);
     const output = resolve(root, config.output);
@@ -104,7 +110,9 @@ Options:
             if (report.messages.length > 0) io.stderr(`${formatMessages(report.messages)}\n`);
             if (report.ok) {
               const { warnings } = countMessages(report.messages);
-              io.stdout(`${reason}: ${report.upToDate ? 'up to date' : `built ${plural(report.articles, 'article')}`} in ${seconds(performance.now() - started)}${warnings ? `, ${plural(warnings, 'warning')}` : ''}.\n`);
+              io.stdout(
+                `${reason}: ${report.upToDate ? 'up to date' : `built ${plural(report.articles, 'article')}`} in ${seconds(performance.now() - started)}${warnings ? `, ${plural(warnings, 'warning')}` : ''}.\n`,
+              );
               await built(!report.bodyOnly && !report.upToDate);
               publish({ state: 'ok', builtAt: Date.now() }, await server?.settle(upTo));
               collectGarbage();
@@ -134,10 +142,13 @@ Options:
 
     const contentDir = join(root, config.content);
     const watched = [contentDir, templates, join(PACKAGE_ROOT, 'public')];
-    const watchers: FSWatcher[] = watched.map((dir) => watch(dir, { recursive: true }, (_event, name) => schedule(name ? join(dir, String(name)) : dir)));
+    const watchers: FSWatcher[] = watched.map((dir) =>
+      watch(dir, { recursive: true }, (_event, name) => schedule(name ? join(dir, String(name)) : dir)),
+    );
     watchers.push(watch(root, (_event, name) => name === CONFIG_FILE && schedule(join(root, CONFIG_FILE))));
     // A watched folder deleted or moved: say so and keep serving the last good site.
-    for (const w of watchers) w.on('error', (error) => io.stderr(`Stopped watching a folder: ${error.message}. Restart dateline serve to watch it again.\n`));
+    for (const w of watchers)
+      w.on('error', (error) => io.stderr(`Stopped watching a folder: ${error.message}. Restart dateline serve to watch it again.\n`));
     let timer: NodeJS.Timeout | undefined;
     let changed = new Set<string>();
     function schedule(path: string) {

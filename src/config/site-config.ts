@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isValidZone } from '../dates/article-date.ts';
 import { canonicalLang } from '../content/text-direction.ts';
+import { isValidZone } from '../dates/article-date.ts';
 
 /**
  * Published articles one Pagefind index may hold. Pagefind's memory while indexing grows with the
@@ -79,7 +79,10 @@ export const siteConfigSchema = z.strictObject({
   /** Zone for articles that do not name one. Never the machine's zone. */
   timezone: z.string().refine(isValidZone, { message: 'not an IANA time zone (e.g. Asia/Kabul)' }).default('UTC'),
   /** Language of the interface and of articles that do not name one. */
-  lang: z.string().refine((l) => canonicalLang(l) !== undefined, { message: 'not a BCP 47 language tag' }).default('en'),
+  lang: z
+    .string()
+    .refine((l) => canonicalLang(l) !== undefined, { message: 'not a BCP 47 language tag' })
+    .default('en'),
   /** Folders, relative to the project root. */
   content: z.string().default('content'),
   output: z.string().default('_site'),
@@ -99,7 +102,14 @@ export const siteConfigSchema = z.strictObject({
   /** Build articles with `status: draft` too (for previews). */
   drafts: z.boolean().default(false),
   /** Search: on or off, and when to split the index (`search: false` is short for `enabled: false`). */
-  search: z.preprocess((v) => (typeof v === 'boolean' ? { enabled: v } : v), searchConfigSchema).default({ enabled: true, split_above: DEFAULT_SPLIT_ABOVE, facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE, overlay_max: DEFAULT_OVERLAY_MAX }),
+  search: z
+    .preprocess((v) => (typeof v === 'boolean' ? { enabled: v } : v), searchConfigSchema)
+    .default({
+      enabled: true,
+      split_above: DEFAULT_SPLIT_ABOVE,
+      facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE,
+      overlay_max: DEFAULT_OVERLAY_MAX,
+    }),
   /** How many reports a listing page prints, and the newest a place, topic or large period page shows. */
   listings: listingsConfigSchema.default({ max_reports: DEFAULT_MAX_REPORTS, newest: DEFAULT_NEWEST_REPORTS }),
 });

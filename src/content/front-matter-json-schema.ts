@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { correctionSchema, frontMatterSchema, sourceSchema } from './article-schema.ts';
+import { type correctionSchema, frontMatterSchema, type sourceSchema } from './article-schema.ts';
 
 /** JSON Schema versions `dateline schema` can write. */
 export const JSON_SCHEMA_TARGETS = ['draft-2020-12', 'draft-07'] as const;
@@ -15,28 +15,41 @@ type Keywords = Record<string, unknown>;
  * The checker still decides whether the day exists and the offset is the zone's.
  */
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$';
-const DATE_DESCRIPTION = '`2021-08-22` (that whole day in the article’s zone), `2021-08-22T14:30` (a local time in the zone) or `2021-08-22T14:30:00+04:30` (the offset must be the one the zone has then).';
-const date = (description: string): Keywords => ({ description, pattern: DATE_PATTERN, examples: ['2021-08-22', '2021-08-22T14:30:00+04:30'] });
+const DATE_DESCRIPTION =
+  '`2021-08-22` (that whole day in the article’s zone), `2021-08-22T14:30` (a local time in the zone) or `2021-08-22T14:30:00+04:30` (the offset must be the one the zone has then).';
+const date = (description: string): Keywords => ({
+  description,
+  pattern: DATE_PATTERN,
+  examples: ['2021-08-22', '2021-08-22T14:30:00+04:30'],
+});
 
 // `satisfies` makes the compiler list any field of the zod schema that is not described here.
 const FIELDS = {
   title: { description: 'The headline.' },
   date: date(`When the article was published: ${DATE_DESCRIPTION}`),
   location: {
-    description: 'Where: `Pol-e-Hesar, Baghlan, Afghanistan` (most specific first, any known spelling), a gazetteer id `af/baghlan/pol-e-hesar`, or a list of either. An unknown place is a warning.',
+    description:
+      'Where: `Pol-e-Hesar, Baghlan, Afghanistan` (most specific first, any known spelling), a gazetteer id `af/baghlan/pol-e-hesar`, or a list of either. An unknown place is a warning.',
     examples: ['Pol-e-Hesar, Baghlan, Afghanistan', 'af/baghlan/pol-e-hesar'],
   },
-  timezone: { description: 'IANA zone of the article (`Asia/Kabul`); default: the site’s `timezone`.', examples: ['Asia/Kabul', 'America/Chicago', 'UTC'] },
+  timezone: {
+    description: 'IANA zone of the article (`Asia/Kabul`); default: the site’s `timezone`.',
+    examples: ['Asia/Kabul', 'America/Chicago', 'UTC'],
+  },
   tags: { description: 'Topics: `[andarab, taliban]`.' },
   summary: { description: 'One sentence shown under the headline and in listings.' },
   updated: date(`When the article was last changed, not before \`date\`: ${DATE_DESCRIPTION}`),
-  status: { description: '`published` (default), `draft` (not built unless `--drafts`), `withdrawn` (page kept with a notice, left out of listings).' },
+  status: {
+    description:
+      '`published` (default), `draft` (not built unless `--drafts`), `withdrawn` (page kept with a notice, left out of listings).',
+  },
   lang: { description: 'BCP 47 language of the article (`fa`, `ps`); default: the site’s `lang`.', examples: ['en', 'fa', 'ps'] },
   slug: { description: 'URL slug, lowercase words joined by hyphens; default: from the file name.', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' },
   sources: { description: 'What the article is based on: a list of `{publisher, title?, url?, date?}`.' },
   corrections: { description: 'Corrections shown at the end of the article: a list of `{date, text}`.' },
   event_date: {
-    description: 'When the reported events happened, in EDTF: `2021-08-20`, `2021-08`, `2021-08-20/2021-08-22`, `2021-08-20~` (approximate), `2021-08-20?` (uncertain).',
+    description:
+      'When the reported events happened, in EDTF: `2021-08-20`, `2021-08`, `2021-08-20/2021-08-22`, `2021-08-20~` (approximate), `2021-08-20?` (uncertain).',
     examples: ['2021-08-20', '2021-08-20/2021-08-22', '2021-08-20~'],
   },
   related: { description: 'Ids of related articles, their URL paths: `[2021/08/22/andarab-resistance]`.' },
@@ -70,7 +83,8 @@ export function frontMatterJsonSchema(target: JsonSchemaTarget = 'draft-2020-12'
     $schema,
     $id: FRONT_MATTER_SCHEMA_ID,
     title: 'Dateline article front matter',
-    description: 'The YAML between the `---` lines at the top of a Dateline article (content/YYYY/MM/<slug>.md). `dateline check` checks the same fields, and more.',
+    description:
+      'The YAML between the `---` lines at the top of a Dateline article (content/YYYY/MM/<slug>.md). `dateline check` checks the same fields, and more.',
     ...generated,
   };
 }

@@ -11,10 +11,19 @@ const CLAUSE_MIN_LENGTH = 40;
  */
 export function headlineFrom(paragraph: string, lang = 'en'): string {
   const segments = sentenceSegmenter(lang).segment(paragraph);
-  const first = ([...segments][0]?.segment ?? paragraph).trim().replace(/[.。۔]+$/u, '').trim();
+  const first = ([...segments][0]?.segment ?? paragraph)
+    .trim()
+    .replace(/[.。۔]+$/u, '')
+    .trim();
   if (first.length <= HEADLINE_MAX_LENGTH) return first;
   const room = first.slice(0, HEADLINE_MAX_LENGTH + 1);
-  const clause = Math.max(room.lastIndexOf(', '), room.lastIndexOf('; '), room.lastIndexOf(' – '), room.lastIndexOf(' — '), room.lastIndexOf(' - '));
+  const clause = Math.max(
+    room.lastIndexOf(', '),
+    room.lastIndexOf('; '),
+    room.lastIndexOf(' – '),
+    room.lastIndexOf(' — '),
+    room.lastIndexOf(' - '),
+  );
   const cut = clause >= CLAUSE_MIN_LENGTH ? clause : room.lastIndexOf(' ');
   const kept = first.slice(0, cut > 0 ? cut : HEADLINE_MAX_LENGTH);
   return `${kept.replace(/[\s,;:–—-]+$/u, '')}…`;

@@ -6,7 +6,7 @@ export interface ReportBlock {
 
 /** A raw text report, read: its day and its blocks in order. */
 export type ParsedReport =
-  | { ok: true; /** `YYYY-MM-DD`, as written in the header. */ day: string; blocks: ReportBlock[] }
+  | { ok: true /** `YYYY-MM-DD`, as written in the header. */; day: string; blocks: ReportBlock[] }
   | { ok: false; reason: string; fix: string };
 
 /** `date 2021-08-22` (or `Date: 2021-08-22`) at the start of the first line. */
@@ -28,7 +28,10 @@ const NUMBERED = /^\d+[.)]\s/;
  * final period (`Taliban vs Northern alliance?`) is taken for a subheading.
  */
 export function parseReport(raw: string): ParsedReport {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^\s+/, '');
+  const text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\s+/, '');
   const header = DATE_HEADER.exec(text);
   if (!header) {
     const first = text.split('\n', 1)[0]!.slice(0, 40);
@@ -43,15 +46,23 @@ export function parseReport(raw: string): ParsedReport {
     .split(/\n[ \t]*\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '');
-  if (paragraphs.length === 0) return { ok: false, reason: 'The report has no text after its date header.', fix: 'Add the report’s text after the date.' };
-  const blocks = paragraphs.map((p, i): ReportBlock => ({
-    // The first and the last paragraph are never headings: a lead, a sign-off.
-    kind: i > 0 && i < paragraphs.length - 1 && looksLikeHeading(p) ? 'heading' : 'paragraph',
-    text: p,
-  }));
+  if (paragraphs.length === 0)
+    return { ok: false, reason: 'The report has no text after its date header.', fix: 'Add the report’s text after the date.' };
+  const blocks = paragraphs.map(
+    (p, i): ReportBlock => ({
+      // The first and the last paragraph are never headings: a lead, a sign-off.
+      kind: i > 0 && i < paragraphs.length - 1 && looksLikeHeading(p) ? 'heading' : 'paragraph',
+      text: p,
+    }),
+  );
   return { ok: true, day: header[1]!, blocks };
 }
 
 function looksLikeHeading(paragraph: string): boolean {
-  return paragraph.length <= HEADING_MAX_LENGTH && paragraph.split(' ').length <= HEADING_MAX_WORDS && HEADING_SHAPE.test(paragraph) && !NUMBERED.test(paragraph);
+  return (
+    paragraph.length <= HEADING_MAX_LENGTH &&
+    paragraph.split(' ').length <= HEADING_MAX_WORDS &&
+    HEADING_SHAPE.test(paragraph) &&
+    !NUMBERED.test(paragraph)
+  );
 }

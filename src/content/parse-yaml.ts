@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 
 /** A YAML document with what is needed to point at any of its nodes. */
 export interface PositionedYaml {
@@ -40,7 +40,10 @@ export function parseYaml(text: string, startLine = 1): PositionedYaml {
   // Aliases (`*name`) are refused: front matter is small, and they can expand without bound.
   visit(doc, {
     Alias(_, node) {
-      syntaxErrors.push({ reason: `YAML aliases (\`*${node.source}\`) are not accepted; write the value out.`, position: toPosition(node.range?.[0] ?? 0) });
+      syntaxErrors.push({
+        reason: `YAML aliases (\`*${node.source}\`) are not accepted; write the value out.`,
+        position: toPosition(node.range?.[0] ?? 0),
+      });
     },
   });
   const value = syntaxErrors.length === 0 ? doc.toJS() : undefined;

@@ -41,5 +41,7 @@ export function placesInText(text: string, places: Iterable<Place>, gazetteer: G
 
 /** Folded like place names (case, diacritics, hyphens), punctuation as spaces, so names match as whole words. */
 function wordsOf(text: string): string {
-  return normaliseName(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return normaliseName(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -15,7 +15,11 @@ export interface SchemaProblem {
  * Turns zod issues into problems a writer understands: the field by name, what was expected,
  * and a suggestion where one is likely (`locaton` → `location`).
  */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown, fieldsAt: (path: (string | number)[]) => string[]): SchemaProblem[] {
+export function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  fieldsAt: (path: (string | number)[]) => string[],
+): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -53,7 +57,12 @@ function explain(issue: z.core.$ZodIssue, field: string, value: unknown): { reas
     case 'invalid_type':
       return {
         reason: `\`${field}\` must be ${describeExpected(issue.expected)}, not ${describeValue(value)}.`,
-        fix: value === null ? 'Give it a value or remove the line.' : issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? 'Put the value in quotes.' : undefined,
+        fix:
+          value === null
+            ? 'Give it a value or remove the line.'
+            : issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+              ? 'Put the value in quotes.'
+              : undefined,
       };
     case 'too_small':
       if (issue.origin === 'number') return { reason: `\`${field}\` must be at least ${String(issue.minimum)}, not ${String(value)}.` };
@@ -61,7 +70,10 @@ function explain(issue: z.core.$ZodIssue, field: string, value: unknown): { reas
     case 'invalid_value':
       return { reason: `\`${field}\` is \`${String(value)}\`.`, fix: `Use one of: ${issue.values.map(String).join(', ')}.` };
     case 'invalid_format':
-      return { reason: `\`${field}\` is not a valid ${issue.format === 'url' ? 'http(s) URL' : issue.format}.`, fix: issue.format === 'url' ? 'Write the full address, starting with https://.' : undefined };
+      return {
+        reason: `\`${field}\` is not a valid ${issue.format === 'url' ? 'http(s) URL' : issue.format}.`,
+        fix: issue.format === 'url' ? 'Write the full address, starting with https://.' : undefined,
+      };
     case 'invalid_union':
       return { reason: `\`${field}\` must be text or a list of texts, not ${describeValue(value)}.` };
     default:
@@ -70,7 +82,18 @@ function explain(issue: z.core.$ZodIssue, field: string, value: unknown): { reas
 }
 
 function describeExpected(expected: string): string {
-  return ({ string: 'text', array: 'a list', object: 'a set of fields', boolean: '`true` or `false`', number: 'a number', int: 'a whole number' } as Record<string, string>)[expected] ?? expected;
+  return (
+    (
+      {
+        string: 'text',
+        array: 'a list',
+        object: 'a set of fields',
+        boolean: '`true` or `false`',
+        number: 'a number',
+        int: 'a whole number',
+      } as Record<string, string>
+    )[expected] ?? expected
+  );
 }
 
 function describeValue(value: unknown): string {

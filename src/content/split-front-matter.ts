@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 
 /** Front matter split from a Markdown body, or why it could not be. */
 export type SplitResult =
-  | { ok: true; yaml: string; body: string; /** 1-based file line of the body's first line. */ bodyLine: number }
+  | { ok: true; yaml: string; body: string /** 1-based file line of the body's first line. */; bodyLine: number }
   | { ok: false; ruleId: 'missing-front-matter' | 'unclosed-front-matter' | 'unsupported-front-matter'; reason: string; fix: string };
 
 class RefusedEngine extends Error {

@@ -1,13 +1,13 @@
 import slugify from '@sindresorhus/slugify';
-import { parseArticleDate, suggestZone, isValidZone, type ArticleDate } from '../dates/article-date.ts';
-import { parseEventDate, type EventDate } from '../dates/event-date.ts';
-import { splitLocation, type Gazetteer } from '../places/gazetteer.ts';
-import { inLanguage, nearTopic, type TopicEntry } from '../topics/topics.ts';
-import { urlSegment } from '../places/url-segment.ts';
+import { type ArticleDate, isValidZone, parseArticleDate, suggestZone } from '../dates/article-date.ts';
+import { type EventDate, parseEventDate } from '../dates/event-date.ts';
+import { type Gazetteer, splitLocation } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
+import { urlSegment } from '../places/url-segment.ts';
 import type { Message } from '../report/message.ts';
-import { FRONT_MATTER_FIELDS, frontMatterSchema, type FrontMatter } from './article-schema.ts';
-import { parseYaml, type Position } from './parse-yaml.ts';
+import { inLanguage, nearTopic, type TopicEntry } from '../topics/topics.ts';
+import { FRONT_MATTER_FIELDS, type FrontMatter, frontMatterSchema } from './article-schema.ts';
+import { type Position, parseYaml } from './parse-yaml.ts';
 import { describeIssues } from './schema-messages.ts';
 import { splitFrontMatter } from './split-front-matter.ts';
 import { canonicalLang, textDirection } from './text-direction.ts';
@@ -75,7 +75,13 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
     return { messages };
   }
   if (text.trim() === '') {
-    report(top, 'error', 'empty-file', 'The file is empty.', 'Add front matter with `title`, `date` and `location`, then the article, or delete the file.');
+    report(
+      top,
+      'error',
+      'empty-file',
+      'The file is empty.',
+      'Add front matter with `title`, `date` and `location`, then the article, or delete the file.',
+    );
     return { messages };
   }
   const split = splitFrontMatter(text);
@@ -84,7 +90,14 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
     return { messages };
   }
   const yaml = parseYaml(split.yaml);
-  for (const e of yaml.syntaxErrors) report(e.position, 'error', 'yaml-syntax', `Front matter is not valid YAML: ${e.reason}`, 'Check quotes, colons and indentation; quote text that contains `: ` or starts with a symbol.');
+  for (const e of yaml.syntaxErrors)
+    report(
+      e.position,
+      'error',
+      'yaml-syntax',
+      `Front matter is not valid YAML: ${e.reason}`,
+      'Check quotes, colons and indentation; quote text that contains `: ` or starts with a symbol.',
+    );
   if (yaml.syntaxErrors.length > 0) return { messages };
 
   const data = yaml.value ?? {};
@@ -96,9 +109,21 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
   if (parsed.success) fm = parsed.data;
   else {
     const fieldsAt = (path: (string | number)[]): string[] =>
-      path.length === 0 ? FRONT_MATTER_FIELDS : path[0] === 'sources' ? ['publisher', 'title', 'url', 'date'] : path[0] === 'corrections' ? ['date', 'text'] : [];
+      path.length === 0
+        ? FRONT_MATTER_FIELDS
+        : path[0] === 'sources'
+          ? ['publisher', 'title', 'url', 'date']
+          : path[0] === 'corrections'
+            ? ['date', 'text']
+            : [];
     for (const p of describeIssues(parsed.error.issues, data, fieldsAt)) {
-      report(p.ruleId === 'missing-field' && p.path.length === 0 ? top : at(p.path, p.atKey ? 'key' : 'value'), 'error', p.ruleId, p.reason, p.fix);
+      report(
+        p.ruleId === 'missing-field' && p.path.length === 0 ? top : at(p.path, p.atKey ? 'key' : 'value'),
+        'error',
+        p.ruleId,
+        p.reason,
+        p.fix,
+      );
     }
     fm = readValidFields(data);
   }
@@ -108,7 +133,13 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
     if (isValidZone(fm.timezone)) zone = fm.timezone;
     else {
       const guess = suggestZone(fm.timezone);
-      report(at(['timezone']), 'error', 'invalid-timezone', `\`timezone\` \`${fm.timezone}\` is not an IANA time zone.`, guess ? `Did you mean \`${guess}\`?` : 'Use a name like `Asia/Kabul` or `America/Chicago`.');
+      report(
+        at(['timezone']),
+        'error',
+        'invalid-timezone',
+        `\`timezone\` \`${fm.timezone}\` is not an IANA time zone.`,
+        guess ? `Did you mean \`${guess}\`?` : 'Use a name like `Asia/Kabul` or `America/Chicago`.',
+      );
     }
   }
   const readDate = (value: string, path: (string | number)[], field: string): ArticleDate | undefined => {
@@ -130,17 +161,41 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
   if (fm.lang !== undefined) {
     const canonical = canonicalLang(fm.lang);
     if (canonical) lang = canonical;
-    else report(at(['lang']), 'error', 'invalid-lang', `\`lang\` \`${fm.lang}\` is not a language tag.`, 'Use a BCP 47 tag such as `en`, `fa` or `ps`.');
+    else
+      report(
+        at(['lang']),
+        'error',
+        'invalid-lang',
+        `\`lang\` \`${fm.lang}\` is not a language tag.`,
+        'Use a BCP 47 tag such as `en`, `fa` or `ps`.',
+      );
   }
 
-  const fileSlug = slugify(file.split('/').pop()!.replace(/\.(md|markdown)$/i, ''));
+  const fileSlug = slugify(
+    file
+      .split('/')
+      .pop()!
+      .replace(/\.(md|markdown)$/i, ''),
+  );
   let slug = fm.slug ?? fileSlug;
   if (fm.slug !== undefined && !SLUG.test(fm.slug)) {
     const better = slugify(fm.slug);
-    report(at(['slug']), 'error', 'invalid-slug', `\`slug\` \`${fm.slug}\` may only hold lowercase letters, digits and single hyphens.`, better ? `Use \`${better}\`.` : 'Use words joined by hyphens, like `andarab-resistance`.');
+    report(
+      at(['slug']),
+      'error',
+      'invalid-slug',
+      `\`slug\` \`${fm.slug}\` may only hold lowercase letters, digits and single hyphens.`,
+      better ? `Use \`${better}\`.` : 'Use words joined by hyphens, like `andarab-resistance`.',
+    );
     slug = '';
   } else if (!slug) {
-    report(top, 'error', 'invalid-slug', `The file name gives no URL slug.`, 'Add `slug:` with words joined by hyphens, like `andarab-resistance`.');
+    report(
+      top,
+      'error',
+      'invalid-slug',
+      `The file name gives no URL slug.`,
+      'Add `slug:` with words joined by hyphens, like `andarab-resistance`.',
+    );
   }
 
   const places: Place[] = [];
@@ -148,14 +203,23 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
   const locations = fm.location === undefined ? [] : typeof fm.location === 'string' ? [fm.location] : fm.location;
   locations.forEach((location, i) => {
     if (splitLocation(location).length === 0) {
-      report(at(typeof fm.location === 'string' ? ['location'] : ['location', i]), 'error', 'invalid-field', `\`location\` \`${location}\` names no place.`, 'Write a place such as `Pol-e-Hesar, Baghlan, Afghanistan` or an id such as `af/baghlan/pol-e-hesar`.');
+      report(
+        at(typeof fm.location === 'string' ? ['location'] : ['location', i]),
+        'error',
+        'invalid-field',
+        `\`location\` \`${location}\` names no place.`,
+        'Write a place such as `Pol-e-Hesar, Baghlan, Afghanistan` or an id such as `af/baghlan/pol-e-hesar`.',
+      );
       return;
     }
     const resolution = context.gazetteer.resolve(location);
     if (!places.some((p) => p.id === resolution.place.id)) places.push(resolution.place);
     if (resolution.known && resolution.unmatched?.length) {
       const place = resolution.place;
-      const path = context.gazetteer.lineage(place).map((p) => p.name).join(', ');
+      const path = context.gazetteer
+        .lineage(place)
+        .map((p) => p.name)
+        .join(', ');
       report(
         at(typeof fm.location === 'string' ? ['location'] : ['location', i]),
         'warning',
@@ -172,7 +236,9 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
         'warning',
         'unknown-place',
         `Unknown place \`${location}\`; the article is filed under \`${resolution.place.id}\`.`,
-        s ? `Did you mean \`${s.id}\` (${s.name})? Or add the place to content/places/.` : 'Add the place to content/places/, or check the spelling.',
+        s
+          ? `Did you mean \`${s.id}\` (${s.name})? Or add the place to content/places/.`
+          : 'Add the place to content/places/, or check the spelling.',
       );
     }
   });
@@ -183,7 +249,13 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
     if (near) {
       const name = inLanguage(near.names, context.lang).text;
       const reason = `Tag \`${tag}\` is not in ${near.at.file}; it makes a topic of its own beside \`${near.id}\` (${name}).`;
-      report(at(['tags', i]), 'warning', 'unknown-topic', reason, `Did you mean \`${near.id}\`? Or give it an entry of its own (\`${urlSegment(tag, 'topic')}:\`) in ${near.at.file}.`);
+      report(
+        at(['tags', i]),
+        'warning',
+        'unknown-topic',
+        reason,
+        `Did you mean \`${near.id}\`? Or give it an entry of its own (\`${urlSegment(tag, 'topic')}:\`) in ${near.at.file}.`,
+      );
     }
   });
 

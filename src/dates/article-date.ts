@@ -23,7 +23,11 @@ export interface ArticleDate {
 }
 
 export type DateResult =
-  | { ok: true; date: ArticleDate; /** Read, but worth a warning (a local time that happens twice). */ warning?: { reason: string; fix: string } }
+  | {
+      ok: true;
+      date: ArticleDate /** Read, but worth a warning (a local time that happens twice). */;
+      warning?: { reason: string; fix: string };
+    }
   | { ok: false; reason: string; fix: string };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -50,7 +54,11 @@ export function parseArticleDate(text: string, zone: string): DateResult {
     const dt = DateTime.fromObject({ year: +day[1]!, month: +day[2]!, day: +day[3]! }, { zone });
     if (!dt.isValid) return invalidCalendarDate(text);
     if (dt.day !== +day[3]!) {
-      return { ok: false, reason: `${text} does not exist in ${zone}: the zone skipped that day.`, fix: `Check the date; it became ${dt.toISODate()} there.` };
+      return {
+        ok: false,
+        reason: `${text} does not exist in ${zone}: the zone skipped that day.`,
+        fix: `Check the date; it became ${dt.toISODate()} there.`,
+      };
     }
     return { ok: true, date: toArticleDate(dt, zone, false) };
   }
@@ -65,7 +73,11 @@ export function parseArticleDate(text: string, zone: string): DateResult {
   const [, y, mo, d, h, mi, s, offsetText] = m;
   const local = { year: +y!, month: +mo!, day: +d!, hour: +h!, minute: +mi!, second: s ? +s : 0 };
   if (local.hour > 23 || local.minute > 59 || local.second > 59) {
-    return { ok: false, reason: `\`${text}\` is not a time of day.`, fix: 'Hours run from 00 to 23 and minutes from 00 to 59; midnight is `T00:00` of the next day.' };
+    return {
+      ok: false,
+      reason: `\`${text}\` is not a time of day.`,
+      fix: 'Hours run from 00 to 23 and minutes from 00 to 59; midnight is `T00:00` of the next day.',
+    };
   }
   const inZone = DateTime.fromObject(local, { zone });
   if (!inZone.isValid) return invalidCalendarDate(text);
@@ -75,7 +87,7 @@ export function parseArticleDate(text: string, zone: string): DateResult {
       return {
         ok: false,
         reason: `${h}:${mi} on ${y}-${mo}-${d} does not exist in ${zone} (the clocks skip it).`,
-        fix: `Check the time; ${inZone.toFormat("HH:mm")} is the first valid time after it.`,
+        fix: `Check the time; ${inZone.toFormat('HH:mm')} is the first valid time after it.`,
       };
     }
     const twice = otherReading(inZone, zone);
@@ -116,7 +128,8 @@ function otherReading(dt: DateTime, zone: string): DateTime | undefined {
     const offset = dt.plus({ hours }).offset;
     if (offset === dt.offset) continue;
     const candidate = DateTime.fromMillis(dt.toMillis() + (dt.offset - offset) * 60_000, { zone });
-    if (candidate.hour === dt.hour && candidate.minute === dt.minute && candidate.day === dt.day && candidate.offset === offset) return candidate;
+    if (candidate.hour === dt.hour && candidate.minute === dt.minute && candidate.day === dt.day && candidate.offset === offset)
+      return candidate;
   }
   return undefined;
 }
@@ -160,10 +173,16 @@ const ZONE_AREAS = ['Africa', 'America', 'Antarctica', 'Asia', 'Atlantic', 'Aust
 /** The closest IANA zone names to a wrong one (`Kabul` → `Asia/Kabul`). */
 export function suggestZone(wrong: string): string | undefined {
   // Try the name under each IANA area first: ICU's list lags renames (Asia/Calcutta, not Asia/Kolkata).
-  const city = wrong.trim().replace(/[\s-]+/g, '_').replace(/(^|_)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+  const city = wrong
+    .trim()
+    .replace(/[\s-]+/g, '_')
+    .replace(/(^|_)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
   const direct = ZONE_AREAS.map((area) => `${area}/${city}`).find((z) => IANAZone.isValidZone(z));
   if (direct) return direct;
   const zones = Intl.supportedValuesOf('timeZone');
-  const key = wrong.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = wrong
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return zones.find((z) => z.toLowerCase() === key) ?? zones.find((z) => z.toLowerCase().split('/').pop() === key.split('/').pop());
 }

@@ -26,14 +26,28 @@ export function parseEventDate(text: string): EventDateResult {
   try {
     value = edtf(text);
   } catch (error) {
-    const reason = String((error as Error).message).split('\n')[0]!.replace(/^invalid upper bound.*/, 'the interval ends before it starts');
-    return { ok: false, reason: `\`${text}\` is not an EDTF date (${reason}).`, fix: 'Write a day `2021-08-20`, a month `2021-08`, a year `2021`, or a range `2021-08-20/2021-08-22`; add `?` if uncertain, `~` if approximate.' };
+    const reason = String((error as Error).message)
+      .split('\n')[0]!
+      .replace(/^invalid upper bound.*/, 'the interval ends before it starts');
+    return {
+      ok: false,
+      reason: `\`${text}\` is not an EDTF date (${reason}).`,
+      fix: 'Write a day `2021-08-20`, a month `2021-08`, a year `2021`, or a range `2021-08-20/2021-08-22`; add `?` if uncertain, `~` if approximate.',
+    };
   }
   if (!Number.isFinite(value.min) || !Number.isFinite(value.max)) {
-    return { ok: false, reason: `\`${text}\` is open-ended.`, fix: 'Give both ends of the range, such as `2021-08-20/2021-08-22`; for an unknown end, give the latest date it could be.' };
+    return {
+      ok: false,
+      reason: `\`${text}\` is open-ended.`,
+      fix: 'Give both ends of the range, such as `2021-08-20/2021-08-22`; for an unknown end, give the latest date it could be.',
+    };
   }
   if (value.type !== 'Date' && value.type !== 'Interval') {
-    return { ok: false, reason: `\`${text}\` is an EDTF ${value.type}, not a date or range.`, fix: 'Write a day, month, year or range such as `2021-08-20/2021-08-22`.' };
+    return {
+      ok: false,
+      reason: `\`${text}\` is an EDTF ${value.type}, not a date or range.`,
+      fix: 'Write a day, month, year or range such as `2021-08-20/2021-08-22`.',
+    };
   }
   const interval = value.type === 'Interval';
   // An unspecified day or month (`2021-08-XX`, `2021-XX-XX`) lowers the precision shown.
@@ -41,13 +55,26 @@ export function parseEventDate(text: string): EventDateResult {
   const precision = /^-?\d{4}-(?:XX|\d{2})-XX/.test(text) ? (/^-?\d{4}-XX/.test(text) ? 1 : 2) : stated;
   return {
     ok: true,
-    date: { edtf: text, min: value.min, max: value.max, precision: PRECISION[precision as 1 | 2 | 3] ?? 'day', interval, uncertain: text.includes('?') || text.includes('%'), approximate: text.includes('~') || text.includes('%') },
+    date: {
+      edtf: text,
+      min: value.min,
+      max: value.max,
+      precision: PRECISION[precision as 1 | 2 | 3] ?? 'day',
+      interval,
+      uncertain: text.includes('?') || text.includes('%'),
+      approximate: text.includes('~') || text.includes('%'),
+    },
   };
 }
 
 /** "20–22 August 2021", "August 2021", "about 2021", "20 August 2021 (uncertain)". */
 export function formatEventDate(date: EventDate, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', ...(date.precision !== 'year' ? { month: 'long' } : {}), ...(date.precision === 'day' ? { day: 'numeric' } : {}) };
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: 'UTC',
+    year: 'numeric',
+    ...(date.precision !== 'year' ? { month: 'long' } : {}),
+    ...(date.precision === 'day' ? { day: 'numeric' } : {}),
+  };
   const format = dateFormatter(locale, options);
   const text = date.interval ? format.formatRange(date.min, date.max) : format.format(date.min);
   return `${date.approximate ? 'about ' : ''}${text}${date.uncertain ? ' (uncertain)' : ''}`;

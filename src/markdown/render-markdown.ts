@@ -1,13 +1,6 @@
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified, type Processor } from 'unified';
 import type { Element, Root } from 'hast';
-import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import { toString as textOf } from 'hast-util-to-string';
+import type { RootContent as MdastContent, Root as MdastRoot } from 'mdast';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -17,10 +10,17 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { combineExtensions } from 'micromark-util-combine-extensions';
-import { visit, EXIT } from 'unist-util-visit';
-import { toString } from 'hast-util-to-string';
-import { sanitizeSchema } from './sanitize-schema.ts';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { type Processor, unified } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
 import { rehypeHtml5 } from './rehype-html5.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
 
 /**
  * The one Markdown processor: GFM, raw HTML passed through only to be sanitized by an explicit
@@ -81,7 +81,7 @@ export function parseBody(markdown: string): MdastRoot {
  * differ only where rehype-raw would have written a boolean data attribute as `=""`
  * (footnotes: `data-footnote-ref` rather than `data-footnote-ref=""`).
  */
-function rehypeRawWhenPresent(this: Parameters<typeof rehypeRaw>[0] extends never ? never : any) {
+function rehypeRawWhenPresent(this: unknown) {
   const raw = (rehypeRaw as (this: unknown) => (tree: Root, file: unknown) => Root).call(this);
   return (tree: Root, file: { value?: unknown }) => {
     // Raw HTML starts with `<`: a body without one holds none.
@@ -112,7 +112,7 @@ export interface RenderedBody {
 export function renderArticleBody(markdown: string): RenderedBody {
   const tree = processor.runSync(parseBody(markdown), markdown);
   const first = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
-  const plain = (node: Root | Element) => toString(node).replace(/\s+/g, ' ').trim();
+  const plain = (node: Root | Element) => textOf(node).replace(/\s+/g, ' ').trim();
   return { html: processor.stringify(tree), firstParagraph: first ? plain(first) : '', text: plain(tree) };
 }
 

@@ -2,8 +2,8 @@ import type { Archive } from '../archive/archive.ts';
 import type { Bodies } from '../markdown/bodies.ts';
 import { exportsOutline, writeExports } from './exports/write-exports.ts';
 import { writeFeeds } from './feeds/write-feeds.ts';
-import { sitemapOutline, writeSitemap } from './sitemap/write-sitemap.ts';
 import { webManifestOutline, writeWebManifest } from './icons/site-icons.ts';
+import { sitemapOutline, writeSitemap } from './sitemap/write-sitemap.ts';
 
 /** Writes one kind of output (feeds, sitemap, exports…) for the archive into `dir`; returns the number of files. */
 export type OutputWriter = (archive: Archive, dir: string, bodies: Bodies) => Promise<number>;
@@ -35,7 +35,13 @@ export type TimeStage = <T>(stage: string, f: () => Promise<T>) => Promise<T>;
  * Runs every output writer but those named in `skip`, each timed as a stage of its own; returns
  * the number of files written.
  */
-export async function writeOutputs(archive: Archive, bodies: Bodies, dir: string, time: TimeStage = (_, f) => f(), skip: ReadonlySet<string> = new Set()): Promise<number> {
+export async function writeOutputs(
+  archive: Archive,
+  bodies: Bodies,
+  dir: string,
+  time: TimeStage = (_, f) => f(),
+  skip: ReadonlySet<string> = new Set(),
+): Promise<number> {
   let files = 0;
   for (const { name, write } of WRITERS) if (!skip.has(name)) files += await time(name, () => write(archive, dir, bodies));
   return files;

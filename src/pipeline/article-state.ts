@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bodyFrom, bodyStart, checkArticle, type CheckContext, type CheckedArticle } from '../content/validate-article.ts';
+import { bodyFrom, bodyStart, type CheckContext, type CheckedArticle, checkArticle } from '../content/validate-article.ts';
 import type { Message } from '../report/message.ts';
 import { readJsonFile, readJsonFileSync, writeJsonFile, writeTextFile } from './json-file.ts';
-import { readArticleBytes, type ArticleFile, type FileStamp, type KnownFile } from './read-project.ts';
+import { type ArticleFile, type FileStamp, type KnownFile, readArticleBytes } from './read-project.ts';
 import type { BodySummary } from './render-bodies.ts';
 
 /**
@@ -71,7 +71,11 @@ export async function readArticleState(cacheDir: string): Promise<ArticleState |
   const dir = join(cacheDir, STATE_DIR);
   const state = (await readJsonFile(join(dir, INDEX_FILE))) as ArticleState | undefined;
   const valid =
-    typeof state?.version === 'string' && typeof state.files === 'object' && state.files !== null && Array.isArray(state.shards) && state.shards.length === SHARDS;
+    typeof state?.version === 'string' &&
+    typeof state.files === 'object' &&
+    state.files !== null &&
+    Array.isArray(state.shards) &&
+    state.shards.length === SHARDS;
   if (!valid) return undefined;
   loaded.set(state, { dir, shards: new Map(), damaged: new Set() });
   return state;
@@ -123,7 +127,8 @@ export async function writeArticleState(
   const shards = await Promise.all(
     byShard.map(async (shardFiles, n) => {
       if (shardFiles.length === 0) return null;
-      const same = reuse && before[n] === shardFiles.length && shardFiles.every((f) => !entries.has(f.file) && reuse.files[f.file]?.[1] === f.hash);
+      const same =
+        reuse && before[n] === shardFiles.length && shardFiles.every((f) => !entries.has(f.file) && reuse.files[f.file]?.[1] === f.hash);
       if (same && reuse.shards[n]) return reuse.shards[n];
       const content: Record<string, ShardEntry> = {};
       for (const f of shardFiles) {
@@ -147,7 +152,10 @@ export async function writeArticleState(
   // The shards no other build is reading: this index's, or any a build left unnamed.
   const current = new Set<string>([INDEX_FILE, ...shards.filter((s): s is string => s !== null)]);
   const stale = (await readdir(dir)).filter((name) => !current.has(name) && /^\d{3}-[0-9a-f]{20}\.json$/.test(name));
-  await Promise.all([...stale.map((name) => rm(join(dir, name), { force: true })), ...FORMER_FILES.map((f) => rm(join(cacheDir, f), { force: true }))]);
+  await Promise.all([
+    ...stale.map((name) => rm(join(dir, name), { force: true })),
+    ...FORMER_FILES.map((f) => rm(join(cacheDir, f), { force: true })),
+  ]);
 }
 
 /** The stamps and hashes of the last build's files, for readProject. */
@@ -155,7 +163,9 @@ export const knownFiles =
   (state: ArticleState | undefined): KnownFile =>
   (file) => {
     const known = state?.files[file];
-    return Array.isArray(known) && Array.isArray(known[0]) && typeof known[1] === 'string' ? { stamp: known[0], hash: known[1] } : undefined;
+    return Array.isArray(known) && Array.isArray(known[0]) && typeof known[1] === 'string'
+      ? { stamp: known[0], hash: known[1] }
+      : undefined;
   };
 
 /** An article file after the check: its article (without its body when taken from the state), and its state entry. */

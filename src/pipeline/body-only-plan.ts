@@ -6,7 +6,7 @@ import { NO_SEARCH, planSearchLayout, type SearchLayout, type SearchState } from
 import type { CheckedFile } from './article-state.ts';
 import type { ModelSnapshot } from './model-snapshot.ts';
 import { pageStore, snapshotRecords } from './model-snapshot.ts';
-import { outputHasher, type OutputManifest } from './output-manifest.ts';
+import { type OutputManifest, outputHasher } from './output-manifest.ts';
 
 /** What a build writes: the model (or the part of it the changed outputs print) and every output's hash. */
 export interface BodyOnlyPlan {
@@ -86,10 +86,20 @@ export function bodyOnlyPlan(input: {
   if (snapshot.site.search.enabled && !input.previousSearch) return undefined;
   const records = snapshotRecords(snapshot, input.previousSearch);
   for (const [url, page] of changed) if (records.has(url)) records.set(url, hasher.record(input.searchVersion, page));
-  const layout = snapshot.site.search.enabled ? planSearchLayout(snapshot.searchBundles, records, input.previousSearch, input.overlayMax, input.searchVersion) : NO_SEARCH;
+  const layout = snapshot.site.search.enabled
+    ? planSearchLayout(snapshot.searchBundles, records, input.previousSearch, input.overlayMax, input.searchVersion)
+    : NO_SEARCH;
   if (layout.write.length > 0 || !layout.overlay.every((url) => load(url) !== undefined)) return undefined;
 
   const articles = [...pages.values()].filter((p): p is ArticlePage => p !== undefined);
-  const archive: Archive = { site: snapshot.site, home: snapshot.home, feeds: snapshot.feeds, searchBundles: snapshot.searchBundles, articles, listings: [], indexes: [] };
+  const archive: Archive = {
+    site: snapshot.site,
+    home: snapshot.home,
+    feeds: snapshot.feeds,
+    searchBundles: snapshot.searchBundles,
+    articles,
+    listings: [],
+    indexes: [],
+  };
   return { archive, hashes, records, layout, changed };
 }

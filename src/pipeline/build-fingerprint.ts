@@ -3,11 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fg from 'fast-glob';
 import type { SiteConfig } from '../config/site-config.ts';
-import type { Message } from '../report/message.ts';
-import type { ProjectFiles } from './read-project.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import type { Message } from '../report/message.ts';
 import { readJsonFile, writeJsonFile } from './json-file.ts';
-
+import type { ProjectFiles } from './read-project.ts';
 
 /**
  * A hash of everything a build's output depends on: every content, place and topics file, and the

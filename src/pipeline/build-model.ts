@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
 import type { Archive } from '../archive/archive.ts';
-import { sourceVersion } from './build-fingerprint.ts';
-import { bodyOf, checkFiles, entryOf, writeArticleState, type ArticleState, type CheckedFile } from './article-state.ts';
+import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
 import type { SiteConfig } from '../config/site-config.ts';
+import type { Bodies } from '../markdown/bodies.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
-import { loadTopics, type TopicEntry } from '../topics/topics.ts';
 import type { Message } from '../report/message.ts';
+import { loadTopics, type TopicEntry } from '../topics/topics.ts';
+import { type ArticleState, bodyOf, type CheckedFile, checkFiles, entryOf, writeArticleState } from './article-state.ts';
+import { sourceVersion } from './build-fingerprint.ts';
 import type { ArticleFile, ProjectFiles } from './read-project.ts';
-import type { Bodies } from '../markdown/bodies.ts';
-import { renderBodies, type RenderStats } from './render-bodies.ts';
+import { type RenderStats, renderBodies } from './render-bodies.ts';
 import type { ProgressEvent } from './run-build.ts';
 
 /** Article files taken unchanged from the last build's check, and checked now. */
@@ -68,24 +68,42 @@ export async function buildModel(
 ): Promise<{ archive: Archive; bodies: Bodies; messages: Message[]; markdown: RenderStats; check: CheckStats }> {
   const prepared = await prepareArticles(project, options);
   const { archive, messages } = await modelOf(prepared, project.config, options.time);
-  return { archive, bodies: prepared.bodies, messages: [...prepared.messages, ...messages], markdown: prepared.markdown, check: prepared.check };
+  return {
+    archive,
+    bodies: prepared.bodies,
+    messages: [...prepared.messages, ...messages],
+    markdown: prepared.markdown,
+    check: prepared.check,
+  };
 }
 
 /** The archive model of prepared articles (the `archive` stage), and its messages. */
-export function modelOf(prepared: PreparedArticles, config: SiteConfig, time: Timer = async (_stage, f) => f()): Promise<{ archive: Archive; messages: Message[] }> {
+export function modelOf(
+  prepared: PreparedArticles,
+  config: SiteConfig,
+  time: Timer = async (_stage, f) => f(),
+): Promise<{ archive: Archive; messages: Message[] }> {
   return time('archive', () => buildArchive(prepared.rendered, prepared.gazetteer, config, prepared.topics));
 }
 
 /** Places, check and Markdown: the stages before the model; writes the article state. */
 export async function prepareArticles(project: ProjectFiles, options: ModelOptions): Promise<PreparedArticles> {
   const time: Timer = options.time ?? (async (_stage, f) => f());
-  const { gazetteer, messages } = options.gazetteer ? { gazetteer: options.gazetteer, messages: [] } : await time('places', () => loadGazetteer(project.places));
+  const { gazetteer, messages } = options.gazetteer
+    ? { gazetteer: options.gazetteer, messages: [] }
+    : await time('places', () => loadGazetteer(project.places));
   const topics = loadTopics(project.topics, project.config.lang);
   const version = await checkVersion(project);
   const prepared = await prepare(project, project.articles, { ...options, time }, { gazetteer, topics: topics.topics }, version);
   if (options.cacheDir && options.render) {
     const head = { version, fingerprint: options.fingerprint };
-    await writeArticleState(options.cacheDir, head, project.articles, new Map(prepared.files.map((f) => [f.source.file, f.entry])), options.state);
+    await writeArticleState(
+      options.cacheDir,
+      head,
+      project.articles,
+      new Map(prepared.files.map((f) => [f.source.file, f.entry])),
+      options.state,
+    );
   }
   return { ...prepared, messages: [...messages, ...topics.messages, ...prepared.messages] };
 }
@@ -161,7 +179,9 @@ async function prepare(
       },
     ),
   );
-  toRender.forEach((f, i) => (f.entry.render = { key: keys[i]!, ...summaries[i]! }));
+  toRender.forEach((f, i) => {
+    f.entry.render = { key: keys[i]!, ...summaries[i]! };
+  });
   // The model keeps of a body its key and first paragraph; outputs read the rest from `store`.
   // The files' bytes and bodies are let go: at 100,000 articles, a gigabyte.
   const renderedNow = new Set(toRender);
@@ -208,4 +228,3 @@ export function bodyOnlyChanges(prepared: PreparedArticles, previous: ArticleSta
   }
   return changed;
 }
-

@@ -45,7 +45,11 @@ const PAGES_DIR = 'pages';
 
 export async function readSnapshot(cacheDir: string): Promise<ModelSnapshot | undefined> {
   const snapshot = (await readJsonFile(snapshotPath(cacheDir))) as ModelSnapshot | undefined;
-  const valid = typeof snapshot?.fingerprint === 'string' && typeof snapshot.version === 'string' && Array.isArray(snapshot.feeds) && typeof snapshot.recordsDiffer === 'object';
+  const valid =
+    typeof snapshot?.fingerprint === 'string' &&
+    typeof snapshot.version === 'string' &&
+    Array.isArray(snapshot.feeds) &&
+    typeof snapshot.recordsDiffer === 'object';
   return valid ? snapshot : undefined;
 }
 

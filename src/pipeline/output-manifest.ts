@@ -1,11 +1,10 @@
-import { PAGE_LISTS, type PageList } from '../outputs/pages/page-templates.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Archive, ArticlePage, FeedSpec, ListingPage, SiteView, Teaser } from '../archive/archive.ts';
 import { newestChange } from '../outputs/feeds/feed-data.ts';
-import type { SearchState } from '../outputs/search/search-layout.ts';
+import { PAGE_LISTS, type PageList } from '../outputs/pages/page-templates.ts';
 import { searchRecordInputs } from '../outputs/search/search-records.ts';
 import { WRITERS } from '../outputs/write-outputs.ts';
 import { readJsonFile, readJsonFileSync, writeJsonFile } from './json-file.ts';
@@ -46,7 +45,10 @@ export function spareHash(manifest: OutputManifest): ((path: string) => string |
 }
 
 /** A spare site's hashes as a difference from `files` (OutputManifest.spare). */
-export function spareDiffers(files: Readonly<Record<string, string>>, spare: Readonly<Record<string, string>>): Record<string, string | null> {
+export function spareDiffers(
+  files: Readonly<Record<string, string>>,
+  spare: Readonly<Record<string, string>>,
+): Record<string, string | null> {
   const differs: Record<string, string | null> = {};
   for (const path in spare) if (files[path] !== spare[path]) differs[path] = spare[path]!;
   for (const path in files) if (!(path in spare)) differs[path] = null;
@@ -99,7 +101,12 @@ export function outputHashes(
       for (const list of PAGE_LISTS) {
         if (unhashed.has(list)) continue;
         for (const page of archive[list]) {
-          const h = list === 'articles' ? hasher.articlePage(articleHashes.get(page.url)!) : list === 'listings' ? hasher.listing(page as ListingPage) : hasher.page(list, JSON.stringify(page));
+          const h =
+            list === 'articles'
+              ? hasher.articlePage(articleHashes.get(page.url)!)
+              : list === 'listings'
+                ? hasher.listing(page as ListingPage)
+                : hasher.page(list, JSON.stringify(page));
           hashes.set(page.outputPath, h);
         }
       }
@@ -168,7 +175,8 @@ export function outputHasher(site: SiteView, version: string): OutputHasher {
         }),
       ),
     page: (list, data) => hash(base, list, data),
-    feed: (spec, articleHash, fallback) => hash(base, 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHash(url) ?? url)),
+    feed: (spec, articleHash, fallback) =>
+      hash(base, 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHash(url) ?? url)),
     record: (searchVersion, a) => hash(searchVersion, searchRecordInputs(a)),
   };
 }
@@ -221,7 +229,11 @@ export async function reuseUnchanged(
     else if (previous[path] === h) link.add(path);
   }
   for (const whole of wholes) {
-    if (whole.some((path) => !keep.has(path) && !link.has(path))) for (const path of whole) keep.delete(path), link.delete(path);
+    if (whole.some((path) => !keep.has(path) && !link.has(path)))
+      for (const path of whole) {
+        keep.delete(path);
+        link.delete(path);
+      }
   }
   // A spare site that would keep less than the served one gives is put aside whole (removed in
   // the background): emptying it file by file and linking the rest costs more than linking all.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Dirent, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { CONFIG_FILE, configFieldsAt, siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
+import { CONFIG_FILE, configFieldsAt, type SiteConfig, siteConfigSchema } from '../config/site-config.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { describeIssues } from '../content/schema-messages.ts';
 import type { GazetteerFile } from '../places/load-gazetteer.ts';
@@ -36,13 +36,14 @@ const STAMP_SETTLE_MS = 2_500;
 
 /** Whether a file with stamp `now` has the bytes it had when `before` was taken. */
 export function sameStamp(before: FileStamp | undefined, now: FileStamp): boolean {
-  if (!before || before.length !== 5) return false;
+  if (before?.length !== 5) return false;
   const settled = before[4] - Math.max(before[1], before[2]) > STAMP_SETTLE_MS;
   return settled && before[0] === now[0] && before[1] === now[1] && before[2] === now[2] && before[3] === now[3];
 }
 
 /** Names an article file's path and bytes: the key of its check. */
-export const articleHash = (file: string, bytes: Uint8Array): string => createHash('sha256').update(file).update('\0').update(bytes).digest('hex');
+export const articleHash = (file: string, bytes: Uint8Array): string =>
+  createHash('sha256').update(file).update('\0').update(bytes).digest('hex');
 
 /** An article file's bytes, read now if `readProject` did not. */
 export const readArticleBytes = (a: ArticleFile): Uint8Array => a.bytes ?? new Uint8Array(readFileSync(a.path));
@@ -74,7 +75,9 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
   // A mistyped --root or content folder must not "build" an empty archive.
   const folder = await stat(contentDir).catch(() => undefined);
   if (!folder?.isDirectory()) {
-    throw new Error(`No content folder at ${contentDir}. Run Dateline in the project folder, pass --root, or set \`content\` in ${CONFIG_FILE}.`);
+    throw new Error(
+      `No content folder at ${contentDir}. Run Dateline in the project folder, pass --root, or set \`content\` in ${CONFIG_FILE}.`,
+    );
   }
   const toName = (abs: string) => relative(root, abs).split(sep).join('/');
   // An entry's name from its path in the content folder: one prefix for all (100,000 path
@@ -91,7 +94,15 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
   for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const abs = `${contentDir}${sep}${entry.path}`;
     if (entry.dirent.isSymbolicLink()) {
-      messages.push({ file: toName(abs), line: 1, column: 1, severity: 'error', ruleId: 'symbolic-link', reason: 'This is a symbolic link; Dateline reads only the files and folders themselves.', fix: 'Copy or move the file into content/, or remove the link.' });
+      messages.push({
+        file: toName(abs),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        ruleId: 'symbolic-link',
+        reason: 'This is a symbolic link; Dateline reads only the files and folders themselves.',
+        fix: 'Copy or move the file into content/, or remove the link.',
+      });
     } else if (entry.dirent.isFile() && ARTICLE_FILE.test(entry.name)) articlePaths.push({ path: abs, file: `${prefix}${entry.path}` });
     else if (entry.dirent.isFile() && PLACES_FILE.test(entry.path)) placePaths.push(abs);
     else if (entry.dirent.isFile() && entry.path === TOPICS_FILE) topicsPath = abs;
@@ -144,7 +155,11 @@ const PLACES_FILE = /^places\/[^/]+\.ya?ml$/i;
 export function readPlaceFiles(root: string, config: SiteConfig): GazetteerFile[] {
   const contentDir = join(root, config.content);
   const folder = join(contentDir, 'places');
-  const names = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isFile() && PLACES_FILE.test(`places/${d.name}`)).map((d) => d.name) : [];
+  const names = existsSync(folder)
+    ? readdirSync(folder, { withFileTypes: true })
+        .filter((d) => d.isFile() && PLACES_FILE.test(`places/${d.name}`))
+        .map((d) => d.name)
+    : [];
   const toName = (abs: string) => relative(root, abs).split(sep).join('/');
   return names.sort().map((name) => ({ file: toName(join(folder, name)), text: readFileSync(join(folder, name), 'utf8') }));
 }
@@ -165,12 +180,25 @@ export async function readConfig(root: string, overrides: Partial<SiteConfig> = 
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const yaml = parseYaml(text.replace(/^\uFEFF/, ''));
-  const messages: Message[] = yaml.syntaxErrors.map((e) => ({ file: CONFIG_FILE, ...e.position, severity: 'error', ruleId: 'yaml-syntax', reason: e.reason }));
+  const messages: Message[] = yaml.syntaxErrors.map((e) => ({
+    file: CONFIG_FILE,
+    ...e.position,
+    severity: 'error',
+    ruleId: 'yaml-syntax',
+    reason: e.reason,
+  }));
   const raw = { ...((yaml.value as Record<string, unknown> | null) ?? {}), ...stripUndefined(overrides) };
   const parsed = siteConfigSchema.safeParse(raw);
   if (!parsed.success) {
     for (const p of describeIssues(parsed.error.issues, raw, configFieldsAt)) {
-      messages.push({ file: CONFIG_FILE, ...yaml.positionOf(p.path, p.atKey ? 'key' : 'value'), severity: 'error', ruleId: p.ruleId === 'unknown-field' ? 'unknown-field' : 'invalid-config', reason: p.reason, fix: p.fix });
+      messages.push({
+        file: CONFIG_FILE,
+        ...yaml.positionOf(p.path, p.atKey ? 'key' : 'value'),
+        severity: 'error',
+        ruleId: p.ruleId === 'unknown-field' ? 'unknown-field' : 'invalid-config',
+        reason: p.reason,
+        fix: p.fix,
+      });
     }
     return { config: siteConfigSchema.parse({}), messages };
   }

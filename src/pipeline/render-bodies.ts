@@ -3,10 +3,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { startWorker } from '../start-worker.ts';
-import { bodiesInMemory, type Bodies } from '../markdown/bodies.ts';
-import { renderArticleBody, type RenderedBody } from '../markdown/render-markdown.ts';
+import { type Bodies, bodiesInMemory } from '../markdown/bodies.ts';
+import { type RenderedBody, renderArticleBody } from '../markdown/render-markdown.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import { startWorker } from '../start-worker.ts';
 import { readJsonFileSync, writeJsonFileSync } from './json-file.ts';
 
 export interface RenderOptions {
@@ -68,7 +68,9 @@ export async function renderBodies(
   const version = await rendererVersion();
   const cacheDir = options.cacheDir;
   const listed = cacheDir && !options.some ? listEntries(cacheDir) : new Set<string>();
-  const present = { has: (key: string) => listed.has(key) || (options.some === true && cacheDir !== undefined && existsSync(entryPath(cacheDir, key))) };
+  const present = {
+    has: (key: string) => listed.has(key) || (options.some === true && cacheDir !== undefined && existsSync(entryPath(cacheDir, key))),
+  };
   for (const [i, input] of inputs.entries()) {
     if (typeof input !== 'string' && !options.readAll && present.has(input.known.key)) {
       const { key, ...summary } = input.known;
@@ -85,7 +87,8 @@ export async function renderBodies(
   const cached = inputs.length - missing.length;
   const advance = (n: number) => options.onProgress?.(cached + n, inputs.length);
   advance(0);
-  const workers = missing.length >= WORKER_THRESHOLD ? Math.min(options.workers ?? availableParallelism(), Math.ceil(missing.length / BATCH)) : 0;
+  const workers =
+    missing.length >= WORKER_THRESHOLD ? Math.min(options.workers ?? availableParallelism(), Math.ceil(missing.length / BATCH)) : 0;
   // Each render is kept as it comes: in the cache (written at once, so the renders of a large
   // archive are never all held together), or, without a cache, in memory.
   const inMemory = new Map<string, RenderedBody>();
@@ -100,7 +103,13 @@ export async function renderBodies(
       writeEntrySync(cacheDir, keys[i]!, body);
     }
   };
-  if (workers > 1) await renderOnWorkers(missing.map((i) => bodies[i]!), workers, advance, take);
+  if (workers > 1)
+    await renderOnWorkers(
+      missing.map((i) => bodies[i]!),
+      workers,
+      advance,
+      take,
+    );
   else {
     missing.forEach((i, n) => {
       if (n % BATCH === 0) advance(n);
@@ -138,7 +147,12 @@ export function cachedBodies(cacheDir: string): Bodies {
 }
 
 /** Renders `bodies` on `count` worker threads, giving each result to `take` (with its index) as it arrives. */
-async function renderOnWorkers(bodies: readonly string[], count: number, advance: (done: number) => void, take: (n: number, body: RenderedBody) => void): Promise<void> {
+async function renderOnWorkers(
+  bodies: readonly string[],
+  count: number,
+  advance: (done: number) => void,
+  take: (n: number, body: RenderedBody) => void,
+): Promise<void> {
   let next = 0;
   let finished = 0;
   const workers = Array.from({ length: count }, () => startWorker('./markdown-worker', import.meta.url));
@@ -155,12 +169,16 @@ async function renderOnWorkers(bodies: readonly string[], count: number, advance
               worker.postMessage(bodies.slice(start, next));
             };
             worker.on('message', (batch: RenderedBody[]) => {
-              batch.forEach((r, k) => take(start + k, r));
+              batch.forEach((r, k) => {
+                take(start + k, r);
+              });
               advance((finished += batch.length));
               send();
             });
             worker.once('error', fail);
-            worker.once('exit', (code) => (next < bodies.length || code !== 0 ? fail(new Error(`A Markdown worker stopped (exit code ${code}).`)) : undefined));
+            worker.once('exit', (code) =>
+              next < bodies.length || code !== 0 ? fail(new Error(`A Markdown worker stopped (exit code ${code}).`)) : undefined,
+            );
             send();
           }),
       ),
@@ -190,7 +208,9 @@ const entryPath = (dir: string, key: string) => join(dir, key.slice(0, 2), `${ke
 /** A cached render; none when missing or damaged (an interrupted write, a hand edit): render again. */
 function readEntry(dir: string, key: string): RenderedBody | undefined {
   const value = readJsonFileSync(entryPath(dir, key)) as Partial<RenderedBody> | undefined;
-  return typeof value?.html === 'string' && typeof value.firstParagraph === 'string' && typeof value.text === 'string' ? (value as RenderedBody) : undefined;
+  return typeof value?.html === 'string' && typeof value.firstParagraph === 'string' && typeof value.text === 'string'
+    ? (value as RenderedBody)
+    : undefined;
 }
 
 const writeEntrySync = (dir: string, key: string, body: RenderedBody): void => writeJsonFileSync(entryPath(dir, key), body);

@@ -4,18 +4,28 @@ import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
 import type { Archive } from '../archive/archive.ts';
 import { outputPathOf } from '../archive/urls.ts';
-import type { Bodies } from '../markdown/bodies.ts';
 import { CONFIG_FILE, type SiteConfig } from '../config/site-config.ts';
+import type { Bodies } from '../markdown/bodies.ts';
 import { asSearchState, NO_SEARCH, planSearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
-import { countMessages, sortMessages, type Message } from '../report/message.ts';
-import { buildFingerprint, outputsVersion, readLastBuild, sourceVersion, writeLastBuild } from './build-fingerprint.ts';
-import { listsReadingArchive, outputHashes, readManifest, reuseUnchanged, SPARE_SITE, spareDiffers, spareHash, writeManifest, type OutputManifest } from './output-manifest.ts';
-import type { CheckStats, Timer } from './build-model.ts';
-import { readProject } from './read-project.ts';
-import { bodyOnlyPlan, type BodyOnlyPlan } from './body-only-plan.ts';
-import { pageStore, readSnapshot, recordsDiffer, snapshotOf, writeSnapshot } from './model-snapshot.ts';
+import { countMessages, type Message, sortMessages } from '../report/message.ts';
 import { knownFiles, readArticleState, releaseShards, writeArticleState } from './article-state.ts';
+import { type BodyOnlyPlan, bodyOnlyPlan } from './body-only-plan.ts';
+import { buildFingerprint, outputsVersion, readLastBuild, sourceVersion, writeLastBuild } from './build-fingerprint.ts';
+import type { CheckStats, Timer } from './build-model.ts';
+import { pageStore, readSnapshot, recordsDiffer, snapshotOf, writeSnapshot } from './model-snapshot.ts';
+import {
+  listsReadingArchive,
+  type OutputManifest,
+  outputHashes,
+  readManifest,
+  reuseUnchanged,
+  SPARE_SITE,
+  spareDiffers,
+  spareHash,
+  writeManifest,
+} from './output-manifest.ts';
+import { readProject } from './read-project.ts';
 import type { RenderStats } from './render-bodies.ts';
 import { markerLine, siteBuiltBy, writeSiteAtomically } from './write-site-atomically.ts';
 
@@ -88,7 +98,14 @@ export interface BuildReport {
  */
 async function presentSegments(state: SearchState | undefined, output: string): Promise<SearchState | undefined> {
   if (!state) return undefined;
-  const present = await Promise.all(state.segments.map((s) => access(join(output, s.folder, 'pagefind-entry.json')).then(() => true, () => false)));
+  const present = await Promise.all(
+    state.segments.map((s) =>
+      access(join(output, s.folder, 'pagefind-entry.json')).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   return present.every(Boolean) ? state : undefined;
 }
 
@@ -143,7 +160,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const last = lastBuildFile && !options.force && !options.dryRun ? await readLastBuild(lastBuildFile) : undefined;
   if (last && fingerprint && project.messages.length === 0) {
     if (last.fingerprint === fingerprint && last.output === output && (await siteBuiltBy(output, fingerprint))) {
-      return { ok: true, messages: last.messages, articles: last.articles, pages: last.pages, files: last.files, output, timings, upToDate: true };
+      return {
+        ok: true,
+        messages: last.messages,
+        articles: last.articles,
+        pages: last.pages,
+        files: last.files,
+        output,
+        timings,
+        upToDate: true,
+      };
     }
   }
 
@@ -155,7 +181,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const previousSearch = await presentSegments(asSearchState(previous?.search), output);
   // The search index's own version: Dateline (its code and packages, Pagefind's among them) and
   // the language Pagefind indexes in. Templates and other settings do not reach it.
-  const searchVersion = createHash('sha256').update(await sourceVersion()).update(config.lang).digest('hex');
+  const searchVersion = createHash('sha256')
+    .update(await sourceVersion())
+    .update(config.lang)
+    .digest('hex');
   const unhashed = await listsReadingArchive(templates);
 
   // Only bodies changed since the last build: its model stands, but for their body keys, and
@@ -167,12 +196,27 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // site (a build that failed after the check wrote a newer state), under the same templates
   // and settings (the same places: prepareChanges compares the state's version).
   const built = previous?.fingerprint;
-  const sameBuild = snapshot !== undefined && snapshot.fingerprint === built && state?.fingerprint === built && last?.fingerprint === built && snapshot.version === version;
+  const sameBuild =
+    snapshot !== undefined &&
+    snapshot.fingerprint === built &&
+    state?.fingerprint === built &&
+    last?.fingerprint === built &&
+    snapshot.version === version;
   let plan: BodyOnlyPlan | undefined;
   let prepared = sameBuild ? await prepareChanges(project, modelOptions) : undefined;
   const changes = prepared && bodyOnlyChanges(prepared, state);
   if (prepared && changes) {
-    const input = { changed: changes, snapshot: snapshot!, previous: previous!, previousSearch, cacheDir: options.cacheDir!, output, version: version!, searchVersion, overlayMax: config.search.overlay_max };
+    const input = {
+      changed: changes,
+      snapshot: snapshot!,
+      previous: previous!,
+      previousSearch,
+      cacheDir: options.cacheDir!,
+      output,
+      version: version!,
+      searchVersion,
+      overlayMax: config.search.overlay_max,
+    };
     plan = await time('hash-pages', () => bodyOnlyPlan(input));
   }
   if (plan && prepared) {
@@ -183,7 +227,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     prepared = await prepareArticles(project, { ...modelOptions, gazetteer: attempt?.gazetteer });
     // The bodies the attempt rendered are found in the cache now: they were rendered by this build.
     const rendered = attempt?.markdown.rendered ?? 0;
-    prepared.markdown = { ...prepared.markdown, cached: prepared.markdown.cached - rendered, rendered: prepared.markdown.rendered + rendered };
+    prepared.markdown = {
+      ...prepared.markdown,
+      cached: prepared.markdown.cached - rendered,
+      rendered: prepared.markdown.rendered + rendered,
+    };
   }
   // The last build's checks are in the new state now, or no longer needed.
   releaseShards(state);
@@ -200,7 +248,19 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
 
   const sorted = sortMessages(messages);
   const articleCount = plan ? last!.articles : archive.articles.length;
-  const report: BuildReport = { ok: countMessages(sorted).errors === 0, messages: sorted, articles: articleCount, pages: 0, files: 0, archive, bodies, timings, markdown: stats, check: prepared.check, ...(plan && { bodyOnly: true }) };
+  const report: BuildReport = {
+    ok: countMessages(sorted).errors === 0,
+    messages: sorted,
+    articles: articleCount,
+    pages: 0,
+    files: 0,
+    archive,
+    bodies,
+    timings,
+    markdown: stats,
+    check: prepared.check,
+    ...(plan && { bodyOnly: true }),
+  };
   if (!report.ok || options.dryRun) return report;
 
   const [{ renderMaps }, { writePages }, { writeOutputs }, { writeSearchIndex, searchSummary }, { writeSiteIcons }] = await Promise.all([
@@ -215,8 +275,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // written. The search index keeps its bundles and takes the changed records into an overlay
   // (planSearchLayout).
   const hasher = outputHashes(archive, version!);
-  const recordHashes = plan ? plan.records : config.search.enabled ? await time('hash', () => hasher.records(searchVersion)) : new Map<string, string>();
-  const layout = plan ? plan.layout : config.search.enabled ? planSearchLayout(archive.searchBundles, recordHashes, previousSearch, config.search.overlay_max, searchVersion) : NO_SEARCH;
+  const recordHashes = plan
+    ? plan.records
+    : config.search.enabled
+      ? await time('hash', () => hasher.records(searchVersion))
+      : new Map<string, string>();
+  const layout = plan
+    ? plan.layout
+    : config.search.enabled
+      ? planSearchLayout(archive.searchBundles, recordHashes, previousSearch, config.search.overlay_max, searchVersion)
+      : NO_SEARCH;
   const summary = plan ? snapshot!.search : searchSummary(archive.articles);
   const hashes = new Map(layout.keep.map((s) => [`${s.folder}/`, s.hash]));
   let searchState: SearchState | undefined;
@@ -254,26 +322,49 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           // site, and the whole output is written.
           const feedFiles = archive.feeds.map((f) => Object.values(f.urls).map((url) => url.slice(1)));
           const wholes = [...feedFiles, ...writerFiles.values()];
-          const reuse = previous ? await time('reuse', () => reuseUnchanged(output, dir, previous.files, hashes, wholes, fromSpare ? spareHash(previous) : undefined)) : undefined;
+          const reuse = previous
+            ? await time('reuse', () =>
+                reuseUnchanged(output, dir, previous.files, hashes, wholes, fromSpare ? spareHash(previous) : undefined),
+              )
+            : undefined;
           if (fromSpare) startSearch();
           const linked = reuse?.linked ?? new Set<string>();
           const files = reuse?.files ?? 0;
           // A kept bundle gone from the old site since it was planned: nothing can write it again now.
           const lost = layout.keep.filter((s) => !linked.has(`${s.folder}/`));
-          if (lost.length > 0) throw new Error(`The search bundle ${lost[0]!.folder}/ of the previous site went missing during the build; build again.`);
+          if (lost.length > 0)
+            throw new Error(`The search bundle ${lost[0]!.folder}/ of the previous site went missing during the build; build again.`);
           const changed = <T extends { outputPath: string }>(pages: T[]) => pages.filter((p) => !linked.has(p.outputPath));
           // The pages to render, and the feeds to write (of the whole archive).
-          const view: Archive = { ...archive, articles: changed(archive.articles), listings: changed(archive.listings), indexes: changed(archive.indexes) };
+          const view: Archive = {
+            ...archive,
+            articles: changed(archive.articles),
+            listings: changed(archive.listings),
+            indexes: changed(archive.indexes),
+          };
           const outputs: Archive = { ...archive, feeds: archive.feeds.filter((f) => !linked.has(f.urls.atom.slice(1))) };
           // A body-only build holds only the articles it prints: every other output must be in the old site.
-          const printed = new Set([...view.articles.map((a) => a.outputPath), ...outputs.feeds.flatMap((f) => Object.values(f.urls).map((url) => url.slice(1)))]);
+          const printed = new Set([
+            ...view.articles.map((a) => a.outputPath),
+            ...outputs.feeds.flatMap((f) => Object.values(f.urls).map((url) => url.slice(1))),
+          ]);
           const missing = plan && [...hashes.keys()].find((path) => !linked.has(path) && !printed.has(path));
           if (missing) throw new Error(`${missing} of the previous site went missing during the build; build again.`);
           // Articles, listings, indexes, and the home, search and 404 pages.
           const pageTotal = view.articles.length + view.listings.length + view.indexes.length + 3;
           if (pageTotal > HEAP_NEAR_LIVE_PAGES) nearLive();
           const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
-          const rendered = await time('pages', () => writePages(view, bodies, { templates, publicDir, output: dir, portableLinks: config.links === 'portable', baseUrl: config.url, maps: renderMaps, onPage }));
+          const rendered = await time('pages', () =>
+            writePages(view, bodies, {
+              templates,
+              publicDir,
+              output: dir,
+              portableLinks: config.links === 'portable',
+              baseUrl: config.url,
+              maps: renderMaps,
+              onPage,
+            }),
+          );
           const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
           report.pages = plan ? last!.pages : rendered + pagesLinked;
           // Each article page's view, by its hash, for a later body-only build.
@@ -300,7 +391,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       fingerprint ? markerLine(fingerprint) : '',
       // The replaced site is kept when its outputs are known (the manifest describes it) and it
       // shares at least half of the new site's files; else a copy of the new one.
-      spareDir ? { from: spare ? spareDir : undefined, keepAt: spareDir, keepOld: () => previous !== undefined && (report.reused ?? 0) * 2 >= report.files } : undefined,
+      spareDir
+        ? {
+            from: spare ? spareDir : undefined,
+            keepAt: spareDir,
+            keepOld: () => previous !== undefined && (report.reused ?? 0) * 2 >= report.files,
+          }
+        : undefined,
     ),
   );
   report.spare = nextSpare;
@@ -312,7 +409,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const spareOf = nextSpare === 'old' ? previous : nextSpare === 'copy' ? { fingerprint, files } : undefined;
     const spareEntry = spareOf && { spare: { fingerprint: spareOf.fingerprint, differs: spareDiffers(files, spareOf.files) } };
     await writeManifest(options.cacheDir, { fingerprint, output, files, search: searchState, ...spareEntry });
-    const parts = { version: version!, recordsDiffer: recordsDiffer(recordHashes, searchState), search: summary, writerFiles: Object.fromEntries(writerFiles) };
+    const parts = {
+      version: version!,
+      recordsDiffer: recordsDiffer(recordHashes, searchState),
+      search: summary,
+      writerFiles: Object.fromEntries(writerFiles),
+    };
     await writeSnapshot(options.cacheDir, plan ? { ...snapshot!, fingerprint, ...parts } : snapshotOf(archive, fingerprint, parts));
     // The views of pages no longer in the site: the changed ones' old views, or (after a build of
     // the whole model) every view but the site's.
@@ -322,11 +424,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         // An edit that left the page as it was (a comment in the front matter) keeps its view.
         if (previous!.files[path] !== hashes.get(path)) store!.remove(previous!.files[path]!);
       }
-    }
-    else store!.keepOnly(new Set(archive.articles.flatMap((a) => hashes.get(a.outputPath) ?? [])));
+    } else store!.keepOnly(new Set(archive.articles.flatMap((a) => hashes.get(a.outputPath) ?? [])));
   }
   if (lastBuildFile && fingerprint) {
-    await writeLastBuild(lastBuildFile, { fingerprint, output, messages: report.messages, articles: report.articles, pages: report.pages, files: report.files });
+    await writeLastBuild(lastBuildFile, {
+      fingerprint,
+      output,
+      messages: report.messages,
+      articles: report.articles,
+      pages: report.pages,
+      files: report.files,
+    });
   }
   return report;
 }
@@ -355,6 +463,8 @@ async function readSiteIcon(root: string, path: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(resolve(root, path)));
   } catch (error) {
-    throw new Error(`The icon \`${path}\` named in ${CONFIG_FILE} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): correct the path, or remove \`icon\` for Dateline's.`);
+    throw new Error(
+      `The icon \`${path}\` named in ${CONFIG_FILE} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): correct the path, or remove \`icon\` for Dateline's.`,
+    );
   }
 }

@@ -40,13 +40,20 @@ export async function writeSiteAtomically(
     }
   }
   if (!(await isReplaceable(out))) {
-    throw new Error(`Refusing to replace ${target}: it is not empty and was not built by Dateline (no ${SITE_MARKER} file). Choose a new or empty folder.`);
+    throw new Error(
+      `Refusing to replace ${target}: it is not empty and was not built by Dateline (no ${SITE_MARKER} file). Choose a new or empty folder.`,
+    );
   }
   await recoverInterrupted(out);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = join(dirname(out), `${basename(out)}.tmp-${suffix}`);
   const old = join(dirname(out), `${basename(out)}.old-${suffix}`);
-  const fromSpare = spare?.from !== undefined && (await rename(spare.from, temp).then(() => true, () => false));
+  const fromSpare =
+    spare?.from !== undefined &&
+    (await rename(spare.from, temp).then(
+      () => true,
+      () => false,
+    ));
   if (!fromSpare) await mkdir(temp, { recursive: true });
   try {
     await write(temp, fromSpare);
@@ -66,7 +73,15 @@ export async function writeSiteAtomically(
   }
   // A spare site not taken (stale) is removed first.
   const free = spare !== undefined && (await removeStale(spare.keepAt, suffix));
-  if (hadOld && free && spare.keepOld() && (await rename(old, spare.keepAt).then(() => true, () => false))) {
+  if (
+    hadOld &&
+    free &&
+    spare.keepOld() &&
+    (await rename(old, spare.keepAt).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     listInBackground(spare.keepAt);
     return { spare: 'old' };
   }
@@ -82,7 +97,13 @@ export async function writeSiteAtomically(
 async function removeStale(dir: string, suffix: string): Promise<boolean> {
   if (!(await exists(dir))) return true;
   const stale = `${dir}.old-${suffix}`;
-  if (!(await rename(dir, stale).then(() => true, () => false))) return false;
+  if (
+    !(await rename(dir, stale).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return false;
   removeInBackground(stale);
   return true;
 }
@@ -169,7 +190,9 @@ async function recoverInterrupted(out: string): Promise<void> {
   const name = basename(out);
   const leftovers = (await readdir(dirname(out)).catch(() => [] as string[])).flatMap((entry) => {
     const m = /^\.(tmp|old)-(\d+-[0-9a-f]+)$/.exec(entry.slice(name.length));
-    return entry.startsWith(name) && m && !isAlive(Number.parseInt(m[2]!, 10)) ? [{ entry, kind: m[1] as 'tmp' | 'old', build: m[2]! }] : [];
+    return entry.startsWith(name) && m && !isAlive(Number.parseInt(m[2]!, 10))
+      ? [{ entry, kind: m[1] as 'tmp' | 'old', build: m[2]! }]
+      : [];
   });
   // Killed between its two renames, a build leaves both its folders: the old site (to put back)
   // and the new one. An old site alone is one whose removal did not finish.

@@ -91,7 +91,10 @@ export function simplifiedCountries(minWeight: number): Simplified {
     const byId = indexById(toFeatures(simple));
     // Islands too small to see go; a small country's ring shares arcs with its neighbours and stays.
     const attached = filterAttached(simple);
-    const filtered = filter(simple, (ring, interior) => attached(ring, interior) || ringArea(ring, interior) >= weight * RING_FACTOR) as CountriesTopology;
+    const filtered = filter(
+      simple,
+      (ring, interior) => attached(ring, interior) || ringArea(ring, interior) >= weight * RING_FACTOR,
+    ) as CountriesTopology;
     cached = { byId, all: toFeatures(filtered) };
     byWeight.set(weight, cached);
   }

@@ -1,7 +1,7 @@
-import { urlSegment } from './url-segment.ts';
 import { closest, distance } from 'fastest-levenshtein';
 import { normaliseName } from './normalise-name.ts';
 import type { Place } from './place.ts';
+import { urlSegment } from './url-segment.ts';
 
 /** How a `location` string was resolved. */
 export type Resolution =
@@ -23,7 +23,10 @@ export type Resolution =
 
 /** The parts of a comma path, most specific first (Latin or Arabic commas). */
 export function splitLocation(location: string): string[] {
-  return location.split(/[,،]/).map((p) => p.trim()).filter(Boolean);
+  return location
+    .split(/[,،]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** The gazetteer: places by id, found by any of their names, aliases or native spellings. */
@@ -139,7 +142,9 @@ export class Gazetteer {
     // place under a made-up one: a leading part that names one place on its own wins.
     const leading = this.#match(parts[0]!, undefined);
     if (leading && (!anchor || this.containers(leading).some((c) => c.id === anchor.id))) {
-      const containerNames = new Set(this.containers(leading).flatMap((c) => [...Object.values(c.names), ...c.aliases, c.id.split('/').pop()!].map(normaliseName)));
+      const containerNames = new Set(
+        this.containers(leading).flatMap((c) => [...Object.values(c.names), ...c.aliases, c.id.split('/').pop()!].map(normaliseName)),
+      );
       return { known: true, place: leading, unmatched: parts.slice(1).filter((p) => !containerNames.has(normaliseName(p))) };
     }
     const created: Place[] = [];
@@ -148,7 +153,17 @@ export class Gazetteer {
       const name = parts[i]!;
       const segment = urlSegment(name, 'place');
       const id = parent ? `${parent.id}/${segment}` : segment;
-      const place: Place = { id, type: 'place', name, names: { en: name }, aliases: [], parent: parent?.id, within: [], codes: {}, known: false };
+      const place: Place = {
+        id,
+        type: 'place',
+        name,
+        names: { en: name },
+        aliases: [],
+        parent: parent?.id,
+        within: [],
+        codes: {},
+        known: false,
+      };
       created.unshift(place);
       parent = place;
     }
@@ -180,7 +195,9 @@ export class Gazetteer {
   /** The known place whose spelling is closest to `name`, preferring places inside `within`. */
   #suggest(name: string, within: Place | undefined): Place | undefined {
     const key = normaliseName(name);
-    const pool = [...this.#byName.entries()].filter(([, places]) => !within || places.some((p) => this.containers(p).some((a) => a.id === within.id)));
+    const pool = [...this.#byName.entries()].filter(
+      ([, places]) => !within || places.some((p) => this.containers(p).some((a) => a.id === within.id)),
+    );
     const names = pool.map(([n]) => n);
     if (names.length === 0) return undefined;
     const best = closest(key, names);

@@ -10,7 +10,7 @@ export function normaliseName(name: string): string {
     .replace(/[ي]/g, 'ی')
     .replace(/[ك]/g, 'ک')
     .replace(/[ة]/g, 'ه')
-    .replace(/[\u200c\u200d\u0640]/g, '')
+    .replace(/\u200c|\u200d|\u0640/g, '')
     .replace(/['’‘ʻʼ`´]/g, '')
     .replace(/[\s\-_.]+/g, ' ')
     .trim();

@@ -8,7 +8,10 @@ const REDRAW_MS = 100;
  * Shows a build's progress: on a terminal, one line redrawn in place with a bar for the stage
  * that counts (Markdown, pages); elsewhere (CI, pipes, editors) a plain line as each stage ends.
  */
-export function progressReporter(write: (text: string) => void, interactive: boolean): { onEvent: (e: ProgressEvent) => void; finish: () => void } {
+export function progressReporter(
+  write: (text: string) => void,
+  interactive: boolean,
+): { onEvent: (e: ProgressEvent) => void; finish: () => void } {
   const started = new Map<string, number>();
   let lastDraw = 0;
   let drawn = false;

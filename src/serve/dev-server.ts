@@ -105,7 +105,11 @@ export async function startDevServer(siteDir: string, host: string, port: number
     // The target is built from the normalised path and encoded: never a header injection, and
     // never another host (`//evil.example/…` is collapsed to one slash).
     const folder = normalize(path).replace(/[/\\]+/g, '/');
-    if (!folder.endsWith('/') && !/\.[A-Za-z0-9]+$/.test(folder) && (await stat(join(siteDir, folder, 'index.html')).catch(() => undefined))) {
+    if (
+      !folder.endsWith('/') &&
+      !/\.[A-Za-z0-9]+$/.test(folder) &&
+      (await stat(join(siteDir, folder, 'index.html')).catch(() => undefined))
+    ) {
       res.writeHead(301, { location: encodeURI(`${folder}/`) });
       return res.end();
     }
@@ -137,7 +141,10 @@ export async function startDevServer(siteDir: string, host: string, port: number
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
       if (on - port + 1 >= PORTS_TRIED || on >= 65_535) {
-        throw new Error(`Port ${port} is in use, and so are the next ${on - port}: stop the server using it, or choose a port with --port N.`, { cause: error });
+        throw new Error(
+          `Port ${port} is in use, and so are the next ${on - port}: stop the server using it, or choose a port with --port N.`,
+          { cause: error },
+        );
       }
     }
   }

@@ -30,7 +30,8 @@ export async function lastBuildModel(root: string, cacheDir: string, overrides: 
       if (!entry.article) continue;
       const { body: _body, ...meta } = entry.article;
       // As the build had it (prepareArticles): a body it did not publish has no render.
-      const render = entry.render && (meta.status !== 'draft' || config.drafts) ? entry.render : { firstParagraph: '', key: '', textKey: '' };
+      const render =
+        entry.render && (meta.status !== 'draft' || config.drafts) ? entry.render : { firstParagraph: '', key: '', textKey: '' };
       rendered.push({ ...meta, firstParagraph: render.firstParagraph, bodyKey: render.key, textKey: render.textKey });
     }
   } finally {

@@ -10,10 +10,12 @@
       overlay = document.createElement('div');
       overlay.setAttribute('role', 'alert');
       overlay.id = 'dateline-error-overlay';
-      overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;background:rgba(20,0,0,.92);color:#fff;font:14px/1.5 ui-monospace,monospace';
+      overlay.style.cssText =
+        'position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;background:rgba(20,0,0,.92);color:#fff;font:14px/1.5 ui-monospace,monospace';
       document.body.append(overlay);
     }
-    overlay.innerHTML = '<h2 style="margin-top:0;color:#fff">The last save did not build</h2><p>The page shows the last good build. Fix the file and save again.</p><pre style="white-space:pre-wrap"></pre>';
+    overlay.innerHTML =
+      '<h2 style="margin-top:0;color:#fff">The last save did not build</h2><p>The page shows the last good build. Fix the file and save again.</p><pre style="white-space:pre-wrap"></pre>';
     overlay.querySelector('pre').textContent = text;
   };
   // The search page, while a build runs: its index is the last build's until the page reloads.

@@ -4,16 +4,16 @@ import { articleUrl, outputPathOf } from '../archive/urls.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { checkArticle } from '../content/validate-article.ts';
 import { renderArticleBody } from '../markdown/render-markdown.ts';
-import { articlePageRenderer } from '../outputs/pages/page-templates.ts';
 import { articleMap } from '../outputs/maps/render-maps.ts';
+import { articlePageRenderer } from '../outputs/pages/page-templates.ts';
 import { entryOf, readArticleState, releaseShards, stateIndexPath } from '../pipeline/article-state.ts';
 import { pageStore, readSnapshot, snapshotPath } from '../pipeline/model-snapshot.ts';
 import { manifestPath, readManifest } from '../pipeline/output-manifest.ts';
 import { readConfig, readPlaceFiles, readTopicsFile } from '../pipeline/read-project.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
-import { loadTopics } from '../topics/topics.ts';
 import type { Message } from '../report/message.ts';
-import { teaserPagesOnWorker, type SavePreview, type TeaserText } from './teaser-pages.ts';
+import { loadTopics } from '../topics/topics.ts';
+import { type SavePreview, type TeaserText, teaserPagesOnWorker } from './teaser-pages.ts';
 
 export type { SavePreview } from './teaser-pages.ts';
 
@@ -54,11 +54,17 @@ export interface SavePreviewer {
  * of the one build that wrote the site. Made after a build, for its configuration, gazetteer and
  * templates: a save of any of them needs a new previewer, once the build after it has ended.
  */
-export async function savePreviewer(root: string, cacheDir: string, templates: string, overrides: Partial<SiteConfig> = {}): Promise<SavePreviewer> {
+export async function savePreviewer(
+  root: string,
+  cacheDir: string,
+  templates: string,
+  overrides: Partial<SiteConfig> = {},
+): Promise<SavePreviewer> {
   const { config, messages } = await readConfig(root, overrides);
   const places = loadGazetteer(readPlaceFiles(root, config));
   const topics = loadTopics(readTopicsFile(root, config), config.lang);
-  if (messages.length > 0 || places.messages.length > 0 || topics.messages.length > 0) return { preview: async () => ({ pages: [], errors: [] }), built: () => {}, close: async () => {} };
+  if (messages.length > 0 || places.messages.length > 0 || topics.messages.length > 0)
+    return { preview: async () => ({ pages: [], errors: [] }), built: () => {}, close: async () => {} };
   const context = { gazetteer: places.gazetteer, timezone: config.timezone, lang: config.lang, topics: topics.topics };
   const links = { portableLinks: config.links === 'portable', baseUrl: config.url };
   const renderArticle = await articlePageRenderer(templates, links);
@@ -97,7 +103,8 @@ export async function savePreviewer(root: string, cacheDir: string, templates: s
   /** The pages a checked save without errors changes (SavePreviewer.preview). */
   async function pagesOf(file: string, now: ReturnType<typeof checkArticle>, open: ReadonlySet<string>): Promise<SavePreview[]> {
     const [state, manifest, snapshot] = await Promise.all([lastState(), lastManifest(), lastSnapshot()]);
-    if (!state || !snapshot || !manifest || state.fingerprint !== manifest.fingerprint || snapshot.fingerprint !== manifest.fingerprint) return [];
+    if (!state || !snapshot || !manifest || state.fingerprint !== manifest.fingerprint || snapshot.fingerprint !== manifest.fingerprint)
+      return [];
     const old = entryOf(state, file);
     // The state stays read between saves, its shards not.
     releaseShards(state);
@@ -121,7 +128,11 @@ export async function savePreviewer(root: string, cacheDir: string, templates: s
       return [{ url, html: await renderArticle(snapshot.site, page, rendered.html, articleMap(page)) }];
     }
     // The teaser too: the open pages that print it, from the model.
-    const others = await teasers.render(url, text, [...open].map((u) => ({ url: u, hash: pageHash(u) })));
+    const others = await teasers.render(
+      url,
+      text,
+      [...open].map((u) => ({ url: u, hash: pageHash(u) })),
+    );
     const self = { ...page, ...text, excerpt: meta.summary ?? rendered.firstParagraph };
     return [{ url, html: await renderArticle(snapshot.site, self, rendered.html, articleMap(self)) }, ...others];
   }

@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import type { Archive, ArticlePage, ListingPage, Teaser, TeaserGroup } from '../archive/archive.ts';
 import { homeUrl } from '../archive/urls.ts';
 import type { SiteConfig } from '../config/site-config.ts';
-import { articlePageRenderer, pageRenderer, type LinkOptions } from '../outputs/pages/page-templates.ts';
 import { articleMap, renderMaps } from '../outputs/maps/render-maps.ts';
+import { articlePageRenderer, type LinkOptions, pageRenderer } from '../outputs/pages/page-templates.ts';
 import { pageStore } from '../pipeline/model-snapshot.ts';
 import { cachedBodies } from '../pipeline/render-bodies.ts';
-import { lastBuildModel } from './last-build-model.ts';
 import { startWorker } from '../start-worker.ts';
+import { lastBuildModel } from './last-build-model.ts';
 
 /** What an article's listings print of it that a save can change without changing which pages exist. */
 export type TeaserText = Pick<Teaser, 'title' | 'summary'>;
@@ -51,7 +51,13 @@ export interface TeaserPages {
  * changed an article's title or summary. Runs on a worker thread (teaser-worker), which holds the
  * model, so that the thread answering the browser never makes it nor takes it whole.
  */
-export function teaserPages(root: string, cacheDir: string, templates: string, overrides: Partial<SiteConfig>, links: LinkOptions): TeaserPages {
+export function teaserPages(
+  root: string,
+  cacheDir: string,
+  templates: string,
+  overrides: Partial<SiteConfig>,
+  links: LinkOptions,
+): TeaserPages {
   const { render } = pageRenderer(templates, links);
   const renderArticle = articlePageRenderer(templates, links);
   const bodies = cachedBodies(join(cacheDir, 'markdown'));

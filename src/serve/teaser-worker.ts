@@ -1,10 +1,11 @@
 // The worker thread of teaserPagesOnWorker: holds the last build's model for `dateline serve` and
 // renders the pages that print a changed teaser. Requests are answered one at a time, in order.
-import { parentPort } from 'node:worker_threads';
-import { runInNewContext } from 'node:vm';
+
 import v8 from 'node:v8';
-import { teaserPages, type TeaserPages } from './teaser-pages.ts';
+import { runInNewContext } from 'node:vm';
+import { parentPort } from 'node:worker_threads';
 import type { TeaserRequest } from './teaser-pages.ts';
+import { type TeaserPages, teaserPages } from './teaser-pages.ts';
 
 const port = parentPort;
 if (!port) throw new Error('teaser-worker runs as a worker thread.');

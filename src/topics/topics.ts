@@ -51,7 +51,15 @@ export function loadTopics(source: TopicsFile | undefined, lang: string): { topi
   const value = yaml.value ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     const fix = 'Write `national-resistance-front:` followed by `names: { en: National Resistance Front }`.';
-    messages.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'invalid-topics', reason: 'The topics file must map tags to topics.', fix });
+    messages.push({
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      ruleId: 'invalid-topics',
+      reason: 'The topics file must map tags to topics.',
+      fix,
+    });
     return { topics, messages };
   }
   const fieldsOf = (path: (string | number)[]) => (path.length <= 1 ? Object.keys(topicEntrySchema.shape) : []);
@@ -61,7 +69,13 @@ export function loadTopics(source: TopicsFile | undefined, lang: string): { topi
     if (!TOPIC_ID.test(id)) {
       const slug = urlSegment(id, 'topic');
       const reason = `Topic \`${id}\` is not a slug (lowercase ASCII words joined by hyphens).`;
-      messages.push({ ...at, severity: 'error', ruleId: 'invalid-topic-id', reason, fix: `Write \`${slug}:\` and put \`${id}\` in its \`names\`.` });
+      messages.push({
+        ...at,
+        severity: 'error',
+        ruleId: 'invalid-topic-id',
+        reason,
+        fix: `Write \`${slug}:\` and put \`${id}\` in its \`names\`.`,
+      });
       continue;
     }
     const parsed = topicEntrySchema.safeParse(entry);
@@ -82,14 +96,30 @@ export function loadTopics(source: TopicsFile | undefined, lang: string): { topi
     }
     const { names, description } = parsed.data;
     const languages = [['names', names] as const, ...(typeof description === 'object' ? [['description', description] as const] : [])];
-    const badLanguages = languages.flatMap(([field, texts]) => Object.keys(texts).filter((l) => canonicalLang(l) === undefined).map((l) => [field, l] as const));
+    const badLanguages = languages.flatMap(([field, texts]) =>
+      Object.keys(texts)
+        .filter((l) => canonicalLang(l) === undefined)
+        .map((l) => [field, l] as const),
+    );
     for (const [field, l] of badLanguages) {
       const reason = `Topic \`${id}\`: \`${l}\` in \`${field}\` is not a language tag.`;
-      messages.push({ file, ...yaml.positionOf([id, field, l], 'key'), severity: 'error', ruleId: 'invalid-field', reason, fix: 'Use a BCP 47 tag: `en`, `fa`, `ps`.' });
+      messages.push({
+        file,
+        ...yaml.positionOf([id, field, l], 'key'),
+        severity: 'error',
+        ruleId: 'invalid-field',
+        reason,
+        fix: 'Use a BCP 47 tag: `en`, `fa`, `ps`.',
+      });
     }
     if (badLanguages.length > 0) continue;
     for (const k of keys) named.set(k, id);
-    topics.push({ id, names, ...(description !== undefined && { description: typeof description === 'string' ? { [lang]: description } : description }), at });
+    topics.push({
+      id,
+      names,
+      ...(description !== undefined && { description: typeof description === 'string' ? { [lang]: description } : description }),
+      at,
+    });
   }
   return { topics, messages };
 }

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/pipeline/run-build.ts';
-import { exampleSite, buildSite, copyFixture, fixture, removeTemps, type BuiltSite } from '../helpers/site.ts';
+import { type BuiltSite, buildSite, copyFixture, exampleSite, fixture, removeTemps } from '../helpers/site.ts';
 
 let site: BuiltSite;
 let zones: BuiltSite;
@@ -16,10 +16,10 @@ describe('browsing by date', () => {
   it('puts 00:30+04:30 on the 22 August day page, in the August 2021 calendar and in the Baghlan feed', async () => {
     const day = await zones.page('/2021/08/22/');
     expect(day.text('h1')).toBe('22 August 2021');
-    expect(day.all('.teaser h3 a').map((a) => toString(a))).toContain('Half past midnight in Kabul is still the 21st in UTC');
+    expect(day.all('.teaser h3 a').map((a) => textOf(a))).toContain('Half past midnight in Kabul is still the 21st in UTC');
     const month = await zones.page('/2021/08/');
-    const cell = month.all('.calendar td').find((td) => toString(td).startsWith('22'))!;
-    expect(toString(cell)).toBe('22 August 2021: 2 reports2');
+    const cell = month.all('.calendar td').find((td) => textOf(td).startsWith('22'))!;
+    expect(textOf(cell)).toBe('22 August 2021: 2 reports2');
     const feed = await readFile(join(zones.out, 'places/af/baghlan/feed.xml'), 'utf8');
     expect(feed).toContain('/2021/08/22/half-past-midnight-kabul/');
   });
@@ -28,11 +28,11 @@ describe('browsing by date', () => {
     const month = await site.page('/2021/08/');
     const table = month.one('table.calendar');
     expect(month.text('table.calendar caption')).toBe('August 2021');
-    expect(month.all('table.calendar thead th').map((th) => toString(th))).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+    expect(month.all('table.calendar thead th').map((th) => textOf(th))).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
     // 1 August 2021 was a Sunday: six empty cells lead the first week.
     const firstWeek = month.all('table.calendar tbody tr')[0]!;
-    expect(toString(firstWeek).trim()).toBe('1');
-    const linked = month.all('table.calendar td a').map((a) => toString(a).match(/^\d+/)![0]);
+    expect(textOf(firstWeek).trim()).toBe('1');
+    const linked = month.all('table.calendar td a').map((a) => textOf(a).match(/^\d+/)![0]);
     expect(linked).toEqual(['14', '15', '22', '26', '29', '30']);
     expect(table.tagName).toBe('table');
   });
@@ -50,7 +50,10 @@ describe('browsing by date', () => {
   it('lists every year and month with counts on the archive index', async () => {
     const index = await site.page('/archive/');
     expect(index.text('h2')).toBe('2021 (8 reports)');
-    expect(index.all('.counts li').map((li) => toString(li).replace(/\s+/g, ' '))).toEqual(['September 2021 2 reports', 'August 2021 6 reports']);
+    expect(index.all('.counts li').map((li) => textOf(li).replace(/\s+/g, ' '))).toEqual([
+      'September 2021 2 reports',
+      'August 2021 6 reports',
+    ]);
   });
 });
 
@@ -62,7 +65,7 @@ describe('browsing by place and topic', () => {
     expect(page.one('.other-names bdi').properties.lang).toBe('fa');
     expect(page.text('.subtitle')).toBe('Province in Afghanistan');
     expect(page.text('.aliases')).toContain('Baglan');
-    expect(page.all('.listing-aside .counts li').map((li) => toString(li).replace(/\s+/g, ' '))).toEqual([
+    expect(page.all('.listing-aside .counts li').map((li) => textOf(li).replace(/\s+/g, ' '))).toEqual([
       'Andarab 1 report',
       'Banu 1 report',
       'De Salah 1 report',
@@ -72,15 +75,15 @@ describe('browsing by place and topic', () => {
 
   it('lists places as a tree by country on the places index', async () => {
     const index = await site.page('/places/');
-    const headings = index.all('h2').map((h) => toString(h));
+    const headings = index.all('h2').map((h) => textOf(h));
     expect(headings).toEqual(['Afghanistan (5 reports)', 'Haiti (1 report)', 'Spain (1 report)', 'United States (1 report)']);
     const afghan = index.all('.index-section')[0]!;
-    expect(toString(afghan)).toMatch(/Baghlan.*Andarab.*Banu/s);
+    expect(textOf(afghan)).toMatch(/Baghlan.*Andarab.*Banu/s);
   });
 
   it('orders the topics index by count, then name', async () => {
     const index = await site.page('/topics/');
-    const names = index.all('.counts li a').map((a) => toString(a));
+    const names = index.all('.counts li a').map((a) => textOf(a));
     // Afghanistan: 5; Kabul, Taliban and United States: 3 each, so by name.
     expect(names.slice(0, 4)).toEqual(['Afghanistan', 'Kabul', 'Taliban', 'United States']);
     // A tag without an entry in content/topics.yaml is shown as written, in the reader's order.
@@ -92,10 +95,10 @@ describe('browsing by place and topic', () => {
     expect(page.text('h1')).toBe('National Resistance Front');
     expect(page.text('title')).toMatch(/^National Resistance Front · /);
     const other = page.one('.other-names bdi');
-    expect([other.properties.lang, toString(other)]).toEqual(['fa', 'جبهه مقاومت ملی']);
+    expect([other.properties.lang, textOf(other)]).toEqual(['fa', 'جبهه مقاومت ملی']);
     expect(page.text('.description')).toBe('The armed opposition to the Taliban formed in Panjshir in August 2021.');
     const article = await site.page('/2021/08/22/andarab-resistance/');
-    const chips = article.all('section[aria-labelledby=topics-heading] a').map((a) => toString(a));
+    const chips = article.all('section[aria-labelledby=topics-heading] a').map((a) => textOf(a));
     expect(chips).toEqual(['Afghanistan', 'Andarab', 'National Resistance Front', 'Taliban', 'Panjshir']);
     const feed = await readFile(join(site.out, 'topics/kabul-airport/feed.xml'), 'utf8');
     expect(feed).toContain('<title type="text">Dateline: Kabul airport</title>');
@@ -105,7 +108,9 @@ describe('browsing by place and topic', () => {
 
   it('shows a timeline of events, marking approximate dates, on place pages', async () => {
     const page = await site.page('/places/af/baghlan/');
-    expect(page.text('.timeline li')).toBe('about 20 August 2021 Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum');
+    expect(page.text('.timeline li')).toBe(
+      'about 20 August 2021 Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum',
+    );
     expect(page.one('.timeline time').properties.dateTime).toBe('2021-08-20');
   });
 
@@ -119,7 +124,7 @@ describe('browsing by place and topic', () => {
 describe('article pages', () => {
   it('carry NewsArticle JSON-LD with offsets, dateline, places with coordinates and sources', async () => {
     const page = await site.page('/2021/08/30/last-us-flight-leaves-kabul/');
-    const data = JSON.parse(toString(page.one('script[type="application/ld+json"]')));
+    const data = JSON.parse(textOf(page.one('script[type="application/ld+json"]')));
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
@@ -129,21 +134,28 @@ describe('article pages', () => {
       contentLocation: [{ '@type': 'Place', name: 'Kabul', geo: { '@type': 'GeoCoordinates', latitude: expect.closeTo(34.5, 0) } }],
       publisher: { '@type': 'Organization', name: 'Dateline' },
     });
-    expect(data.isBasedOn.map((s: { publisher: { name: string } }) => s.publisher.name)).toEqual(['US Department of Defense', 'Associated Press']);
+    expect(data.isBasedOn.map((s: { publisher: { name: string } }) => s.publisher.name)).toEqual([
+      'US Department of Defense',
+      'Associated Press',
+    ]);
   });
 
   it('cannot be broken out of by a title that closes the script element', async () => {
     const hostile = await buildSite(fixture('hostile'));
     const page = await hostile.page('/2021/08/22/scripts-and-handlers/');
-    const data = JSON.parse(toString(page.one('script[type="application/ld+json"]')));
+    const data = JSON.parse(textOf(page.one('script[type="application/ld+json"]')));
     expect(data.headline).toBe("<script>alert('title')</script> Scripts & handlers");
-    expect(page.html).not.toContain("</script> Scripts");
+    expect(page.html).not.toContain('</script> Scripts');
   });
 
   it('carry OpenGraph tags', async () => {
     const page = await site.page('/2021/08/22/andarab-resistance/');
     const og = Object.fromEntries(page.all('meta[property^="og:"]').map((m) => [m.properties.property, m.properties.content]));
-    expect(og).toMatchObject({ 'og:type': 'article', 'og:url': 'https://dateline.example.org/2021/08/22/andarab-resistance/', 'og:locale': 'en' });
+    expect(og).toMatchObject({
+      'og:type': 'article',
+      'og:url': 'https://dateline.example.org/2021/08/22/andarab-resistance/',
+      'og:locale': 'en',
+    });
   });
 
   it('show the Solar Hijri date on the Dari article', async () => {
@@ -153,7 +165,7 @@ describe('article pages', () => {
 
   it('list related coverage: same topics within seven days, nearest first', async () => {
     const page = await site.page('/2021/08/22/andarab-resistance/');
-    expect(page.all('.related a').map((a) => toString(a))).toEqual([
+    expect(page.all('.related a').map((a) => textOf(a))).toEqual([
       'Taliban enter Kabul as President Ashraf Ghani leaves Afghanistan',
       'Suicide bombing at Kabul airport kills 13 US troops and scores of Afghans',
     ]);
@@ -166,18 +178,31 @@ describe('the not-found page', () => {
     await writeFile(join(root, 'dateline.yaml'), 'title: Sub\nurl: https://example.org/archive/\ntimezone: Asia/Kabul\n');
     const built = await buildSite(root);
     const page = await built.page('/404.html');
-    expect(page.all('main a').map((a) => a.properties.href)).toEqual(['/archive/', '/archive/archive/', '/archive/places/', '/archive/topics/']);
+    expect(page.all('main a').map((a) => a.properties.href)).toEqual([
+      '/archive/',
+      '/archive/archive/',
+      '/archive/places/',
+      '/archive/topics/',
+    ]);
   });
 });
 
 describe('bad browse input', () => {
   it('reports an event_date that is not EDTF and a related id that does not exist, at their lines', async () => {
     const root = await copyFixture('hostile');
-    await writeFile(join(root, 'content/2021/08/bad.md'), '---\ntitle: Bad\ndate: 2021-08-22\nlocation: Baghlan, Afghanistan\nevent_date: last week\nrelated: [2021/08/22/nowhere]\n---\nBody\n');
+    await writeFile(
+      join(root, 'content/2021/08/bad.md'),
+      '---\ntitle: Bad\ndate: 2021-08-22\nlocation: Baghlan, Afghanistan\nevent_date: last week\nrelated: [2021/08/22/nowhere]\n---\nBody\n',
+    );
     const report = await runBuild({ root, dryRun: true });
     expect(report.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['5:13 invalid-event-date']);
-    await writeFile(join(root, 'content/2021/08/bad.md'), '---\ntitle: Bad\ndate: 2021-08-22\nlocation: Baghlan, Afghanistan\nrelated: [2021/08/22/nowhere]\n---\nBody\n');
+    await writeFile(
+      join(root, 'content/2021/08/bad.md'),
+      '---\ntitle: Bad\ndate: 2021-08-22\nlocation: Baghlan, Afghanistan\nrelated: [2021/08/22/nowhere]\n---\nBody\n',
+    );
     const second = await runBuild({ root, dryRun: true });
-    expect(second.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId}`)).toEqual(['content/2021/08/bad.md:5:11 unknown-related']);
+    expect(second.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId}`)).toEqual([
+      'content/2021/08/bad.md:5:11 unknown-related',
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toString } from 'hast-util-to-string';
-import { exampleSite, listFiles, readPage, removeTemps, type BuiltSite } from '../helpers/site.ts';
+import { type BuiltSite, exampleSite, listFiles, readPage, removeTemps } from '../helpers/site.ts';
 
 let site: BuiltSite;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ describe('the bundled example archive', () => {
 
   it('links the Andarab report to Pol-e-Hesar, Banu, De Salah, Baghlan and the Andarab region', async () => {
     const page = await site.page('/2021/08/22/andarab-resistance/');
-    const links = Object.fromEntries(page.all('.article-footer .places a').map((a) => [toString(a), String(a.properties.href)]));
+    const links = Object.fromEntries(page.all('.article-footer .places a').map((a) => [textOf(a), String(a.properties.href)]));
     expect(links).toMatchObject({
       'Pol-e-Hesar': '../../../../places/af/baghlan/pol-e-hesar/index.html',
       Banu: '../../../../places/af/baghlan/banu/index.html',
@@ -45,8 +45,8 @@ describe('the bundled example archive', () => {
 
   it('lists the Andarab report under 22 August 2021 on the home page and the year page', async () => {
     const home = await site.page('/');
-    const group = home.all('.group').find((g) => toString(g).includes('Andarab districts'))!;
-    expect(toString(group.children.find((c) => c.type === 'element' && c.tagName === 'h2')!)).toBe('22 August 2021');
+    const group = home.all('.group').find((g) => textOf(g).includes('Andarab districts'))!;
+    expect(textOf(group.children.find((c) => c.type === 'element' && c.tagName === 'h2')!)).toBe('22 August 2021');
     const year = await site.page('/2021/');
     expect(year.html).toContain('andarab-resistance/index.html');
   });
@@ -74,7 +74,9 @@ describe('the bundled example archive', () => {
 
   it('rolls articles up to containing places: Baghlan lists the Andarab report', async () => {
     const page = await site.page('/places/af/baghlan/');
-    expect(page.all('.teaser h3 a').map((a) => toString(a))).toContain('Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum');
+    expect(page.all('.teaser h3 a').map((a) => textOf(a))).toContain(
+      'Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum',
+    );
   });
 
   it('uses only relative links (rooted on the 404 page), each of which resolves to a file in the site', async () => {
@@ -89,7 +91,10 @@ describe('the bundled example archive', () => {
         // Servers show 404.html at any address, so its links are rooted at the base URL's path.
         if (file === '404.html') expect(href, `${file}: ${href}`).toMatch(/^\//);
         else expect(href, `${file}: ${href}`).not.toMatch(/^\//);
-        const target = file === '404.html' ? join(site.out, href.replace(/[#?].*$/, ''), href.endsWith('/') ? 'index.html' : '') : join(site.out, file, '..', href.replace(/[#?].*$/, ''));
+        const target =
+          file === '404.html'
+            ? join(site.out, href.replace(/[#?].*$/, ''), href.endsWith('/') ? 'index.html' : '')
+            : join(site.out, file, '..', href.replace(/[#?].*$/, ''));
         expect(existsSync(target), `${file} links to missing ${href}`).toBe(true);
       }
     }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/outputs/exports/articles-csv.ts';
-import { exampleSite, buildSite, copyFixture, fixture, removeTemps, type BuiltSite } from '../helpers/site.ts';
+import { type BuiltSite, buildSite, copyFixture, exampleSite, fixture, removeTemps } from '../helpers/site.ts';
 
 interface Feature {
   type: string;
@@ -69,7 +69,9 @@ describe('open data of the example archive', () => {
     const comma = 'Last US military flight leaves Kabul, ending 20-year presence in Afghanistan';
     expect(raw).toContain(`,"${comma}",`);
     expect(rows.find((r) => r.url.endsWith('/last-us-flight-leaves-kabul/'))!.title).toBe(comma);
-    expect(rows.find((r) => r.url.endsWith('/haiti-earthquake/'))!.title).toBe("Magnitude 7.2 earthquake strikes Haiti's southwestern peninsula");
+    expect(rows.find((r) => r.url.endsWith('/haiti-earthquake/'))!.title).toBe(
+      "Magnitude 7.2 earthquake strikes Haiti's southwestern peninsula",
+    );
 
     const andarab = rows.find((r) => r.url.endsWith('/andarab-resistance/'))!;
     expect(andarab.place_ids).toBe('af/baghlan/banu; af/baghlan/pol-e-hesar; af/baghlan/de-salah');
@@ -96,7 +98,11 @@ describe('open data of the example archive', () => {
     expect(banu.geometry.coordinates).toHaveLength(2);
     expect(banu.geometry.coordinates[0]).toBeCloseTo(69.3, 1);
     expect(banu.geometry.coordinates[1]).toBeCloseTo(35.6, 1);
-    expect(banu.properties).toMatchObject({ url: 'https://dateline.example.org/2021/08/22/andarab-resistance/', placeName: 'Banu', date: '2021-08-22' });
+    expect(banu.properties).toMatchObject({
+      url: 'https://dateline.example.org/2021/08/22/andarab-resistance/',
+      placeName: 'Banu',
+      date: '2021-08-22',
+    });
 
     // Port Fourchon is in the western hemisphere: a swapped pair would put it out of range or in Asia.
     const fourchon = features.find((f) => f.properties.placeId === 'us/louisiana/port-fourchon')!;
@@ -114,7 +120,11 @@ describe('open data of the example archive', () => {
 });
 
 describe('open data of the hostile fixture', () => {
-  const titles = ["<script>alert('title')</script> Scripts & handlers", '{{ 7 * 7 }} and {% raw %}', 'Windows line ends and a byte-order mark'];
+  const titles = [
+    "<script>alert('title')</script> Scripts & handlers",
+    '{{ 7 * 7 }} and {% raw %}',
+    'Windows line ends and a byte-order mark',
+  ];
   let hostile: BuiltSite;
   beforeAll(async () => {
     hostile = await buildSite(fixture('hostile'));
@@ -145,7 +155,8 @@ describe('open data of the hostile fixture', () => {
 describe('open data of a --drafts build', () => {
   it('lists withdrawn articles, flagged, and never drafts, though both have pages', async () => {
     const root = await copyFixture('hostile');
-    const article = (title: string, status: string) => `---\ntitle: ${title}\ndate: 2021-08-23\nlocation: af/baghlan/pol-e-hesar\nstatus: ${status}\n---\nBody.\n`;
+    const article = (title: string, status: string) =>
+      `---\ntitle: ${title}\ndate: 2021-08-23\nlocation: af/baghlan/pol-e-hesar\nstatus: ${status}\n---\nBody.\n`;
     await writeFile(join(root, 'content/2021/08/draft-report.md'), article('A draft report', 'draft'));
     await writeFile(join(root, 'content/2021/08/withdrawn-report.md'), article('A withdrawn report', 'withdrawn'));
     const built = await buildSite(root, { drafts: true });

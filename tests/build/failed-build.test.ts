@@ -16,11 +16,17 @@ describe('a build with broken content', () => {
     const root = await copyFixture('hostile');
     const dir = join(root, 'content/2021/08');
     const pwned = join(await makeTemp(), 'pwned');
-    await writeFile(join(dir, 'executable.md'), `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(pwned)}, 'x') }\n---\nBody\n`);
+    await writeFile(
+      join(dir, 'executable.md'),
+      `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(pwned)}, 'x') }\n---\nBody\n`,
+    );
     await writeFile(join(dir, 'empty.md'), '');
     await writeFile(join(dir, 'binary.md'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     await writeFile(join(dir, 'typo.md'), article('title: Typo\ndate: 2021-08-22\nlocaton: Baghlan'));
-    await writeFile(join(dir, 'bad-date.md'), article('title: Bad date\ndate: 2021-08-22T14:30:00+04:00\ntimezone: Asia/Kabul\nlocation: Baghlan, Afghanistan'));
+    await writeFile(
+      join(dir, 'bad-date.md'),
+      article('title: Bad date\ndate: 2021-08-22T14:30:00+04:00\ntimezone: Asia/Kabul\nlocation: Baghlan, Afghanistan'),
+    );
     await writeFile(join(dir, 'escape.md'), article(`${valid}\nslug: ../../x`));
 
     const out = join(await makeTemp(), 'site');
@@ -90,7 +96,9 @@ describe('a template that prints a value the model does not have', () => {
     const before = await listFiles(out);
     const page = join(templates, 'article.njk');
     await writeFile(page, (await readFile(page, 'utf8')).replace('<h1', '{{ article.byline }}<h1'));
-    await expect(runBuild({ root, templates, overrides: { output: out } })).rejects.toThrow(/article\.njk[\s\S]*undefined|undefined[\s\S]*article\.njk/);
+    await expect(runBuild({ root, templates, overrides: { output: out } })).rejects.toThrow(
+      /article\.njk[\s\S]*undefined|undefined[\s\S]*article\.njk/,
+    );
     expect(await listFiles(out)).toEqual(before);
   });
 });

@@ -1,13 +1,21 @@
-import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive, ArticlePage, FeedSpec } from '../../src/archive/archive.ts';
-import { exampleSite, buildSite, fixture, removeTemps, type BuiltSite } from '../helpers/site.ts';
-import { geoProblems, jsonFeedProblems, parseWithFeedparser, parseWithRssParser, RFC3339, RFC822, xmllintAll } from '../unit/outputs/feeds/judges.ts';
+import { type BuiltSite, buildSite, exampleSite, fixture, removeTemps } from '../helpers/site.ts';
+import {
+  geoProblems,
+  jsonFeedProblems,
+  parseWithFeedparser,
+  parseWithRssParser,
+  RFC822,
+  RFC3339,
+  xmllintAll,
+} from '../unit/outputs/feeds/judges.ts';
 
 let site: BuiltSite;
 let hostile: BuiltSite;
@@ -40,8 +48,9 @@ function expectDate(text: string, time: ArticlePage['date']) {
 /** Feed content is the article's full HTML: the same text, links absolute, right-to-left marked. */
 function expectFullContent(content: string, article: ArticlePage) {
   const tree = fromHtml(content, { fragment: true });
-  expect(toString(tree)).toBe(toString(fromHtml(site.report.bodies!.get(article.bodyKey).html, { fragment: true })));
-  for (const el of selectAll('[href], [src]', tree)) expect(URL.canParse(String(el.properties.href ?? el.properties.src)), content).toBe(true);
+  expect(textOf(tree)).toBe(textOf(fromHtml(site.report.bodies!.get(article.bodyKey).html, { fragment: true })));
+  for (const el of selectAll('[href], [src]', tree))
+    expect(URL.canParse(String(el.properties.href ?? el.properties.src)), content).toBe(true);
   // Right-to-left articles are wrapped so readers show them the right way round; others are not.
   expect(select('div[dir=rtl]', tree) !== undefined, article.title).toBe(article.dir === 'rtl');
 }
@@ -72,7 +81,10 @@ describe('feeds of the example archive', () => {
       const fpAtom = await parseWithFeedparser(atom);
       expect(fpAtom.meta['#type'], f.urls.atom).toBe('atom');
       expect(fpAtom.meta.title).toBe(f.title);
-      expect(fpAtom.items.map((i) => i.guid), f.urls.atom).toEqual(canonicals);
+      expect(
+        fpAtom.items.map((i) => i.guid),
+        f.urls.atom,
+      ).toEqual(canonicals);
       expect(fpAtom.items.map((i) => i.link)).toEqual(canonicals);
       fpAtom.items.forEach((item: any, i) => {
         expectDate(item['atom:published']['#'], articles[i]!.date);
@@ -97,8 +109,12 @@ describe('feeds of the example archive', () => {
       const rpRss = await parseWithRssParser(rss);
       expect(rpRss.items.map((i) => [i.guid, i.link])).toEqual(canonicals.map((c) => [c, c]));
       expect(rpRss.items.map((i) => i.isoDate && Date.parse(i.isoDate))).toEqual(articles.map((a) => Date.parse(a.date.utc)));
-      rpRss.items.forEach((item, i) => expectFullContent(item['content:encoded']!, articles[i]!));
-      rpAtom.items.forEach((item, i) => expectFullContent(item.content!, articles[i]!));
+      rpRss.items.forEach((item, i) => {
+        expectFullContent(item['content:encoded']!, articles[i]!);
+      });
+      rpAtom.items.forEach((item, i) => {
+        expectFullContent(item.content!, articles[i]!);
+      });
     }
   });
 
@@ -175,9 +191,13 @@ describe('GeoRSS and _geo', () => {
   it('every item with a located place has a point; every other item has none', async () => {
     for (const f of archive.feeds) {
       const items = (await parseWithFeedparser(await read(site, f.urls.atom))).items as any[];
-      expect(items.map((i) => i['georss:point']?.['#'])).toEqual(articlesOf(f).map((a) => (a.points[0] ? `${a.points[0].lat} ${a.points[0].lon}` : undefined)));
+      expect(items.map((i) => i['georss:point']?.['#'])).toEqual(
+        articlesOf(f).map((a) => (a.points[0] ? `${a.points[0].lat} ${a.points[0].lon}` : undefined)),
+      );
       const json = JSON.parse(await read(site, f.urls.json));
-      expect(json.items.map((i: any) => i._geo?.coordinates)).toEqual(articlesOf(f).map((a) => (a.points[0] ? [a.points[0].lon, a.points[0].lat] : undefined)));
+      expect(json.items.map((i: any) => i._geo?.coordinates)).toEqual(
+        articlesOf(f).map((a) => (a.points[0] ? [a.points[0].lon, a.points[0].lat] : undefined)),
+      );
     }
   });
 });
@@ -216,7 +236,9 @@ describe('a hostile title', () => {
 
   it('yields well-formed feeds', async () => {
     const urls = hostile.report.archive!.feeds.flatMap((f) => [f.urls.atom, f.urls.rss]);
-    const results = await xmllintAll(Object.fromEntries(await Promise.all(urls.map(async (url) => [url, await read(hostile, url)] as const))));
+    const results = await xmllintAll(
+      Object.fromEntries(await Promise.all(urls.map(async (url) => [url, await read(hostile, url)] as const))),
+    );
     for (const url of urls) expect(results[url], url).toEqual({ ok: true, errors: '' });
   });
 
@@ -224,7 +246,7 @@ describe('a hostile title', () => {
     const f = hostile.report.archive!.feeds.find((x) => x.pageUrl === '/')!;
     for (const url of [f.urls.atom, f.urls.rss]) {
       const xml = await read(hostile, url);
-      expect(xml).toContain('&lt;script&gt;alert(\'title\')&lt;/script&gt; Scripts &amp; handlers');
+      expect(xml).toContain("&lt;script&gt;alert('title')&lt;/script&gt; Scripts &amp; handlers");
       expect(xml).not.toMatch(/<script/i);
       const rp = await parseWithRssParser(xml);
       expect(rp.items.map((i) => i.title)).toContain(title);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, fixture, removeTemps, type BuiltSite } from '../helpers/site.ts';
+import { type BuiltSite, buildSite, fixture, removeTemps } from '../helpers/site.ts';
 
 let site: BuiltSite;
 beforeAll(async () => {

@@ -4,8 +4,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteConfigSchema } from '../../src/config/site-config.ts';
 import { SPARE_SITE } from '../../src/pipeline/output-manifest.ts';
+import { type BuildReport, runBuild } from '../../src/pipeline/run-build.ts';
 import { SPARE_LISTING } from '../../src/pipeline/write-site-atomically.ts';
-import { runBuild, type BuildReport } from '../../src/pipeline/run-build.ts';
 import { listFiles, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
 
 afterAll(removeTemps);
@@ -19,7 +19,10 @@ async function snapshot(dir: string): Promise<Map<string, Buffer>> {
 /** Every folder under `dir`, relative to it, sorted. */
 async function folders(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
 }
 
 /** The files that differ between two folders (missing on either side included). */
@@ -59,9 +62,18 @@ const article = (project: string, name: string) => join(project, 'content/2021/0
  */
 const CHANGES: [string, Change][] = [
   ['a body edit', (p) => edit(article(p, 'haiti-earthquake.md'), (t) => `${t}\nA sentence added to the body.\n`)],
-  ['a title change (listings, feeds, related coverage)', (p) => edit(article(p, 'taliban-enter-kabul.md'), (t) => t.replace(/^title: .*$/m, 'title: The Taliban take Kabul'))],
-  ['a date change (moves between day pages)', (p) => edit(article(p, 'kabul-airport-bombing.md'), (t) => t.replace(/^date: 2021-08-26/m, 'date: 2021-08-27'))],
-  ['a location change', (p) => edit(article(p, 'haiti-earthquake.md'), (t) => t.replace(/^location:.*$/m, 'location: Les Cayes, Sud, Haiti'))],
+  [
+    'a title change (listings, feeds, related coverage)',
+    (p) => edit(article(p, 'taliban-enter-kabul.md'), (t) => t.replace(/^title: .*$/m, 'title: The Taliban take Kabul')),
+  ],
+  [
+    'a date change (moves between day pages)',
+    (p) => edit(article(p, 'kabul-airport-bombing.md'), (t) => t.replace(/^date: 2021-08-26/m, 'date: 2021-08-27')),
+  ],
+  [
+    'a location change',
+    (p) => edit(article(p, 'haiti-earthquake.md'), (t) => t.replace(/^location:.*$/m, 'location: Les Cayes, Sud, Haiti')),
+  ],
   ['a tag change', (p) => edit(article(p, 'andarab-resistance.md'), (t) => t.replace(/^tags: \[/m, 'tags: [resistance, '))],
   // Haiti's places and topics then list no report: their feeds say the archive's last change.
   ['an article withdrawn', (p) => edit(article(p, 'haiti-earthquake.md'), (t) => t.replace(/^title: /m, 'status: withdrawn\ntitle: '))],
@@ -86,12 +98,30 @@ const CHANGES: [string, Change][] = [
     'the search index deleted from the site, and a draft added (the index is written again, though its hash did not change)',
     async (p) => {
       await rm(join(p, '_site/pagefind'), { recursive: true });
-      await writeFile(article(p, 'draft.md'), '---\ntitle: Not yet\ndate: 2021-08-23\nlocation: Kabul, Afghanistan\nstatus: draft\n---\nA draft.\n');
+      await writeFile(
+        article(p, 'draft.md'),
+        '---\ntitle: Not yet\ndate: 2021-08-23\nlocation: Kabul, Afghanistan\nstatus: draft\n---\nA draft.\n',
+      );
     },
   ],
-  ['the places YAML changed', (p) => edit(join(p, 'content/places/af.yaml'), (t) => t.replace('aliases: [Baglan, Baghlān]', 'aliases: [Baglan, Baghlān, Baghlan Province]'))],
-  ['the topics YAML changed (a name)', (p) => edit(join(p, 'content/topics.yaml'), (t) => t.replace('en: Kabul airport', 'en: Hamid Karzai airport'))],
-  ['a template changed', (_p, templates) => edit(join(templates, 'listing.njk'), (t) => t.replace('<p class="count">{{ listing.count }}</p>', '<p class="count listing-count">{{ listing.count }}</p>'))],
+  [
+    'the places YAML changed',
+    (p) =>
+      edit(join(p, 'content/places/af.yaml'), (t) =>
+        t.replace('aliases: [Baglan, Baghlān]', 'aliases: [Baglan, Baghlān, Baghlan Province]'),
+      ),
+  ],
+  [
+    'the topics YAML changed (a name)',
+    (p) => edit(join(p, 'content/topics.yaml'), (t) => t.replace('en: Kabul airport', 'en: Hamid Karzai airport')),
+  ],
+  [
+    'a template changed',
+    (_p, templates) =>
+      edit(join(templates, 'listing.njk'), (t) =>
+        t.replace('<p class="count">{{ listing.count }}</p>', '<p class="count listing-count">{{ listing.count }}</p>'),
+      ),
+  ],
   ['dateline.yaml changed', (p) => edit(join(p, 'dateline.yaml'), (t) => t.replace(/^title: .*$/m, 'title: Dateline archive'))],
 ];
 
@@ -103,7 +133,12 @@ describe('an incremental build', () => {
   // overlay_max 0: the search index too is written as a clean build writes it (the overlay is
   // compared with a clean build by what a reader sees, in tests/e2e/search-overlay.test.ts).
   const build = (options: { output: string; cacheDir?: string }): Promise<BuildReport> =>
-    runBuild({ root: project, templates, cacheDir: options.cacheDir, overrides: { output: options.output, search: { ...siteConfigSchema.shape.search.parse({}), overlay_max: 0 } } });
+    runBuild({
+      root: project,
+      templates,
+      cacheDir: options.cacheDir,
+      overrides: { output: options.output, search: { ...siteConfigSchema.shape.search.parse({}), overlay_max: 0 } },
+    });
 
   beforeAll(async () => {
     project = await makeTemp();
@@ -146,7 +181,8 @@ describe('an incremental build', () => {
     expect(differences(await snapshot(out), await snapshot(clean))).toEqual([]);
     // No folder left behind (a renamed article's, emptied in the spare site the build started from).
     expect(await folders(out)).toEqual(await folders(clean));
-    if (name === 'a template changed') expect(await readFile(join(out, 'places/af/index.html'), 'utf8')).toContain('<p class="count listing-count">');
+    if (name === 'a template changed')
+      expect(await readFile(join(out, 'places/af/index.html'), 'utf8')).toContain('<p class="count listing-count">');
     // The files nothing changed for were not checked again, and their pages came from the previous site.
     if (name === 'a body edit') expect(incremental.check).toMatchObject({ cached: 7, checked: 1 });
     // The exports and the sitemap print no body: a body edit takes them from the previous site; a title is in the exports.
@@ -176,7 +212,8 @@ describe('a build after only bodies changed', () => {
     expect((await build(out, cacheDir)).ok).toBe(true);
     // Outside the search index, which takes the changed records into an overlay (compared with a
     // clean build's by what a reader finds in tests/e2e/search-overlay.test.ts).
-    const site = async (dir: string) => new Map([...(await snapshot(dir))].filter(([f]) => !/^(pagefind[^/]*\/|search\/index\.json)/.test(f)));
+    const site = async (dir: string) =>
+      new Map([...(await snapshot(dir))].filter(([f]) => !/^(pagefind[^/]*\/|search\/index\.json)/.test(f)));
     // Two fields of the front matter swapped change the file, not its page: the page's view is kept for the next edit.
     const comment = (t: string) => t.replace(/^(title: .*)\n(date: .*)$/m, '$2\n$1');
     const steps: [string, boolean, (t: string) => string][] = [
@@ -196,7 +233,9 @@ describe('a build after only bodies changed', () => {
       expect(differences(await site(out), await site(clean))).toEqual([]);
       const data = JSON.parse(await readFile(join(out, 'search/index.json'), 'utf8'));
       expect(data.overlay).toBe('pagefind-overlay');
-      expect(Object.values(data.superseded).map((s) => (s as { url: string }).url)).toContain(`/2021/08/${name === 'haiti-earthquake.md' ? '14/haiti-earthquake' : '15/taliban-enter-kabul'}/`);
+      expect(Object.values(data.superseded).map((s) => (s as { url: string }).url)).toContain(
+        `/2021/08/${name === 'haiti-earthquake.md' ? '14/haiti-earthquake' : '15/taliban-enter-kabul'}/`,
+      );
     }
     // The first paragraph is the excerpt, in the exports: the model is made again.
     await edit(article(project, 'haiti-earthquake.md'), (t) => t.replace(/\n---\n/, '\n---\nA new first paragraph.\n\n'));
@@ -213,8 +252,14 @@ describe('a build killed while it writes', () => {
     const project = await makeTemp();
     await cp(join(repoRoot, 'content'), join(project, 'content'), { recursive: true });
     // overlay_max 0: the search index too is written as a clean build writes it.
-    await writeFile(join(project, 'dateline.yaml'), `${await readFile(join(repoRoot, 'dateline.yaml'), 'utf8')}search:\n  overlay_max: 0\n`);
-    const run = (...args: string[]) => spawn(process.execPath, [join(repoRoot, 'bin/dateline.js'), 'build', '--root', project, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await writeFile(
+      join(project, 'dateline.yaml'),
+      `${await readFile(join(repoRoot, 'dateline.yaml'), 'utf8')}search:\n  overlay_max: 0\n`,
+    );
+    const run = (...args: string[]) =>
+      spawn(process.execPath, [join(repoRoot, 'bin/dateline.js'), 'build', '--root', project, ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     const finish = (child: ReturnType<typeof run>) => new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     expect(await finish(run())).toBe(0);
     const before = await snapshot(join(project, '_site'));

@@ -1,7 +1,7 @@
 import { appendFile, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
-import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { renderBodies } from '../../src/pipeline/render-bodies.ts';
 import { runBuild } from '../../src/pipeline/run-build.ts';
 import { copyFixture, makeTemp, removeTemps } from '../helpers/site.ts';
@@ -12,7 +12,8 @@ describe('incremental builds through runBuild', () => {
   it('caches two articles with the same body as one entry (no race between their writes)', async () => {
     const root = await copyFixture('zones');
     const text = await readFile(join(root, 'content/2021/08/day-only.md'), 'utf8');
-    for (const n of [1, 2, 3]) await writeFile(join(root, `content/2021/08/copy-${n}.md`), text.replace(/^title: .*$/m, `title: Copy ${n}`));
+    for (const n of [1, 2, 3])
+      await writeFile(join(root, `content/2021/08/copy-${n}.md`), text.replace(/^title: .*$/m, `title: Copy ${n}`));
     const out = join(await makeTemp(), 'site');
     const report = await runBuild({ root, overrides: { output: out }, cacheDir: join(root, '.dateline-cache') });
     expect(report.messages.filter((m) => m.severity === 'error')).toEqual([]);

@@ -22,7 +22,10 @@ describe('the last build model (what serve previews against after a start on an 
     expect(await lastBuildModel(root, cacheDir, { drafts: true })).toEqual(JSON.parse(JSON.stringify(drafts.archive)));
     // A build that failed once its check was written: the state is not the site's.
     const copy = join(root, 'content/2021/08/andarab-copy.md');
-    await writeFile(copy, (await readFile(join(root, 'content/2021/08/andarab-resistance.md'), 'utf8')).replace(/^title: .*$/m, '$&\nslug: andarab-resistance'));
+    await writeFile(
+      copy,
+      (await readFile(join(root, 'content/2021/08/andarab-resistance.md'), 'utf8')).replace(/^title: .*$/m, '$&\nslug: andarab-resistance'),
+    );
     expect((await runBuild({ root, cacheDir, overrides: { drafts: true } })).messages.map((m) => m.ruleId)).toContain('duplicate-url');
     expect(await lastBuildModel(root, cacheDir, { drafts: true })).toBeUndefined();
   });

@@ -1,9 +1,9 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListingPage } from '../../src/archive/archive.ts';
-import { buildSite, listFiles, makeTemp, removeTemps, sharedBuiltSite, sharedSite, type BuiltSite, type Page } from '../helpers/site.ts';
+import { type BuiltSite, buildSite, listFiles, makeTemp, type Page, removeTemps, sharedBuiltSite, sharedSite } from '../helpers/site.ts';
 
 // The example archive with two more reports from Andarab on 22 August 2021, in listings of at
 // most 2 reports that print their newest 1 (tests/fixtures/sites/busy-day).
@@ -56,11 +56,24 @@ describe('listings sliced by time', () => {
   it('link a place to its years, a busy year to its months, a month to its days and a busy day to its parts, newest first', async () => {
     const periodsOf = async (url: string) => {
       const page = await site.page(url);
-      return { heading: page.text('.periods h2'), items: page.all('.periods li').map((li) => toString(li).replace(/\s+/g, ' ')), urls: links(page, '.periods a', url) };
+      return {
+        heading: page.text('.periods h2'),
+        items: page.all('.periods li').map((li) => textOf(li).replace(/\s+/g, ' ')),
+        urls: links(page, '.periods a', url),
+      };
     };
-    expect(await periodsOf('/places/af/baghlan/')).toEqual({ heading: 'Reports by year', items: ['2021 3 reports'], urls: ['/places/af/baghlan/2021/'] });
+    expect(await periodsOf('/places/af/baghlan/')).toEqual({
+      heading: 'Reports by year',
+      items: ['2021 3 reports'],
+      urls: ['/places/af/baghlan/2021/'],
+    });
     expect((await periodsOf('/places/af/baghlan/2021/')).urls).toEqual(['/places/af/baghlan/2021/08/']);
-    expect((await periodsOf('/places/af/2021/08/')).items).toEqual(['30 August 2021 1 report', '26 August 2021 1 report', '22 August 2021 3 reports', '15 August 2021 1 report']);
+    expect((await periodsOf('/places/af/2021/08/')).items).toEqual([
+      '30 August 2021 1 report',
+      '26 August 2021 1 report',
+      '22 August 2021 3 reports',
+      '15 August 2021 1 report',
+    ]);
     expect(await periodsOf('/places/af/baghlan/2021/08/22/')).toEqual({
       heading: 'Reports in parts',
       items: ['Part 2 1 report', 'Part 1 2 reports'],
@@ -68,14 +81,20 @@ describe('listings sliced by time', () => {
     });
     expect((await periodsOf('/2021/')).heading).toBe('Reports by month');
     const front = await site.page('/places/af/baghlan/');
-    expect(front.all('p.count').map((p) => toString(p))).toEqual(['3 reports', 'The newest is listed here; every report is on the pages by year.']);
+    expect(front.all('p.count').map((p) => textOf(p))).toEqual([
+      '3 reports',
+      'The newest is listed here; every report is on the pages by year.',
+    ]);
   });
 
   it('split a busy day into parts of the oldest reports first, each titled, with its breadcrumb and the neighbouring part', async () => {
     const first = await site.page('/places/af/baghlan/2021/08/22/1/');
     expect(first.text('h1')).toBe('Baghlan: 22 August 2021, part 1');
-    expect(first.all('.breadcrumb a').map((a) => toString(a))).toEqual(['Afghanistan', 'Baghlan', '2021', 'August 2021', '22 August 2021']);
-    expect(links(first, '.teaser h3 a', '/places/af/baghlan/2021/08/22/1/')).toEqual(['/2021/08/22/andarab-test-morning/', '/2021/08/22/andarab-resistance/']);
+    expect(first.all('.breadcrumb a').map((a) => textOf(a))).toEqual(['Afghanistan', 'Baghlan', '2021', 'August 2021', '22 August 2021']);
+    expect(links(first, '.teaser h3 a', '/places/af/baghlan/2021/08/22/1/')).toEqual([
+      '/2021/08/22/andarab-test-morning/',
+      '/2021/08/22/andarab-resistance/',
+    ]);
     expect(links(first, 'a[rel=next]', '/places/af/baghlan/2021/08/22/1/')).toEqual(['/places/af/baghlan/2021/08/22/2/']);
     expect(first.all('a[rel=prev]')).toHaveLength(0);
     const second = await site.page('/places/af/baghlan/2021/08/22/2/');
@@ -139,58 +158,69 @@ describe('pages that stay put', () => {
       if (!old?.equals(await readFile(join(after.out, file)))) changed.push(`/${file.replace(/index\.html$/, '')}`);
     }
     expect(before.filter((f) => !now.includes(f))).toEqual([]);
-    expect(changed.sort()).toEqual([
-      // The home page, its own page, the reports that list it as related coverage, and the
-      // archive index.
-      '/',
-      '/2021/08/22/andarab-test-evening/',
-      '/2021/08/22/andarab-resistance/',
-      '/2021/08/22/andarab-test-afternoon/',
-      '/2021/08/22/andarab-test-morning/',
-      '/archive/',
-      // Its year, month and day, and of the day's parts the last. (The other days' pages of
-      // August stay put: their calendar links the days without counting them.)
-      '/2021/',
-      '/2021/08/',
-      '/2021/08/22/',
-      '/2021/08/22/2/',
-      // Its places, the places containing them and its topic: each one's own page and the
-      // pages of its periods; the places and topics indexes count it.
-      '/places/',
-      '/places/af/',
-      '/places/af/2021/',
-      '/places/af/2021/08/',
-      '/places/af/2021/08/22/',
-      '/places/af/2021/08/22/2/',
-      '/places/af/baghlan/',
-      '/places/af/baghlan/2021/',
-      '/places/af/baghlan/2021/08/',
-      '/places/af/baghlan/2021/08/22/',
-      '/places/af/baghlan/2021/08/22/2/',
-      '/places/af/baghlan/andarab/',
-      '/places/af/baghlan/andarab/2021/',
-      '/places/af/baghlan/andarab/2021/08/',
-      '/places/af/baghlan/andarab/2021/08/22/',
-      '/places/af/baghlan/andarab/2021/08/22/2/',
-      '/topics/',
-      '/topics/andarab/',
-      '/topics/andarab/2021/',
-      '/topics/andarab/2021/08/',
-      '/topics/andarab/2021/08/22/',
-      '/topics/andarab/2021/08/22/2/',
-      // Banu's 2021 (2 reports before, now 3) is now too large for one page: it links its
-      // month, the month its day, the day its parts: pages that did not exist.
-      '/places/af/baghlan/banu/',
-      '/places/af/baghlan/banu/2021/',
-      '/places/af/baghlan/banu/2021/08/',
-      '/places/af/baghlan/banu/2021/08/22/',
-      '/places/af/baghlan/banu/2021/08/22/1/',
-      '/places/af/baghlan/banu/2021/08/22/2/',
-    ].sort());
+    expect(changed.sort()).toEqual(
+      [
+        // The home page, its own page, the reports that list it as related coverage, and the
+        // archive index.
+        '/',
+        '/2021/08/22/andarab-test-evening/',
+        '/2021/08/22/andarab-resistance/',
+        '/2021/08/22/andarab-test-afternoon/',
+        '/2021/08/22/andarab-test-morning/',
+        '/archive/',
+        // Its year, month and day, and of the day's parts the last. (The other days' pages of
+        // August stay put: their calendar links the days without counting them.)
+        '/2021/',
+        '/2021/08/',
+        '/2021/08/22/',
+        '/2021/08/22/2/',
+        // Its places, the places containing them and its topic: each one's own page and the
+        // pages of its periods; the places and topics indexes count it.
+        '/places/',
+        '/places/af/',
+        '/places/af/2021/',
+        '/places/af/2021/08/',
+        '/places/af/2021/08/22/',
+        '/places/af/2021/08/22/2/',
+        '/places/af/baghlan/',
+        '/places/af/baghlan/2021/',
+        '/places/af/baghlan/2021/08/',
+        '/places/af/baghlan/2021/08/22/',
+        '/places/af/baghlan/2021/08/22/2/',
+        '/places/af/baghlan/andarab/',
+        '/places/af/baghlan/andarab/2021/',
+        '/places/af/baghlan/andarab/2021/08/',
+        '/places/af/baghlan/andarab/2021/08/22/',
+        '/places/af/baghlan/andarab/2021/08/22/2/',
+        '/topics/',
+        '/topics/andarab/',
+        '/topics/andarab/2021/',
+        '/topics/andarab/2021/08/',
+        '/topics/andarab/2021/08/22/',
+        '/topics/andarab/2021/08/22/2/',
+        // Banu's 2021 (2 reports before, now 3) is now too large for one page: it links its
+        // month, the month its day, the day its parts: pages that did not exist.
+        '/places/af/baghlan/banu/',
+        '/places/af/baghlan/banu/2021/',
+        '/places/af/baghlan/banu/2021/08/',
+        '/places/af/baghlan/banu/2021/08/22/',
+        '/places/af/baghlan/banu/2021/08/22/1/',
+        '/places/af/baghlan/banu/2021/08/22/2/',
+      ].sort(),
+    );
     const added = now.filter((f) => !before.includes(f)).map((f) => `/${f.replace(/index\.html$/, '')}`);
-    expect(added.sort()).toEqual(['/2021/08/22/andarab-test-evening/', ...['', '22/', '22/1/', '22/2/'].map((d) => `/places/af/baghlan/banu/2021/08/${d}`)].sort());
+    expect(added.sort()).toEqual(
+      ['/2021/08/22/andarab-test-evening/', ...['', '22/', '22/1/', '22/2/'].map((d) => `/places/af/baghlan/banu/2021/08/${d}`)].sort(),
+    );
     // The older parts of the same day, and every page of other periods, keep their bytes.
-    for (const kept of ['2021/08/22/1/', '2021/08/15/', 'places/af/baghlan/2021/08/22/1/', 'topics/andarab/2021/08/22/1/', 'places/af/2021/08/15/', '2021/09/']) {
+    for (const kept of [
+      '2021/08/22/1/',
+      '2021/08/15/',
+      'places/af/baghlan/2021/08/22/1/',
+      'topics/andarab/2021/08/22/1/',
+      'places/af/2021/08/15/',
+      '2021/09/',
+    ]) {
       expect(changed).not.toContain(`/${kept}`);
       expect(now).toContain(`${kept}index.html`);
     }
@@ -204,7 +234,10 @@ describe('a listing at the address of another', () => {
     await cp(root, project, { recursive: true, filter: (src) => !src.startsWith(out) });
     // An unknown place called 2021 under Baghlan would be at /places/af/baghlan/2021/, Baghlan's page of 2021.
     const file = 'content/2021/08/year-named-place.md';
-    await writeFile(join(project, file), '---\ntitle: A place named like a year\ndate: 2021-08-20\nlocation: 2021, Baghlan, Afghanistan\n---\nBody.\n');
+    await writeFile(
+      join(project, file),
+      '---\ntitle: A place named like a year\ndate: 2021-08-20\nlocation: 2021, Baghlan, Afghanistan\n---\nBody.\n',
+    );
     const built = await buildSite(project);
     expect(built.report.ok).toBe(false);
     const errors = built.report.messages.filter((m) => m.severity === 'error');

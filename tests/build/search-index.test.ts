@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { normaliseSearchText } from '../../src/outputs/search/normalise-search-text.ts';
 import { searchRecords } from '../../src/outputs/search/search-records.ts';
-import { buildSite, copyFixture, exampleSite, makeTemp, removeTemps, repoRoot, sharedBuiltSite, type BuiltSite } from '../helpers/site.ts';
+import { type BuiltSite, buildSite, copyFixture, exampleSite, makeTemp, removeTemps, repoRoot, sharedBuiltSite } from '../helpers/site.ts';
 
 let site: BuiltSite;
 beforeAll(async () => {
@@ -32,10 +32,18 @@ describe('the search index', () => {
     const andarab = searchRecords(site.report.archive!, site.report.bodies!).find((r) => r.url === '/2021/08/22/andarab-resistance/')!;
     expect(andarab.filters.place).toEqual(['Banu', 'Pol-e-Hesar', 'De Salah', 'Baghlan', 'Afghanistan', 'Andarab']);
     expect(Object.keys(andarab.filters).sort()).toEqual(['language', 'month', 'place', 'topic']);
-    expect(andarab.filters).toMatchObject({ month: ['2021-08'], language: ['en'], topic: expect.arrayContaining(['Andarab', 'Taliban', 'National Resistance Front']) });
+    expect(andarab.filters).toMatchObject({
+      month: ['2021-08'],
+      language: ['en'],
+      topic: expect.arrayContaining(['Andarab', 'Taliban', 'National Resistance Front']),
+    });
     expect(andarab.sort.date).toBe('2021-08-21T19:30:00Z /2021/08/22/andarab-resistance/');
     expect(andarab.meta.utc).toBe('2021-08-21T19:30:00Z');
-    expect(andarab.meta).toMatchObject({ title: 'Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum', date: '22 August 2021', dateline: 'Banu, Pol-e-Hesar and De Salah, Baghlan' });
+    expect(andarab.meta).toMatchObject({
+      title: 'Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum',
+      date: '22 August 2021',
+      dateline: 'Banu, Pol-e-Hesar and De Salah, Baghlan',
+    });
   });
 
   it('writes one index for all languages, so a Dari spelling can find an English report', async () => {
@@ -56,11 +64,29 @@ describe('the search index', () => {
 
   it('leaves drafts and withdrawn articles out', async () => {
     const root = await copyFixture('hostile');
-    await writeFile(join(root, 'content/2021/08/draft.md'), '---\ntitle: Draft\ndate: 2021-08-22\nlocation: Baghlan, Afghanistan\nstatus: draft\n---\nSecret.\n');
-    await writeFile(join(root, 'content/2021/08/gone.md'), '---\ntitle: Gone\ndate: 2021-08-22\nlocation: Baghlan, Afghanistan\nstatus: withdrawn\n---\nWithdrawn.\n');
+    await writeFile(
+      join(root, 'content/2021/08/draft.md'),
+      '---\ntitle: Draft\ndate: 2021-08-22\nlocation: Baghlan, Afghanistan\nstatus: draft\n---\nSecret.\n',
+    );
+    await writeFile(
+      join(root, 'content/2021/08/gone.md'),
+      '---\ntitle: Gone\ndate: 2021-08-22\nlocation: Baghlan, Afghanistan\nstatus: withdrawn\n---\nWithdrawn.\n',
+    );
     const built = await buildSite(root, { drafts: true });
-    expect(built.report.archive!.articles.map((a) => a.status).sort()).toEqual(['draft', 'published', 'published', 'published', 'withdrawn']);
-    expect(searchRecords(built.report.archive!, built.report.bodies!).map((r) => r.meta.title).sort()).toEqual(['Windows line ends and a byte-order mark', '{{ 7 * 7 }} and {% raw %}', "<script>alert('title')</script> Scripts & handlers"].sort());
+    expect(built.report.archive!.articles.map((a) => a.status).sort()).toEqual([
+      'draft',
+      'published',
+      'published',
+      'published',
+      'withdrawn',
+    ]);
+    expect(
+      searchRecords(built.report.archive!, built.report.bodies!)
+        .map((r) => r.meta.title)
+        .sort(),
+    ).toEqual(
+      ['Windows line ends and a byte-order mark', '{{ 7 * 7 }} and {% raw %}', "<script>alert('title')</script> Scripts & handlers"].sort(),
+    );
   });
 });
 
@@ -102,7 +128,10 @@ describe('a split index (search.split_above)', () => {
     await generateCorpus({ dir: root, articles: 12, seed: 7 });
     const closed = await buildSite(root, { search: { facets_collapsed_above: 11 } });
     expect(closed.report.archive!.site.search.collapsedFacets).toEqual(['place', 'topic', 'language']);
-    expect(JSON.parse(await readFile(join(closed.out, 'search/index.json'), 'utf8'))).toMatchObject({ articles: 12, collapsed: ['place', 'topic', 'language'] });
+    expect(JSON.parse(await readFile(join(closed.out, 'search/index.json'), 'utf8'))).toMatchObject({
+      articles: 12,
+      collapsed: ['place', 'topic', 'language'],
+    });
     const atThreshold = await buildSite(root, { search: { facets_collapsed_above: 12 } });
     expect(atThreshold.report.archive!.site.search.collapsedFacets).toEqual([]);
   });
@@ -115,10 +144,15 @@ describe('a split index (search.split_above)', () => {
 
   it('puts the scripts and WebAssembly in the main bundle only, and lists the bundles in search/index.json', async () => {
     const [main, ...merged] = split.report.archive!.searchBundles.map((b) => b.folder);
-    expect(await readdir(join(split.out, main!))).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind']));
+    expect(await readdir(join(split.out, main!))).toEqual(
+      expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind']),
+    );
     for (const folder of merged) {
       const files = await readdir(join(split.out, folder));
-      expect(files.filter((f) => /\.(js|css)$|^wasm\./.test(f)), folder).toEqual([]);
+      expect(
+        files.filter((f) => /\.(js|css)$|^wasm\./.test(f)),
+        folder,
+      ).toEqual([]);
       expect(files, folder).toEqual(expect.arrayContaining(['pagefind-entry.json', 'index', 'filter', 'fragment']));
     }
     const data = JSON.parse(await readFile(join(split.out, 'search/index.json'), 'utf8'));

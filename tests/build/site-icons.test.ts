@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ICON_SIZES, icoOf, makeIcons } from '../../src/outputs/icons/site-icons.ts';
 import { runBuild } from '../../src/pipeline/run-build.ts';
-import { buildSite, copyFixture, exampleSite, makeTemp, removeTemps, repoRoot, type BuiltSite } from '../helpers/site.ts';
+import { type BuiltSite, buildSite, copyFixture, exampleSite, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
 
 /** A PNG's width and height, from its IHDR chunk. */
 const pngSize = (bytes: Uint8Array) => {
@@ -21,8 +21,15 @@ describe('the site’s icons', () => {
   it('links a favicon (ICO and SVG), an apple-touch icon and a web manifest from every page, and writes them', async () => {
     for (const url of ['/', '/2021/08/22/andarab-resistance/', '/places/af/baghlan/', '/search/']) {
       const page = await example.page(url);
-      const links = page.all('link[rel~=icon], link[rel=apple-touch-icon], link[rel=manifest]').map((l) => `${l.properties.rel} ${String(l.properties.href).replace(/^(\.\.\/)+|^\.\//, '')}`);
-      expect(links).toEqual(['icon favicon.ico', 'icon icon.svg', 'apple-touch-icon apple-touch-icon.png', 'manifest manifest.webmanifest']);
+      const links = page
+        .all('link[rel~=icon], link[rel=apple-touch-icon], link[rel=manifest]')
+        .map((l) => `${l.properties.rel} ${String(l.properties.href).replace(/^(\.\.\/)+|^\.\//, '')}`);
+      expect(links).toEqual([
+        'icon favicon.ico',
+        'icon icon.svg',
+        'apple-touch-icon apple-touch-icon.png',
+        'manifest manifest.webmanifest',
+      ]);
     }
     const manifest = JSON.parse(await readFile(join(example.out, 'manifest.webmanifest'), 'utf8'));
     expect(manifest).toMatchObject({ name: 'Dateline', lang: 'en', dir: 'ltr', start_url: './' });
@@ -34,7 +41,8 @@ describe('the site’s icons', () => {
 
   it('ships Dateline’s icon files made from public/icon.svg (`npm run icons` after editing it)', async () => {
     const made = await makeIcons(new Uint8Array(await readFile(join(repoRoot, 'public/icon.svg'))));
-    for (const [name, bytes] of made) expect(Buffer.compare(Buffer.from(bytes), await readFile(join(repoRoot, 'public', name))), name).toBe(0);
+    for (const [name, bytes] of made)
+      expect(Buffer.compare(Buffer.from(bytes), await readFile(join(repoRoot, 'public', name))), name).toBe(0);
   });
 
   it('holds one PNG in favicon.ico, behind a header that says where it is and how large', () => {
@@ -64,12 +72,21 @@ describe('the site’s icons', () => {
     // One set, named by the SVG's hash, made by the first build and read by the second.
     const sets = await readdir(join(cacheDir, 'icons'));
     expect(sets).toHaveLength(1);
-    expect((await readdir(join(cacheDir, 'icons', sets[0]!))).sort()).toEqual(['apple-touch-icon.png', 'favicon.ico', 'icon-192.png', 'icon-32.png', 'icon-512.png', 'icon.svg']);
+    expect((await readdir(join(cacheDir, 'icons', sets[0]!))).sort()).toEqual([
+      'apple-touch-icon.png',
+      'favicon.ico',
+      'icon-192.png',
+      'icon-32.png',
+      'icon-512.png',
+      'icon.svg',
+    ]);
     expect(Buffer.compare(await readFile(join(output, 'icon-192.png')), png)).toBe(0);
   });
 
   it('stops the build, naming the setting, when the icon cannot be read', async () => {
     const root = await copyFixture('zones');
-    await expect(buildSite(root, { icon: 'missing.svg' })).rejects.toThrow(/The icon `missing.svg` named in dateline.yaml cannot be read \(ENOENT\)/);
+    await expect(buildSite(root, { icon: 'missing.svg' })).rejects.toThrow(
+      /The icon `missing.svg` named in dateline.yaml cannot be read \(ENOENT\)/,
+    );
   });
 });

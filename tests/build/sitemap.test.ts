@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/archive/archive.ts';
-import { exampleSite, buildSite, removeTemps, repoRoot, type BuiltSite } from '../helpers/site.ts';
+import { type BuiltSite, buildSite, exampleSite, removeTemps, repoRoot } from '../helpers/site.ts';
 import { locProblems, parseSitemapXml, RFC3339, SITEMAP_XSD, xmllint } from '../unit/outputs/feeds/judges.ts';
 
 let site: BuiltSite;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, syntheticArticles } from '../../bench/generate-corpus.ts';
-import { listFiles, makeTemp, removeTemps, sharedSite, type SharedReport } from '../helpers/site.ts';
+import { listFiles, makeTemp, removeTemps, type SharedReport, sharedSite } from '../helpers/site.ts';
 
 afterAll(removeTemps);
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exampleSite, buildSite, copyFixture, fixture, listFiles, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
+import { buildSite, copyFixture, exampleSite, fixture, listFiles, makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
 
 const run = promisify(execFile);
 afterAll(removeTemps);
@@ -29,13 +29,17 @@ describe('dates in zones', () => {
     const outputs: Record<string, Buffer>[] = [];
     for (const TZ of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
       const out = join(await makeTemp(), 'site');
-      await run(process.execPath, [join(repoRoot, 'bin/dateline.js'), 'build', '--root', root, '--out', out], { env: { ...process.env, TZ } });
+      await run(process.execPath, [join(repoRoot, 'bin/dateline.js'), 'build', '--root', root, '--out', out], {
+        env: { ...process.env, TZ },
+      });
       const files = await listFiles(out);
       outputs.push(Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(join(out, f))] as const))));
     }
     expect(Object.keys(outputs[0]!).length).toBeGreaterThan(5);
     expect(outputs[1]).toEqual(outputs[0]);
-    expect(outputs[0]!['2021/08/22/half-past-midnight-kabul/index.html']!.toString('utf8')).toContain('datetime="2021-08-22T00:30:00+04:30"');
+    expect(outputs[0]!['2021/08/22/half-past-midnight-kabul/index.html']!.toString('utf8')).toContain(
+      'datetime="2021-08-22T00:30:00+04:30"',
+    );
     expect(Object.keys(outputs[0]!).some((f) => f.startsWith('pagefind/'))).toBe(true);
   });
 
@@ -43,7 +47,17 @@ describe('dates in zones', () => {
     // One build made by the shared-sites process under America/Los_Angeles, one here under UTC.
     const [a, b] = [await exampleSite(), await buildSite(repoRoot)];
     const files = await a.files();
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'feed.xml', 'rss.xml', 'feed.json', 'data/articles.csv', 'sitemap.xml', 'pagefind/pagefind.js']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'feed.xml',
+        'rss.xml',
+        'feed.json',
+        'data/articles.csv',
+        'sitemap.xml',
+        'pagefind/pagefind.js',
+      ]),
+    );
     expect(await b.files()).toEqual(files);
     for (const f of files) expect((await readFile(join(b.out, f))).equals(await readFile(join(a.out, f))), f).toBe(true);
   });

@@ -26,17 +26,30 @@ async function templatesWith(f: (text: string) => string): Promise<string> {
 }
 
 const write = async (templates: string) =>
-  writePages(archive, bodies, { templates, publicDir: join(repoRoot, 'public'), output: await makeTemp(), portableLinks: true, baseUrl: archive.site.url, maps: renderMaps });
+  writePages(archive, bodies, {
+    templates,
+    publicDir: join(repoRoot, 'public'),
+    output: await makeTemp(),
+    portableLinks: true,
+    baseUrl: archive.site.url,
+    maps: renderMaps,
+  });
 
 describe('writePages, given templates it cannot follow', () => {
   it('refuses a permalink that leads out of the site', async () => {
-    const templates = await templatesWith((t) => t.replace('permalink: "{{ article.outputPath }}"', 'permalink: "../{{ article.outputPath }}"'));
+    const templates = await templatesWith((t) =>
+      t.replace('permalink: "{{ article.outputPath }}"', 'permalink: "../{{ article.outputPath }}"'),
+    );
     await expect(write(templates)).rejects.toThrow(/article\.njk: refusing to write "\.\.\/2021\/.*", not a path inside the site/);
   });
 
   it('refuses pagination it does not do, and a template without a permalink, naming the file', async () => {
-    await expect(write(await templatesWith((t) => t.replace('  size: 1', '  size: 2')))).rejects.toThrow(/article\.njk: `pagination` must be/);
-    await expect(write(await templatesWith((t) => t.replace('permalink: "{{ article.outputPath }}"\n', '')))).rejects.toThrow(/article\.njk: its front matter needs a `permalink`/);
+    await expect(write(await templatesWith((t) => t.replace('  size: 1', '  size: 2')))).rejects.toThrow(
+      /article\.njk: `pagination` must be/,
+    );
+    await expect(write(await templatesWith((t) => t.replace('permalink: "{{ article.outputPath }}"\n', '')))).rejects.toThrow(
+      /article\.njk: its front matter needs a `permalink`/,
+    );
   });
 
   it('writes every page of the repository templates', async () => {

@@ -42,7 +42,8 @@ describe('incremental builds (the .dateline-cache folder)', () => {
     root = await exampleProject();
     const first = await runDateline(['build'], root, { CI: 'true' });
     expect(first.code, first.stderr).toBe(0);
-    for (const stage of ['read', 'check', 'markdown', 'archive', 'pages']) expect(first.stderr).toMatch(new RegExp(`^${stage} +[\\d.]+ s$`, 'm'));
+    for (const stage of ['read', 'check', 'markdown', 'archive', 'pages'])
+      expect(first.stderr).toMatch(new RegExp(`^${stage} +[\\d.]+ s$`, 'm'));
     expect(first.stderr).not.toContain('\r');
     expect(first.stdout).toMatch(/markdown [\d.]+ s \(0 cached, 8 rendered\)/);
     expect(first.stdout).toMatch(/Built 8 articles into \d+ pages in _site\/ \(\d+ files, [\d.]+ MB\)/);
@@ -61,7 +62,9 @@ describe('incremental builds (the .dateline-cache folder)', () => {
     expect(edited.stdout, edited.stdout).toMatch(/\(7 cached, 1 rendered\)/);
     // The size of what was taken from the last build is not measured again: what was written is said.
     expect(edited.stdout).toMatch(/^Built 8 articles into \d+ pages in _site\/ \(\d+ files, \d+ written\)/m);
-    expect(await readFile(join(root, '_site/2021/08/22/andarab-resistance/index.html'), 'utf8')).toContain('A sentence added by the cache test.');
+    expect(await readFile(join(root, '_site/2021/08/22/andarab-resistance/index.html'), 'utf8')).toContain(
+      'A sentence added by the cache test.',
+    );
 
     const clean = await runDateline(['build', '--no-cache', '--out', 'clean'], root);
     expect(clean.code, clean.stderr).toBe(0);
@@ -72,7 +75,9 @@ describe('incremental builds (the .dateline-cache folder)', () => {
   it('renders again a damaged cache entry, and a deleted cache is simply rebuilt', async () => {
     // An entry of the cache (a shard folder may be empty: the edit's old entry was pruned).
     const shards = join(root, '.dateline-cache/markdown');
-    const entries = (await readdir(shards, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && /^[0-9a-f]{64}\.json$/.test(e.name));
+    const entries = (await readdir(shards, { recursive: true, withFileTypes: true })).filter(
+      (e) => e.isFile() && /^[0-9a-f]{64}\.json$/.test(e.name),
+    );
     await writeFile(join(entries[0]!.parentPath, entries[0]!.name), '{"html": tru');
     const damaged = await runDateline(['build', '--force'], root);
     expect(damaged.code, damaged.stderr).toBe(0);

@@ -34,7 +34,12 @@ describe('dateline import', () => {
       status: 'draft',
       date: '2021-08-22',
       timezone: 'UTC',
-      location: ['Banu, Baghlan, Afghanistan', 'Pol-e-Hesar, Baghlan, Afghanistan', 'De Salah, Baghlan, Afghanistan', 'Panjshir, Afghanistan'],
+      location: [
+        'Banu, Baghlan, Afghanistan',
+        'Pol-e-Hesar, Baghlan, Afghanistan',
+        'De Salah, Baghlan, Afghanistan',
+        'Panjshir, Afghanistan',
+      ],
     });
     const lines = body.split('\n');
     expect(lines[0]).toMatch(/^Commander Lutfullah, who is leading the Andarab resistance/);
@@ -51,12 +56,34 @@ describe('dateline import', () => {
   it('publishes nothing guessed: with --title and --location there is no draft status; an existing file is kept', async () => {
     const root = await makeProject();
     await writeFile(join(root, 'report.txt'), 'date 2021-08-22\n\n# Not a heading\n\n1. Not a list\n\n> Not a quote\n');
-    const args = ['import', 'report.txt', '--title', 'Andarab: a valley rises', '--location', 'Banu, Baghlan, Afghanistan', '--timezone', 'Asia/Kabul'];
+    const args = [
+      'import',
+      'report.txt',
+      '--title',
+      'Andarab: a valley rises',
+      '--location',
+      'Banu, Baghlan, Afghanistan',
+      '--timezone',
+      'Asia/Kabul',
+    ];
     const run = await runDateline(args, root);
     expect(run, run.stderr).toMatchObject({ code: 0, stdout: 'Wrote content/2021/08/andarab-a-valley-rises.md.\n' });
     const text = await readFile(join(root, 'content/2021/08/andarab-a-valley-rises.md'), 'utf8');
     expect(text).toBe(
-      ['---', 'title: "Andarab: a valley rises"', 'date: 2021-08-22', 'timezone: Asia/Kabul', 'location: Banu, Baghlan, Afghanistan', '---', '\\# Not a heading', '', '1\\. Not a list', '', '\\> Not a quote', ''].join('\n'),
+      [
+        '---',
+        'title: "Andarab: a valley rises"',
+        'date: 2021-08-22',
+        'timezone: Asia/Kabul',
+        'location: Banu, Baghlan, Afghanistan',
+        '---',
+        '\\# Not a heading',
+        '',
+        '1\\. Not a list',
+        '',
+        '\\> Not a quote',
+        '',
+      ].join('\n'),
     );
 
     const again = await runDateline(args, root);
@@ -72,7 +99,9 @@ describe('dateline import', () => {
     await copyFile(SEED, join(root, 'seed.txt'));
     const run = await runDateline(['import', 'no-date.txt', 'nowhere.txt', 'seed.txt'], root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('no-date.txt: The first line (`Kabul, 22 August. Nothing dated.`) does not start with a date header. Start the report with `date YYYY-MM-DD`');
+    expect(run.stderr).toContain(
+      'no-date.txt: The first line (`Kabul, 22 August. Nothing dated.`) does not start with a date header. Start the report with `date YYYY-MM-DD`',
+    );
     expect(run.stderr).toContain('nowhere.txt: no known place is named in the text. Give one with --location');
     expect(run.stdout).toContain(`Wrote ${GUESSED_FILE} as a draft`);
   });

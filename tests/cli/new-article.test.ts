@@ -18,10 +18,31 @@ describe('dateline new', () => {
   it('writes an article at content/YYYY/MM/<slug>.md that passes check', async () => {
     const root = await makeProject();
     const title = 'Taliban: "We will not stop" #andarab';
-    const made = await runDateline(['new', title, '--location', 'Pol-e-Hesar, Baghlan, Afghanistan', '--tags', 'andarab, taliban', '--lang', 'fa', '--date', '2021-08-22'], root);
+    const made = await runDateline(
+      [
+        'new',
+        title,
+        '--location',
+        'Pol-e-Hesar, Baghlan, Afghanistan',
+        '--tags',
+        'andarab, taliban',
+        '--lang',
+        'fa',
+        '--date',
+        '2021-08-22',
+      ],
+      root,
+    );
     expect(made, made.stderr).toMatchObject({ code: 0, stdout: 'content/2021/08/taliban-we-will-not-stop-andarab.md\n', stderr: '' });
     const text = await readFile(join(root, 'content/2021/08/taliban-we-will-not-stop-andarab.md'), 'utf8');
-    expect(frontMatterOf(text)).toEqual({ title, date: '2021-08-22', timezone: 'UTC', location: 'Pol-e-Hesar, Baghlan, Afghanistan', tags: ['andarab', 'taliban'], lang: 'fa' });
+    expect(frontMatterOf(text)).toEqual({
+      title,
+      date: '2021-08-22',
+      timezone: 'UTC',
+      location: 'Pol-e-Hesar, Baghlan, Afghanistan',
+      tags: ['andarab', 'taliban'],
+      lang: 'fa',
+    });
     expect(text).toContain('tags: [andarab, taliban]\n');
 
     const checked = await runDateline(['check'], root);
@@ -32,22 +53,40 @@ describe('dateline new', () => {
   it('uses now in the article’s zone for the date and the folder, whatever the machine’s zone', async () => {
     const root = await makeProject();
     // 20:00 UTC on 21 August is 00:30 on the 22nd in Kabul.
-    const kabul = await runDateline(['new', 'Resistance in Andarab', '--location', 'Banu, Baghlan, Afghanistan', '--timezone', 'Asia/Kabul'], root, { DATELINE_NOW: '2021-08-21T20:00:00Z' });
+    const kabul = await runDateline(
+      ['new', 'Resistance in Andarab', '--location', 'Banu, Baghlan, Afghanistan', '--timezone', 'Asia/Kabul'],
+      root,
+      { DATELINE_NOW: '2021-08-21T20:00:00Z' },
+    );
     expect(kabul, kabul.stderr).toMatchObject({ code: 0, stdout: 'content/2021/08/resistance-in-andarab.md\n' });
-    expect(frontMatterOf(await readFile(join(root, 'content/2021/08/resistance-in-andarab.md'), 'utf8'))).toMatchObject({ date: '2021-08-22T00:30:00+04:30', timezone: 'Asia/Kabul' });
+    expect(frontMatterOf(await readFile(join(root, 'content/2021/08/resistance-in-andarab.md'), 'utf8'))).toMatchObject({
+      date: '2021-08-22T00:30:00+04:30',
+      timezone: 'Asia/Kabul',
+    });
 
     // 03:00 UTC on 1 September is still 31 August in Los Angeles (and 1 September in UTC and on the machine).
-    const la = await runDateline(['new', 'Ida reaches the coast', '--location', 'New Orleans, Louisiana, United States', '--timezone', 'America/Los_Angeles'], root, { DATELINE_NOW: '2021-09-01T03:00:00Z' });
+    const la = await runDateline(
+      ['new', 'Ida reaches the coast', '--location', 'New Orleans, Louisiana, United States', '--timezone', 'America/Los_Angeles'],
+      root,
+      { DATELINE_NOW: '2021-09-01T03:00:00Z' },
+    );
     expect(la, la.stderr).toMatchObject({ code: 0, stdout: 'content/2021/08/ida-reaches-the-coast.md\n' });
-    expect(frontMatterOf(await readFile(join(root, 'content/2021/08/ida-reaches-the-coast.md'), 'utf8'))).toMatchObject({ date: '2021-08-31T20:00:00-07:00' });
+    expect(frontMatterOf(await readFile(join(root, 'content/2021/08/ida-reaches-the-coast.md'), 'utf8'))).toMatchObject({
+      date: '2021-08-31T20:00:00-07:00',
+    });
   });
 
   it('uses the site’s timezone from dateline.yaml when no --timezone is given', async () => {
     const root = await makeProject();
     await writeFile(join(root, 'dateline.yaml'), 'timezone: Asia/Kabul\n');
-    const made = await runDateline(['new', 'Kabul airport', '--location', 'Kabul, Afghanistan'], root, { DATELINE_NOW: '2021-08-31T20:00:00Z' });
+    const made = await runDateline(['new', 'Kabul airport', '--location', 'Kabul, Afghanistan'], root, {
+      DATELINE_NOW: '2021-08-31T20:00:00Z',
+    });
     expect(made, made.stderr).toMatchObject({ code: 0, stdout: 'content/2021/09/kabul-airport.md\n' });
-    expect(frontMatterOf(await readFile(join(root, 'content/2021/09/kabul-airport.md'), 'utf8'))).toMatchObject({ date: '2021-09-01T00:30:00+04:30', timezone: 'Asia/Kabul' });
+    expect(frontMatterOf(await readFile(join(root, 'content/2021/09/kabul-airport.md'), 'utf8'))).toMatchObject({
+      date: '2021-09-01T00:30:00+04:30',
+      timezone: 'Asia/Kabul',
+    });
   });
 
   it('refuses to replace an existing file', async () => {
@@ -67,10 +106,15 @@ describe('dateline new', () => {
 
   it('writes an unknown place with the check’s warning and suggestion', async () => {
     const root = await makeProject();
-    const made = await runDateline(['new', 'Fighting near the bridge', '--location', 'Pul-i-Hisarr, Baghlan, Afghanistan', '--date', '2021-08-22'], root);
+    const made = await runDateline(
+      ['new', 'Fighting near the bridge', '--location', 'Pul-i-Hisarr, Baghlan, Afghanistan', '--date', '2021-08-22'],
+      root,
+    );
     expect(made.code).toBe(0);
     expect(made.stdout).toBe('content/2021/08/fighting-near-the-bridge.md\n');
-    expect(made.stderr).toContain('content/2021/08/fighting-near-the-bridge.md:5:11: warning Unknown place `Pul-i-Hisarr, Baghlan, Afghanistan`');
+    expect(made.stderr).toContain(
+      'content/2021/08/fighting-near-the-bridge.md:5:11: warning Unknown place `Pul-i-Hisarr, Baghlan, Afghanistan`',
+    );
     expect(made.stderr).toContain('Did you mean `af/baghlan/pol-e-hesar` (Pol-e-Hesar)?');
     expect(made.stderr).toContain('[unknown-place]');
   });

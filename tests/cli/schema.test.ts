@@ -30,7 +30,14 @@ describe('dateline schema', () => {
   });
 
   it('prints a JSON Schema 2020-12 of exactly the front-matter fields, closed to others', () => {
-    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'urn:dateline:schema:front-matter', title: expect.any(String), description: expect.any(String), type: 'object', additionalProperties: false });
+    expect(schema).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'urn:dateline:schema:front-matter',
+      title: expect.any(String),
+      description: expect.any(String),
+      type: 'object',
+      additionalProperties: false,
+    });
     const properties = schema.properties as Record<string, { description?: string }>;
     expect(Object.keys(properties).sort()).toEqual([...FRONT_MATTER_FIELDS].sort());
     expect(schema.required).toEqual(['title', 'date', 'location']);
@@ -45,7 +52,9 @@ describe('dateline schema', () => {
     const valid = { title: 'T', date: '2021-08-22T14:30:00+04:30', location: 'Kabul, Afghanistan' };
     expect(validate(valid)).toBe(true);
     expect(validate({ ...valid, locaton: 'Kabul' })).toBe(false);
-    expect(validate.errors).toContainEqual(expect.objectContaining({ keyword: 'additionalProperties', params: { additionalProperty: 'locaton' } }));
+    expect(validate.errors).toContainEqual(
+      expect.objectContaining({ keyword: 'additionalProperties', params: { additionalProperty: 'locaton' } }),
+    );
     expect(validate({ ...valid, sources: [{ publisher: 'P', pubisher: 'P' }] })).toBe(false);
     expect(validate({ ...valid, date: '22/08/2021' })).toBe(false);
     expect(validate({ ...valid, status: 'live' })).toBe(false);

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listFiles, makeTemp, removeTemps } from '../helpers/site.ts';
 import { editFile, poll, saveThreeTitles, startServe, stopServers } from '../helpers/serve-process.ts';
+import { listFiles, makeTemp, removeTemps } from '../helpers/site.ts';
 
 afterAll(async () => {
   stopServers();
@@ -16,12 +16,12 @@ async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   return new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(dir, f))] as const)));
 }
 
-
 describe('dateline serve, on every kind of save', () => {
   it('shows each, ends with quick successive saves in the state of the last, and leaves the site a clean build would', async () => {
     // Dateline runs from a copy of itself here: the test saves its templates and static files.
     const { root, url, dateline } = await startServe({ ownPackage: true });
-    const status = async () => (await (await fetch(`${url}__dateline/status`)).json()) as { state: string; builtAt?: number; text?: string };
+    const status = async () =>
+      (await (await fetch(`${url}__dateline/status`)).json()) as { state: string; builtAt?: number; text?: string };
     const page = async (path: string) => {
       const response = await fetch(url + path);
       return { status: response.status, text: await response.text() };
@@ -47,7 +47,9 @@ describe('dateline serve, on every kind of save', () => {
     await save(
       'a date',
       () => editFile(ida, (t) => t.replace('date: 2021-08-29T11:55:00-05:00', 'date: 2021-08-28T11:55:00-05:00')),
-      async () => (await page('2021/08/28/hurricane-ida-landfall/')).status === 200 && (await page('2021/08/29/hurricane-ida-landfall/')).status === 404,
+      async () =>
+        (await page('2021/08/28/hurricane-ida-landfall/')).status === 200 &&
+        (await page('2021/08/29/hurricane-ida-landfall/')).status === 404,
     );
     await save(
       'a location',
@@ -66,7 +68,10 @@ describe('dateline serve, on every kind of save', () => {
     );
     await save(
       'a template',
-      () => editFile(join(dateline, 'templates/_includes/base.njk'), (t) => t.replace('<p>{{ site.ui.builtWith }}</p>', '<p>{{ site.ui.builtWith }} A template saved.</p>')),
+      () =>
+        editFile(join(dateline, 'templates/_includes/base.njk'), (t) =>
+          t.replace('<p>{{ site.ui.builtWith }}</p>', '<p>{{ site.ui.builtWith }} A template saved.</p>'),
+        ),
       async () => (await page('')).text.includes('A template saved.'),
     );
     await save(
@@ -76,7 +81,11 @@ describe('dateline serve, on every kind of save', () => {
     );
     await save(
       'a new file',
-      async () => writeFile(join(articles, 'new-report.md'), (await readFile(join(articles, 'haiti-earthquake.md'), 'utf8')).replace(/^title: .*$/m, 'title: A report added while serving')),
+      async () =>
+        writeFile(
+          join(articles, 'new-report.md'),
+          (await readFile(join(articles, 'haiti-earthquake.md'), 'utf8')).replace(/^title: .*$/m, 'title: A report added while serving'),
+        ),
       async () => (await page('2021/08/14/new-report/')).text.includes('A report added while serving'),
     );
     await save(
@@ -87,11 +96,15 @@ describe('dateline serve, on every kind of save', () => {
     await save(
       'a renamed file',
       () => rename(join(articles, 'hurricane-ida-landfall.md'), join(articles, 'hurricane-ida.md')),
-      async () => (await page('2021/08/28/hurricane-ida-landfall/')).status === 404 && (await page('2021/08/28/hurricane-ida/')).status === 200,
+      async () =>
+        (await page('2021/08/28/hurricane-ida-landfall/')).status === 404 && (await page('2021/08/28/hurricane-ida/')).status === 200,
     );
     await save(
       'the places',
-      () => editFile(join(root, 'content/places/af.yaml'), (t) => t.replace('  aliases: [Afghānistān]', '  aliases: [Afghānistān, Afghanestan]')),
+      () =>
+        editFile(join(root, 'content/places/af.yaml'), (t) =>
+          t.replace('  aliases: [Afghānistān]', '  aliases: [Afghānistān, Afghanestan]'),
+        ),
       async () => true,
     );
     await save(
@@ -112,7 +125,9 @@ describe('dateline serve, on every kind of save', () => {
     // the changed records are in an overlay bundle, which gives the results of a clean build
     // (tests/e2e/search-overlay.test.ts) in other files.
     const clean = join(await makeTemp(), 'site');
-    const built = spawn(process.execPath, [join(dateline, 'bin/dateline.js'), 'build', '--root', root, '--no-cache', '--out', clean], { stdio: 'ignore' });
+    const built = spawn(process.execPath, [join(dateline, 'bin/dateline.js'), 'build', '--root', root, '--no-cache', '--out', clean], {
+      stdio: 'ignore',
+    });
     expect(await new Promise((resolve) => built.on('close', resolve))).toBe(0);
     const [served, fresh] = await Promise.all([snapshot(join(root, '_site')), snapshot(clean)]);
     const search = (name: string) => /^pagefind[^/]*\//.test(name) || name === 'search/index.json';

@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeTemps } from '../helpers/site.ts';
 import { poll, startServe, stopServers } from '../helpers/serve-process.ts';
+import { removeTemps } from '../helpers/site.ts';
 
 afterAll(async () => {
   stopServers();
@@ -26,12 +26,15 @@ describe('dateline serve', () => {
     expect(await readFile(join(root, '_site', PAGE, 'index.html'), 'utf8')).not.toContain('__dateline');
 
     // A save: the new text is served, announced to open pages as a reload.
-    const events = await fetch(url + '__dateline/events');
+    const events = await fetch(`${url}__dateline/events`);
     const reader = events.body!.getReader();
     const file = join(root, ARTICLE);
     const original = await readFile(file, 'utf8');
     await writeFile(file, `${original}\nA paragraph saved while the server ran.\n`);
-    await poll(async () => ((await (await fetch(url + PAGE)).text()).includes('A paragraph saved while the server ran.') ? true : undefined), 'the edited text');
+    await poll(
+      async () => ((await (await fetch(url + PAGE)).text()).includes('A paragraph saved while the server ran.') ? true : undefined),
+      'the edited text',
+    );
     let stream = '';
     await poll(async () => {
       stream += new TextDecoder().decode((await reader.read()).value);
@@ -44,7 +47,7 @@ describe('dateline serve', () => {
     await writeFile(file, original.replace('date: 2021-08-22', 'date: 2021-08-32'));
     await poll(async () => (output().includes('the build failed') ? true : undefined), 'the failed build');
     const status = await poll(async () => {
-      const s = (await (await fetch(url + '__dateline/status')).json()) as { state: string; text?: string };
+      const s = (await (await fetch(`${url}__dateline/status`)).json()) as { state: string; text?: string };
       return s.state === 'failed' ? s : undefined;
     }, 'the failed state');
     // Shown over the open page twice: at once, from the saved file's check, and by the build.
@@ -59,13 +62,16 @@ describe('dateline serve', () => {
 
     // Fixed again: back to a good build.
     await writeFile(file, original);
-    await poll(async () => ((await (await fetch(url + '__dateline/status')).json()).state === 'ok' ? true : undefined), 'a good build');
+    await poll(async () => ((await (await fetch(`${url}__dateline/status`)).json()).state === 'ok' ? true : undefined), 'a good build');
     expect(await (await fetch(url + PAGE)).text()).not.toContain('A paragraph saved while the server ran.');
   });
 });
 
 /** Events of one page's stream (`page`: its path), with when each arrived. */
-async function eventsOf(url: string, page: string): Promise<{ events: { name: string; data?: string; at: number }[]; stop: () => Promise<void> }> {
+async function eventsOf(
+  url: string,
+  page: string,
+): Promise<{ events: { name: string; data?: string; at: number }[]; stop: () => Promise<void> }> {
   const response = await fetch(`${url}__dateline/events?page=${encodeURIComponent(page)}`);
   const reader = response.body!.getReader();
   const events: { name: string; data?: string; at: number }[] = [];
@@ -84,7 +90,13 @@ async function eventsOf(url: string, page: string): Promise<{ events: { name: st
       }
     }
   })();
-  return { events, stop: () => ((stopped = true), reader.cancel()) };
+  return {
+    events,
+    stop: () => {
+      stopped = true;
+      return reader.cancel();
+    },
+  };
 }
 
 describe('dateline serve, on a save of a body', () => {
@@ -105,7 +117,12 @@ describe('dateline serve, on a save of a body', () => {
     // The page served now is the built one, the same bytes as the preview was.
     const page = await (await fetch(url + PAGE)).text();
     expect(page).toContain('A paragraph the preview shows.');
-    expect(page).toBe((await readFile(join(root, '_site', PAGE, 'index.html'), 'utf8')).replace('</body>', '<script src="/__dateline/reload.js"></script></body>'));
+    expect(page).toBe(
+      (await readFile(join(root, '_site', PAGE, 'index.html'), 'utf8')).replace(
+        '</body>',
+        '<script src="/__dateline/reload.js"></script></body>',
+      ),
+    );
     await article.stop();
     await home.stop();
   });
@@ -123,10 +140,17 @@ describe('dateline serve, on a save of a title', () => {
     await poll(async () => (other!.events.some((e) => e.name === 'reload') ? true : undefined), 'the reload after the build');
     await new Promise((resolve) => setTimeout(resolve, 300));
     const built = other!.events.find((e) => e.name === 'reload')!;
-    for (const [page, events] of [[PAGE, article], [day, dayPage], ['/', home]] as const) {
+    for (const [page, events] of [
+      [PAGE, article],
+      [day, dayPage],
+      ['/', home],
+    ] as const) {
       const reloads = events!.events.filter((e) => e.name === 'reload');
       // Reloaded once, before the build ended: the preview was the bytes the build wrote.
-      expect(reloads.map((e) => e.data), page).toEqual(['preview']);
+      expect(
+        reloads.map((e) => e.data),
+        page,
+      ).toEqual(['preview']);
       expect(reloads[0]!.at).toBeLessThan(built.at);
       const served = await (await fetch(url + page.replace(/^\//, ''))).text();
       expect(served).toContain('Resistance holds the Andarab valley');
@@ -139,15 +163,15 @@ describe('dateline serve, on a save of a title', () => {
 describe('dateline serve, asked for odd addresses', () => {
   it('answers malformed and escaping paths with an error, and keeps serving', async () => {
     const { url } = await startServe();
-    expect((await fetch(url + '%E0%A4%A')).status).toBe(400);
-    const escaping = await fetch(url + '..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd');
+    expect((await fetch(`${url}%E0%A4%A`)).status).toBe(400);
+    const escaping = await fetch(`${url}..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd`);
     expect(escaping.status).toBe(404);
     expect(await escaping.text()).not.toContain('root:');
-    expect((await fetch(url + 'no-such-page/')).status).toBe(404);
+    expect((await fetch(`${url}no-such-page/`)).status).toBe(404);
     // A redirect never carries a header break, nor leads to another host.
-    const injected = await fetch(url + '2021/%0d%0a%2f..', { redirect: 'manual' });
+    const injected = await fetch(`${url}2021/%0d%0a%2f..`, { redirect: 'manual' });
     expect([301, 404]).toContain(injected.status);
-    const offsite = await fetch(url + '%2F%2Fevil.example%2F..%2F2021', { redirect: 'manual' });
+    const offsite = await fetch(`${url}%2F%2Fevil.example%2F..%2F2021`, { redirect: 'manual' });
     expect(offsite.headers.get('location') ?? '').not.toMatch(/evil|^\/\//);
     expect((await fetch(url)).status).toBe(200);
   });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseSearchText, SEARCH_FOLDS } from '../../src/outputs/search/normalise-search-text.ts';
-import { repoRoot } from '../helpers/site.ts';
 import { random } from '../helpers/random.ts';
+import { repoRoot } from '../helpers/site.ts';
 
 /**
  * public/search.js folds the query with its own copy of the index's fold table (the browser

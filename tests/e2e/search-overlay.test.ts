@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
 import type { ArticlePage } from '../../src/archive/archive.ts';
 import { siteConfigSchema } from '../../src/config/site-config.ts';
-import { runBuild, type BuildReport } from '../../src/pipeline/run-build.ts';
+import { type BuildReport, runBuild } from '../../src/pipeline/run-build.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
 import { makeTemp, removeTemps } from '../helpers/site.ts';
@@ -37,7 +37,8 @@ let incrementalDir: string;
 let root: string;
 let browser: Browser;
 
-const build = (root: string, output: string, cacheDir?: string, search = SEARCH) => runBuild({ root, cacheDir, overrides: { output, search } });
+const build = (root: string, output: string, cacheDir?: string, search = SEARCH) =>
+  runBuild({ root, cacheDir, overrides: { output, search } });
 
 async function edit(path: string, f: (text: string) => string): Promise<void> {
   const text = await readFile(path, 'utf8');
@@ -107,9 +108,13 @@ async function seen(on: Served, query: string): Promise<{ status: string; titles
     await more.click();
     await expect.poll(() => titles(page).then((t) => t.length), POLL).toBeGreaterThan(before);
   }
-  const choices = await page.locator('.search-facet li').evaluateAll((items) =>
-    items.map((li) => `${li.querySelector('.search-facet-name')?.textContent} ${li.querySelector('.search-facet-count')?.getAttribute('data-n')}`),
-  );
+  const choices = await page
+    .locator('.search-facet li')
+    .evaluateAll((items) =>
+      items.map(
+        (li) => `${li.querySelector('.search-facet-name')?.textContent} ${li.querySelector('.search-facet-count')?.getAttribute('data-n')}`,
+      ),
+    );
   const result = { status: await statusText(page), titles: await titles(page), choices };
   await page.close();
   return result;
@@ -126,7 +131,10 @@ describe('a search index with an overlay', () => {
   });
 
   it('still finds an article whose edit the index folds away', async () => {
-    const [got, want] = [await seen(incremental, `?q=${ARABIC_SPELLING.replaceAll('ي', 'ی')}`), await seen(clean, `?q=${ARABIC_SPELLING.replaceAll('ي', 'ی')}`)];
+    const [got, want] = [
+      await seen(incremental, `?q=${ARABIC_SPELLING.replaceAll('ي', 'ی')}`),
+      await seen(clean, `?q=${ARABIC_SPELLING.replaceAll('ي', 'ی')}`),
+    ];
     expect(got).toEqual(want);
     expect(want.titles).toHaveLength(1);
   });
@@ -154,7 +162,11 @@ describe('a search index with an overlay', () => {
 
   // Last: it replaces the site the tests above read.
   it('publishes no index once search is turned off', async () => {
-    const off = await runBuild({ root, cacheDir: join(root, '.dateline-cache'), overrides: { output: incrementalDir, search: { ...SEARCH, enabled: false } } });
+    const off = await runBuild({
+      root,
+      cacheDir: join(root, '.dateline-cache'),
+      overrides: { output: incrementalDir, search: { ...SEARCH, enabled: false } },
+    });
     expect(off.ok).toBe(true);
     expect((await readdir(incrementalDir)).filter((n) => n.startsWith('pagefind') || n === 'search')).toEqual([]);
   });

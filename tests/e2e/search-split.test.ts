@@ -8,7 +8,7 @@ import type { ArticlePage } from '../../src/archive/archive.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
-import { removeTemps, sharedBuiltSite, type BuiltSite } from '../helpers/site.ts';
+import { type BuiltSite, removeTemps, sharedBuiltSite } from '../helpers/site.ts';
 
 /**
  * A split search index (search.split_above) in Debian's Chromium: 40 generated articles over many
@@ -28,12 +28,20 @@ let closed: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  const [splitSite, singleSite, closedSite] = await Promise.all([sharedBuiltSite('split40'), sharedBuiltSite('corpus40'), sharedBuiltSite('closed40')]);
+  const [splitSite, singleSite, closedSite] = await Promise.all([
+    sharedBuiltSite('split40'),
+    sharedBuiltSite('corpus40'),
+    sharedBuiltSite('closed40'),
+  ]);
   expect(splitSite.report.ok && singleSite.report.ok).toBe(true);
   expect(splitSite.report.archive!.searchBundles.map((b) => b.folder).length).toBeGreaterThan(2);
   expect(singleSite.report.archive!.searchBundles.map((b) => b.folder)).toEqual(['pagefind']);
   expect(closedSite.report.archive!.site.search.collapsedFacets).toEqual(['place', 'topic', 'language']);
-  const [splitServer, singleServer, closedServer] = await Promise.all([serveFolder(splitSite.out), serveFolder(singleSite.out), serveFolder(closedSite.out)]);
+  const [splitServer, singleServer, closedServer] = await Promise.all([
+    serveFolder(splitSite.out),
+    serveFolder(singleSite.out),
+    serveFolder(closedSite.out),
+  ]);
   split = { site: splitSite, server: splitServer };
   single = { site: singleSite, server: singleServer };
   closed = { site: closedSite, server: closedServer };
@@ -46,7 +54,8 @@ afterAll(async () => {
 
 const statusText = async (page: Page) => ((await page.locator('#search-status').textContent()) ?? '').trim();
 const titles = (page: Page) => page.locator('.search-result h3').allTextContents();
-const yearBox = (page: Page, year: string) => page.locator('fieldset[data-key="year"] li').filter({ has: page.locator('.search-facet-name', { hasText: new RegExp(`^${year}$`) }) });
+const yearBox = (page: Page, year: string) =>
+  page.locator('fieldset[data-key="year"] li').filter({ has: page.locator('.search-facet-name', { hasText: new RegExp(`^${year}$`) }) });
 
 /** Opens the search page of a site at a query string and waits for the results. */
 async function openSearch(on: Served, query: string): Promise<Page> {
@@ -99,7 +108,12 @@ describe('searching an index split into bundles', () => {
     const page = await openSearch(split, `?q=${WORD}&sort=newest`);
     const newest = await allTitles(page);
     const model = newest.map((t) => lookup(split)(t).article);
-    expect(newest).toEqual([...model].sort(byInstant).reverse().map((a) => a.title));
+    expect(newest).toEqual(
+      [...model]
+        .sort(byInstant)
+        .reverse()
+        .map((a) => a.title),
+    );
     expect(new Set(newest.map((t) => lookup(split)(t).bundle)).size).toBeGreaterThan(1);
     const onSingle = await openSearch(single, `?q=${WORD}&sort=newest`);
     expect(newest).toEqual(await allTitles(onSingle));
@@ -113,7 +127,10 @@ describe('searching an index split into bundles', () => {
   it('lists every report newest first with no words, across all bundles', async () => {
     const published = split.site.report.archive!.articles.filter((a) => a.status === 'published');
     const page = await openSearch(split, '?sort=newest&lang=en');
-    const english = published.filter((a) => a.lang === 'en').sort(byInstant).reverse();
+    const english = published
+      .filter((a) => a.lang === 'en')
+      .sort(byInstant)
+      .reverse();
     expect(await allTitles(page)).toEqual(english.map((a) => a.title));
     await page.close();
   });
@@ -127,14 +144,22 @@ describe('searching an index split into bundles', () => {
     await page.locator('#search-prompt').waitFor({ state: 'visible' });
     const toggle = page.locator('fieldset[data-key="year"] .search-facet-toggle');
     if (await toggle.isVisible()) await toggle.click();
-    for (const [year, articles] of perYear) expect(Number(await yearBox(page, year).locator('.search-facet-count').textContent()), year).toBe(articles.length);
+    for (const [year, articles] of perYear)
+      expect(Number(await yearBox(page, year).locator('.search-facet-count').textContent()), year).toBe(articles.length);
 
     // A year from a merged bundle, not the main one.
     const bundleOf = lookup(split);
-    const [year, articles] = [...perYear].find(([, list]) => list.length > 1 && list.every((a) => bundleOf(a.title).bundle !== 'pagefind'))!;
+    const [year, articles] = [...perYear].find(
+      ([, list]) => list.length > 1 && list.every((a) => bundleOf(a.title).bundle !== 'pagefind'),
+    )!;
     await yearBox(page, year).locator('input').check();
     await expect.poll(() => statusText(page), POLL).toBe(`${articles.length} reports in ${year}`);
-    expect(await titles(page)).toEqual([...articles].sort(byInstant).reverse().map((a) => a.title));
+    expect(await titles(page)).toEqual(
+      [...articles]
+        .sort(byInstant)
+        .reverse()
+        .map((a) => a.title),
+    );
     expect(new URL(page.url()).searchParams.getAll('year')).toEqual([year]);
     await page.close();
   });
@@ -153,10 +178,16 @@ describe('searching an index split into bundles', () => {
       await page.waitForLoadState('networkidle');
       const responses = await Promise.all(bodies);
       await context.close();
-      return { bundles: new Set(responses.map((r) => r.path.split('/')[1])), bytes: responses.reduce((n, r) => n + r.body.length, 0), gzipped: responses.reduce((n, r) => n + gzipSync(r.body).length, 0) };
+      return {
+        bundles: new Set(responses.map((r) => r.path.split('/')[1])),
+        bytes: responses.reduce((n, r) => n + r.body.length, 0),
+        gzipped: responses.reduce((n, r) => n + gzipSync(r.body).length, 0),
+      };
     };
     const [one, many] = [await measure(single), await measure(split)];
-    console.log(`First query ("${WORD}", 40 articles): one index ${one.bytes} bytes (${one.gzipped} gzipped); ${many.bundles.size} bundles ${many.bytes} bytes (${many.gzipped} gzipped)`);
+    console.log(
+      `First query ("${WORD}", 40 articles): one index ${one.bytes} bytes (${one.gzipped} gzipped); ${many.bundles.size} bundles ${many.bytes} bytes (${many.gzipped} gzipped)`,
+    );
     expect([...many.bundles].sort()).toEqual([...split.site.report.archive!.searchBundles.map((b) => b.folder)].sort());
     expect(many.bytes).toBeLessThan(300_000);
   });
@@ -168,7 +199,11 @@ describe('closed choices on a large archive (search.facets_collapsed_above)', ()
     const group = page.locator(`fieldset[data-key="${key}"]`);
     const more = group.locator('.search-facet-toggle');
     if ((await more.isVisible()) && (await more.getAttribute('aria-expanded')) === 'false') await more.click();
-    const rows = await group.locator('li:not([hidden])').evaluateAll((lis) => lis.map((li) => `${li.querySelector('.search-facet-name')?.textContent} ${li.querySelector('.search-facet-count')?.textContent}`));
+    const rows = await group
+      .locator('li:not([hidden])')
+      .evaluateAll((lis) =>
+        lis.map((li) => `${li.querySelector('.search-facet-name')?.textContent} ${li.querySelector('.search-facet-count')?.textContent}`),
+      );
     return rows.sort();
   };
 
@@ -178,7 +213,9 @@ describe('closed choices on a large archive (search.facets_collapsed_above)', ()
     const meta = (await readdir(dir)).find((f) => f.endsWith('.pf_meta'))!;
     const text = gunzipSync(await readFile(join(dir, meta))).toString('latin1');
     const names = ['month', 'place', 'topic', 'language'];
-    return Object.fromEntries(names.map((name) => [name, `/${folder}/filter/${new RegExp(`${name}[\\x60-\\x77](en_[0-9a-f]+)`).exec(text)![1]}.pf_filter`]));
+    return Object.fromEntries(
+      names.map((name) => [name, `/${folder}/filter/${new RegExp(`${name}[\\x60-\\x77](en_[0-9a-f]+)`).exec(text)![1]}.pf_filter`]),
+    );
   };
 
   it('loads only the month filter for a first query, and a closed filter when its choices are opened', async () => {
@@ -236,7 +273,10 @@ describe('closed choices on a large archive (search.facets_collapsed_above)', ()
     await page.locator('fieldset[data-key="topic"] .search-facet-open').click();
     await expect.poll(() => page.locator('fieldset[data-key="topic"] li:not([hidden])').count(), POLL).toBeGreaterThan(0);
     const first = page.locator('fieldset[data-key="topic"] li:not([hidden])').first();
-    const [topic, count] = [(await first.locator('.search-facet-name').textContent())!, Number(await first.locator('.search-facet-count').textContent())];
+    const [topic, count] = [
+      (await first.locator('.search-facet-name').textContent())!,
+      Number(await first.locator('.search-facet-count').textContent()),
+    ];
     await first.locator('input').check();
     await expect.poll(() => statusText(page), POLL).toBe(`${count === 1 ? '1 report' : `${count} reports`} for “${WORD}” in ${topic}`);
     expect(new URL(page.url()).searchParams.getAll('topic')).toEqual([topic]);
@@ -244,12 +284,20 @@ describe('closed choices on a large archive (search.facets_collapsed_above)', ()
     const shared = await openSearch(closed, new URL(page.url()).search);
     expect(await statusText(shared)).toBe(await statusText(page));
     expect(await shared.locator('fieldset[data-key="topic"] .search-facet-open').getAttribute('aria-expanded')).toBe('true');
-    expect(await shared.locator('fieldset[data-key="topic"] input:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual([topic]);
+    expect(
+      await shared
+        .locator('fieldset[data-key="topic"] input:checked')
+        .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value)),
+    ).toEqual([topic]);
     expect(await shared.locator('fieldset[data-key="place"] .search-facet-open').getAttribute('aria-expanded')).toBe('false');
 
     // Closed again, the group still shows its ticked value, and only that.
     await shared.locator('fieldset[data-key="topic"] .search-facet-open').click();
-    expect(await shared.locator('fieldset[data-key="topic"] li:not([hidden])').evaluateAll((lis) => lis.map((li) => li.querySelector('input')!.value))).toEqual([topic]);
+    expect(
+      await shared
+        .locator('fieldset[data-key="topic"] li:not([hidden])')
+        .evaluateAll((lis) => lis.map((li) => li.querySelector('input')!.value)),
+    ).toEqual([topic]);
     await Promise.all([page.close(), shared.close()]);
   });
 

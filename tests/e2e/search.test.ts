@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticlePage } from '../../src/archive/archive.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
-import { exampleSite, removeTemps, sharedBuiltSite, type BuiltSite } from '../helpers/site.ts';
+import { type BuiltSite, exampleSite, removeTemps, sharedBuiltSite } from '../helpers/site.ts';
 
 /**
  * The search page (templates/search.njk, public/search.js) in Debian's Chromium, on the example
@@ -47,15 +47,21 @@ async function openSearch(query = '', on: BrowserContext = context): Promise<Pag
 const status = (page: Page) => page.locator('#search-status');
 const statusText = async (page: Page) => ((await status(page).textContent()) ?? '').trim();
 const titles = (page: Page) => page.locator('.search-result h3').allTextContents();
-const box = (page: Page, group: string, label: string) => page.locator(`fieldset[data-key="${group}"] li`).filter({ has: page.locator('.search-facet-name', { hasText: new RegExp(`^${label}$`) }) });
+const box = (page: Page, group: string, label: string) =>
+  page
+    .locator(`fieldset[data-key="${group}"] li`)
+    .filter({ has: page.locator('.search-facet-name', { hasText: new RegExp(`^${label}$`) }) });
 const checkbox = (page: Page, group: string, label: string) => box(page, group, label).locator('input[type=checkbox]');
 /** The live count beside a facet value. */
-const facetCount = async (page: Page, group: string, label: string) => Number(await box(page, group, label).locator('.search-facet-count').textContent());
+const facetCount = async (page: Page, group: string, label: string) =>
+  Number(await box(page, group, label).locator('.search-facet-count').textContent());
 const params = (page: Page) => new URL(page.url()).searchParams;
 
 /** The example archive's published articles, oldest first by the instant (UTC), across zones. */
 function byInstant(): ArticlePage[] {
-  return site.report.archive!.articles.filter((a) => a.status === 'published').sort((a, b) => Date.parse(a.date.utc) - Date.parse(b.date.utc));
+  return site.report
+    .archive!.articles.filter((a) => a.status === 'published')
+    .sort((a, b) => Date.parse(a.date.utc) - Date.parse(b.date.utc));
 }
 
 describe('searching the example archive', () => {
@@ -166,7 +172,9 @@ describe('searching the example archive', () => {
   it('sorts newest or oldest first by the instant, across time zones', async () => {
     const oldest = byInstant().map((a) => a.title);
     // Haiti (08:29 in Port-au-Prince) came before the Kabul report of the next local day.
-    expect(oldest.indexOf('Magnitude 7.2 earthquake strikes Haiti\'s southwestern peninsula')).toBeLessThan(oldest.indexOf('Taliban enter Kabul as President Ashraf Ghani leaves Afghanistan'));
+    expect(oldest.indexOf("Magnitude 7.2 earthquake strikes Haiti's southwestern peninsula")).toBeLessThan(
+      oldest.indexOf('Taliban enter Kabul as President Ashraf Ghani leaves Afghanistan'),
+    );
     const page = await openSearch('?year=2021&sort=newest');
     await expect.poll(() => titles(page), POLL).toEqual([...oldest].reverse());
     expect(await page.locator('#search-sort').inputValue()).toBe('newest');
@@ -253,7 +261,11 @@ describe('searching the example archive', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => statusText(page), POLL).toBe('4 reports for “Taliban”');
 
-    await tabTo(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.querySelector('.search-facet-name')?.textContent === 'Baghlan', 'the Baghlan box');
+    await tabTo(
+      () =>
+        (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.querySelector('.search-facet-name')?.textContent === 'Baghlan',
+      'the Baghlan box',
+    );
     expect(await outline()).toBe('solid');
     await page.keyboard.press('Space');
     await expect.poll(() => statusText(page), POLL).toBe('1 report for “Taliban” in Baghlan');
@@ -289,7 +301,11 @@ describe('searching the example archive', () => {
     expect(await titles(page)).toEqual([]);
     const empty = page.locator('#search-empty');
     expect(await empty.isVisible()).toBe(true);
-    expect(await empty.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['../archive/index.html', '../places/index.html', '../topics/index.html']);
+    expect(await empty.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      '../archive/index.html',
+      '../places/index.html',
+      '../topics/index.html',
+    ]);
     expect(await page.locator('#search-more').isHidden()).toBe(true);
     await page.close();
   });
@@ -311,7 +327,9 @@ describe('searching the example archive', () => {
     const page = await context.newPage();
     await page.route('**/pagefind/**', (route) => route.abort());
     await page.goto(`${server.url}/search/?q=Kabul`);
-    await expect.poll(() => page.locator('#search-unavailable-text').textContent(), POLL).toBe('Search could not load its index, so it cannot run here.');
+    await expect
+      .poll(() => page.locator('#search-unavailable-text').textContent(), POLL)
+      .toBe('Search could not load its index, so it cannot run here.');
     expect(await page.locator('#search-unavailable').isVisible()).toBe(true);
     expect(await page.locator('#search-app').isHidden()).toBe(true);
     await page.close();
@@ -356,7 +374,9 @@ describe('searching the example archive', () => {
     const sizes = await Promise.all(bodies);
     const bytes = sizes.reduce((sum, b) => sum + b.length, 0);
     const gzipped = sizes.reduce((sum, b) => sum + gzipSync(b).length, 0);
-    console.log(`First query ("Kabul") on the example archive: ${sizes.length} pagefind/ responses, ${bytes} bytes (${gzipped} bytes gzipped)`);
+    console.log(
+      `First query ("Kabul") on the example archive: ${sizes.length} pagefind/ responses, ${bytes} bytes (${gzipped} bytes gzipped)`,
+    );
     expect(bytes).toBeLessThan(300_000);
     await fresh.close();
   });
@@ -417,7 +437,9 @@ describe('a longer archive (40 generated articles over many years)', () => {
 
     await checkbox(page, 'year', year).check();
     await expect.poll(() => statusText(page), POLL).toBe(`${count} ${count === 1 ? 'report' : 'reports'} in ${year}`);
-    expect(await page.locator('.search-result time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!.slice(0, 4)))).toEqual(Array(count).fill(year));
+    expect(
+      await page.locator('.search-result time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!.slice(0, 4))),
+    ).toEqual(Array(count).fill(year));
     await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { inject } from 'vitest';
 import { toolPath } from './judges.ts';
 
@@ -10,6 +10,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: toolPath(inject('judges').chromium, 'Chromium (axe-core and the browser tests)'),
     headless: true,
-    args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

@@ -1,7 +1,7 @@
-import { loadGazetteer } from '../../src/places/load-gazetteer.ts';
-import { checkArticle, type CheckContext } from '../../src/content/validate-article.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type CheckContext, checkArticle } from '../../src/content/validate-article.ts';
+import { loadGazetteer } from '../../src/places/load-gazetteer.ts';
 
 const root = join(import.meta.dirname, '../..');
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HtmlValidate, StaticConfigLoader, type ConfigData, type ResolvedConfig } from 'html-validate';
+import { type ConfigData, HtmlValidate, type ResolvedConfig, StaticConfigLoader } from 'html-validate';
 import { listFiles } from './site.ts';
 
 /**
@@ -35,4 +35,3 @@ export async function htmlValidateErrors(dir: string, only: (file: string) => bo
   }
   return errors;
 }
-

@@ -25,7 +25,10 @@ const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/us
 /** Finds (and on first use unpacks) the Chromium the browser tests drive. */
 export async function findChromium(): Promise<Tool> {
   const chosen = process.env.CHROMIUM_PATH;
-  if (chosen) return existsSync(chosen) ? { path: chosen, from: 'CHROMIUM_PATH' } : { missing: `CHROMIUM_PATH=${chosen} does not exist: unset it, or point it at a Chromium` };
+  if (chosen)
+    return existsSync(chosen)
+      ? { path: chosen, from: 'CHROMIUM_PATH' }
+      : { missing: `CHROMIUM_PATH=${chosen} does not exist: unset it, or point it at a Chromium` };
   const system = SYSTEM_CHROMIUMS.find((p) => existsSync(p));
   if (system) return { path: system, from: 'the system' };
   try {
@@ -70,7 +73,9 @@ export function findJava(): Tool {
     found = version;
   }
   const fix = 'run `apt-get install default-jre-headless`';
-  return { missing: found ? `it needs Java 11 or later, and found Java ${found}: ${fix}` : `it needs Java 11 or later, and none was found: ${fix}` };
+  return {
+    missing: found ? `it needs Java 11 or later, and found Java ${found}: ${fix}` : `it needs Java 11 or later, and none was found: ${fix}`,
+  };
 }
 
 /** The program's path, or an error naming what to run (a judge never skips silently). */

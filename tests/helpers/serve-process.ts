@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTemp, repoRoot } from './site.ts';
@@ -10,14 +10,27 @@ export function stopServers(): void {
 }
 
 /** What Dateline runs from (a copy of it has these, and its packages linked). */
-const PACKAGE_PARTS = ['bin', 'scripts', 'src', 'dist', 'templates', 'public', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const PACKAGE_PARTS = [
+  'bin',
+  'scripts',
+  'src',
+  'dist',
+  'templates',
+  'public',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+];
 
 /**
  * Starts `dateline serve --port 0` (or `port`) in a copy of the example project; resolves with its
  * URL once it serves. With `ownPackage`, Dateline runs from a copy of itself (`dateline`), whose
  * templates and static files a test can save without touching the repository's.
  */
-export async function startServe(options: { ownPackage?: boolean; port?: number } = {}): Promise<{ root: string; url: string; output: () => string; dateline: string }> {
+export async function startServe(
+  options: { ownPackage?: boolean; port?: number } = {},
+): Promise<{ root: string; url: string; output: () => string; dateline: string }> {
   const root = await makeTemp('dateline-serve-');
   await cp(join(repoRoot, 'dateline.yaml'), join(root, 'dateline.yaml'));
   await cp(join(repoRoot, 'content'), join(root, 'content'), { recursive: true });
@@ -28,7 +41,10 @@ export async function startServe(options: { ownPackage?: boolean; port?: number 
     for (const part of PACKAGE_PARTS) await cp(join(repoRoot, part), join(dateline, part), { recursive: true, preserveTimestamps: true });
     await symlink(join(repoRoot, 'node_modules'), join(dateline, 'node_modules'), 'dir');
   }
-  const child = spawn(process.execPath, [join(dateline, 'bin/dateline.js'), 'serve', '--port', String(options.port ?? 0)], { cwd: root, env: { ...process.env, TZ: 'Pacific/Kiritimati' } });
+  const child = spawn(process.execPath, [join(dateline, 'bin/dateline.js'), 'serve', '--port', String(options.port ?? 0)], {
+    cwd: root,
+    env: { ...process.env, TZ: 'Pacific/Kiritimati' },
+  });
   children.push(child);
   let out = '';
   child.stdout.on('data', (d) => (out += d));
@@ -56,7 +72,6 @@ export async function poll<T>(f: () => Promise<T | undefined>, what: string, tim
   }
   throw new Error(`Timed out waiting for ${what}`);
 }
-
 
 /** Saves a changed file (`f` of its text); a change that changes nothing is a mistake in the test. */
 export async function editFile(path: string, f: (text: string) => string): Promise<void> {

@@ -1,15 +1,15 @@
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
-import type { Root, Element } from 'hast';
+import { toString as textOf } from 'hast-util-to-string';
 import { beforeAll, inject } from 'vitest';
-import { readProject } from '../../src/pipeline/read-project.ts';
+import { type SiteConfig, siteConfigSchema } from '../../src/config/site-config.ts';
 import { buildModel } from '../../src/pipeline/build-model.ts';
-import { runBuild, type BuildReport } from '../../src/pipeline/run-build.ts';
-import { siteConfigSchema, type SiteConfig } from '../../src/config/site-config.ts';
+import { readProject } from '../../src/pipeline/read-project.ts';
+import { type BuildReport, runBuild } from '../../src/pipeline/run-build.ts';
 
 export const repoRoot = join(import.meta.dirname, '../..');
 export const fixture = (name: string) => join(repoRoot, 'tests/fixtures/sites', name);
@@ -113,10 +113,12 @@ export async function sharedSite(name: SharedSiteName): Promise<{ root: string; 
     // Whether the builder had ended, read before its reports: it writes them before it ends.
     const exit = await text(BUILDER_EXIT);
     const report = await text(`${name}.report.json`);
-    if (report !== undefined) return { root: root ? join(dir, root) : repoRoot, out: join(dir, out), report: JSON.parse(report) as SharedReport };
+    if (report !== undefined)
+      return { root: root ? join(dir, root) : repoRoot, out: join(dir, out), report: JSON.parse(report) as SharedReport };
     const failed = await text(`${name}.failed`);
     if (failed !== undefined) throw new Error(`The shared ${name} site could not be built:\n${failed}`);
-    if (exit !== undefined) throw new Error(`The process building the shared sites ended (${exit.trim()}) without building ${name}: see its messages above.`);
+    if (exit !== undefined)
+      throw new Error(`The process building the shared sites ended (${exit.trim()}) without building ${name}: see its messages above.`);
     if (Date.now() > end) throw new Error(`The shared ${name} site was not built within ten minutes.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -166,7 +168,7 @@ export async function readPage(path: string): Promise<Page> {
     html,
     one,
     all: (selector) => selectAll(selector, tree),
-    text: (selector) => toString(one(selector)).replace(/\s+/g, ' ').trim(),
+    text: (selector) => textOf(one(selector)).replace(/\s+/g, ' ').trim(),
   };
 }
 

@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedOut } from '../helpers/site.ts';
-import { axeViolations as violations, axeViolationsInBothSchemes } from '../helpers/axe.ts';
+import { axeViolationsInBothSchemes, axeViolations as violations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
-
+import { sharedOut } from '../helpers/site.ts';
 
 /** One page of each type in the example archive. */
 const PAGES = {
@@ -40,15 +39,21 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFolder>>;
 let sliced: Awaited<ReturnType<typeof serveFolder>>;
 beforeAll(async () => {
-  [browser, server, sliced] = await Promise.all([launchChromium(), serveFolder(await sharedOut('example')), serveFolder(await sharedOut('sliced'))]);
+  [browser, server, sliced] = await Promise.all([
+    launchChromium(),
+    serveFolder(await sharedOut('example')),
+    serveFolder(await sharedOut('sliced')),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), server?.close(), sliced?.close()]);
 });
 
-
 describe('axe-core, WCAG 2.2 AA, in the light and the dark colour scheme', () => {
-  const pages = [...Object.entries(PAGES).map(([type, url]) => [type, url, false] as const), ...Object.entries(SLICED_PAGES).map(([type, url]) => [type, url, true] as const)];
+  const pages = [
+    ...Object.entries(PAGES).map(([type, url]) => [type, url, false] as const),
+    ...Object.entries(SLICED_PAGES).map(([type, url]) => [type, url, true] as const),
+  ];
   it.each(pages)('finds no violations on the %s page', async (_type, url, isSliced) => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -89,7 +94,9 @@ describe('the accessibility judge', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const dark = '@media (prefers-color-scheme: dark) { body { background: #000; color: #111 } }';
-    await page.setContent(`<!DOCTYPE html><html lang="en"><head><title>x</title><style>${dark}</style></head><body><main><h1>Title</h1><p>Text</p></main></body></html>`);
+    await page.setContent(
+      `<!DOCTYPE html><html lang="en"><head><title>x</title><style>${dark}</style></head><body><main><h1>Title</h1><p>Text</p></main></body></html>`,
+    );
     const found = await axeViolationsInBothSchemes(page);
     expect(found.light).toEqual([]);
     expect(found.dark.some((v) => v.startsWith('color-contrast'))).toBe(true);
@@ -99,7 +106,9 @@ describe('the accessibility judge', () => {
   it('fails an image without alt text (proof it is not vacuous)', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.setContent('<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>');
+    await page.setContent(
+      '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>',
+    );
     expect((await violations(page)).some((v) => v.startsWith('image-alt'))).toBe(true);
     await context.close();
   });

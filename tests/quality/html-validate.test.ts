@@ -21,7 +21,10 @@ describe('every page is valid to html-validate (recommended preset)', () => {
 
   it('which fails a page with an error in it (proof it is not vacuous)', async () => {
     const dir = await makeTemp();
-    await writeFile(join(dir, 'bad.html'), '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div>block in p</p><img src="x.png"></body></html>');
+    await writeFile(
+      join(dir, 'bad.html'),
+      '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div>block in p</p><img src="x.png"></body></html>',
+    );
     const errors = await htmlValidateErrors(dir);
     expect(errors.some((e) => e.includes('wcag/h37'))).toBe(true);
     expect(errors.some((e) => e.includes('close-order'))).toBe(true);

@@ -31,7 +31,9 @@ async function crawlBroken(dir: string): Promise<string[]> {
 async function fileBroken(dir: string): Promise<string[]> {
   const errors = await validateFolder(dir);
   return errors.flatMap((e) =>
-    e.usage.map((u) => `${relative(dir, u.file)}:${u.line + 1} → ${u.value} (${e.onlyAnchorMissing ? `no id "${u.anchor}"` : 'no such file'})`),
+    e.usage.map(
+      (u) => `${relative(dir, u.file)}:${u.line + 1} → ${u.value} (${e.onlyAnchorMissing ? `no id "${u.anchor}"` : 'no such file'})`,
+    ),
   );
 }
 

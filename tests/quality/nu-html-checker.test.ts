@@ -23,8 +23,12 @@ async function nuErrors(paths: string[]): Promise<string[]> {
   const args = [...JVM, '-jar', VNU, '--errors-only', '--skip-non-html', '--format', 'json', ...paths];
   const result = await run(java, args, { maxBuffer: 64 * 1024 * 1024 }).catch((e: { stdout: string; stderr: string }) => e);
   // vnu writes its JSON report to stderr and exits 1 when it finds errors.
-  const { messages } = JSON.parse(result.stderr || '{"messages":[]}') as { messages: { type: string; url: string; lastLine?: number; message: string }[] };
-  return messages.filter((m) => m.type === 'error' || m.type === 'non-document-error').map((m) => `${m.url}:${m.lastLine ?? 0} ${m.message}`);
+  const { messages } = JSON.parse(result.stderr || '{"messages":[]}') as {
+    messages: { type: string; url: string; lastLine?: number; message: string }[];
+  };
+  return messages
+    .filter((m) => m.type === 'error' || m.type === 'non-document-error')
+    .map((m) => `${m.url}:${m.lastLine ?? 0} ${m.message}`);
 }
 
 const synthetic = sharedOutInSetup('synthetic');
@@ -33,7 +37,10 @@ describe('every page is valid HTML to the Nu Html Checker', () => {
   // One run of the checker (a Java start and warm-up) for the archives and the broken page.
   it('on the example (also sliced by time) and the 1,000-article archive, and it fails a broken page (proof it is not vacuous)', async () => {
     const broken = await makeTemp();
-    await writeFile(join(broken, 'bad.html'), '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div>block in p</p></body></html>');
+    await writeFile(
+      join(broken, 'bad.html'),
+      '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div>block in p</p></body></html>',
+    );
     const errors = await nuErrors([await sharedOut('example'), await sharedOut('sliced'), synthetic(), broken]);
     const [fromBroken, fromSites] = [errors.filter((e) => e.includes('bad.html')), errors.filter((e) => !e.includes('bad.html'))];
     expect(fromSites).toEqual([]);

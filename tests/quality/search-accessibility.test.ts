@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedOut } from '../helpers/site.ts';
 import { axeViolationsInBothSchemes } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
+import { sharedOut } from '../helpers/site.ts';
 
 /**
  * axe-core (WCAG 2.2 AA) on the search page of the example archive in each of its states, once
@@ -21,7 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([browser?.close(), server?.close()]);
 });
-
 
 const statusText = async (page: Page) => ((await page.locator('#search-status').textContent()) ?? '').trim();
 
@@ -59,7 +58,9 @@ const STATES: Record<string, { url: string; ready: (page: Page) => Promise<void>
       await page.locator('#search-prompt').waitFor({ state: 'visible' });
       // Expand a long facet, so every value is judged.
       await page.locator('fieldset[data-key="place"] .search-facet-toggle').click();
-      await expect.poll(() => page.locator('fieldset[data-key="place"] .search-facet-toggle').getAttribute('aria-expanded'), POLL).toBe('true');
+      await expect
+        .poll(() => page.locator('fieldset[data-key="place"] .search-facet-toggle').getAttribute('aria-expanded'), POLL)
+        .toBe('true');
     },
   },
   'the index cannot load': {

@@ -2,9 +2,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticlePage } from '../../src/archive/archive.ts';
+import { normaliseSearchText } from '../../src/outputs/search/normalise-search-text.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/serve.ts';
-import { normaliseSearchText } from '../../src/outputs/search/normalise-search-text.ts';
 import { type BuiltSite, sharedBuiltSite } from '../helpers/site.ts';
 
 /**
@@ -93,7 +93,10 @@ const REFERENCES: Record<string, string> = { '&amp;': '&', '&#39;': "'", '&apos;
 /** The excerpt's text, marks and Pagefind's ellipses taken out, in runs of words. */
 function excerptRuns(excerpt: string): string[] {
   const text = excerpt.replace(/<\/?mark>/g, '').replace(/&(?:amp|#39|apos|quot|lt|gt);/g, (ref) => REFERENCES[ref]!);
-  return text.split(/…|\.\.\./).map((run) => run.replace(/\s+/g, ' ').trim().toLowerCase()).filter(Boolean);
+  return text
+    .split(/…|\.\.\./)
+    .map((run) => run.replace(/\s+/g, ' ').trim().toLowerCase())
+    .filter(Boolean);
 }
 
 /** Prints a measured rate, with the first few misses. */
@@ -107,7 +110,10 @@ describe('search quality on the 1,000-article archive', () => {
 
   it('finds 200 sampled reports first by their exact headline (at least 98 %)', async () => {
     const articles = sample(200);
-    const results = await search(articles.map((a) => a.title), 5);
+    const results = await search(
+      articles.map((a) => a.title),
+      5,
+    );
     let first = 0;
     const misses: string[] = [];
     results.forEach((r, i) => {
@@ -130,7 +136,10 @@ describe('search quality on the 1,000-article archive', () => {
       if (mentioned.length > 0 && filed.size <= 60) checked.push({ name, filed });
     }
     expect(checked.length).toBeGreaterThanOrEqual(20);
-    const results = await search(checked.map((c) => c.name), 200);
+    const results = await search(
+      checked.map((c) => c.name),
+      200,
+    );
     let ordered = 0;
     const misses: string[] = [];
     results.forEach((r, i) => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { toString as textOf } from 'hast-util-to-string';
 import jsonld from 'jsonld';
-import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { listFiles, readPage, sharedOut, sharedOutInSetup } from '../helpers/site.ts';
 
@@ -13,7 +13,8 @@ const S = 'https://schema.org/';
  * would not find. No other URL is loaded.
  */
 const documentLoader = async (url: string) => {
-  if (/^https?:\/\/schema\.org\/?$/.test(url)) return { contextUrl: undefined, documentUrl: url, document: { '@context': { '@vocab': S } } };
+  if (/^https?:\/\/schema\.org\/?$/.test(url))
+    return { contextUrl: undefined, documentUrl: url, document: { '@context': { '@vocab': S } } };
   throw new Error(`Refusing to load ${url}: structured data must not need the network.`);
 };
 
@@ -26,7 +27,7 @@ async function articleData(dir: string) {
       const page = await readPage(join(dir, file));
       const scripts = page.all('script[type="application/ld+json"]');
       expect(scripts, file).toHaveLength(1);
-      const [expanded] = (await jsonld.expand(JSON.parse(toString(scripts[0]!)), { documentLoader })) as unknown as Expanded[];
+      const [expanded] = (await jsonld.expand(JSON.parse(textOf(scripts[0]!)), { documentLoader })) as unknown as Expanded[];
       return { file, expanded: expanded! };
     }),
   );
@@ -67,7 +68,10 @@ describe('structured data on article pages', () => {
   });
 
   it('and the check fails on a NewsArticle without a headline (proof it is not vacuous)', async () => {
-    const [expanded] = (await jsonld.expand({ '@context': 'https://schema.org', '@type': 'NewsArticle', datePublished: '2021-08-22' }, { documentLoader })) as unknown as Expanded[];
+    const [expanded] = (await jsonld.expand(
+      { '@context': 'https://schema.org', '@type': 'NewsArticle', datePublished: '2021-08-22' },
+      { documentLoader },
+    )) as unknown as Expanded[];
     expect(() => checkNewsArticle('bad', expanded!)).toThrow();
   });
 });

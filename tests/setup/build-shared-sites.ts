@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { runBuild } from '../../src/pipeline/run-build.ts';
 import { formatMessages } from '../../src/report/message.ts';
-import { fixture, repoRoot, SHARED_SITES, sharedSiteOverrides, type SharedSiteName } from '../helpers/site.ts';
+import { fixture, repoRoot, SHARED_SITES, type SharedSiteName, sharedSiteOverrides } from '../helpers/site.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('Usage: build-shared-sites.ts <folder>');
@@ -28,7 +28,11 @@ async function build(name: SharedSiteName): Promise<void> {
   const { root, out } = SHARED_SITES[name];
   try {
     const project = root ? join(dir!, root) : repoRoot;
-    const { archive: _, bodies: __, ...report } = await runBuild({ root: project, overrides: { output: join(dir!, out), ...sharedSiteOverrides(name) } });
+    const {
+      archive: _,
+      bodies: __,
+      ...report
+    } = await runBuild({ root: project, overrides: { output: join(dir!, out), ...sharedSiteOverrides(name) } });
     if (!report.ok) throw new Error(`Building ${project} for the tests failed:\n${formatMessages(report.messages)}`);
     await publish(`${name}.report.json`, JSON.stringify(report));
   } catch (error) {

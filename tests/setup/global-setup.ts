@@ -37,7 +37,9 @@ async function prepare(): Promise<Prepared> {
     env: { ...process.env, TZ: 'America/Los_Angeles' },
   });
   // However it ends, say so: a test waiting for a site the builder never wrote stops waiting.
-  builder.once('exit', (code, signal) => writeFileSync(join(dir, BUILDER_EXIT), `exit code ${code ?? 'none'}${signal ? `, signal ${signal}` : ''}\n`));
+  builder.once('exit', (code, signal) =>
+    writeFileSync(join(dir, BUILDER_EXIT), `exit code ${code ?? 'none'}${signal ? `, signal ${signal}` : ''}\n`),
+  );
   const chromium = await findChromium();
   // Ends the builder (a run of a few files does not wait for all the sites) before its folder goes.
   const stop = async () => {

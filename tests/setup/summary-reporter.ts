@@ -15,7 +15,11 @@ export default class SummaryReporter implements Reporter {
     });
     // Every file's import (collect) and test time, for a closer look: DATELINE_TEST_TIMES=file.json.
     if (process.env.DATELINE_TEST_TIMES) {
-      const all = modules.map((m) => ({ file: relative(process.cwd(), m.moduleId), collect: m.diagnostic().collectDuration, tests: m.diagnostic().duration }));
+      const all = modules.map((m) => ({
+        file: relative(process.cwd(), m.moduleId),
+        collect: m.diagnostic().collectDuration,
+        tests: m.diagnostic().duration,
+      }));
       writeFileSync(process.env.DATELINE_TEST_TIMES, JSON.stringify(all, null, 1));
     }
     const slowest = timed.sort((a, b) => b.seconds - a.seconds).slice(0, 5);

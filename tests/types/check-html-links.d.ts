@@ -15,5 +15,8 @@ declare module 'check-html-links' {
     usage: Usage[];
   }
   /** Checks every href, src and srcset (and #anchor) in the folder's HTML files against its files and ids. */
-  export function validateFolder(rootDir: string, options?: { ignoreLinkPatterns?: string[]; validateExternals?: boolean; absoluteBaseUrl?: string }): Promise<LinkError[]>;
+  export function validateFolder(
+    rootDir: string,
+    options?: { ignoreLinkPatterns?: string[]; validateExternals?: boolean; absoluteBaseUrl?: string },
+  ): Promise<LinkError[]>;
 }

@@ -18,7 +18,11 @@ const KINDS = /** @type {const} */ (['days', 'months', 'years', 'tags', 'places'
 const newestFirst = (a, b) => b.date.getTime() - a.date.getTime();
 
 /** Articles: the items with a local day (articles/**.md), newest first. @param {any} api @returns {Item[]} */
-const articlesOf = (api) => api.getAll().filter((/** @type {Item} */ item) => Array.isArray(item.data.days)).sort(newestFirst);
+const articlesOf = (api) =>
+  api
+    .getAll()
+    .filter((/** @type {Item} */ item) => Array.isArray(item.data.days))
+    .sort(newestFirst);
 
 /**
  * Every listing: `{ kind, term, url, title, articles }`, the articles newest first.

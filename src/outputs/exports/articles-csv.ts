@@ -44,7 +44,15 @@ export function articlesCsv(archive: Archive): string {
 }
 
 /** The CSV writer's settings: RFC 4180 with CRLF after every row, no byte-order mark. */
-const CSV_OPTIONS = { columns: [...CSV_COLUMNS], record_delimiter: 'windows', quote: '"', escape: '"', delimiter: ',', bom: false, eof: true } as const;
+const CSV_OPTIONS = {
+  columns: [...CSV_COLUMNS],
+  record_delimiter: 'windows',
+  quote: '"',
+  escape: '"',
+  delimiter: ',',
+  bom: false,
+  eof: true,
+} as const;
 
 /** `articlesCsv` in pieces: the header, then a row at a time, for writing as a stream. */
 export function* articlesCsvPieces(archive: Archive): Generator<string> {

@@ -1,6 +1,6 @@
 import type { Archive } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
-import { articleRecord, exportedArticles, formatJson, formatJsonWithList, PLACE_DATA, type ArticleRecord } from './records.ts';
+import { type ArticleRecord, articleRecord, exportedArticles, formatJson, formatJsonWithList, PLACE_DATA } from './records.ts';
 
 export interface ArticlesJson {
   title: string;
@@ -23,7 +23,13 @@ export function buildArticlesJson(archive: Archive): ArticlesJson {
 
 /** Everything of `articles.json` but its articles. */
 function head(archive: Archive, count: number): Omit<ArticlesJson, 'articles'> {
-  return { title: archive.site.title, url: absoluteUrl('/', archive.site.url), publisher: archive.site.publisher, placeData: PLACE_DATA, count };
+  return {
+    title: archive.site.title,
+    url: absoluteUrl('/', archive.site.url),
+    publisher: archive.site.publisher,
+    placeData: PLACE_DATA,
+    count,
+  };
 }
 
 export function articlesJson(archive: Archive): string {
@@ -33,7 +39,11 @@ export function articlesJson(archive: Archive): string {
 /** `articlesJson` in pieces, an article at a time, for writing as a stream. */
 export function* articlesJsonPieces(archive: Archive): Generator<string> {
   const articles = exportedArticles(archive);
-  yield* formatJsonWithList(head(archive, articles.length), 'articles', (function* () {
-    for (const a of articles) yield articleRecord(a, archive.site.url);
-  })());
+  yield* formatJsonWithList(
+    head(archive, articles.length),
+    'articles',
+    (function* () {
+      for (const a of articles) yield articleRecord(a, archive.site.url);
+    })(),
+  );
 }

@@ -74,7 +74,12 @@ export function articleRecord(article: ArticlePage, siteUrl: string): ArticleRec
     places: article.places.map((p) => ({ id: placeIdOf(p.url), name: p.name, url: abs(p.url) })),
     points: article.points.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon })),
     topics: article.topics.map((t) => ({ name: t.name, url: abs(t.url) })),
-    sources: article.sources.map((s) => ({ publisher: s.publisher, title: s.title ?? null, url: s.url ?? null, date: s.date?.datetime ?? null })),
+    sources: article.sources.map((s) => ({
+      publisher: s.publisher,
+      title: s.title ?? null,
+      url: s.url ?? null,
+      date: s.date?.datetime ?? null,
+    })),
     corrections: article.corrections.map((c) => ({ date: c.date.datetime, text: c.text })),
   };
 }

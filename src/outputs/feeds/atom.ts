@@ -1,5 +1,5 @@
-import { contentXml, georssPoint, lastChange, rfc3339, type FeedData } from './feed-data.ts';
-import { NS, xml, xmlDocument, type XmlElement } from './xml.ts';
+import { contentXml, type FeedData, georssPoint, lastChange, rfc3339 } from './feed-data.ts';
+import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
 
 /**
  * An Atom 1.0 feed (RFC 4287). Feed id: the feed's own absolute URL; entry id: the article's

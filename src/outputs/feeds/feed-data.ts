@@ -1,10 +1,10 @@
-import type { Bodies } from '../../markdown/bodies.ts';
 import type { Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { DateTime } from 'luxon';
 import type { Archive, ArticlePage, FeedSpec, TimeView } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
+import type { Bodies } from '../../markdown/bodies.ts';
 import { xmlText } from './xml.ts';
 
 /**
@@ -125,7 +125,19 @@ export function contentXml(article: ArticlePage, feed: Pick<FeedData, 'site' | '
 }
 
 /** Attributes that hold a URL, by element. */
-const URL_ATTRIBUTES: Record<string, string[]> = { a: ['href'], area: ['href'], img: ['src'], video: ['src', 'poster'], audio: ['src'], source: ['src'], track: ['src'], blockquote: ['cite'], q: ['cite'], del: ['cite'], ins: ['cite'] };
+const URL_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href'],
+  area: ['href'],
+  img: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  source: ['src'],
+  track: ['src'],
+  blockquote: ['cite'],
+  q: ['cite'],
+  del: ['cite'],
+  ins: ['cite'],
+};
 
 /**
  * `html` with every relative URL in a URL attribute resolved against `base`, the page's URL; a

@@ -1,6 +1,6 @@
 import type { ArticlePage, GeoPoint } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
-import { contentHtml, rfc3339, type FeedData } from './feed-data.ts';
+import { contentHtml, type FeedData, rfc3339 } from './feed-data.ts';
 
 /**
  * The `_geo` extension of a JSON Feed item: where the article is filed. It is a GeoJSON Point
@@ -63,11 +63,20 @@ export interface JsonFeedItem {
 /** A JSON Feed 1.1 (https://jsonfeed.org/version/1.1), as an object. */
 export function jsonFeedObject(feed: FeedData): JsonFeed {
   const base = feed.site.url;
-  const geoPoint = (p: GeoPoint): GeoPointJson => ({ type: 'Point', coordinates: [p.lon, p.lat], name: p.name, url: absoluteUrl(p.url, base) });
+  const geoPoint = (p: GeoPoint): GeoPointJson => ({
+    type: 'Point',
+    coordinates: [p.lon, p.lat],
+    name: p.name,
+    url: absoluteUrl(p.url, base),
+  });
   const geo = (article: ArticlePage): GeoExtension | undefined => {
     const [first, ...others] = article.points;
     if (!first) return undefined;
-    return { about: 'https://www.rfc-editor.org/rfc/rfc7946', ...geoPoint(first), ...(others.length ? { others: others.map(geoPoint) } : {}) };
+    return {
+      about: 'https://www.rfc-editor.org/rfc/rfc7946',
+      ...geoPoint(first),
+      ...(others.length ? { others: others.map(geoPoint) } : {}),
+    };
   };
   return {
     version: 'https://jsonfeed.org/version/1.1',

@@ -1,5 +1,5 @@
-import { contentXml, georssPoint, rfc3339, rfc822, type FeedData } from './feed-data.ts';
-import { NS, xml, xmlDocument, type XmlElement } from './xml.ts';
+import { contentXml, type FeedData, georssPoint, rfc822, rfc3339 } from './feed-data.ts';
+import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
 
 /**
  * An RSS 2.0 feed. RSS has no place for a publisher or a language per item, nor for full content,

@@ -77,10 +77,14 @@ export function xmlDocument(root: XmlElement): string {
  */
 export function outputFile(dir: string, url: string): string {
   const segments = url.split('/').slice(1);
-  const ok = url.startsWith('/') && segments.length > 0 && segments.every((s, i) => (i === segments.length - 1 ? /^[a-z0-9][a-z0-9._-]*$/ : /^[a-z0-9][a-z0-9-]*$/).test(s) && !s.includes('..'));
+  const ok =
+    url.startsWith('/') &&
+    segments.length > 0 &&
+    segments.every((s, i) => (i === segments.length - 1 ? /^[a-z0-9][a-z0-9._-]*$/ : /^[a-z0-9][a-z0-9-]*$/).test(s) && !s.includes('..'));
   const file = resolve(dir, ...segments);
   const inside = relative(resolve(dir), file);
-  if (!ok || inside.startsWith('..') || inside.startsWith(sep)) throw new Error(`Refusing to write output URL ${JSON.stringify(url)}: not a plain file path inside the site.`);
+  if (!ok || inside.startsWith('..') || inside.startsWith(sep))
+    throw new Error(`Refusing to write output URL ${JSON.stringify(url)}: not a plain file path inside the site.`);
   return file;
 }
 

@@ -28,7 +28,10 @@ export async function makeIcons(svg: Uint8Array): Promise<Map<string, Uint8Array
   const files = new Map<string, Uint8Array>([[ICON_SVG, svg]]);
   for (const [name, size] of Object.entries(ICON_SIZES)) {
     // Rendered at the size asked for (72 dpi × scale), not scaled from another PNG.
-    const image = sharp(Buffer.from(svg), { density: Math.max(72, (72 * size) / 64) }).resize(size, size, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } });
+    const image = sharp(Buffer.from(svg), { density: Math.max(72, (72 * size) / 64) }).resize(size, size, {
+      fit: 'contain',
+      background: { r: 0, g: 0, b: 0, alpha: 0 },
+    });
     files.set(name, new Uint8Array(await image.png({ compressionLevel: 9 }).toBuffer()));
   }
   files.set(FAVICON, icoOf(files.get('icon-32.png')!, 32));

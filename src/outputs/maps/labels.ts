@@ -36,7 +36,15 @@ export function estimateWidth(text: string, fontSize: number): number {
   let em = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xff60))) em += 1;
+    if (
+      c >= 0x1100 &&
+      (c <= 0x115f ||
+        (c >= 0x2e80 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xff00 && c <= 0xff60))
+    )
+      em += 1;
     else if (/\p{Lu}|[mwMW]/u.test(ch)) em += 0.72;
     else if (/[\s.,'’ilj|!]/u.test(ch)) em += 0.3;
     else em += 0.56;

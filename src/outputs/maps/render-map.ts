@@ -12,23 +12,17 @@
  * country), `map-point` and `map-label`, so the site stylesheet decides them (light and dark).
  * Output is deterministic: the same input gives the same bytes.
  */
-import {
-  geoArea,
-  geoConicEqualArea,
-  geoEqualEarth,
-  geoPath,
-  type GeoPermissibleObjects,
-  type GeoProjection,
-} from 'd3-geo';
+
+import { createRequire } from 'node:module';
+import { type GeoPermissibleObjects, type GeoProjection, geoArea, geoConicEqualArea, geoEqualEarth, geoPath } from 'd3-geo';
 import type { Geometry, GeometryCollection, MultiPoint, MultiPolygon } from 'geojson';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
 import countries from 'i18n-iso-countries';
-import { createRequire } from 'node:module';
+import { type CountryFeature, countryFeature, simplifiedCountries, worldAtlasId } from '../../places/country-outlines.ts';
 import { placeLabels } from './labels.ts';
 import { SvgPathContext } from './svg-path.ts';
-import { countryFeature, simplifiedCountries, worldAtlasId, type CountryFeature } from '../../places/country-outlines.ts';
 
 // English country names for the descriptions.
 countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/en.json'));
@@ -129,7 +123,8 @@ export function layoutMap(kind: Kind, input: MapInput): MapLayout {
   const focusId = worldAtlasId(input.countryIso);
   const focus = countryFeature(input.countryIso);
   const main = focus && mainland(focus);
-  let view = main && points.every((p) => inBox(main.box, p)) ? countryView(kind, focus!, main.geometry) : fitView(kind, main?.geometry, points);
+  let view =
+    main && points.every((p) => inBox(main.box, p)) ? countryView(kind, focus!, main.geometry) : fitView(kind, main?.geometry, points);
   let placed = place(view, points);
   // The view takes in every point; should one still touch the frame (the locator has no margin),
   // fit again keeping a marker's width clear of the edges.
@@ -186,7 +181,11 @@ function mainland(focus: CountryFeature): { geometry: MultiPolygon; box: Box } {
   const g = focus.geometry;
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   const parts = polygons
-    .map((coordinates) => ({ coordinates, box: extentOf([{ type: 'Polygon', coordinates }]), area: geoArea({ type: 'Polygon', coordinates }) }))
+    .map((coordinates) => ({
+      coordinates,
+      box: extentOf([{ type: 'Polygon', coordinates }]),
+      area: geoArea({ type: 'Polygon', coordinates }),
+    }))
     .sort((a, b) => b.area - a.area);
   const taken = parts.slice(0, 1);
   let rest = parts.slice(1);
@@ -268,10 +267,12 @@ function render(kind: Kind, input: MapInput): string {
   const layout = layoutMap(kind, input);
   const { width, height } = layout;
   const prefix = input.idPrefix ?? (kind === 'place' ? 'map' : 'locator');
-  if (!/^[A-Za-z][\w-]*$/.test(prefix)) throw new Error(`Map idPrefix must be a letter followed by letters, digits, - or _: ${JSON.stringify(prefix)}`);
+  if (!/^[A-Za-z][\w-]*$/.test(prefix))
+    throw new Error(`Map idPrefix must be a letter followed by letters, digits, - or _: ${JSON.stringify(prefix)}`);
   const titleId = `${prefix}-title`;
   const descId = `${prefix}-desc`;
-  const countryName = input.countryName ?? (layout.focus && input.countryIso ? countries.getName(input.countryIso.trim().toUpperCase(), 'en') : undefined);
+  const countryName =
+    input.countryName ?? (layout.focus && input.countryIso ? countries.getName(input.countryIso.trim().toUpperCase(), 'en') : undefined);
   const names = layout.points.map((p) => p.point.name);
   const links = (input.linkPoints ?? kind === 'place') && layout.points.length > 0;
 
@@ -299,7 +300,16 @@ function render(kind: Kind, input: MapInput): string {
       { width, height, fontSize: spec.fontSize, radius: spec.radius },
     );
     const texts = labels.map((l, i) =>
-      s('text', { className: ['map-label'], x: String(round1(l.x)), y: String(round1(l.y)), textAnchor: l.anchor === 'start' ? undefined : l.anchor }, layout.points[i]!.point.name),
+      s(
+        'text',
+        {
+          className: ['map-label'],
+          x: String(round1(l.x)),
+          y: String(round1(l.y)),
+          textAnchor: l.anchor === 'start' ? undefined : l.anchor,
+        },
+        layout.points[i]!.point.name,
+      ),
     );
     // Labels repeat the links' names: hidden from assistive technology, which has the links.
     // The font size is the one placement assumed; the stylesheet sets the family and colours.

@@ -49,7 +49,7 @@ export class SvgPathContext {
       return;
     }
     const [start] = ring as [[number, number]];
-    let d = 'm' + pair(start[0] - this.penX, start[1] - this.penY);
+    let d = `m${pair(start[0] - this.penX, start[1] - this.penY)}`;
     let [x, y] = start;
     for (let i = 1; i < ring.length; i++) {
       const [nx, ny] = ring[i]!;
@@ -78,7 +78,7 @@ export function tenths(n: number): string {
   const a = Math.abs(n);
   const whole = Math.floor(a / 10);
   const frac = a % 10;
-  return sign + (whole === 0 ? '' : String(whole)) + (frac === 0 ? '' : '.' + frac);
+  return sign + (whole === 0 ? '' : String(whole)) + (frac === 0 ? '' : `.${frac}`);
 }
 
 function pair(dx: number, dy: number): string {
@@ -89,5 +89,5 @@ function pair(dx: number, dy: number): string {
 
 /** The next pair with its separator: none is needed before a minus sign. */
 function join(next: string): string {
-  return next.startsWith('-') ? next : ' ' + next;
+  return next.startsWith('-') ? next : ` ${next}`;
 }

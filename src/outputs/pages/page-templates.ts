@@ -69,7 +69,9 @@ export async function pageTemplate(templates: string, file: string, compiled: Co
   if (pagination !== undefined) {
     const list = typeof pagination.data === 'string' ? pagination.data.replace(/^archive\./, '') : '';
     if (!(PAGE_LISTS as readonly string[]).includes(list) || pagination.size !== 1 || typeof pagination.alias !== 'string') {
-      throw new Error(`${path}: \`pagination\` must be \`data: archive.articles\` (or listings, or indexes), \`size: 1\` and an \`alias\`.`);
+      throw new Error(
+        `${path}: \`pagination\` must be \`data: archive.articles\` (or listings, or indexes), \`size: 1\` and an \`alias\`.`,
+      );
     }
     paginated = { list: list as PageList, alias: pagination.alias };
   }
@@ -89,7 +91,9 @@ export interface LinkOptions {
  * 404 page, which is served at any depth).
  */
 export function pageLinks(html: string, pageUrl: string, options: LinkOptions): string {
-  return rewriteUrls(html, (url) => (pageUrl === NOT_FOUND_URL ? rootedUrl(url, options.baseUrl) : relativeUrl(url, pageUrl, options.portableLinks)));
+  return rewriteUrls(html, (url) =>
+    pageUrl === NOT_FOUND_URL ? rootedUrl(url, options.baseUrl) : relativeUrl(url, pageUrl, options.portableLinks),
+  );
 }
 
 /**
@@ -130,7 +134,16 @@ export function pageRenderer(templates: string, options: LinkOptions): { render(
 }
 
 /** One article page (pageRenderer), from its view in the model and its body's HTML. */
-export async function articlePageRenderer(templates: string, options: LinkOptions): Promise<(site: SiteView, page: ArticlePage, html: string, map: string | undefined) => Promise<string>> {
+export async function articlePageRenderer(
+  templates: string,
+  options: LinkOptions,
+): Promise<(site: SiteView, page: ArticlePage, html: string, map: string | undefined) => Promise<string>> {
   const { render } = pageRenderer(templates, options);
-  return (site, page, html, map) => render('article.njk', { archive: { site }, maps: map === undefined ? {} : { [page.url]: map }, item: articleView(page, site, html), url: page.url });
+  return (site, page, html, map) =>
+    render('article.njk', {
+      archive: { site },
+      maps: map === undefined ? {} : { [page.url]: map },
+      item: articleView(page, site, html),
+      url: page.url,
+    });
 }

@@ -2,10 +2,10 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import pMap from 'p-map';
 import type { Archive } from '../../archive/archive.ts';
-import { articleView, type ArticleView } from '../../archive/article-view.ts';
+import { type ArticleView, articleView } from '../../archive/article-view.ts';
 import { urlOfOutputPath } from '../../archive/urls.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
-import { compiledTemplates, pageLinks, pageTemplates, type LinkOptions } from './page-templates.ts';
+import { compiledTemplates, type LinkOptions, pageLinks, pageTemplates } from './page-templates.ts';
 
 export interface PageOptions extends LinkOptions {
   /** Folder of Nunjucks templates (`templates/`). */
@@ -45,7 +45,9 @@ const PAGES_PER_PASS = 1500;
  */
 export async function writePages(archive: Archive, bodies: Bodies, options: PageOptions): Promise<number> {
   const search = archive.site.search.enabled;
-  const templates = (await pageTemplates(options.templates, compiledTemplates(options.templates))).filter((t) => search || t.file !== SEARCH_TEMPLATE);
+  const templates = (await pageTemplates(options.templates, compiledTemplates(options.templates))).filter(
+    (t) => search || t.file !== SEARCH_TEMPLATE,
+  );
   const passes = Math.max(1, Math.ceil((archive.articles.length + archive.listings.length + archive.indexes.length) / PAGES_PER_PASS));
   const slice = <T>(list: readonly T[], pass: number) => {
     const size = Math.ceil(list.length / passes);
@@ -82,7 +84,8 @@ export async function writePages(archive: Archive, bodies: Bodies, options: Page
         const file = resolve(options.output, outputPath);
         // A permalink is the model's output path; one that leads out of the site is a bug, not a page.
         const inside = relative(resolve(options.output), file);
-        if (!inside || inside.startsWith('..') || isAbsolute(inside)) throw new Error(`${template.file}: refusing to write ${JSON.stringify(outputPath)}, not a path inside the site.`);
+        if (!inside || inside.startsWith('..') || isAbsolute(inside))
+          throw new Error(`${template.file}: refusing to write ${JSON.stringify(outputPath)}, not a path inside the site.`);
         await folder(dirname(file));
         await writeFile(file, pageLinks(html, url, options));
         written++;
@@ -92,6 +95,9 @@ export async function writePages(archive: Archive, bodies: Bodies, options: Page
     );
   }
   // The static files; without search, not its script and styles.
-  await cp(options.publicDir, options.output, { recursive: true, filter: (source) => search || !SEARCH_ASSETS.includes(relative(options.publicDir, source)) });
+  await cp(options.publicDir, options.output, {
+    recursive: true,
+    filter: (source) => search || !SEARCH_ASSETS.includes(relative(options.publicDir, source)),
+  });
   return written;
 }

@@ -68,8 +68,14 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
   const length = (info: number): number => {
     if (info < 24) return info;
     if (info === 24) return buffer[at++]!;
-    if (info === 25) return (at += 2), buffer.readUInt16BE(at - 2);
-    if (info === 26) return (at += 4), buffer.readUInt32BE(at - 4);
+    if (info === 25) {
+      at += 2;
+      return buffer.readUInt16BE(at - 2);
+    }
+    if (info === 26) {
+      at += 4;
+      return buffer.readUInt32BE(at - 4);
+    }
     if (info === 27) {
       const n = Number(buffer.readBigUInt64BE(at));
       at += 8;

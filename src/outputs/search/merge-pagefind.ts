@@ -30,13 +30,18 @@ import { decodeCbor, encodeCbor, UnsupportedCbor } from './cbor.ts';
  * - filter `filter/<hash>.pf_filter`: [name, [[value, page numbers]]], values sorted;
  * - fragment `fragment/<hash>.pf_fragment`: the record as JSON, named by its content.
  */
-export async function mergePagefindBundles(parts: readonly string[], outDir: string, sortValues: Readonly<Record<string, readonly string[]>>): Promise<void> {
+export async function mergePagefindBundles(
+  parts: readonly string[],
+  outDir: string,
+  sortValues: Readonly<Record<string, readonly string[]>>,
+): Promise<void> {
   const loaded = await Promise.all(parts.map(readBundle));
   const first = loaded[0];
   if (!first) throw new Error('No Pagefind bundle to merge.');
   const { language, entry } = first;
   for (const part of loaded) {
-    if (part.language !== language || part.meta[0] !== first.meta[0]) throw new Error(`Pagefind bundles to merge differ in language or version: ${part.dir}`);
+    if (part.language !== language || part.meta[0] !== first.meta[0])
+      throw new Error(`Pagefind bundles to merge differ in language or version: ${part.dir}`);
   }
   await mkdir(join(outDir, 'fragment'), { recursive: true });
   await mkdir(join(outDir, 'index'), { recursive: true });
@@ -70,11 +75,19 @@ export async function mergePagefindBundles(parts: readonly string[], outDir: str
   await writeFile(join(outDir, 'pagefind-entry.json'), JSON.stringify(entry));
   // Pagefind's scripts, styles and WebAssembly, the same in every part.
   for (const name of await readdir(first.dir)) {
-    if (!/\.pf_meta$|^pagefind-entry\.json$|^(?:fragment|index|filter)$/.test(name)) await rename(join(first.dir, name), join(outDir, name));
+    if (!/\.pf_meta$|^pagefind-entry\.json$|^(?:fragment|index|filter)$/.test(name))
+      await rename(join(first.dir, name), join(outDir, name));
   }
 }
 
-type Meta = [version: string, pages: MetaPage[], chunks: [string, string, string][], filters: [string, string][], sorts: (readonly [string, number[]])[], fields: string[]];
+type Meta = [
+  version: string,
+  pages: MetaPage[],
+  chunks: [string, string, string][],
+  filters: [string, string][],
+  sorts: (readonly [string, number[]])[],
+  fields: string[],
+];
 type MetaPage = [hash: string, wordCount: number, extra: string];
 type WordPage = [pageDelta: number, locs: number[], metaLocs: number[]];
 type Word = [word: string, pages: WordPage[], variants: [string, WordPage[]][]];
@@ -150,14 +163,20 @@ async function mergeFragments(loaded: readonly Bundle[], outDir: string, languag
   for (const part of loaded) {
     const moves: [string, string][] = [];
     for (const [hash, wordCount, extra] of part.meta[1]) {
-      const name = taken.has(hash) ? uniqueName(await fragmentHash(join(part.dir, 'fragment', `${hash}.pf_fragment`)), language, taken) : hash;
+      const name = taken.has(hash)
+        ? uniqueName(await fragmentHash(join(part.dir, 'fragment', `${hash}.pf_fragment`)), language, taken)
+        : hash;
       taken.add(name);
       pages.push([name, wordCount, extra]);
       moves.push([hash, name]);
     }
-    await pMap(moves, ([from, to]) => rename(join(part.dir, 'fragment', `${from}.pf_fragment`), join(outDir, 'fragment', `${to}.pf_fragment`)), {
-      concurrency: 16,
-    });
+    await pMap(
+      moves,
+      ([from, to]) => rename(join(part.dir, 'fragment', `${from}.pf_fragment`), join(outDir, 'fragment', `${to}.pf_fragment`)),
+      {
+        concurrency: 16,
+      },
+    );
   }
   return pages;
 }
@@ -193,7 +212,13 @@ class WordReader {
  * Merges the parts' words in Pagefind's order (UTF-8 bytes), renumbering pages and meta fields,
  * and writes the index chunks as they fill; returns the meta's chunk list.
  */
-async function mergeWords(loaded: readonly Bundle[], offsets: readonly number[], fieldMaps: readonly number[][], outDir: string, language: string) {
+async function mergeWords(
+  loaded: readonly Bundle[],
+  offsets: readonly number[],
+  fieldMaps: readonly number[][],
+  outDir: string,
+  language: string,
+) {
   const readers = loaded.map((part) => new WordReader(part));
   const chunks: [string, string, string][] = [];
   const taken = new Set<string>();
@@ -272,7 +297,12 @@ function distinguishingPrefixes(to: string, from: string): [string, string] {
 }
 
 /** Merges each filter's values across the parts, pages renumbered; returns the meta's filter list. */
-async function mergeFilters(loaded: readonly Bundle[], offsets: readonly number[], outDir: string, language: string): Promise<[string, string][]> {
+async function mergeFilters(
+  loaded: readonly Bundle[],
+  offsets: readonly number[],
+  outDir: string,
+  language: string,
+): Promise<[string, string][]> {
   const merged = new Map<string, Map<string, number[]>>();
   for (const [i, part] of loaded.entries()) {
     for (const [name, hash] of part.meta[3]) {

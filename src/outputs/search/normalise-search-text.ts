@@ -4,9 +4,9 @@
  * ك → ک, ى → ی), Arabic-Indic and Persian digits to ASCII, zero-width non-joiners to spaces.
  */
 export const SEARCH_FOLDS: Readonly<Record<string, string>> = {
-  'ي': 'ی',
-  'ى': 'ی',
-  'ك': 'ک',
+  ي: 'ی',
+  ى: 'ی',
+  ك: 'ک',
   '\u200c': ' ',
   ...Object.fromEntries([...'٠١٢٣٤٥٦٧٨٩'].map((d, i) => [d, String(i)])),
   ...Object.fromEntries([...'۰۱۲۳۴۵۶۷۸۹'].map((d, i) => [d, String(i)])),

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Worker } from 'node:worker_threads';
 import { gunzip } from 'node:zlib';
 import pMap from 'p-map';
-import type { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { startWorker } from '../../start-worker.ts';
 import { mergePagefindBundles } from './merge-pagefind.ts';
@@ -24,7 +24,12 @@ export const PAGEFIND_PROCESS_RECORDS = 1_000;
  * Indexes records and writes them as one Pagefind bundle, at most `processRecords` records a
  * Pagefind process; returns its number of files.
  */
-export async function writePagefindBundle(records: readonly SearchRecord[], lang: string, outputPath: string, processRecords = PAGEFIND_PROCESS_RECORDS): Promise<number> {
+export async function writePagefindBundle(
+  records: readonly SearchRecord[],
+  lang: string,
+  outputPath: string,
+  processRecords = PAGEFIND_PROCESS_RECORDS,
+): Promise<number> {
   if (records.length <= processRecords) await indexRecords(records, lang, outputPath);
   else {
     const partsDir = `${outputPath}.parts`;
@@ -193,7 +198,11 @@ export async function readFragment(path: string): Promise<Fragment> {
  */
 async function recordIds(bundleDir: string): Promise<Map<string, string>> {
   const names = (await readdir(join(bundleDir, 'fragment'))).filter((n) => n.endsWith('.pf_fragment'));
-  const pairs = await pMap(names, async (name) => [(await readFragment(join(bundleDir, 'fragment', name))).url, name.slice(0, -'.pf_fragment'.length)] as const, { concurrency: 16 });
+  const pairs = await pMap(
+    names,
+    async (name) => [(await readFragment(join(bundleDir, 'fragment', name))).url, name.slice(0, -'.pf_fragment'.length)] as const,
+    { concurrency: 16 },
+  );
   return new Map(pairs);
 }
 

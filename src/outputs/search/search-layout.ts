@@ -7,7 +7,6 @@ import type { SearchBundle } from '../../archive/search-bundles.ts';
  */
 export const OVERLAY_BUNDLE = 'pagefind-overlay';
 
-
 /** A Pagefind bundle as written: its folder and, per article URL, its record's hash and Pagefind's id for it. */
 export interface SearchSegment {
   folder: string;
@@ -28,7 +27,12 @@ export interface SearchState {
 export function asSearchState(value: unknown): SearchState | undefined {
   const state = value as SearchState | undefined;
   const pair = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every((s) => typeof s === 'string');
-  const segment = (s: SearchSegment) => typeof s?.folder === 'string' && typeof s.hash === 'string' && typeof s.records === 'object' && s.records !== null && Object.values(s.records).every(pair);
+  const segment = (s: SearchSegment) =>
+    typeof s?.folder === 'string' &&
+    typeof s.hash === 'string' &&
+    typeof s.records === 'object' &&
+    s.records !== null &&
+    Object.values(s.records).every(pair);
   return typeof state?.version === 'string' && Array.isArray(state.segments) && state.segments.every(segment) ? state : undefined;
 }
 
@@ -67,10 +71,17 @@ export interface SearchLayout {
  *
  * `records`: every published article's URL → its record's hash.
  */
-export function planSearchLayout(plan: readonly SearchBundle[], records: ReadonlyMap<string, string>, previous: SearchState | undefined, limit: number, version: string): SearchLayout {
+export function planSearchLayout(
+  plan: readonly SearchBundle[],
+  records: ReadonlyMap<string, string>,
+  previous: SearchState | undefined,
+  limit: number,
+  version: string,
+): SearchLayout {
   if (previous?.version === version && previous.segments.length > 0) {
     const held = new Map<string, { folder: string; hash: string; id: string }>();
-    for (const segment of previous.segments) for (const [url, [hash, id]] of Object.entries(segment.records)) held.set(url, { folder: segment.folder, hash, id });
+    for (const segment of previous.segments)
+      for (const [url, [hash, id]] of Object.entries(segment.records)) held.set(url, { folder: segment.folder, hash, id });
     const overlay: string[] = [];
     const superseded: SupersededEntry[] = [];
     for (const [url, hash] of records) {
@@ -90,7 +101,11 @@ export function planSearchLayout(plan: readonly SearchBundle[], records: Readonl
   }
   const same = (bundle: SearchBundle, segment: SearchSegment | undefined) => {
     const urls = segment && Object.keys(segment.records);
-    return !!urls && urls.length === bundle.articleUrls.length && bundle.articleUrls.every((url, i) => urls[i] === url && segment.records[url]![0] === records.get(url));
+    return (
+      !!urls &&
+      urls.length === bundle.articleUrls.length &&
+      bundle.articleUrls.every((url, i) => urls[i] === url && segment.records[url]![0] === records.get(url))
+    );
   };
   const previousOf = new Map(previous?.version === version ? previous.segments.map((s) => [s.folder, s]) : []);
   const keep = plan.flatMap((b) => (same(b, previousOf.get(b.folder)) ? [previousOf.get(b.folder)!] : []));
@@ -101,6 +116,10 @@ export function planSearchLayout(plan: readonly SearchBundle[], records: Readonl
 /** A segment's hash: its folder and its records' URLs and hashes, in order. */
 export function segmentHash(folder: string, urls: readonly string[], records: ReadonlyMap<string, string>): string {
   const h = createHash('sha256').update(folder);
-  for (const url of urls) h.update('\0').update(url).update('\0').update(records.get(url) ?? '');
+  for (const url of urls)
+    h.update('\0')
+      .update(url)
+      .update('\0')
+      .update(records.get(url) ?? '');
   return h.digest('hex');
 }

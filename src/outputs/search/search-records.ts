@@ -46,7 +46,17 @@ export function searchRecord(a: ArticlePage, bodies: Bodies): SearchRecord {
  * equal exactly when Pagefind would store the same entry for them.
  */
 export function searchRecordInputs(a: ArticlePage): string {
-  return JSON.stringify([a.url, a.title, a.summary ?? '', a.textKey, a.placeSpellings, a.lang, recordMeta(a), recordFilters(a), a.date.utc]);
+  return JSON.stringify([
+    a.url,
+    a.title,
+    a.summary ?? '',
+    a.textKey,
+    a.placeSpellings,
+    a.lang,
+    recordMeta(a),
+    recordFilters(a),
+    a.date.utc,
+  ]);
 }
 
 function recordMeta(a: ArticlePage): SearchRecord['meta'] {

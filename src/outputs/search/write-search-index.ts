@@ -5,7 +5,7 @@ import type { Archive, ArticlePage } from '../../archive/archive.ts';
 import { MAIN_SEARCH_BUNDLE, searchOrderKey } from '../../archive/search-bundles.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
 import { type BundleJob, indexBundle, pagefindWorker, readFragment } from './pagefind-bundle.ts';
-import { OVERLAY_BUNDLE, segmentHash, type SearchLayout, type SearchSegment, type SearchState } from './search-layout.ts';
+import { OVERLAY_BUNDLE, type SearchLayout, type SearchSegment, type SearchState, segmentHash } from './search-layout.ts';
 import { filterTotals, recordFilters, searchRecord } from './search-records.ts';
 
 /**
@@ -76,7 +76,12 @@ export async function writeSearchIndex(
     for (const bundle of layout.write) {
       // The records are not kept here while the worker has its copy.
       const records = () => bundle.articleUrls.map((url) => searchRecord(byUrl.get(url)!, bodies));
-      const done = await index({ records: records(), lang, outputPath: join(dir, bundle.folder), scripts: bundle.folder === MAIN_SEARCH_BUNDLE });
+      const done = await index({
+        records: records(),
+        lang,
+        outputPath: join(dir, bundle.folder),
+        scripts: bundle.folder === MAIN_SEARCH_BUNDLE,
+      });
       files += done.files;
       const ids = new Map(done.ids);
       const idOf = (url: string) => {
@@ -85,7 +90,11 @@ export async function writeSearchIndex(
         return id;
       };
       const entries = Object.fromEntries(bundle.articleUrls.map((url) => [url, [recordHashes.get(url)!, idOf(url)] as [string, string]]));
-      written.set(bundle.folder, { folder: bundle.folder, hash: segmentHash(bundle.folder, bundle.articleUrls, recordHashes), records: entries });
+      written.set(bundle.folder, {
+        folder: bundle.folder,
+        hash: segmentHash(bundle.folder, bundle.articleUrls, recordHashes),
+        records: entries,
+      });
     }
   } finally {
     await worker?.close();
@@ -133,7 +142,12 @@ export async function writeSearchIndex(
   // A kept bundle's entry found unchanged takes the record's new hash, so the next build does not try again.
   const kept = new Map(
     layout.keep.map((s) => {
-      const records = Object.fromEntries(Object.entries(s.records).map(([url, [hash, id]]) => [url, [unchanged.has(url) ? recordHashes.get(url)! : hash, id] as [string, string]]));
+      const records = Object.fromEntries(
+        Object.entries(s.records).map(([url, [hash, id]]) => [
+          url,
+          [unchanged.has(url) ? recordHashes.get(url)! : hash, id] as [string, string],
+        ]),
+      );
       return [s.folder, { ...s, records }];
     }),
   );

@@ -75,7 +75,12 @@ export function sitemapIndex(sitemaps: readonly SitemapPage[], base: string): st
 }
 
 /** The two sitemap documents differ only in their element names. */
-function sitemapXml(rootName: 'urlset' | 'sitemapindex', entryName: 'url' | 'sitemap', entries: readonly SitemapPage[], base: string): string {
+function sitemapXml(
+  rootName: 'urlset' | 'sitemapindex',
+  entryName: 'url' | 'sitemap',
+  entries: readonly SitemapPage[],
+  base: string,
+): string {
   const children = entries.map((entry) => ({
     name: entryName,
     children: [xml('loc', absoluteUrl(entry.url, base)), ...(entry.lastmod ? [xml('lastmod', entry.lastmod)] : [])],
@@ -104,7 +109,10 @@ export function sitemapFiles(archive: Archive, limit = SITEMAP_LIMIT): [string, 
     const chunk = pages.slice(i, i + limit);
     const url = `/sitemap-${parts.length + 1}.xml`;
     parts.push([url, urlset(chunk, base)]);
-    const newest = chunk.reduce<string | undefined>((m, p) => (p.lastmod && (!m || Date.parse(p.lastmod) > Date.parse(m)) ? p.lastmod : m), undefined);
+    const newest = chunk.reduce<string | undefined>(
+      (m, p) => (p.lastmod && (!m || Date.parse(p.lastmod) > Date.parse(m)) ? p.lastmod : m),
+      undefined,
+    );
     entries.push(withLastmod(url, newest));
   }
   return [[SITEMAP_URL, sitemapIndex(entries, base)], ...parts];

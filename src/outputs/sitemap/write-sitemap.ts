@@ -1,6 +1,6 @@
 import type { Archive } from '../../archive/archive.ts';
-import type { OutputOutline } from '../write-outputs.ts';
 import { writeOutput } from '../feeds/xml.ts';
+import type { OutputOutline } from '../write-outputs.ts';
 import { ROBOTS_URL, robotsTxt, sitemapFiles, sitemapPages, sitemapUrls } from './sitemap.ts';
 
 /** Writes `/sitemap.xml` (and its parts, for a very large site) and `/robots.txt`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citationKey, citeArticle, escapeBibtex } from '../../../src/archive/cite-article.ts';
 import type { ArticlePage, SiteView } from '../../../src/archive/archive.ts';
+import { citationKey, citeArticle, escapeBibtex } from '../../../src/archive/cite-article.ts';
 
 const site: SiteView = {
   title: 'Dateline',
@@ -62,7 +62,9 @@ function bracesBalance(s: string): boolean {
 describe('citeArticle: plain text', () => {
   it('gives title, publisher, day and permanent URL in news style', () => {
     const { text } = citeArticle(page('Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum'), site);
-    expect(text).toBe('Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum. Dateline, 22 August 2021. https://dateline.example.org/2021/08/22/andarab-resistance/');
+    expect(text).toBe(
+      'Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum. Dateline, 22 August 2021. https://dateline.example.org/2021/08/22/andarab-resistance/',
+    );
   });
 
   it('uses the article’s local day, not the UTC one, and has no access date', () => {
@@ -104,7 +106,9 @@ describe('citeArticle: BibTeX', () => {
 
   it('escapes &, %, {, }, _ and the other TeX specials in the title', () => {
     const { bibtex } = citeArticle(page('Aid & 50% more {sic} for UN_OCHA #1 $5 ~ ^ \\ end'), site);
-    expect(field(bibtex, 'title')).toBe('{Aid \\& 50\\% more \\{sic\\} for UN\\_OCHA \\#1 \\$5 \\textasciitilde{} \\textasciicircum{} \\textbackslash{} end}');
+    expect(field(bibtex, 'title')).toBe(
+      '{Aid \\& 50\\% more \\{sic\\} for UN\\_OCHA \\#1 \\$5 \\textasciitilde{} \\textasciicircum{} \\textbackslash{} end}',
+    );
     expect(bracesBalance(bibtex)).toBe(true);
     // No special character is left bare.
     expect(field(bibtex, 'title')!.replace(/\\(?:[{}#$%&_]|text\w+\{\})/g, '')).not.toMatch(/[#$%&~_^\\]/);
@@ -117,7 +121,15 @@ describe('citeArticle: BibTeX', () => {
 
   it('keeps a Persian title as UTF-8 and gives langid persian', () => {
     const title = 'طالبان مدعی تصرف پنجشیر شدند؛ جبهه مقاومت ملی این ادعا را رد کرد';
-    const { text, bibtex } = citeArticle(page(title, { lang: 'fa', dir: 'rtl', url: '/2021/09/06/panjshir-taliban-claim/', date: { datetime: '2021-09-06', day: '6 September 2021', utc: '2021-09-05T19:30:00Z', hasTime: false } }), site);
+    const { text, bibtex } = citeArticle(
+      page(title, {
+        lang: 'fa',
+        dir: 'rtl',
+        url: '/2021/09/06/panjshir-taliban-claim/',
+        date: { datetime: '2021-09-06', day: '6 September 2021', utc: '2021-09-05T19:30:00Z', hasTime: false },
+      }),
+      site,
+    );
     expect(field(bibtex, 'title')).toBe(`{${title}}`);
     expect(field(bibtex, 'langid')).toBe('persian');
     expect(text.startsWith(`${title}. Dateline, 6 September 2021.`)).toBe(true);
@@ -130,7 +142,13 @@ describe('citeArticle: BibTeX', () => {
   });
 
   it('uses the local date of a dated-and-timed article', () => {
-    const date = { datetime: '2021-08-30T23:59:00+04:30', day: '30 August 2021', time: '23:59 UTC+4:30', utc: '2021-08-30T19:29:00Z', hasTime: true };
+    const date = {
+      datetime: '2021-08-30T23:59:00+04:30',
+      day: '30 August 2021',
+      time: '23:59 UTC+4:30',
+      utc: '2021-08-30T19:29:00Z',
+      hasTime: true,
+    };
     const { text, bibtex } = citeArticle(page('Last flight', { url: '/2021/08/30/last-us-flight-leaves-kabul/', date }), site);
     expect(field(bibtex, 'date')).toBe('2021-08-30');
     expect(text).toContain('Dateline, 30 August 2021.');

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { planSearchBundles, type BundledArticle } from '../../../src/archive/search-bundles.ts';
+import { type BundledArticle, planSearchBundles } from '../../../src/archive/search-bundles.ts';
 
 /** `count` articles in a UTC year, a day apart from 1 January. */
 function year(y: number, count: number): BundledArticle[] {
-  return Array.from({ length: count }, (_, i) => ({ url: `/${y}/${i}/`, utc: new Date(Date.UTC(y, 0, 1 + i)).toISOString().replace('.000', '') }));
+  return Array.from({ length: count }, (_, i) => ({
+    url: `/${y}/${i}/`,
+    utc: new Date(Date.UTC(y, 0, 1 + i)).toISOString().replace('.000', ''),
+  }));
 }
 
 const sizes = (plan: ReturnType<typeof planSearchBundles>) => plan.map((b) => [b.folder, b.articleUrls.length]);
@@ -44,7 +47,12 @@ describe('splitting the search index into bundles', () => {
       ['pagefind-2', 3],
       ['pagefind-1', 3],
     ]);
-    expect(plan.flatMap((b) => b.articleUrls)).toEqual(['/2021/0/', ...[6, 5, 4, 3, 2, 1, 0].map((i) => `/2020/${i}/`), '/2019/1/', '/2019/0/']);
+    expect(plan.flatMap((b) => b.articleUrls)).toEqual([
+      '/2021/0/',
+      ...[6, 5, 4, 3, 2, 1, 0].map((i) => `/2020/${i}/`),
+      '/2019/1/',
+      '/2019/0/',
+    ]);
   });
 
   it('orders by the UTC instant, so a report dated 1 January in Kabul comes before one of 31 December in London', () => {

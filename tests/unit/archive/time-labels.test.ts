@@ -64,7 +64,12 @@ describe('time labels: the zone’s own abbreviation where ICU has one in the pa
   });
 
   it('in German: its own abbreviations where it has them (WESZ), offsets elsewhere', () => {
-    expect(labels('de').slice(0, 4)).toEqual(['America/Chicago UTC-5', 'America/Chicago UTC-6', 'Atlantic/Canary WESZ', 'Asia/Kabul UTC+4:30']);
+    expect(labels('de').slice(0, 4)).toEqual([
+      'America/Chicago UTC-5',
+      'America/Chicago UTC-6',
+      'Atlantic/Canary WESZ',
+      'Asia/Kabul UTC+4:30',
+    ]);
   });
 
   it('prints the local time before it, and nothing for a day-only date', () => {

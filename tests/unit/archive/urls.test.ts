@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticleDate } from '../../../src/dates/article-date.ts';
 import { absoluteUrl, articleUrl, outputPathOf, placeUrl, relativeUrl, topicUrl, yearUrl } from '../../../src/archive/urls.ts';
+import { parseArticleDate } from '../../../src/dates/article-date.ts';
 
 describe('outputPathOf', () => {
-  it.each(['/../x/', '/a/../../b/', '/A/', '/./', '/a/./b/', '//', '/a//b/', '/a/b', 'a/b/', '/%2e%2e/', '/a\\..\\b/', '/a b/', '/é/', '/a-/', '/a/b/?x=1'])(
-    'refuses %j',
-    (url) => {
-      expect(() => outputPathOf(url)).toThrow(/Refusing to write page URL/);
-    },
-  );
+  it.each([
+    '/../x/',
+    '/a/../../b/',
+    '/A/',
+    '/./',
+    '/a/./b/',
+    '//',
+    '/a//b/',
+    '/a/b',
+    'a/b/',
+    '/%2e%2e/',
+    '/a\\..\\b/',
+    '/a b/',
+    '/é/',
+    '/a-/',
+    '/a/b/?x=1',
+  ])('refuses %j', (url) => {
+    expect(() => outputPathOf(url)).toThrow(/Refusing to write page URL/);
+  });
 
   it('names the refused URL in the error', () => {
     expect(() => outputPathOf('/../x/')).toThrow('"/../x/"');
@@ -69,7 +82,8 @@ describe('page URLs', () => {
     expect(yearUrl(2021)).toBe('/2021/');
     expect(placeUrl('af/baghlan/pol-e-hesar')).toBe('/places/af/baghlan/pol-e-hesar/');
     expect(topicUrl('taliban')).toBe('/topics/taliban/');
-    for (const url of [yearUrl(2021), placeUrl('af/baghlan/pol-e-hesar'), topicUrl('taliban')]) expect(() => outputPathOf(url)).not.toThrow();
+    for (const url of [yearUrl(2021), placeUrl('af/baghlan/pol-e-hesar'), topicUrl('taliban')])
+      expect(() => outputPathOf(url)).not.toThrow();
   });
 
   it('makes absolute URLs under the base, keeping its path', () => {

@@ -9,20 +9,52 @@ import { check } from '../../helpers/check.ts';
 
 describe('formatArticle', () => {
   it('writes front matter the checker reads back exactly, quoting only where YAML needs it', () => {
-    const titles = ['Taliban: "we won"', "It's #1", 'null', '2021', '- dash', '[bracket]', 'yes', `A ${'long '.repeat(30)}headline`, 'پنجشیر سقوط نکرده'];
+    const titles = [
+      'Taliban: "we won"',
+      "It's #1",
+      'null',
+      '2021',
+      '- dash',
+      '[bracket]',
+      'yes',
+      `A ${'long '.repeat(30)}headline`,
+      'پنجشیر سقوط نکرده',
+    ];
     for (const title of titles) {
-      const text = formatArticle({ title, date: '2021-08-22', timezone: 'Asia/Kabul', location: ['Banu, Baghlan, Afghanistan', 'af/panjshir'], tags: ['andarab', 'taliban'], summary: undefined }, 'Body.');
+      const text = formatArticle(
+        {
+          title,
+          date: '2021-08-22',
+          timezone: 'Asia/Kabul',
+          location: ['Banu, Baghlan, Afghanistan', 'af/panjshir'],
+          tags: ['andarab', 'taliban'],
+          summary: undefined,
+        },
+        'Body.',
+      );
       const { article, messages } = check(text);
       expect(messages, title).toEqual([]);
       expect(article).toMatchObject({ title: title.trim(), zone: 'Asia/Kabul', tags: ['andarab', 'taliban'], body: 'Body.\n' });
-      expect(text.split('\n').filter((l) => l.startsWith('title:')), title).toHaveLength(1);
+      expect(
+        text.split('\n').filter((l) => l.startsWith('title:')),
+        title,
+      ).toHaveLength(1);
     }
   });
 
   it('writes the fields in order, tags inline, dates plain, and nothing undefined', () => {
-    expect(formatArticle({ title: 'Kabul falls', date: '2021-08-15T16:00:00+04:30', location: 'Kabul, Afghanistan', tags: ['taliban', 'kabul'], lang: undefined }, '')).toBe(
-      '---\ntitle: Kabul falls\ndate: 2021-08-15T16:00:00+04:30\nlocation: Kabul, Afghanistan\ntags: [taliban, kabul]\n---\n',
-    );
+    expect(
+      formatArticle(
+        {
+          title: 'Kabul falls',
+          date: '2021-08-15T16:00:00+04:30',
+          location: 'Kabul, Afghanistan',
+          tags: ['taliban', 'kabul'],
+          lang: undefined,
+        },
+        '',
+      ),
+    ).toBe('---\ntitle: Kabul falls\ndate: 2021-08-15T16:00:00+04:30\nlocation: Kabul, Afghanistan\ntags: [taliban, kabul]\n---\n');
   });
 });
 

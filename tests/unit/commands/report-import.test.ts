@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../../../src/commands/article-project.ts';
-import { headlineFrom, HEADLINE_MAX_LENGTH } from '../../../src/content/headline.ts';
+import { HEADLINE_MAX_LENGTH, headlineFrom } from '../../../src/content/headline.ts';
 import { parseReport, type ReportBlock } from '../../../src/content/parse-report.ts';
 import { placesInText } from '../../../src/content/places-in-text.ts';
 import { reportMarkdown } from '../../../src/content/report-markdown.ts';
@@ -26,7 +26,10 @@ describe('parseReport', () => {
     expect(report.ok && report.day).toBe('2021-08-22');
     const blocks = blocksOf(seed);
     expect(blocks[0]).toEqual({ kind: 'paragraph', text: expect.stringMatching(/^Commander Lutfullah, who is leading/) });
-    expect(blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['Taliban vs Northern alliance?', 'Taliban meet Ahmad Massoud']);
+    expect(blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual([
+      'Taliban vs Northern alliance?',
+      'Taliban meet Ahmad Massoud',
+    ]);
     expect(blocks).toHaveLength(11);
   });
 
@@ -54,7 +57,10 @@ describe('parseReport', () => {
   });
 
   it('explains a missing header or text', () => {
-    expect(parseReport('22 August 2021\nText')).toMatchObject({ ok: false, reason: 'The first line (`22 August 2021`) does not start with a date header.' });
+    expect(parseReport('22 August 2021\nText')).toMatchObject({
+      ok: false,
+      reason: 'The first line (`22 August 2021`) does not start with a date header.',
+    });
     expect(parseReport('date 2021-08-22\n\n')).toMatchObject({ ok: false, reason: 'The report has no text after its date header.' });
     expect(parseReport('')).toMatchObject({ ok: false, reason: 'The report is empty.' });
   });
@@ -76,11 +82,25 @@ describe('headlineFrom', () => {
 
 describe('reportMarkdown', () => {
   it('keeps every block as text through the site’s own Markdown renderer', () => {
-    const hostile = ['# not a heading', '1. not a list', '2021. A year', '- not a list', '+ nor this', '> not a quote', '~5,000 fled, ~6,000 stayed', 'a *b* _c_ [d](e) <script>f</script> &amp; `g`', '---', '| a | b |'];
-    const blocks: ReportBlock[] = [{ kind: 'heading', text: 'Taliban vs Northern alliance?' }, ...hostile.map((text) => ({ kind: 'paragraph' as const, text }))];
+    const hostile = [
+      '# not a heading',
+      '1. not a list',
+      '2021. A year',
+      '- not a list',
+      '+ nor this',
+      '> not a quote',
+      '~5,000 fled, ~6,000 stayed',
+      'a *b* _c_ [d](e) <script>f</script> &amp; `g`',
+      '---',
+      '| a | b |',
+    ];
+    const blocks: ReportBlock[] = [
+      { kind: 'heading', text: 'Taliban vs Northern alliance?' },
+      ...hostile.map((text) => ({ kind: 'paragraph' as const, text })),
+    ];
     const tree = fromHtml(renderArticleBody(reportMarkdown(blocks)).html, { fragment: true });
-    expect(selectAll('h2', tree).map((h) => toString(h))).toEqual(['Taliban vs Northern alliance?']);
-    expect(selectAll('p', tree).map((p) => toString(p))).toEqual(hostile);
+    expect(selectAll('h2', tree).map((h) => textOf(h))).toEqual(['Taliban vs Northern alliance?']);
+    expect(selectAll('p', tree).map((p) => textOf(p))).toEqual(hostile);
     expect(selectAll('h1, ol, ul, blockquote, del, em, strong, a, code, hr, table, script', tree)).toEqual([]);
   });
 });

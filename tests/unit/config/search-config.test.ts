@@ -2,8 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_FACETS_COLLAPSED_ABOVE,
+  DEFAULT_OVERLAY_MAX,
+  DEFAULT_SPLIT_ABOVE,
+  siteConfigSchema,
+} from '../../../src/config/site-config.ts';
 import { readConfig } from '../../../src/pipeline/read-project.ts';
-import { DEFAULT_FACETS_COLLAPSED_ABOVE, DEFAULT_OVERLAY_MAX, DEFAULT_SPLIT_ABOVE, siteConfigSchema } from '../../../src/config/site-config.ts';
 
 const temps: string[] = [];
 afterEach(async () => {
@@ -20,13 +25,28 @@ async function configOf(yaml: string) {
 
 describe('the search setting of dateline.yaml', () => {
   it('is on by default, with one index up to the default threshold', () => {
-    expect(siteConfigSchema.parse({}).search).toEqual({ enabled: true, split_above: DEFAULT_SPLIT_ABOVE, facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE, overlay_max: DEFAULT_OVERLAY_MAX });
+    expect(siteConfigSchema.parse({}).search).toEqual({
+      enabled: true,
+      split_above: DEFAULT_SPLIT_ABOVE,
+      facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE,
+      overlay_max: DEFAULT_OVERLAY_MAX,
+    });
   });
 
   it('turns search off with `search: false` or `enabled: false`, and sets the threshold', async () => {
-    expect((await configOf('search: false\n')).config.search).toEqual({ enabled: false, split_above: DEFAULT_SPLIT_ABOVE, facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE, overlay_max: DEFAULT_OVERLAY_MAX });
+    expect((await configOf('search: false\n')).config.search).toEqual({
+      enabled: false,
+      split_above: DEFAULT_SPLIT_ABOVE,
+      facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE,
+      overlay_max: DEFAULT_OVERLAY_MAX,
+    });
     expect((await configOf('search:\n  enabled: false\n')).config.search.enabled).toBe(false);
-    expect((await configOf('search:\n  split_above: 2000\n')).config.search).toEqual({ enabled: true, split_above: 2000, facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE, overlay_max: DEFAULT_OVERLAY_MAX });
+    expect((await configOf('search:\n  split_above: 2000\n')).config.search).toEqual({
+      enabled: true,
+      split_above: 2000,
+      facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE,
+      overlay_max: DEFAULT_OVERLAY_MAX,
+    });
     expect((await configOf('search:\n  facets_collapsed_above: 0\n')).config.search.facets_collapsed_above).toBe(0);
   });
 

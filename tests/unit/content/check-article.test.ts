@@ -181,7 +181,18 @@ describe('checkArticle: BOM and CRLF', () => {
   const crlf = (s: string) => s.replace(/\n/g, '\r\n');
 
   it('parses a UTF-8 BOM + CRLF file like the plain one', () => {
-    const text = '\uFEFF' + crlf(article('title: T', 'date: 2021-08-22T14:30', 'timezone: Asia/Kabul', 'status: draft', 'tags: [a, b]', 'location: Kabul, Afghanistan'));
+    const text =
+      '\uFEFF' +
+      crlf(
+        article(
+          'title: T',
+          'date: 2021-08-22T14:30',
+          'timezone: Asia/Kabul',
+          'status: draft',
+          'tags: [a, b]',
+          'location: Kabul, Afghanistan',
+        ),
+      );
     const { article: a, messages } = check(text);
     expect(messages).toEqual([]);
     expect(a!.title).toBe('T');
@@ -193,7 +204,7 @@ describe('checkArticle: BOM and CRLF', () => {
   });
 
   it('keeps line and column right in a BOM + CRLF file', () => {
-    const text = '\uFEFF' + crlf(article('title: T', 'date: 2021-02-30', 'timezone: Kabul', 'slug: ../x', 'location: Kabul, Afghanistan'));
+    const text = `\uFEFF${crlf(article('title: T', 'date: 2021-02-30', 'timezone: Kabul', 'slug: ../x', 'location: Kabul, Afghanistan'))}`;
     const { messages } = check(text);
     expect(one(messages, 'invalid-date')).toMatchObject({ line: 3, column: 7 });
     expect(one(messages, 'invalid-timezone')).toMatchObject({ line: 4, column: 11 });
@@ -201,7 +212,7 @@ describe('checkArticle: BOM and CRLF', () => {
   });
 
   it('keeps line and column right for schema problems in a BOM + CRLF file', () => {
-    const text = '\uFEFF' + crlf(article('title: 2021', 'date: 2021-08-22', 'location: Kabul, Afghanistan', 'tag: [a]', 'summary: S'));
+    const text = `\uFEFF${crlf(article('title: 2021', 'date: 2021-08-22', 'location: Kabul, Afghanistan', 'tag: [a]', 'summary: S'))}`;
     const { messages } = check(text);
     expect(one(messages, 'invalid-field')).toMatchObject({ line: 2, column: 8 });
     expect(one(messages, 'unknown-field')).toMatchObject({ line: 5, column: 1 });
@@ -468,7 +479,9 @@ describe('checkArticle: dates', () => {
   });
 
   it('reads a local time in the site zone when the article has none', () => {
-    const { article: a } = check(article('title: T', 'date: 2021-08-22T00:30', 'location: Kabul, Afghanistan'), FILE, { timezone: 'Asia/Kabul' });
+    const { article: a } = check(article('title: T', 'date: 2021-08-22T00:30', 'location: Kabul, Afghanistan'), FILE, {
+      timezone: 'Asia/Kabul',
+    });
     expect(a!.zone).toBe('Asia/Kabul');
     expect(a!.date.iso).toBe('2021-08-22T00:30:00+04:30');
   });
@@ -486,7 +499,10 @@ describe('checkArticle: dates', () => {
 
 describe('checkArticle: places', () => {
   it('warns about an unknown place, suggests the near one and still returns the article', () => {
-    const { article: a, messages } = check(article('title: T', 'date: 2021-08-22', 'location: Pul-i-Hisarr, Baghlan, Afghanistan'), 'content/2021/08/my-story.md');
+    const { article: a, messages } = check(
+      article('title: T', 'date: 2021-08-22', 'location: Pul-i-Hisarr, Baghlan, Afghanistan'),
+      'content/2021/08/my-story.md',
+    );
     expect(errors(messages)).toEqual([]);
     const m = one(messages, 'unknown-place');
     expect(m).toMatchObject({ file: 'content/2021/08/my-story.md', severity: 'warning', line: 4, column: 11 });
@@ -500,7 +516,9 @@ describe('checkArticle: places', () => {
   });
 
   it('points an unknown place in a list at its own item', () => {
-    const { article: a, messages } = check(article('title: T', 'date: 2021-08-22', 'location:', '  - Kabul, Afghanistan', '  - Pul-i-Hisarr, Baghlan, Afghanistan'));
+    const { article: a, messages } = check(
+      article('title: T', 'date: 2021-08-22', 'location:', '  - Kabul, Afghanistan', '  - Pul-i-Hisarr, Baghlan, Afghanistan'),
+    );
     expect(one(messages, 'unknown-place')).toMatchObject({ severity: 'warning', line: 6, column: 5 });
     expect(a!.places.map((p) => p.id)).toEqual(['af/kabul', 'af/baghlan/pul-i-hisarr']);
   });
@@ -525,7 +543,9 @@ describe('checkArticle: places', () => {
 
 describe('checkArticle: many problems at once', () => {
   it('reports every schema problem in the file, not only the first', () => {
-    const { messages } = check(article('title: 2021', 'date: 2021-08-22', 'location: Kabul, Afghanistan', 'locaton: Kabul', 'status: live'));
+    const { messages } = check(
+      article('title: 2021', 'date: 2021-08-22', 'location: Kabul, Afghanistan', 'locaton: Kabul', 'status: live'),
+    );
     expect(messages.find((m) => m.ruleId === 'invalid-field' && m.reason.includes('`title`'))).toMatchObject({ line: 2, column: 8 });
     expect(messages.find((m) => m.ruleId === 'unknown-field' && m.reason.includes('`locaton`'))).toMatchObject({ line: 5, column: 1 });
     expect(messages.find((m) => m.ruleId === 'invalid-field' && m.reason.includes('`status`'))).toMatchObject({ line: 6, column: 9 });
@@ -533,7 +553,9 @@ describe('checkArticle: many problems at once', () => {
   });
 
   it('reports date and zone problems in the same run as schema problems', () => {
-    const { article: a, messages } = check(article('title: 2021', 'date: 2021-02-30', 'location: Kabul, Afghanistan', 'timezone: Kabul', 'locaton: x'));
+    const { article: a, messages } = check(
+      article('title: 2021', 'date: 2021-02-30', 'location: Kabul, Afghanistan', 'timezone: Kabul', 'locaton: x'),
+    );
     expect(a).toBeUndefined();
     expect(one(messages, 'invalid-field')).toMatchObject({ line: 2, column: 8 });
     expect(one(messages, 'invalid-date')).toMatchObject({ line: 3, column: 7 });
@@ -544,7 +566,14 @@ describe('checkArticle: many problems at once', () => {
 
   it('reports every zone, date, lang, slug and place problem in the file, not only the first', () => {
     const { article: a, messages } = check(
-      article('title: T', 'date: 2021-02-30', 'timezone: Kabul', 'lang: not a lang!', 'slug: ../../x', 'location: Pul-i-Hisarr, Baghlan, Afghanistan'),
+      article(
+        'title: T',
+        'date: 2021-02-30',
+        'timezone: Kabul',
+        'lang: not a lang!',
+        'slug: ../../x',
+        'location: Pul-i-Hisarr, Baghlan, Afghanistan',
+      ),
     );
     expect(a).toBeUndefined();
     expect(one(messages, 'invalid-date')).toMatchObject({ severity: 'error', line: 3 });

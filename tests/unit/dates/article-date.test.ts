@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatOffset, isValidZone, parseArticleDate, suggestZone, type ArticleDate, type DateResult } from '../../../src/dates/article-date.ts';
+import {
+  type ArticleDate,
+  type DateResult,
+  formatOffset,
+  isValidZone,
+  parseArticleDate,
+  suggestZone,
+} from '../../../src/dates/article-date.ts';
 
 function ok(result: DateResult): ArticleDate {
   if (!result.ok) throw new Error(`expected a date, got: ${result.reason}`);
@@ -165,6 +172,8 @@ describe('parseArticleDate: days and times a zone skips or repeats', () => {
 
   it('does not offer a local time that does not exist as the fix for a wrong offset', () => {
     const r = parseArticleDate('2021-03-28T01:30+01:00', 'Europe/London');
-    expect(!r.ok && r.fix).toBe('Write `2021-03-28T00:30:00+00:00` for the same instant (01:30 does not exist in Europe/London that day), or set `timezone`.');
+    expect(!r.ok && r.fix).toBe(
+      'Write `2021-03-28T00:30:00+00:00` for the same instant (01:30 does not exist in Europe/London that day), or set `timezone`.',
+    );
   });
 });

@@ -7,13 +7,58 @@ import { random } from '../../helpers/random.ts';
 
 /** The tree remark-gfm's processor makes: what parseBody must equal, positions included. */
 const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
-const same = (markdown: string) => expect(JSON.stringify(parseBody(markdown)), JSON.stringify(markdown)).toBe(JSON.stringify(gfm.parse(markdown)));
+const same = (markdown: string) =>
+  expect(JSON.stringify(parseBody(markdown)), JSON.stringify(markdown)).toBe(JSON.stringify(gfm.parse(markdown)));
 
 /** Pieces of Markdown that start, end, hide or fake an autolink literal, and the rest of GFM. */
 const PIECES = [
-  'www.', 'WWW.', 'http://', 'HTTPS://', 'https://', 'example.com', '/path_(x)', '@', 'a@b.co', 'mailto:', 'xmpp:',
-  '&#64;', '&#119;ww.', '[', ']', '(', ')', '![', '](', '<', '>', '`', '*', '_', '~', '\\', '|', '-', ':', '.', ',', '"',
-  '[^1]', '[^1]: ', '[x]: ', '- [ ] ', '| a |', '\n', '\n\n', ' ', 'a', 'word', '1. ', '> ', '# ', '<b>', '<http://a.b>',
+  'www.',
+  'WWW.',
+  'http://',
+  'HTTPS://',
+  'https://',
+  'example.com',
+  '/path_(x)',
+  '@',
+  'a@b.co',
+  'mailto:',
+  'xmpp:',
+  '&#64;',
+  '&#119;ww.',
+  '[',
+  ']',
+  '(',
+  ')',
+  '![',
+  '](',
+  '<',
+  '>',
+  '`',
+  '*',
+  '_',
+  '~',
+  '\\',
+  '|',
+  '-',
+  ':',
+  '.',
+  ',',
+  '"',
+  '[^1]',
+  '[^1]: ',
+  '[x]: ',
+  '- [ ] ',
+  '| a |',
+  '\n',
+  '\n\n',
+  ' ',
+  'a',
+  'word',
+  '1. ',
+  '> ',
+  '# ',
+  '<b>',
+  '<http://a.b>',
 ];
 
 describe('parseBody: GFM without autolink literals where none can start', () => {

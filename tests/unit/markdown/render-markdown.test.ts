@@ -127,7 +127,9 @@ describe('renderMarkdown: what is kept', () => {
   });
 
   it('keeps <abbr title> and escapes text that looks like HTML', () => {
-    expect(renderMarkdown('<abbr title="National Resistance Front">NRF</abbr>')).toBe('<p><abbr title="National Resistance Front">NRF</abbr></p>');
+    expect(renderMarkdown('<abbr title="National Resistance Front">NRF</abbr>')).toBe(
+      '<p><abbr title="National Resistance Front">NRF</abbr></p>',
+    );
     expect(renderMarkdown('a \\<b> c')).toBe('<p>a &#x3C;b> c</p>');
   });
 });

@@ -4,10 +4,42 @@ import { type CborValue, decodeCbor, encodeCbor, UnsupportedCbor } from '../../.
 
 /** Integers at every boundary of CBOR's lengths, both signs, text in several scripts, nesting. */
 const VALUES: CborValue[] = [
-  0, 23, 24, 255, 256, 65_535, 65_536, 4_294_967_295, 4_294_967_296, Number.MAX_SAFE_INTEGER,
-  -1, -24, -25, -256, -257, -65_537, -4_294_967_297,
-  '', 'a', 'x'.repeat(23), 'x'.repeat(24), 'y'.repeat(300), 'mazār', 'پل حصار', 'Zürich 19٪', '😀',
-  [], [[]], [0, [1, [2, ['three']]]], ['pagefind', [[3, [1, 5, 900], [-2]], [70_000, [], []]]],
+  0,
+  23,
+  24,
+  255,
+  256,
+  65_535,
+  65_536,
+  4_294_967_295,
+  4_294_967_296,
+  Number.MAX_SAFE_INTEGER,
+  -1,
+  -24,
+  -25,
+  -256,
+  -257,
+  -65_537,
+  -4_294_967_297,
+  '',
+  'a',
+  'x'.repeat(23),
+  'x'.repeat(24),
+  'y'.repeat(300),
+  'mazār',
+  'پل حصار',
+  'Zürich 19٪',
+  '😀',
+  [],
+  [[]],
+  [0, [1, [2, ['three']]]],
+  [
+    'pagefind',
+    [
+      [3, [1, 5, 900], [-2]],
+      [70_000, [], []],
+    ],
+  ],
 ];
 
 describe('encodeCbor and decodeCbor', () => {

@@ -4,7 +4,9 @@ import { repoRoot } from '../../helpers/site.ts';
 
 // A computed path: the page script is plain JavaScript, outside the type-checked sources.
 const script = join(repoRoot, 'public', 'search.js');
-const { matchedSpelling } = (await import(script)) as { matchedSpelling: (spellings: string, query: string, excerpt?: string) => string | undefined };
+const { matchedSpelling } = (await import(script)) as {
+  matchedSpelling: (spellings: string, query: string, excerpt?: string) => string | undefined;
+};
 
 const ANDARAB = 'Banu · بانو · Pol-e-Hesar · Pul-e Hisar · Puli Hisar · پل حصار · Baghlan · Baglan · بغلان · Afghanistan';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchRecord } from '../../../src/outputs/search/search-records.ts';
 import { indexBundle, pagefindWorker, writePagefindBundle } from '../../../src/outputs/search/pagefind-bundle.ts';
+import type { SearchRecord } from '../../../src/outputs/search/search-records.ts';
 
 /** Every file of a bundle by path, Pagefind's gzip files decompressed. */
 async function contents(dir: string): Promise<Map<string, string>> {
@@ -81,9 +81,13 @@ describe('writePagefindBundle in parts', () => {
       expect(await contents(join(dir, 'there'))).toEqual(await contents(join(dir, 'here')));
       // A record Pagefind refuses (a title that is not text).
       const refused = { ...list[0]!, meta: { title: 7 as unknown as string } };
-      await expect(worker.write({ records: [refused], lang: 'en', outputPath: join(dir, 'refused'), scripts: false })).rejects.toThrow(/Pagefind.*expected a string/);
+      await expect(worker.write({ records: [refused], lang: 'en', outputPath: join(dir, 'refused'), scripts: false })).rejects.toThrow(
+        /Pagefind.*expected a string/,
+      );
       // The worker still answers after a failure.
-      expect((await worker.write({ records: list.slice(0, 3), lang: 'en', outputPath: join(dir, 'after'), scripts: true })).ids).toHaveLength(3);
+      expect(
+        (await worker.write({ records: list.slice(0, 3), lang: 'en', outputPath: join(dir, 'after'), scripts: true })).ids,
+      ).toHaveLength(3);
     } finally {
       await worker.close();
     }

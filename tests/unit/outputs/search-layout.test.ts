@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchBundle } from '../../../src/archive/search-bundles.ts';
-import { planSearchLayout, segmentHash, type SearchState } from '../../../src/outputs/search/search-layout.ts';
+import { planSearchLayout, type SearchState, segmentHash } from '../../../src/outputs/search/search-layout.ts';
 
 const plan: SearchBundle[] = [
   { folder: 'pagefind', articleUrls: ['/d/', '/c/'] },
@@ -16,20 +16,37 @@ function written(bundles: SearchBundle[], of: Map<string, string>): SearchState 
     segments: bundles.map((b) => ({
       folder: b.folder,
       hash: segmentHash(b.folder, b.articleUrls, of),
-      records: Object.fromEntries(b.articleUrls.map((url) => [url, [of.get(url)!, `en_${url.slice(1, 2)}${of.get(url)}`] as [string, string]])),
+      records: Object.fromEntries(
+        b.articleUrls.map((url) => [url, [of.get(url)!, `en_${url.slice(1, 2)}${of.get(url)}`] as [string, string]]),
+      ),
     })),
   };
 }
 
 describe('planSearchLayout', () => {
   it('writes the plan when there is no previous index', () => {
-    expect(planSearchLayout(plan, records, undefined, 200, 'v1')).toEqual({ write: plan, keep: [], order: ['pagefind', 'pagefind-1'], overlay: [], superseded: [] });
+    expect(planSearchLayout(plan, records, undefined, 200, 'v1')).toEqual({
+      write: plan,
+      keep: [],
+      order: ['pagefind', 'pagefind-1'],
+      overlay: [],
+      superseded: [],
+    });
   });
 
   it('keeps every bundle and overlays an edit, an addition and a removal, hiding the old records', () => {
     const previous = written(plan, records);
     const now = hashes({ '/a/': 'a2', '/b/': 'b1', '/d/': 'd1', '/e/': 'e1' });
-    const layout = planSearchLayout([{ folder: 'pagefind', articleUrls: ['/e/', '/d/'] }, { folder: 'pagefind-1', articleUrls: ['/b/', '/a/'] }], now, previous, 200, 'v1');
+    const layout = planSearchLayout(
+      [
+        { folder: 'pagefind', articleUrls: ['/e/', '/d/'] },
+        { folder: 'pagefind-1', articleUrls: ['/b/', '/a/'] },
+      ],
+      now,
+      previous,
+      200,
+      'v1',
+    );
     expect(layout.write).toEqual([]);
     expect(layout.keep).toEqual(previous.segments);
     expect(layout.order).toEqual(['pagefind', 'pagefind-1']);
@@ -58,14 +75,33 @@ describe('planSearchLayout', () => {
       { folder: 'pagefind', articleUrls: ['/d/'] },
       { folder: 'pagefind-1', articleUrls: ['/c/', '/b/', '/a/'] },
     ];
-    for (const limit of [0, 200]) expect(planSearchLayout(moved, records, previous, limit, 'v1')).toEqual({ write: moved, keep: [], order: ['pagefind', 'pagefind-1'], overlay: [], superseded: [] });
-    expect(planSearchLayout(plan, records, previous, 200, 'v1')).toEqual({ write: [], keep: previous.segments, order: ['pagefind', 'pagefind-1'], overlay: [], superseded: [] });
+    for (const limit of [0, 200])
+      expect(planSearchLayout(moved, records, previous, limit, 'v1')).toEqual({
+        write: moved,
+        keep: [],
+        order: ['pagefind', 'pagefind-1'],
+        overlay: [],
+        superseded: [],
+      });
+    expect(planSearchLayout(plan, records, previous, 200, 'v1')).toEqual({
+      write: [],
+      keep: previous.segments,
+      order: ['pagefind', 'pagefind-1'],
+      overlay: [],
+      superseded: [],
+    });
   });
 
   it('writes every bundle again under another version (Dateline, Pagefind or the language changed), however few the changes', () => {
     const previous = written(plan, records);
     const now = hashes({ ...Object.fromEntries(records), '/a/': 'a2' });
-    expect(planSearchLayout(plan, now, previous, 200, 'v2')).toEqual({ write: plan, keep: [], order: ['pagefind', 'pagefind-1'], overlay: [], superseded: [] });
+    expect(planSearchLayout(plan, now, previous, 200, 'v2')).toEqual({
+      write: plan,
+      keep: [],
+      order: ['pagefind', 'pagefind-1'],
+      overlay: [],
+      superseded: [],
+    });
     expect(planSearchLayout(plan, records, previous, 200, 'v2').write).toEqual(plan);
   });
 
@@ -73,6 +109,9 @@ describe('planSearchLayout', () => {
     const previous = written(plan, records);
     const now = hashes({ '/a/': 'a2', '/b/': 'b2', '/c/': 'c2', '/d/': 'd1' });
     expect(planSearchLayout(plan, now, previous, 200, 'v1')).toMatchObject({ write: plan, overlay: [], superseded: [] });
-    expect(planSearchLayout(plan, hashes({ ...Object.fromEntries(now), '/c/': 'c1' }), previous, 200, 'v1').overlay).toEqual(['/a/', '/b/']);
+    expect(planSearchLayout(plan, hashes({ ...Object.fromEntries(now), '/c/': 'c1' }), previous, 200, 'v1').overlay).toEqual([
+      '/a/',
+      '/b/',
+    ]);
   });
 });

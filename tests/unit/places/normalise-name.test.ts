@@ -7,7 +7,7 @@ describe('normaliseName', () => {
     ['Pol-e-Hesar', 'pol e hesar'],
     ['  Pol_e.Hesar  ', 'pol e hesar'],
     ['‘Unābah', 'unabah'],
-    ["Dahana-ye Ghori", 'dahana ye ghori'],
+    ['Dahana-ye Ghori', 'dahana ye ghori'],
     ['KABUL', 'kabul'],
   ])('folds %j to %j', (name, folded) => {
     expect(normaliseName(name)).toBe(folded);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareText, countMessages, formatMessages, plural, sortMessages, type Message } from '../../../src/report/message.ts';
+import { compareText, countMessages, formatMessages, type Message, plural, sortMessages } from '../../../src/report/message.ts';
 
 const m = (file: string, line: number, column: number, ruleId: string, severity: Message['severity'] = 'error', fix?: string): Message => ({
   file,
@@ -15,7 +15,13 @@ describe('sortMessages', () => {
   it('sorts by file, line, column, then rule id, without changing its input', () => {
     const input = [m('b.md', 1, 1, 'a'), m('a.md', 2, 1, 'a'), m('a.md', 1, 5, 'a'), m('a.md', 1, 5, '0'), m('a.md', 1, 2, 'z')];
     const sorted = sortMessages(input);
-    expect(sorted.map((x) => `${x.file}:${x.line}:${x.column}:${x.ruleId}`)).toEqual(['a.md:1:2:z', 'a.md:1:5:0', 'a.md:1:5:a', 'a.md:2:1:a', 'b.md:1:1:a']);
+    expect(sorted.map((x) => `${x.file}:${x.line}:${x.column}:${x.ruleId}`)).toEqual([
+      'a.md:1:2:z',
+      'a.md:1:5:0',
+      'a.md:1:5:a',
+      'a.md:2:1:a',
+      'b.md:1:1:a',
+    ]);
     expect(input[0]!.file).toBe('b.md');
   });
 
@@ -28,7 +34,10 @@ describe('sortMessages', () => {
 
 describe('formatMessages', () => {
   it('writes file:line:col: severity reason fix [rule] and a count', () => {
-    const text = formatMessages([m('content/x.md', 5, 11, 'invalid-timezone', 'error', 'Did you mean `Asia/Kabul`?'), m('content/x.md', 4, 1, 'unknown-place', 'warning')]);
+    const text = formatMessages([
+      m('content/x.md', 5, 11, 'invalid-timezone', 'error', 'Did you mean `Asia/Kabul`?'),
+      m('content/x.md', 4, 1, 'unknown-place', 'warning'),
+    ]);
     expect(text.split('\n')).toEqual([
       'content/x.md:4:1: warning unknown-place here. [unknown-place]',
       'content/x.md:5:11: error invalid-timezone here. Did you mean `Asia/Kabul`? [invalid-timezone]',

@@ -26,7 +26,10 @@ describe('the topics file', () => {
     const text = readFileSync(join(import.meta.dirname, '../../../content/topics.yaml'), 'utf8');
     const { topics, messages } = load(text);
     expect(messages).toEqual([]);
-    expect(topics.find((t) => t.id === 'andarab')).toMatchObject({ names: { en: 'Andarab', fa: 'اندراب' }, at: { file: FILE, line: 7, column: 1 } });
+    expect(topics.find((t) => t.id === 'andarab')).toMatchObject({
+      names: { en: 'Andarab', fa: 'اندراب' },
+      at: { file: FILE, line: 7, column: 1 },
+    });
   });
 
   it('reports every problem at its line: a key that is no slug, a missing or empty name, a bad language, an unknown field', () => {
@@ -88,7 +91,16 @@ describe('tags and topics', () => {
   });
 
   it('warns at the tag, in the check, about a probable misspelling of an entry', () => {
-    const text = ['---', 'title: T', 'date: 2021-08-22', 'location: Kabul, Afghanistan', 'tags: [kabul, Talibaan]', '---', '', 'Body.'].join('\n');
+    const text = [
+      '---',
+      'title: T',
+      'date: 2021-08-22',
+      'location: Kabul, Afghanistan',
+      'tags: [kabul, Talibaan]',
+      '---',
+      '',
+      'Body.',
+    ].join('\n');
     const { article, messages } = check(text, 'content/2021/08/t.md', { topics: TOPICS });
     expect(messages.map((m) => `${m.line}:${m.column} ${m.severity} ${m.ruleId}`)).toEqual(['5:15 warning unknown-topic']);
     expect(messages[0]!.fix).toContain('Did you mean `taliban`?');
@@ -99,12 +111,29 @@ describe('tags and topics', () => {
   it('shows a tag without an entry as written: a slug’s hyphens as spaces, the most used spelling, a name before a slug', () => {
     expect(writtenName(new Map([['kabul-airport', 3]]))).toBe('kabul airport');
     expect(writtenName(new Map([['Pol-e-Hesar', 1]]))).toBe('Pol-e-Hesar');
-    expect(writtenName(new Map([['taliban', 5], ['Taliban', 1]]))).toBe('Taliban');
-    expect(writtenName(new Map([['Kabul Airport', 1], ['Kabul airport', 2]]))).toBe('Kabul airport');
+    expect(
+      writtenName(
+        new Map([
+          ['taliban', 5],
+          ['Taliban', 1],
+        ]),
+      ),
+    ).toBe('Taliban');
+    expect(
+      writtenName(
+        new Map([
+          ['Kabul Airport', 1],
+          ['Kabul airport', 2],
+        ]),
+      ),
+    ).toBe('Kabul airport');
   });
 
   it('names every topic once for all pages, in the site’s language, and says which entries no tag uses', () => {
-    const tags = [['Taliban', 'kabul-airport'], ['taliban', 'ISIS-K', 'isis-k', 'National Resistence Front', 'uss']];
+    const tags = [
+      ['Taliban', 'kabul-airport'],
+      ['taliban', 'ISIS-K', 'isis-k', 'National Resistence Front', 'uss'],
+    ];
     const { topicOf, views, messages } = nameTopics(tags, TOPICS, 'en');
     expect(topicOf('taliban')).toEqual({ name: 'Taliban', url: '/topics/taliban/' });
     expect(topicOf('taliban')).toBe(topicOf('Taliban'));
@@ -113,7 +142,9 @@ describe('tags and topics', () => {
     expect(topicOf('isis-k').name).toBe('ISIS-K');
     expect(views.get('/topics/taliban/')).toEqual({ otherNames: [{ name: 'طالبان', url: '/topics/taliban/', lang: 'fa' }] });
     expect(messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['1 unused-topic', '8 unused-topic']);
-    expect(messages[0]!.fix).toBe('Did you mean `national-resistence-front` (the tag of `National Resistence Front`)? Or remove the entry.');
+    expect(messages[0]!.fix).toBe(
+      'Did you mean `national-resistence-front` (the tag of `National Resistence Front`)? Or remove the entry.',
+    );
     // `uss` is not taken for `us`: too short to tell a misspelling.
     expect(messages[1]!.fix).toBe('Tag an article with it, or remove the entry.');
     const dari = nameTopics(tags, TOPICS, 'fa');

@@ -4,12 +4,18 @@ import { articlesCsv, CSV_COLUMNS } from '../../../../src/outputs/exports/articl
 import { articlesGeoJson, articlesGeoJsonPieces, buildArticlesGeoJson } from '../../../../src/outputs/exports/articles-geojson.ts';
 import { articlesJson, articlesJsonPieces, buildArticlesJson } from '../../../../src/outputs/exports/articles-json.ts';
 import { exportedArticles, placeIdOf } from '../../../../src/outputs/exports/records.ts';
-import { article, archiveOf, HOSTILE_TITLES } from './small-archive.ts';
+import { archiveOf, article, HOSTILE_TITLES } from './small-archive.ts';
 
 const andarab = article('andarab-resistance', '2021-08-22', {
   title: 'Resistance holds three Andarab districts',
   summary: 'A summary, with a comma.',
-  date: { datetime: '2021-08-22T14:30:00+04:30', day: '22 August 2021', time: '14:30 UTC+4:30', utc: '2021-08-22T10:00:00Z', hasTime: true },
+  date: {
+    datetime: '2021-08-22T14:30:00+04:30',
+    day: '22 August 2021',
+    time: '14:30 UTC+4:30',
+    utc: '2021-08-22T10:00:00Z',
+    hasTime: true,
+  },
   updated: { datetime: '2021-08-23', day: '23 August 2021', utc: '2021-08-22T19:30:00Z', hasTime: false },
   placeIds: ['af/baghlan/banu', 'af/baghlan/pol-e-hesar'],
   places: [
@@ -25,15 +31,25 @@ const andarab = article('andarab-resistance', '2021-08-22', {
     { name: 'andarab', url: '/topics/andarab/' },
     { name: 'taliban', url: '/topics/taliban/' },
   ],
-  sources: [{ publisher: 'Republic World', url: 'https://example.org/r', date: { datetime: '2021-08-22', day: '22 August 2021', utc: '2021-08-21T19:30:00Z', hasTime: false } }],
-  corrections: [{ date: { datetime: '2021-08-23', day: '23 August 2021', utc: '2021-08-22T19:30:00Z', hasTime: false }, text: 'Fixed a name.' }],
+  sources: [
+    {
+      publisher: 'Republic World',
+      url: 'https://example.org/r',
+      date: { datetime: '2021-08-22', day: '22 August 2021', utc: '2021-08-21T19:30:00Z', hasTime: false },
+    },
+  ],
+  corrections: [
+    { date: { datetime: '2021-08-23', day: '23 August 2021', utc: '2021-08-22T19:30:00Z', hasTime: false }, text: 'Fixed a name.' },
+  ],
 });
 const ida = article('hurricane-ida', '2021-08-29', {
   title: 'Ida, "Category 4", makes landfall',
   datelinePlace: 'Port Fourchon, Louisiana',
   placeIds: ['us/louisiana/port-fourchon'],
   places: [{ name: 'Port Fourchon', url: '/places/us/louisiana/port-fourchon/' }],
-  points: [{ id: 'us/louisiana/port-fourchon', name: 'Port Fourchon', lat: 29.37911, lon: -90.26008, url: '/places/us/louisiana/port-fourchon/' }],
+  points: [
+    { id: 'us/louisiana/port-fourchon', name: 'Port Fourchon', lat: 29.37911, lon: -90.26008, url: '/places/us/louisiana/port-fourchon/' },
+  ],
 });
 const withdrawn = article('withdrawn-report', '2021-08-20', { withdrawn: true, points: [], topics: [] });
 const draft = article('draft-report', '2021-08-25', { title: 'Draft, not for export', status: 'draft' });
@@ -61,7 +77,11 @@ describe('articles.json', () => {
   });
 
   it('credits GeoNames for place data, under CC BY 4.0', () => {
-    expect(data.placeData).toMatchObject({ source: 'GeoNames', license: 'CC-BY-4.0', licenseUrl: 'https://creativecommons.org/licenses/by/4.0/' });
+    expect(data.placeData).toMatchObject({
+      source: 'GeoNames',
+      license: 'CC-BY-4.0',
+      licenseUrl: 'https://creativecommons.org/licenses/by/4.0/',
+    });
     expect(data.url).toBe('https://news.example/archive/');
     expect(data.count).toBe(3);
   });
@@ -69,8 +89,26 @@ describe('articles.json', () => {
   it('writes every field, with absolute URLs resolved under the site URL’s path', () => {
     const a = data.articles[1];
     expect(Object.keys(a)).toEqual([
-      'url', 'path', 'title', 'summary', 'excerpt', 'lang', 'dir', 'date', 'hasTime', 'utc', 'updated', 'updatedUtc',
-      'withdrawn', 'dateline', 'placeIds', 'places', 'points', 'topics', 'sources', 'corrections',
+      'url',
+      'path',
+      'title',
+      'summary',
+      'excerpt',
+      'lang',
+      'dir',
+      'date',
+      'hasTime',
+      'utc',
+      'updated',
+      'updatedUtc',
+      'withdrawn',
+      'dateline',
+      'placeIds',
+      'places',
+      'points',
+      'topics',
+      'sources',
+      'corrections',
     ]);
     expect(a).toMatchObject({
       url: 'https://news.example/archive/2021/08/22/andarab-resistance/',
@@ -159,7 +197,11 @@ describe('articles.geojson', () => {
   });
 
   it('has one Point Feature per article place, longitude first', () => {
-    expect(geo.features.map((f: { properties: { placeId: string } }) => f.properties.placeId)).toEqual(['us/louisiana/port-fourchon', 'af/baghlan/banu', 'af/baghlan/pol-e-hesar']);
+    expect(geo.features.map((f: { properties: { placeId: string } }) => f.properties.placeId)).toEqual([
+      'us/louisiana/port-fourchon',
+      'af/baghlan/banu',
+      'af/baghlan/pol-e-hesar',
+    ]);
     const banu = geo.features[1];
     expect(banu.type).toBe('Feature');
     expect(banu.geometry).toEqual({ type: 'Point', coordinates: [69.26019, 35.63348] });

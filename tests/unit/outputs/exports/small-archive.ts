@@ -63,7 +63,19 @@ export function archiveOf(articles: ArticlePage[], published: ArticlePage[] = ar
         otherNames: [],
         breadcrumbs: [],
         count: `${published.length} articles`,
-        groups: [{ heading: 'August 2021', articles: published.map((p) => ({ url: p.url, title: p.title, lang: p.lang, dir: p.dir, datelinePlace: p.datelinePlace, date: p.date })) }],
+        groups: [
+          {
+            heading: 'August 2021',
+            articles: published.map((p) => ({
+              url: p.url,
+              title: p.title,
+              lang: p.lang,
+              dir: p.dir,
+              datelinePlace: p.datelinePlace,
+              date: p.date,
+            })),
+          },
+        ],
       },
     ],
     indexes: [],

@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bodiesInMemory } from '../../../../src/markdown/bodies.ts';
 import { atomFeed } from '../../../../src/outputs/feeds/atom.ts';
-import { absoluteLinks, articleIndex, EPOCH, feedData, rfc3339, rfc822 } from '../../../../src/outputs/feeds/feed-data.ts';
+import { absoluteLinks, articleIndex, EPOCH, feedData, rfc822, rfc3339 } from '../../../../src/outputs/feeds/feed-data.ts';
 import { jsonFeed, jsonFeedObject } from '../../../../src/outputs/feeds/json-feed.ts';
 import { rssFeed } from '../../../../src/outputs/feeds/rss.ts';
 import { feedFiles, writeFeeds } from '../../../../src/outputs/feeds/write-feeds.ts';
 import { outputFile } from '../../../../src/outputs/feeds/xml.ts';
 import { listFiles, makeTemp, removeTemps } from '../../../helpers/site.ts';
-import { geoProblems, jsonFeedProblems, parseWithFeedparser, parseWithRssParser, RFC3339, RFC822, xmllint } from './judges.ts';
-import { bodiesInMemory } from '../../../../src/markdown/bodies.ts';
-import { andarab, BASE, bodyHtml, emptyFeed, kabul, placeFeed, siteFeed, smallArchive, smallBodies, withdrawn } from './small-archive.ts';
+import { geoProblems, jsonFeedProblems, parseWithFeedparser, parseWithRssParser, RFC822, RFC3339, xmllint } from './judges.ts';
+import { andarab, BASE, emptyFeed, kabul, placeFeed, siteFeed, smallArchive, smallBodies, withdrawn } from './small-archive.ts';
 
 afterAll(removeTemps);
 
@@ -43,7 +43,11 @@ describe('feed data', () => {
   it('makes absolute URLs on the configured base, keeping its path', () => {
     const d = data(placeFeed);
     expect(d.pageUrl).toBe(`${BASE}places/af/baghlan/`);
-    expect(d.self).toEqual({ atom: `${BASE}places/af/baghlan/feed.xml`, rss: `${BASE}places/af/baghlan/rss.xml`, json: `${BASE}places/af/baghlan/feed.json` });
+    expect(d.self).toEqual({
+      atom: `${BASE}places/af/baghlan/feed.xml`,
+      rss: `${BASE}places/af/baghlan/rss.xml`,
+      json: `${BASE}places/af/baghlan/feed.json`,
+    });
   });
 
   it('writes RFC 3339 with the article’s offset when it has a time, else the UTC start of its day', () => {
@@ -179,7 +183,11 @@ describe('JSON Feed 1.1', () => {
       tags: ['andarab', 'R&D <x>'],
       language: 'en',
     });
-    expect(k).toMatchObject({ date_published: '2021-08-30T23:59:00+04:30', language: 'fa', content_html: '<div dir="rtl" lang="fa"><p>متن</p></div>' });
+    expect(k).toMatchObject({
+      date_published: '2021-08-30T23:59:00+04:30',
+      language: 'fa',
+      content_html: '<div dir="rtl" lang="fa"><p>متن</p></div>',
+    });
     expect(k.date_modified).toBeUndefined();
   });
 
@@ -209,14 +217,16 @@ describe('links in content', () => {
   const page = `${BASE}2021/08/22/andarab/`;
 
   it('are made absolute: relative to the article, root-relative to the site (keeping its path)', () => {
-    const html = '<p><a href="../../../../2015/07/30/x/index.html">x</a> <a href="/places/af/">af</a> <a href="#fn-1">1</a> <img src="map.png" alt="m"></p><blockquote cite="/sources/a/"><p>q</p></blockquote>';
+    const html =
+      '<p><a href="../../../../2015/07/30/x/index.html">x</a> <a href="/places/af/">af</a> <a href="#fn-1">1</a> <img src="map.png" alt="m"></p><blockquote cite="/sources/a/"><p>q</p></blockquote>';
     expect(absoluteLinks(html, page, BASE)).toBe(
       `<p><a href="${BASE}2015/07/30/x/index.html">x</a> <a href="${BASE}places/af/">af</a> <a href="${page}#fn-1">1</a> <img src="${page}map.png" alt="m"></p><blockquote cite="${BASE}sources/a/"><p>q</p></blockquote>`,
     );
   });
 
   it('leaves absolute and other-scheme URLs, and text that looks like an attribute, alone', () => {
-    const html = '<p><a href="https://other.example/a?b=1&#x26;c=2">a</a> <a href="mailto:desk@news.example">m</a> <a href="//cdn.example/x">p</a> <code>href="../x"</code></p>';
+    const html =
+      '<p><a href="https://other.example/a?b=1&#x26;c=2">a</a> <a href="mailto:desk@news.example">m</a> <a href="//cdn.example/x">p</a> <code>href="../x"</code></p>';
     expect(absoluteLinks(html, page, BASE)).toBe(html.replace('//cdn.example/x', 'https://cdn.example/x'));
     const plain = '<p>Nothing to resolve: <code>src="a.png"</code> &amp; more</p>';
     expect(absoluteLinks(plain, page, BASE)).toBe(plain);
@@ -233,12 +243,26 @@ describe('links in content', () => {
 
 describe('escaping', () => {
   // Strings shaped like entity references are where an escaper that keeps entities goes wrong.
-  const hostile = ['&amp;', '&lt;script&gt;alert(1)&lt;/script&gt;', 'R&D; AT&T', '&#60;b&#62; &#x3C;i&#x3E;', '&&; & &', ']]> <![CDATA[ x ]]>', '<!-- c --> <?pi x?>', '"\'<>'];
+  const hostile = [
+    '&amp;',
+    '&lt;script&gt;alert(1)&lt;/script&gt;',
+    'R&D; AT&T',
+    '&#60;b&#62; &#x3C;i&#x3E;',
+    '&&; & &',
+    ']]> <![CDATA[ x ]]>',
+    '<!-- c --> <?pi x?>',
+    '"\'<>',
+  ];
   const title = hostile.join(' | ');
   const html = `<p>${hostile.map((h) => h.replace(/&(?![a-z]+;|#)/g, '&amp;')).join('</p><p>')}</p>`;
   const tricky = { ...andarab, title, bodyKey: 'tricky', excerpt: title, topics: [{ name: title, url: '/topics/t/' }] };
   const trickyArchive = { ...archive, articles: [tricky], feeds: [{ ...placeFeed, title }] };
-  const trickyData = feedData(trickyArchive, trickyArchive.feeds[0]!, articleIndex(trickyArchive), bodiesInMemory(new Map([['tricky', { html, text: title, firstParagraph: title }]])));
+  const trickyData = feedData(
+    trickyArchive,
+    trickyArchive.feeds[0]!,
+    articleIndex(trickyArchive),
+    bodiesInMemory(new Map([['tricky', { html, text: title, firstParagraph: title }]])),
+  );
 
   it('keeps Atom and RSS well-formed', async () => {
     expect((await xmllint(atomFeed(trickyData))).errors).toBe('');
@@ -271,9 +295,29 @@ describe('writing', () => {
   it('writes three formats per spec at their URLs, in order, and the same bytes every time', async () => {
     const dir = await makeTemp();
     expect(await writeFeeds(archive, dir, smallBodies)).toBe(9);
-    expect(await listFiles(dir)).toEqual(['feed.json', 'feed.xml', 'places/af/baghlan/feed.json', 'places/af/baghlan/feed.xml', 'places/af/baghlan/rss.xml', 'places/xx/feed.json', 'places/xx/feed.xml', 'places/xx/rss.xml', 'rss.xml']);
+    expect(await listFiles(dir)).toEqual([
+      'feed.json',
+      'feed.xml',
+      'places/af/baghlan/feed.json',
+      'places/af/baghlan/feed.xml',
+      'places/af/baghlan/rss.xml',
+      'places/xx/feed.json',
+      'places/xx/feed.xml',
+      'places/xx/rss.xml',
+      'rss.xml',
+    ]);
     const files = [...feedFiles(archive, smallBodies)];
-    expect(files.map(([url]) => url)).toEqual(['/feed.xml', '/rss.xml', '/feed.json', '/places/xx/feed.xml', '/places/xx/rss.xml', '/places/xx/feed.json', '/places/af/baghlan/feed.xml', '/places/af/baghlan/rss.xml', '/places/af/baghlan/feed.json']);
+    expect(files.map(([url]) => url)).toEqual([
+      '/feed.xml',
+      '/rss.xml',
+      '/feed.json',
+      '/places/xx/feed.xml',
+      '/places/xx/rss.xml',
+      '/places/xx/feed.json',
+      '/places/af/baghlan/feed.xml',
+      '/places/af/baghlan/rss.xml',
+      '/places/af/baghlan/feed.json',
+    ]);
     for (const [url, content] of files) expect(await readFile(join(dir, url.slice(1)), 'utf8')).toBe(content);
     expect([...feedFiles(smallArchive(), smallBodies)]).toEqual(files);
   });
@@ -291,6 +335,7 @@ describe('writing', () => {
 
   it('refuses output URLs that could leave the site folder', () => {
     expect(outputFile('/tmp/site', '/places/af/feed.xml')).toBe('/tmp/site/places/af/feed.xml');
-    for (const bad of ['/../x.xml', '/places/../../x.xml', 'feed.xml', '/', '/places/', '/a//b.xml', '/A/feed.xml', '/places/%2e%2e/x.xml']) expect(() => outputFile('/tmp/site', bad), bad).toThrow(/Refusing/);
+    for (const bad of ['/../x.xml', '/places/../../x.xml', 'feed.xml', '/', '/places/', '/a//b.xml', '/A/feed.xml', '/places/%2e%2e/x.xml'])
+      expect(() => outputFile('/tmp/site', bad), bad).toThrow(/Refusing/);
   });
 });

@@ -3,11 +3,22 @@
  * passing test means something (and a judge that silently accepts everything would fail here).
  */
 import { describe, expect, it } from 'vitest';
-import { geoProblems, jsonFeedProblems, locProblems, parseSitemapXml, parseWithFeedparser, parseWithRssParser, SITEMAP_XSD, xmllint, xmllintAll } from './judges.ts';
+import {
+  geoProblems,
+  jsonFeedProblems,
+  locProblems,
+  parseSitemapXml,
+  parseWithFeedparser,
+  parseWithRssParser,
+  SITEMAP_XSD,
+  xmllint,
+  xmllintAll,
+} from './judges.ts';
 
 const sitemap = (loc: string, lastmod = '2021-08-22T14:30:00+04:30', ns = 'http://www.sitemaps.org/schemas/sitemap/0.9') =>
   `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="${ns}"><url><loc>${loc}</loc><lastmod>${lastmod}</lastmod></url></urlset>\n`;
-const rss = (title: string) => `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>${title}</title><link>https://a.example/</link><description>d</description><item><title>${title}</title><guid>https://a.example/x/</guid></item></channel></rss>\n`;
+const rss = (title: string) =>
+  `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>${title}</title><link>https://a.example/</link><description>d</description><item><title>${title}</title><guid>https://a.example/x/</guid></item></channel></rss>\n`;
 
 describe('xmllint', () => {
   it('accepts a well-formed feed and rejects an unescaped `&`', async () => {
@@ -32,12 +43,21 @@ describe('xmllint', () => {
   });
 
   it('validates a sitemap against the sitemaps.org XSD, and rejects a relative loc, a bad date and a wrong namespace', async () => {
-    expect(await xmllint(sitemap('https://dateline.example.org/'), { schema: SITEMAP_XSD })).toEqual({ ok: true, errors: expect.stringMatching(/validates/) });
+    expect(await xmllint(sitemap('https://dateline.example.org/'), { schema: SITEMAP_XSD })).toEqual({
+      ok: true,
+      errors: expect.stringMatching(/validates/),
+    });
     // The home page's root-relative URL, not made absolute: too short for the schema's `tLoc`.
     expect((await xmllint(sitemap('/'), { schema: SITEMAP_XSD })).ok).toBe(false);
     expect((await xmllint(sitemap('https://dateline.example.org/', '22/08/2021'), { schema: SITEMAP_XSD })).ok).toBe(false);
     expect((await xmllint(sitemap('https://dateline.example.org/', '2021-08-22T14:30'), { schema: SITEMAP_XSD })).ok).toBe(false);
-    expect((await xmllint(sitemap('https://dateline.example.org/', undefined, 'http://www.google.com/schemas/sitemap/0.84'), { schema: SITEMAP_XSD })).ok).toBe(false);
+    expect(
+      (
+        await xmllint(sitemap('https://dateline.example.org/', undefined, 'http://www.google.com/schemas/sitemap/0.84'), {
+          schema: SITEMAP_XSD,
+        })
+      ).ok,
+    ).toBe(false);
   });
 
   it('needs the URL check beside the XSD: `xsd:anyURI` lets a longer relative loc through', async () => {
@@ -62,18 +82,29 @@ describe('feed parsers', () => {
 describe('sitemap checks', () => {
   it('the sitemap package’s parser rejects an unescaped `&`', async () => {
     await expect(parseSitemapXml(sitemap('https://a.example/?a=1&b=2'))).rejects.toThrow();
-    expect(await parseSitemapXml(sitemap('https://a.example/?a=1&amp;b=2'))).toEqual([{ url: 'https://a.example/?a=1&b=2', lastmod: '2021-08-22T14:30:00+04:30' }]);
+    expect(await parseSitemapXml(sitemap('https://a.example/?a=1&amp;b=2'))).toEqual([
+      { url: 'https://a.example/?a=1&b=2', lastmod: '2021-08-22T14:30:00+04:30' },
+    ]);
   });
 
   it('locProblems rejects relative, foreign, non-http and unnormalised URLs', () => {
     const base = 'https://dateline.example.org/';
     expect(locProblems([base, `${base}places/af/`], base)).toEqual([]);
-    expect(locProblems(['places/af/', 'https://elsewhere.example/places/af/', 'ftp://dateline.example.org/x', 'https://dateline.example.org/a/../b/'], base)).toHaveLength(4);
+    expect(
+      locProblems(
+        ['places/af/', 'https://elsewhere.example/places/af/', 'ftp://dateline.example.org/x', 'https://dateline.example.org/a/../b/'],
+        base,
+      ),
+    ).toHaveLength(4);
   });
 });
 
 describe('JSON Feed checks', () => {
-  const valid = { version: 'https://jsonfeed.org/version/1.1', title: 't', items: [{ id: 'https://a.example/x/', content_html: '<p>x</p>', date_published: '2021-08-22T14:30:00+04:30' }] };
+  const valid = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 't',
+    items: [{ id: 'https://a.example/x/', content_html: '<p>x</p>', date_published: '2021-08-22T14:30:00+04:30' }],
+  };
 
   it('accept a minimal valid feed', () => {
     expect(jsonFeedProblems(valid)).toEqual([]);

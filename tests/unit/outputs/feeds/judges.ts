@@ -55,7 +55,8 @@ export async function xmllintAll(documents: Record<string, string>): Promise<Rec
     }),
   );
   // xmllint's own verdict must agree: a failure this parsing cannot place is not a pass.
-  if (result.valid !== Object.values(results).every((r) => r.ok)) throw new Error(`xmllint's output could not be read per document:\n${result.rawOutput}`);
+  if (result.valid !== Object.values(results).every((r) => r.ok))
+    throw new Error(`xmllint's output could not be read per document:\n${result.rawOutput}`);
   return results;
 }
 
@@ -82,7 +83,14 @@ export async function parseWithFeedparser(xml: string): Promise<ParsedFeed> {
   return { meta, items };
 }
 
-export type RssParserItem = RssParser.Item & { id?: string; published?: string; updated?: string; 'georss:point'?: string; 'dc:language'?: string; 'content:encoded'?: string };
+export type RssParserItem = RssParser.Item & {
+  id?: string;
+  published?: string;
+  updated?: string;
+  'georss:point'?: string;
+  'dc:language'?: string;
+  'content:encoded'?: string;
+};
 
 /** Parses an Atom or RSS feed with rss-parser (xml2js, strict XML). */
 export async function parseWithRssParser(xml: string): Promise<RssParser.Output<RssParserItem>> {
@@ -95,7 +103,8 @@ export async function parseWithRssParser(xml: string): Promise<RssParser.Output<
 /** RFC 3339 date-time with a zone: `Z` or a numeric offset. */
 export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 /** RFC 822 date-time with a numeric zone, as RSS 2.0 wants (`Sun, 22 Aug 2021 14:30:00 +0430`). */
-export const RFC822 = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
+export const RFC822 =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
 
 /**
  * Structural problems of a JSON Feed 1.1 document (https://jsonfeed.org/version/1.1): required
@@ -109,26 +118,65 @@ export function jsonFeedProblems(feed: unknown): string[] {
   if (!isObject(feed)) return ['the feed is not an object'];
   if (feed.version !== 'https://jsonfeed.org/version/1.1') problems.push(`version is ${JSON.stringify(feed.version)}`);
   if (typeof feed.title !== 'string' || !feed.title) problems.push('title is missing');
-  for (const key of ['home_page_url', 'feed_url'] as const) if (feed[key] !== undefined && !isAbsoluteUrl(feed[key])) problems.push(`${key} is not an absolute URL`);
-  if (feed.authors !== undefined && !(Array.isArray(feed.authors) && feed.authors.every((a) => isObject(a) && typeof a.name === 'string'))) problems.push('authors is not a list of {name}');
+  for (const key of ['home_page_url', 'feed_url'] as const)
+    if (feed[key] !== undefined && !isAbsoluteUrl(feed[key])) problems.push(`${key} is not an absolute URL`);
+  if (feed.authors !== undefined && !(Array.isArray(feed.authors) && feed.authors.every((a) => isObject(a) && typeof a.name === 'string')))
+    problems.push('authors is not a list of {name}');
   if (!Array.isArray(feed.items)) return [...problems, 'items is not a list'];
-  const known = new Set(['version', 'title', 'home_page_url', 'feed_url', 'description', 'user_comment', 'next_url', 'icon', 'favicon', 'authors', 'language', 'expired', 'hubs', 'items']);
+  const known = new Set([
+    'version',
+    'title',
+    'home_page_url',
+    'feed_url',
+    'description',
+    'user_comment',
+    'next_url',
+    'icon',
+    'favicon',
+    'authors',
+    'language',
+    'expired',
+    'hubs',
+    'items',
+  ]);
   for (const key of Object.keys(feed)) if (!known.has(key) && !key.startsWith('_')) problems.push(`unknown top-level member ${key}`);
   const ids = new Set<string>();
-  const itemKeys = new Set(['id', 'url', 'external_url', 'title', 'content_html', 'content_text', 'summary', 'image', 'banner_image', 'date_published', 'date_modified', 'authors', 'tags', 'language', 'attachments']);
+  const itemKeys = new Set([
+    'id',
+    'url',
+    'external_url',
+    'title',
+    'content_html',
+    'content_text',
+    'summary',
+    'image',
+    'banner_image',
+    'date_published',
+    'date_modified',
+    'authors',
+    'tags',
+    'language',
+    'attachments',
+  ]);
   feed.items.forEach((item, i) => {
     const at = `items[${i}]`;
-    if (!isObject(item)) return void problems.push(`${at} is not an object`);
+    if (!isObject(item)) {
+      problems.push(`${at} is not an object`);
+      return;
+    }
     if (typeof item.id !== 'string' || !item.id) problems.push(`${at}.id is not a non-empty string`);
     else if (ids.has(item.id)) problems.push(`${at}.id ${item.id} is repeated`);
     else ids.add(item.id);
-    if (typeof item.content_html !== 'string' && typeof item.content_text !== 'string') problems.push(`${at} has neither content_html nor content_text`);
+    if (typeof item.content_html !== 'string' && typeof item.content_text !== 'string')
+      problems.push(`${at} has neither content_html nor content_text`);
     for (const key of ['date_published', 'date_modified'] as const) {
       const value = item[key];
-      if (value !== undefined && !(typeof value === 'string' && RFC3339.test(value) && !Number.isNaN(Date.parse(value)))) problems.push(`${at}.${key} ${JSON.stringify(value)} is not RFC 3339 with a zone`);
+      if (value !== undefined && !(typeof value === 'string' && RFC3339.test(value) && !Number.isNaN(Date.parse(value))))
+        problems.push(`${at}.${key} ${JSON.stringify(value)} is not RFC 3339 with a zone`);
     }
     if (item.url !== undefined && !isAbsoluteUrl(item.url)) problems.push(`${at}.url is not an absolute URL`);
-    if (item.tags !== undefined && !(Array.isArray(item.tags) && item.tags.every((t) => typeof t === 'string'))) problems.push(`${at}.tags is not a list of strings`);
+    if (item.tags !== undefined && !(Array.isArray(item.tags) && item.tags.every((t) => typeof t === 'string')))
+      problems.push(`${at}.tags is not a list of strings`);
     if (item.language !== undefined && typeof item.language !== 'string') problems.push(`${at}.language is not a string`);
     for (const key of Object.keys(item)) if (!itemKeys.has(key) && !key.startsWith('_')) problems.push(`${at} has unknown member ${key}`);
   });
@@ -142,7 +190,8 @@ export function geoProblems(geo: unknown): string[] {
     const g = p as Record<string, unknown>;
     if (typeof g !== 'object' || g === null || g.type !== 'Point') return void problems.push(`${at} is not a GeoJSON Point`);
     const c = g.coordinates;
-    if (!Array.isArray(c) || c.length !== 2 || !c.every((n) => typeof n === 'number' && Number.isFinite(n))) return void problems.push(`${at}.coordinates is not [lon, lat]`);
+    if (!Array.isArray(c) || c.length !== 2 || !c.every((n) => typeof n === 'number' && Number.isFinite(n)))
+      return void problems.push(`${at}.coordinates is not [lon, lat]`);
     const [lon, lat] = c as [number, number];
     if (lon < -180 || lon > 180 || lat < -90 || lat > 90) problems.push(`${at}.coordinates ${JSON.stringify(c)} is out of range`);
     if (typeof g.name !== 'string' || typeof g.url !== 'string' || !URL.canParse(g.url)) problems.push(`${at} lacks name or absolute url`);
@@ -151,7 +200,11 @@ export function geoProblems(geo: unknown): string[] {
   const others = (geo as { others?: unknown } | null)?.others;
   if (others !== undefined) {
     if (!Array.isArray(others) || others.length === 0) problems.push('_geo.others is not a non-empty list');
-    else others.forEach((p, i) => point(p, `_geo.others[${i}]`));
+    else {
+      others.forEach((p, i) => {
+        point(p, `_geo.others[${i}]`);
+      });
+    }
   }
   return problems;
 }
@@ -164,7 +217,9 @@ export async function parseSitemapXml(xml: string): Promise<{ url: string; lastm
 
 /** The `<sitemap>`s of a sitemap index, read by the same package. */
 export async function parseSitemapIndexXml(xml: string): Promise<{ url: string; lastmod?: string }[]> {
-  return (await parseSitemapIndex(Readable.from([xml]))).map((i) => (i.lastmod === undefined ? { url: i.url } : { url: i.url, lastmod: i.lastmod }));
+  return (await parseSitemapIndex(Readable.from([xml]))).map((i) =>
+    i.lastmod === undefined ? { url: i.url } : { url: i.url, lastmod: i.lastmod },
+  );
 }
 
 /**

@@ -7,7 +7,13 @@ import type { RenderedBody } from '../../../../src/markdown/render-markdown.ts';
 export const BASE = 'https://news.example/desk/';
 
 const day = (datetime: string, utc: string): TimeView => ({ datetime, day: datetime, utc, hasTime: false });
-const at = (datetime: string, utc: string): TimeView => ({ datetime, day: datetime.slice(0, 10), time: datetime.slice(11, 16), utc, hasTime: true });
+const at = (datetime: string, utc: string): TimeView => ({
+  datetime,
+  day: datetime.slice(0, 10),
+  time: datetime.slice(11, 16),
+  utc,
+  hasTime: true,
+});
 
 /** The articles' bodies, by body key (their URL here). */
 const BODIES = new Map<string, RenderedBody>();
@@ -15,7 +21,10 @@ const BODIES = new Map<string, RenderedBody>();
 export const smallBodies = bodiesInMemory(BODIES);
 
 /** An article page with the fields feeds and sitemaps read (the model may hold more), and its body. */
-function article(url: string, { html = '<p>Body</p>', text = 'Body', ...fields }: Partial<ArticlePage> & { html?: string; text?: string }): ArticlePage {
+function article(
+  url: string,
+  { html = '<p>Body</p>', text = 'Body', ...fields }: Partial<ArticlePage> & { html?: string; text?: string },
+): ArticlePage {
   BODIES.set(url, { html, text, firstParagraph: text });
   const page = {
     url,
@@ -45,7 +54,7 @@ function article(url: string, { html = '<p>Body</p>', text = 'Body', ...fields }
 
 /** A day-only article (filed in Kabul), updated later with a time; three places; hostile title. */
 export const andarab = article('/2021/08/22/andarab/', {
-  title: "Fighters hold <b>three</b> districts & more\u0007 \"quoted\" ]]> 'end'",
+  title: 'Fighters hold <b>three</b> districts & more\u0007 "quoted" ]]> \'end\'',
   date: day('2021-08-22', '2021-08-21T19:30:00Z'),
   updated: at('2021-08-23T09:00:00+04:30', '2021-08-23T04:30:00Z'),
   points: [
@@ -79,7 +88,13 @@ export const withdrawn = article('/2021/08/10/withdrawn/', {
   updated: at('2021-09-01T12:00:00-05:00', '2021-09-01T17:00:00Z'),
 });
 
-const spec = (kind: FeedSpec['kind'], title: string, pageUrl: string, articles: string[]): FeedSpec => ({ kind, title, pageUrl, urls: feedUrls(pageUrl), articles });
+const spec = (kind: FeedSpec['kind'], title: string, pageUrl: string, articles: string[]): FeedSpec => ({
+  kind,
+  title,
+  pageUrl,
+  urls: feedUrls(pageUrl),
+  articles,
+});
 
 export const siteFeed = spec('site', 'Desk & Co', '/', [kabul.url, andarab.url]);
 export const placeFeed = spec('place', 'Desk & Co: Baghlan', '/places/af/baghlan/', [andarab.url]);
@@ -91,12 +106,41 @@ const teaser = (a: ArticlePage) => ({ url: a.url, title: a.title, lang: a.lang, 
 /** The hand-made archive. `indexes` stands for page lists the sitemap must find by their shape. */
 export function smallArchive(): Archive {
   const archive = {
-    site: { title: 'Desk & Co', description: 'Reports <from> the desk & field.', url: BASE, lang: 'en', publisher: 'Desk & Co <news>', ui: {}, feeds: feedUrls('/'), search: { enabled: true, collapsedFacets: [] } },
+    site: {
+      title: 'Desk & Co',
+      description: 'Reports <from> the desk & field.',
+      url: BASE,
+      lang: 'en',
+      publisher: 'Desk & Co <news>',
+      ui: {},
+      feeds: feedUrls('/'),
+      search: { enabled: true, collapsedFacets: [] },
+    },
     articles: [kabul, andarab, withdrawn],
     home: { total: 2, latest: [{ heading: 'August 2021', articles: [teaser(kabul), teaser(andarab)] }], years: [] },
     listings: [
-      { kind: 'place', url: '/places/af/baghlan/', outputPath: 'places/af/baghlan/index.html', canonical: `${BASE}places/af/baghlan/`, title: 'Baghlan', otherNames: [], breadcrumbs: [], count: '1', groups: [{ heading: 'August 2021', articles: [teaser(andarab)] }] },
-      { kind: 'place', url: '/places/xx/', outputPath: 'places/xx/index.html', canonical: `${BASE}places/xx/`, title: 'Nowhere', otherNames: [], breadcrumbs: [], count: '0', groups: [] },
+      {
+        kind: 'place',
+        url: '/places/af/baghlan/',
+        outputPath: 'places/af/baghlan/index.html',
+        canonical: `${BASE}places/af/baghlan/`,
+        title: 'Baghlan',
+        otherNames: [],
+        breadcrumbs: [],
+        count: '1',
+        groups: [{ heading: 'August 2021', articles: [teaser(andarab)] }],
+      },
+      {
+        kind: 'place',
+        url: '/places/xx/',
+        outputPath: 'places/xx/index.html',
+        canonical: `${BASE}places/xx/`,
+        title: 'Nowhere',
+        otherNames: [],
+        breadcrumbs: [],
+        count: '0',
+        groups: [],
+      },
     ],
     indexes: [{ url: '/places/', outputPath: 'places/index.html', canonical: `${BASE}places/`, title: 'Places', sections: [] }],
     feeds: [siteFeed, emptyFeed, placeFeed],

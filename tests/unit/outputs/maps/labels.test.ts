@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateWidth, placeLabels, type LabelOptions } from '../../../../src/outputs/maps/labels.ts';
+import { estimateWidth, type LabelOptions, placeLabels } from '../../../../src/outputs/maps/labels.ts';
 
 const options: LabelOptions = { width: 640, height: 480, fontSize: 13, radius: 5 };
 

@@ -2,9 +2,9 @@ import { geoContains, geoPath } from 'd3-geo';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { layoutMap, renderLocatorMap, renderPlaceMap, type MapInput, type MapPoint } from '../../../../src/outputs/maps/render-map.ts';
+import { layoutMap, type MapInput, type MapPoint, renderLocatorMap, renderPlaceMap } from '../../../../src/outputs/maps/render-map.ts';
 import { countryFeature } from '../../../../src/places/country-outlines.ts';
 import { gazetteer } from '../../../helpers/check.ts';
 
@@ -47,7 +47,7 @@ function markers(svg: Element): { cx: number; cy: number; r: number; name: strin
       cx: Number(attr(circle, 'cx')),
       cy: Number(attr(circle, 'cy')),
       r: Number(attr(circle, 'r')),
-      name: title ? toString(title) : '',
+      name: title ? textOf(title) : '',
       href: link ? attr(link, 'href') : undefined,
     };
   });
@@ -71,7 +71,7 @@ function accessibleName(svg: Element): string {
       const target = selectAll('[id]', svg).find((el) => el.properties.id === id);
       expect(target, `aria-labelledby ${id}`).toBeDefined();
       expect(target!.tagName).toBe('title');
-      return toString(target!);
+      return textOf(target!);
     })
     .join(' ');
 }
@@ -85,8 +85,8 @@ describe('renderPlaceMap: Afghanistan with the three Andarab districts', () => {
     expect(accessibleName(svg)).toBe('Map of Afghanistan showing Banu, Pol-e-Hesar and De Salah');
     const desc = selectAll('[id]', svg).find((el) => el.properties.id === attr(svg, 'ariaDescribedBy'));
     expect(desc?.tagName).toBe('desc');
-    expect(toString(desc!)).toContain('Afghanistan');
-    expect(toString(desc!)).toContain('Banu (35.63° N, 69.26° E)');
+    expect(textOf(desc!)).toContain('Afghanistan');
+    expect(textOf(desc!)).toContain('Banu (35.63° N, 69.26° E)');
   });
 
   it('is a group, not an image, because it holds links (axe: nested-interactive)', () => {
@@ -102,7 +102,7 @@ describe('renderPlaceMap: Afghanistan with the three Andarab districts', () => {
   });
 
   it('labels the places (three, at most eight)', () => {
-    expect(selectAll('text.map-label', svg).map((t) => toString(t))).toEqual(['Banu', 'Pol-e-Hesar', 'De Salah']);
+    expect(selectAll('text.map-label', svg).map((t) => textOf(t))).toEqual(['Banu', 'Pol-e-Hesar', 'De Salah']);
   });
 
   it('draws the country and its neighbours with classes only, no inline style or colour', () => {
@@ -164,7 +164,7 @@ describe('renderPlaceMap: text and ids', () => {
     const svg = parse(markup);
     expect(accessibleName(svg)).toBe('Map of A & <B> showing Tom & <Jerry> "Q" پل حصار');
     expect(markers(svg)).toEqual([expect.objectContaining({ name: 'Tom & <Jerry> "Q" پل حصار', href: '/places/x/?a=1&b="2"' })]);
-    expect(selectAll('text.map-label', svg).map((t) => toString(t))).toEqual(['Tom & <Jerry> "Q" پل حصار']);
+    expect(selectAll('text.map-label', svg).map((t) => textOf(t))).toEqual(['Tom & <Jerry> "Q" پل حصار']);
     // Nothing leaked out of the SVG as extra elements.
     expect(selectAll('svg *', svg).every((el) => ['title', 'desc', 'path', 'g', 'a', 'circle', 'text'].includes(el.tagName))).toBe(true);
   });
@@ -179,7 +179,10 @@ describe('renderPlaceMap: text and ids', () => {
   });
 
   it('lists up to eight places by name, then counts them; labels only up to eight', () => {
-    const many = Array.from({ length: 9 }, (_, i): MapPoint => ({ id: `p${i}`, name: `Place ${i}`, lat: 33 + i * 0.4, lon: 63 + i * 0.9, url: `/p${i}/` }));
+    const many = Array.from(
+      { length: 9 },
+      (_, i): MapPoint => ({ id: `p${i}`, name: `Place ${i}`, lat: 33 + i * 0.4, lon: 63 + i * 0.9, url: `/p${i}/` }),
+    );
     const svg = parse(renderPlaceMap({ points: many, countryIso: 'AF', title: 'Afghanistan' }));
     expect(accessibleName(svg)).toBe('Map of Afghanistan showing 9 places');
     expect(selectAll('text.map-label', svg)).toHaveLength(0);
@@ -239,9 +242,16 @@ describe('renderPlaceMap: fallbacks and extents', () => {
   it('never puts a point outside the viewBox, for points anywhere and any country', () => {
     // A fixed pseudo-random sequence, so the test is the same on every run.
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const isos = ['AF', 'US', 'RU', 'FJ', 'NZ', 'CL', 'NO', 'FR', 'ES', 'HT', 'ID', 'XK', undefined];
-    const edges: [number, number][] = [[90, 0], [-90, 45], [0, 180], [0, -180], [-89.9, 179.9], [84, -179.99]];
+    const edges: [number, number][] = [
+      [90, 0],
+      [-90, 45],
+      [0, 180],
+      [0, -180],
+      [-89.9, 179.9],
+      [84, -179.99],
+    ];
     for (let i = 0; i < 40; i++) {
       const n = 1 + Math.floor(random() * 4);
       const points = Array.from({ length: n }, (_, j): MapPoint => {
@@ -288,7 +298,11 @@ describe('renderLocatorMap', () => {
 
 describe('countries with several features under one id', () => {
   it('takes Australia as the mainland and its islets, not the last islet alone', () => {
-    const svg = renderPlaceMap({ points: [{ id: 'au/nsw/sydney', name: 'Sydney', lat: -33.87, lon: 151.21, url: '/places/au/nsw/sydney/' }], countryIso: 'AU', title: 'Australia' });
+    const svg = renderPlaceMap({
+      points: [{ id: 'au/nsw/sydney', name: 'Sydney', lat: -33.87, lon: 151.21, url: '/places/au/nsw/sydney/' }],
+      countryIso: 'AU',
+      title: 'Australia',
+    });
     const australia = countryFeature('AU')!;
     expect(australia.geometry.type).toBe('MultiPolygon');
     expect(geoContains(australia, [151.21, -33.87])).toBe(true);

@@ -43,8 +43,28 @@ describe('SvgPathContext', () => {
   it('writes rings with relative steps that add back up to the rounded absolute points', () => {
     const ctx = new SvgPathContext();
     const path = geoPath(geoIdentity(), ctx);
-    path({ type: 'Polygon', coordinates: [[[10.04, 20.06], [30.55, 20.06], [30.55, 5.01], [10.04, 20.06]]] });
-    path({ type: 'Polygon', coordinates: [[[100, 100], [101.26, 100], [101.26, 98.74], [100, 100]]] });
+    path({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [10.04, 20.06],
+          [30.55, 20.06],
+          [30.55, 5.01],
+          [10.04, 20.06],
+        ],
+      ],
+    });
+    path({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [100, 100],
+          [101.26, 100],
+          [101.26, 98.74],
+          [100, 100],
+        ],
+      ],
+    });
     const d = ctx.result();
     expect(d.startsWith('m') && d.endsWith('z')).toBe(true);
     expect(absolute(d)).toEqual([
@@ -64,9 +84,30 @@ describe('SvgPathContext', () => {
   it('drops repeated points and rings that round away to nothing', () => {
     const ctx = new SvgPathContext();
     const path = geoPath(geoIdentity(), ctx);
-    path({ type: 'Polygon', coordinates: [[[1, 1], [1.01, 1.01], [1.02, 1], [1, 1]]] });
+    path({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [1, 1],
+          [1.01, 1.01],
+          [1.02, 1],
+          [1, 1],
+        ],
+      ],
+    });
     expect(ctx.result()).toBe('');
-    path({ type: 'Polygon', coordinates: [[[0, 0], [0.01, 0], [2, 0], [2, 2], [0, 0]]] });
+    path({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [0.01, 0],
+          [2, 0],
+          [2, 2],
+          [0, 0],
+        ],
+      ],
+    });
     expect(ctx.result()).toBe('m0 0 2 0 0 2z');
   });
 });

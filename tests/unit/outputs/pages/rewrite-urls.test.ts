@@ -5,8 +5,11 @@ const mark = (url: string) => (url.startsWith('/') ? `..${url}` : url);
 
 describe('rewriteUrls', () => {
   it('rewrites URL attributes of the elements that have them, and nothing else', () => {
-    const html = '<a href="/a/" title="/not-a-url/">x</a><link rel="stylesheet" href="/s.css"><img src="/i.png" alt="/alt"><form action="/search/"><input name="q"></form><div data-href="/d/"></div>';
-    expect(rewriteUrls(html, mark)).toBe('<a href="../a/" title="/not-a-url/">x</a><link rel="stylesheet" href="../s.css"><img src="../i.png" alt="/alt"><form action="../search/"><input name="q"></form><div data-href="/d/"></div>');
+    const html =
+      '<a href="/a/" title="/not-a-url/">x</a><link rel="stylesheet" href="/s.css"><img src="/i.png" alt="/alt"><form action="/search/"><input name="q"></form><div data-href="/d/"></div>';
+    expect(rewriteUrls(html, mark)).toBe(
+      '<a href="../a/" title="/not-a-url/">x</a><link rel="stylesheet" href="../s.css"><img src="../i.png" alt="/alt"><form action="../search/"><input name="q"></form><div data-href="/d/"></div>',
+    );
   });
 
   it('handles single-quoted, bare and upper-case attributes, and `>` inside a quoted value', () => {
@@ -16,12 +19,15 @@ describe('rewriteUrls', () => {
   });
 
   it('leaves text, comments and raw-text elements alone', () => {
-    const html = '<p>Write href="/x/" in text</p><!-- <a href="/comment/"> --><script type="application/ld+json">{"url":"<a href=\\"/json/\\">"}</script><style>a[href="/css/"]{}</style><pre>&lt;a href="/code/"&gt;</pre>';
+    const html =
+      '<p>Write href="/x/" in text</p><!-- <a href="/comment/"> --><script type="application/ld+json">{"url":"<a href=\\"/json/\\">"}</script><style>a[href="/css/"]{}</style><pre>&lt;a href="/code/"&gt;</pre>';
     expect(rewriteUrls(html, mark)).toBe(html);
   });
 
   it('rewrites each candidate of srcset and ping, and keeps entities as written', () => {
-    expect(rewriteUrls('<img srcset="/a.png 1x, /b.png 2x" src="/a.png?x=1&amp;y=2">', mark)).toBe('<img srcset="../a.png 1x, ../b.png 2x" src="../a.png?x=1&amp;y=2">');
+    expect(rewriteUrls('<img srcset="/a.png 1x, /b.png 2x" src="/a.png?x=1&amp;y=2">', mark)).toBe(
+      '<img srcset="../a.png 1x, ../b.png 2x" src="../a.png?x=1&amp;y=2">',
+    );
     expect(rewriteUrls('<a ping="/p1, /p2" href="/">x</a>', mark)).toBe('<a ping="../p1, ../p2" href="../">x</a>');
   });
 

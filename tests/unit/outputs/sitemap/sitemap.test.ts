@@ -38,7 +38,12 @@ describe('sitemap.xml', () => {
     expect(url).toBe('/sitemap.xml');
     const parsed = await parseSitemapXml(xml);
     expect(parsed.map((p) => p.url)).toEqual(sitemapPages(archive).map((p) => `${BASE}${p.url.slice(1)}`));
-    expect(locProblems(parsed.map((p) => p.url), BASE)).toEqual([]);
+    expect(
+      locProblems(
+        parsed.map((p) => p.url),
+        BASE,
+      ),
+    ).toEqual([]);
     expect(parsed[2]).toEqual({ url: `${BASE}2021/08/22/andarab/`, lastmod: '2021-08-23T09:00:00+04:30' });
   });
 
