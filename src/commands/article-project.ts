@@ -9,7 +9,7 @@ import { readProject } from '../pipeline/read-project.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import type { Place } from '../places/place.ts';
-import { countMessages, formatMessages, type Message } from '../report/message.ts';
+import { asDraftMessages, countMessages, formatMessages, type Message } from '../report/message.ts';
 import { loadTopics, type TopicEntry } from '../topics/topics.ts';
 import { UsageError } from './command.ts';
 
@@ -57,12 +57,19 @@ export function slugForTitle(title: string): string {
   return slug.slice(0, cut > 0 ? cut : SLUG_MAX_LENGTH);
 }
 
-/** Checks an article's text as `dateline check` will once it is at `file`: every message, and whether any is an error. */
-export function checkArticleText(project: ArticleProject, file: string, text: string): { messages: Message[]; ok: boolean } {
-  const { messages } = checkArticle(
+/** Checks an article's text as `dateline check` will once it is at `file`: every message, and whether any is an error (a draft's are not, unless `asPublished`). */
+export function checkArticleText(
+  project: ArticleProject,
+  file: string,
+  text: string,
+  asPublished = false,
+): { messages: Message[]; ok: boolean } {
+  const result = checkArticle(
     { file, bytes: new TextEncoder().encode(text) },
     { gazetteer: project.gazetteer, timezone: project.config.timezone, lang: project.config.lang, topics: project.topics },
   );
+  // As a build says them: a draft's errors do not stop it (unless the site publishes drafts).
+  const messages = result.draft && !project.config.drafts && !asPublished ? asDraftMessages(result.messages) : result.messages;
   return { messages, ok: countMessages(messages).errors === 0 };
 }
 

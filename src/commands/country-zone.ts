@@ -1,3 +1,6 @@
+import type { Gazetteer } from '../places/gazetteer.ts';
+import type { Place } from '../places/place.ts';
+
 /**
  * The IANA zone of a country with a single one (`AF` → `Asia/Kabul`), from the runtime's ICU
  * data; undefined for countries with several zones or an unknown code.
@@ -14,4 +17,13 @@ export function soleZoneOf(countryCode: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The zone of the one country all `places` lie in, when it has one zone (`Kabul` → `Asia/Kabul`), and that country's name. */
+export function zoneOfPlaces(places: readonly Place[], gazetteer: Gazetteer): { zone: string; country: string } | undefined {
+  const countries = [...new Set(places.map((p) => gazetteer.countryOf(p)))];
+  const country = countries.length === 1 ? countries[0] : undefined;
+  const code = country?.codes['iso3166-1'];
+  const zone = code ? soleZoneOf(code) : undefined;
+  return country && zone ? { zone, country: country.name } : undefined;
 }

@@ -20,7 +20,7 @@ import {
   writeNewFile,
 } from './article-project.ts';
 import { type Command, type CommandIO, UsageError } from './command.ts';
-import { soleZoneOf } from './country-zone.ts';
+import { zoneOfPlaces } from './country-zone.ts';
 
 export const importReport: Command = {
   name: 'import',
@@ -146,12 +146,9 @@ async function importOne(path: string, name: string, project: ArticleProject, op
 
 /** When the places all lie in a country with one zone that is not the article's, says so. */
 function zoneHint(places: readonly Place[], zone: string, project: ArticleProject): string | undefined {
-  const countries = [...new Set(places.map((p) => project.gazetteer.countryOf(p)))];
-  const country = countries.length === 1 ? countries[0]! : undefined;
-  const code = country?.codes['iso3166-1'];
-  const local = code ? soleZoneOf(code) : undefined;
-  if (!country || !local || local === zone) return undefined;
-  return `${zone} is the site's default; ${country.name} is on ${local}. If the date is local there, set \`timezone: ${local}\`.`;
+  const local = zoneOfPlaces(places, project.gazetteer);
+  if (!local || local.zone === zone) return undefined;
+  return `${zone} is the site's default; ${local.country} is on ${local.zone}. If the date is local there, set \`timezone: ${local.zone}\`.`;
 }
 
 /** How to write a place in `location`: its names, most specific first, or its id if those would read as another place. */

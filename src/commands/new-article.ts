@@ -4,26 +4,29 @@ import { DateTime } from 'luxon';
 import type { FrontMatter } from '../content/article-schema.ts';
 import { formatArticle } from '../content/format-article.ts';
 import { canonicalLang } from '../content/text-direction.ts';
+import { BODY_PLACEHOLDER } from '../content/validate-article.ts';
 import { formatOffset, parseArticleDate } from '../dates/article-date.ts';
-import { formatMessages } from '../report/message.ts';
+import { countMessages, formatMessages } from '../report/message.ts';
 import { articlePath, checkArticleText, checkZoneOption, openProject, slugForTitle, writeNewFile } from './article-project.ts';
 import { currentTime } from './clock.ts';
 import { type Command, UsageError } from './command.ts';
+import { zoneOfPlaces } from './country-zone.ts';
 
 export const newArticle: Command = {
   name: 'new',
   usage: `Usage: dateline new "Headline" --location "Place, Province, Country" [options]
 
 Writes content/YYYY/MM/<slug>.md (the slug from the headline, the folder from the date in the
-article's zone) with front matter that passes \`dateline check\`, then prints its path. Never
-replaces an existing file.
+article's zone), a draft (\`status: draft\`) whose body is a placeholder to replace, then prints
+its path. Delete \`status: draft\` to publish it. Never replaces an existing file.
 
 Options:
   --location PLACE  Where (required; repeat for several places): a comma path, most specific
                     first, or a gazetteer id
   --date DATE       2021-08-22 (a day), 2021-08-22T14:30 (local time in the zone) or with its
                     offset (default: now, in the article's zone)
-  --timezone ZONE   IANA zone of the article, e.g. Asia/Kabul (default: the site's timezone)
+  --timezone ZONE   IANA zone of the article, e.g. Asia/Kabul (default: the zone of the place's
+                    country when it has one, else the site's timezone)
   --lang TAG        Language of the article, e.g. fa (default: the site's lang)
   --tags A,B        Topics, separated by commas
   --root DIR        Project folder (default: the current folder)
@@ -56,7 +59,12 @@ Options:
       throw new UsageError(`--lang \`${values.lang}\` is not a language tag; use a BCP 47 tag such as \`en\`, \`fa\` or \`ps\`.`);
 
     const project = await openProject(resolve(io.cwd, values.root ?? '.'));
-    const zone = values.timezone ?? project.config.timezone;
+    // The zone of the place's country when it has one (Kabul: Asia/Kabul), else the site's.
+    const places = locations.flatMap((l) => {
+      const resolved = project.gazetteer.resolve(l);
+      return resolved.known ? [resolved.place] : [];
+    });
+    const zone = values.timezone ?? zoneOfPlaces(places, project.gazetteer)?.zone ?? project.config.timezone;
 
     // A day stays a day; a time is written with the zone's offset, so it means one instant.
     const written = values.date ?? localNow(zone);
@@ -79,6 +87,8 @@ Options:
           ];
     const frontMatter: FrontMatter = {
       title,
+      // Not published until the writer deletes it: a running `serve` shows no blank report.
+      status: 'draft',
       date,
       // Written even when it is the site's: the date's offset belongs to this zone.
       timezone: zone,
@@ -87,10 +97,11 @@ Options:
       lang: lang !== undefined && lang !== canonicalLang(project.config.lang) ? lang : undefined,
     };
     const file = articlePath(project.config, parsed.date, slug);
-    const text = formatArticle(frontMatter, '');
-    const { messages, ok } = checkArticleText(project, file, text);
+    const text = formatArticle(frontMatter, BODY_PLACEHOLDER);
+    // Checked as if published, but for the placeholder it writes: nothing else may be wrong.
+    const messages = checkArticleText(project, file, text, true).messages.filter((m) => m.ruleId !== 'placeholder-body');
     if (messages.length > 0) io.stderr(`${formatMessages(messages)}\n`);
-    if (!ok) {
+    if (countMessages(messages).errors > 0) {
       io.stderr(`dateline new: nothing was written: ${file} would not pass \`dateline check\`.\n`);
       return 1;
     }

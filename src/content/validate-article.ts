@@ -62,7 +62,24 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * Checks one article file. Never throws on bad content: returns every problem found as a
  * positioned message, and the article when it has no errors.
  */
-export function checkArticle(input: ContentFile, context: CheckContext): { article?: CheckedArticle; messages: Message[] } {
+/**
+ * The line `dateline new` writes as a new article's body: a check error until the report
+ * replaces it (a draft's errors do not stop a build that does not publish it). "TK" is the
+ * newsroom's mark for copy to come.
+ */
+export const BODY_PLACEHOLDER = 'TK: write the report here, then delete `status: draft` to publish it.';
+
+/** `status: draft` in a front matter's text, read without the YAML parser, so a draft whose YAML is broken is still one. */
+const DRAFT_STATUS = /^status:[ \t]*(["']?)draft\1[ \t]*(#.*)?$/m;
+
+/**
+ * Checks one article file. Never throws on bad content: returns every problem found as a
+ * positioned message, the article when it has no errors, and whether the file is a draft.
+ */
+export function checkArticle(
+  input: ContentFile,
+  context: CheckContext,
+): { article?: CheckedArticle; messages: Message[]; draft?: boolean } {
   const messages: Message[] = [];
   const { file } = input;
   const report = (position: Position, severity: Message['severity'], ruleId: string, reason: string, fix?: string) =>
@@ -89,6 +106,7 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
     report(top, 'error', split.ruleId, split.reason, split.fix);
     return { messages };
   }
+  const draft = DRAFT_STATUS.test(split.yaml);
   const yaml = parseYaml(split.yaml);
   for (const e of yaml.syntaxErrors)
     report(
@@ -98,7 +116,7 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
       `Front matter is not valid YAML: ${e.reason}`,
       'Check quotes, colons and indentation; quote text that contains `: ` or starts with a symbol.',
     );
-  if (yaml.syntaxErrors.length > 0) return { messages };
+  if (yaml.syntaxErrors.length > 0) return { messages, draft };
 
   const data = yaml.value ?? {};
   const at = (path: (string | number)[], target: 'key' | 'value' = 'value') => yaml.positionOf(path, target);
@@ -278,8 +296,15 @@ export function checkArticle(input: ContentFile, context: CheckContext): { artic
     return d ? [{ date: d, text: c.text }] : [];
   });
 
-  if (messages.some((m) => m.severity === 'error') || !date || fm.title === undefined) return { messages };
+  const placeholder = split.body.split('\n').findIndex((line) => line.trim() === BODY_PLACEHOLDER);
+  if (placeholder >= 0) {
+    const reason = 'The body still holds the placeholder `dateline new` wrote.';
+    report({ line: split.bodyLine + placeholder, column: 1 }, 'error', 'placeholder-body', reason, 'Write the report in its place.');
+  }
+
+  if (messages.some((m) => m.severity === 'error') || !date || fm.title === undefined) return { messages, draft };
   return {
+    draft,
     messages,
     article: {
       file,

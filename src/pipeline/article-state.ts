@@ -39,6 +39,8 @@ export interface FileEntry {
   stamp: FileStamp;
   hash: string;
   messages: Message[];
+  /** `status: draft`, read even when the check failed (asDraftMessages). */
+  draft?: true;
   article?: Omit<CheckedArticle, 'body'> & { body?: string };
   bodyStart?: number;
   /** The body's render, once rendered: its key (Bodies) and what the model keeps of it. */
@@ -206,7 +208,7 @@ export function checkFiles(
     } else {
       const bytes = readArticleBytes(source);
       const result = checkArticle({ file: source.file, bytes }, context);
-      entry = { stamp: source.stamp, hash: source.hash, messages: result.messages };
+      entry = { stamp: source.stamp, hash: source.hash, messages: result.messages, ...(result.draft && { draft: true as const }) };
       if (result.article) {
         const start = bodyStart(bytes, result.article);
         const { body, ...meta } = result.article;

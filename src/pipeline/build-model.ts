@@ -6,7 +6,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import type { Bodies } from '../markdown/bodies.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
-import type { Message } from '../report/message.ts';
+import { asDraftMessages, type Message } from '../report/message.ts';
 import { loadTopics, type TopicEntry } from '../topics/topics.ts';
 import { type ArticleState, bodyOf, type CheckedFile, checkFiles, entryOf, writeArticleState } from './article-state.ts';
 import { sourceVersion } from './build-fingerprint.ts';
@@ -161,7 +161,9 @@ async function prepare(
   let checkStats = { read, cached: 0, checked: 0 };
   const checked = await time('check', () => {
     const result = checkFiles(articles, { gazetteer, timezone: config.timezone, lang: config.lang, topics }, options.state, version);
-    messages.push(...result.messages);
+    // A draft's errors do not stop a build that does not publish it.
+    for (const f of result.files)
+      messages.push(...(f.entry.draft && !config.drafts ? asDraftMessages(f.entry.messages) : f.entry.messages));
     checkStats = { read, cached: result.cached, checked: articles.length - result.cached };
     return result.files;
   });

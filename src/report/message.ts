@@ -56,3 +56,14 @@ export function compareText(a: string, b: string): number {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * A draft's problems as a build that does not publish drafts reports them: its errors said as
+ * warnings, marked as a draft's. The draft is not built, so it cannot break the site, and one
+ * reporter's unfinished file never stops the desk publishing; `--drafts` makes them errors again.
+ */
+export function asDraftMessages(messages: readonly Message[]): Message[] {
+  return messages.map((m) =>
+    m.severity === 'error' ? { ...m, severity: 'warning', reason: `In a draft, not published until fixed: ${m.reason}` } : m,
+  );
+}

@@ -15,7 +15,7 @@ function frontMatterOf(text: string): Record<string, unknown> {
 }
 
 describe('dateline new', () => {
-  it('writes an article at content/YYYY/MM/<slug>.md that passes check', async () => {
+  it('writes a draft at content/YYYY/MM/<slug>.md whose placeholder body check flags until it is replaced', async () => {
     const root = await makeProject();
     const title = 'Taliban: "We will not stop" #andarab';
     const made = await runDateline(
@@ -37,17 +37,35 @@ describe('dateline new', () => {
     const text = await readFile(join(root, 'content/2021/08/taliban-we-will-not-stop-andarab.md'), 'utf8');
     expect(frontMatterOf(text)).toEqual({
       title,
+      status: 'draft',
       date: '2021-08-22',
-      timezone: 'UTC',
+      // Afghanistan has one zone: the site's (UTC) is not taken for it.
+      timezone: 'Asia/Kabul',
       location: 'Pol-e-Hesar, Baghlan, Afghanistan',
       tags: ['andarab', 'taliban'],
       lang: 'fa',
     });
     expect(text).toContain('tags: [andarab, taliban]\n');
+    expect(text.endsWith('---\nTK: write the report here, then delete `status: draft` to publish it.\n')).toBe(true);
 
-    const checked = await runDateline(['check'], root);
-    expect(checked, checked.stderr).toMatchObject({ code: 0, stderr: '' });
-    expect(checked.stdout).toBe('Checked 1 article: no errors.\n');
+    // A draft: its placeholder is reported, and stops nothing.
+    const draft = await runDateline(['check'], root);
+    expect(draft.code, draft.stdout + draft.stderr).toBe(0);
+    expect(draft.stdout + draft.stderr).toContain(
+      'taliban-we-will-not-stop-andarab.md:10:1: warning In a draft, not published until fixed: The body still holds the placeholder `dateline new` wrote.',
+    );
+    // Published with the placeholder: an error.
+    const file = join(root, 'content/2021/08/taliban-we-will-not-stop-andarab.md');
+    await writeFile(file, text.replace('status: draft\n', ''));
+    const published = await runDateline(['check'], root);
+    expect(published.code).toBe(1);
+    expect(published.stdout + published.stderr).toContain(
+      'taliban-we-will-not-stop-andarab.md:9:1: error The body still holds the placeholder',
+    );
+    // The report written in its place: clean.
+    await writeFile(file, text.replace('status: draft\n', '').replace(/TK: .*\n$/, 'The report.\n'));
+    const clean = await runDateline(['check'], root);
+    expect(clean, clean.stderr).toMatchObject({ code: 0, stderr: '', stdout: 'Checked 1 article: no errors.\n' });
   });
 
   it('uses now in the article’s zone for the date and the folder, whatever the machine’s zone', async () => {
@@ -76,9 +94,8 @@ describe('dateline new', () => {
     });
   });
 
-  it('uses the site’s timezone from dateline.yaml when no --timezone is given', async () => {
+  it('takes the zone of the place’s country when it has one, with the site on UTC', async () => {
     const root = await makeProject();
-    await writeFile(join(root, 'dateline.yaml'), 'timezone: Asia/Kabul\n');
     const made = await runDateline(['new', 'Kabul airport', '--location', 'Kabul, Afghanistan'], root, {
       DATELINE_NOW: '2021-08-31T20:00:00Z',
     });
@@ -86,6 +103,19 @@ describe('dateline new', () => {
     expect(frontMatterOf(await readFile(join(root, 'content/2021/09/kabul-airport.md'), 'utf8'))).toMatchObject({
       date: '2021-09-01T00:30:00+04:30',
       timezone: 'Asia/Kabul',
+    });
+  });
+
+  it('uses the site’s timezone from dateline.yaml for a country of several zones', async () => {
+    const root = await makeProject();
+    await writeFile(join(root, 'dateline.yaml'), 'timezone: America/Chicago\n');
+    const made = await runDateline(['new', 'Ida reaches the coast', '--location', 'New Orleans, Louisiana, United States'], root, {
+      DATELINE_NOW: '2021-08-29T17:00:00Z',
+    });
+    expect(made, made.stderr).toMatchObject({ code: 0, stdout: 'content/2021/08/ida-reaches-the-coast.md\n' });
+    expect(frontMatterOf(await readFile(join(root, 'content/2021/08/ida-reaches-the-coast.md'), 'utf8'))).toMatchObject({
+      date: '2021-08-29T12:00:00-05:00',
+      timezone: 'America/Chicago',
     });
   });
 
@@ -113,7 +143,7 @@ describe('dateline new', () => {
     expect(made.code).toBe(0);
     expect(made.stdout).toBe('content/2021/08/fighting-near-the-bridge.md\n');
     expect(made.stderr).toContain(
-      'content/2021/08/fighting-near-the-bridge.md:5:11: warning Unknown place `Pul-i-Hisarr, Baghlan, Afghanistan`',
+      'content/2021/08/fighting-near-the-bridge.md:6:11: warning Unknown place `Pul-i-Hisarr, Baghlan, Afghanistan`',
     );
     expect(made.stderr).toContain('Did you mean `af/baghlan/pol-e-hesar` (Pol-e-Hesar)?');
     expect(made.stderr).toContain('[unknown-place]');
