@@ -46,7 +46,6 @@ export function buildArchive(
 ): { archive: Archive; messages: Message[] } {
   const ui = uiStrings(config.lang);
   const { kept, messages } = assignUrls(input.filter((a) => a.status !== 'draft' || config.drafts));
-  const places = gazetteer.with(kept.flatMap(({ article }) => article.unknownPlaces));
   // Topics are named from every article's tags, drafts too: an entry a draft uses is not unused.
   const topics = nameTopics(
     input.map((a) => a.tags),
@@ -56,9 +55,9 @@ export function buildArchive(
   messages.push(...topics.messages);
   const entries: Entry[] = kept.map(({ article, url }) => ({
     article,
-    page: toArticlePage(article, url, places, topics.topicOf, config, ui),
+    page: toArticlePage(article, url, gazetteer, topics.topicOf, config, ui),
   }));
-  messages.push(...linkRelated(entries, places));
+  messages.push(...linkRelated(entries, gazetteer));
   const published = kept.filter(({ article }) => article.status === 'published');
   const searchBundles = config.search.enabled
     ? planSearchBundles(
@@ -89,7 +88,7 @@ export function buildArchive(
   const placePages = buildPlacePages(
     listed,
     new Set(articles.flatMap((a) => a.places.map((p) => p.url.slice('/places/'.length, -1)))),
-    places,
+    gazetteer,
     ctx,
   );
   const topicPages = buildTopicPages(

@@ -31,10 +31,8 @@ export interface CheckedArticle {
   dir: 'ltr' | 'rtl';
   slug: string;
   status: 'draft' | 'published' | 'withdrawn';
-  /** Resolved places in the order written; unknown ones made from their comma path. */
+  /** Resolved places in the order written; an unknown one as the deepest known place its path names. */
   places: Place[];
-  /** Places made up for unknown locations (and their made-up parents). */
-  unknownPlaces: Place[];
   tags: string[];
   sources: { publisher: string; title?: string; url?: string; date?: ArticleDate }[];
   eventDate?: EventDate;
@@ -217,7 +215,6 @@ export function checkArticle(
   }
 
   const places: Place[] = [];
-  const unknownPlaces: Place[] = [];
   const locations = fm.location === undefined ? [] : typeof fm.location === 'string' ? [fm.location] : fm.location;
   locations.forEach((location, i) => {
     if (splitLocation(location).length === 0) {
@@ -231,7 +228,10 @@ export function checkArticle(
       return;
     }
     const resolution = context.gazetteer.resolve(location);
-    if (!places.some((p) => p.id === resolution.place.id)) places.push(resolution.place);
+    // An unknown place is filed under the deepest known place its path names: a misspelling
+    // never becomes a public page, a map dot or a search choice.
+    const filed = resolution.known ? resolution.place : resolution.anchor;
+    if (filed && !places.some((p) => p.id === filed.id)) places.push(filed);
     if (resolution.known && resolution.unmatched?.length) {
       const place = resolution.place;
       const path = context.gazetteer
@@ -247,17 +247,17 @@ export function checkArticle(
       );
     }
     if (!resolution.known) {
-      unknownPlaces.push(...resolution.created);
       const s = resolution.suggestion;
-      report(
-        at(typeof fm.location === 'string' ? ['location'] : ['location', i]),
-        'warning',
-        'unknown-place',
-        `Unknown place \`${location}\`; the article is filed under \`${resolution.place.id}\`.`,
-        s
-          ? `Did you mean \`${s.id}\` (${s.name})? Or add the place to content/places/.`
-          : 'Add the place to content/places/, or check the spelling.',
-      );
+      const fix = s ? `Did you mean \`${s.id}\` (${s.name})? Or add the place to content/places/.` : 'Add the place to content/places/, or check the spelling.';
+      const where = at(typeof fm.location === 'string' ? ['location'] : ['location', i]);
+      const unknown = resolution.created.map((p) => `\`${p.name}\``).join(' and ');
+      if (filed) {
+        const reason = `Unknown place \`${location}\`: the article is filed under ${filed.name} (\`${filed.id}\`); ${unknown} gets no page of its own.`;
+        report(where, 'warning', 'unknown-place', reason, fix);
+      } else {
+        const reason = `\`${location}\` names no place the gazetteer knows, not even its country: the article cannot be filed.`;
+        report(where, 'error', 'no-known-place', reason, fix);
+      }
     }
   });
 
@@ -318,7 +318,6 @@ export function checkArticle(
       slug,
       status: fm.status ?? 'published',
       places,
-      unknownPlaces,
       tags: [...new Set(fm.tags ?? [])],
       sources,
       corrections,

@@ -15,8 +15,10 @@ export type Resolution =
       known: false;
       /** A place made from the comma path, under the deepest known ancestor. */
       place: Place;
-      /** The made-up places, most specific first (to add to the archive's places). */
+      /** The made-up places, most specific first. */
       created: Place[];
+      /** The deepest known place the path names (Baghlan in `Pul-i-Hisarr, Baghlan, Afghanistan`): where the article is filed. */
+      anchor?: Place;
       /** The closest known place, to suggest. */
       suggestion?: Place;
     };
@@ -167,7 +169,7 @@ export class Gazetteer {
       created.unshift(place);
       parent = place;
     }
-    return { known: false, place: created[0]!, created, suggestion: this.#suggest(parts[0]!, anchor) };
+    return { known: false, place: created[0]!, created, ...(anchor && { anchor }), suggestion: this.#suggest(parts[0]!, anchor) };
   }
 
   /**

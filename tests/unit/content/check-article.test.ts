@@ -498,7 +498,7 @@ describe('checkArticle: dates', () => {
 });
 
 describe('checkArticle: places', () => {
-  it('warns about an unknown place, suggests the near one and still returns the article', () => {
+  it('files an unknown place under the nearest known one, saying where, and suggests the near spelling', () => {
     const { article: a, messages } = check(
       article('title: T', 'date: 2021-08-22', 'location: Pul-i-Hisarr, Baghlan, Afghanistan'),
       'content/2021/08/my-story.md',
@@ -506,13 +506,19 @@ describe('checkArticle: places', () => {
     expect(errors(messages)).toEqual([]);
     const m = one(messages, 'unknown-place');
     expect(m).toMatchObject({ file: 'content/2021/08/my-story.md', severity: 'warning', line: 4, column: 11 });
-    expect(m.reason).toContain('Pul-i-Hisarr');
-    expect(m.fix).toContain('af/baghlan/pol-e-hesar');
+    expect(m.reason).toBe(
+      'Unknown place `Pul-i-Hisarr, Baghlan, Afghanistan`: the article is filed under Baghlan (`af/baghlan`); `Pul-i-Hisarr` gets no page of its own.',
+    );
+    expect(m.fix).toBe('Did you mean `af/baghlan/pol-e-hesar` (Pol-e-Hesar)? Or add the place to content/places/.');
     expect(a).toBeDefined();
-    expect(a!.places.map((p) => p.id)).toEqual(['af/baghlan/pul-i-hisarr']);
-    expect(a!.places[0]!.parent).toBe('af/baghlan');
-    expect(a!.places[0]!.known).toBe(false);
-    expect(a!.unknownPlaces.map((p) => p.id)).toEqual(['af/baghlan/pul-i-hisarr']);
+    // Only known places: no page, map dot or search choice is made for the misspelling.
+    expect(a!.places.map((p) => [p.id, p.known])).toEqual([['af/baghlan', true]]);
+  });
+
+  it('refuses a location naming no known place at all: there is nowhere to file it', () => {
+    const { article: a, messages } = check(article('title: T', 'date: 2021-08-22', 'location: Atlantis, Atlantic Ocean'));
+    expect(a).toBeUndefined();
+    expect(one(messages, 'no-known-place')).toMatchObject({ severity: 'error', line: 4, column: 11 });
   });
 
   it('points an unknown place in a list at its own item', () => {
@@ -520,7 +526,7 @@ describe('checkArticle: places', () => {
       article('title: T', 'date: 2021-08-22', 'location:', '  - Kabul, Afghanistan', '  - Pul-i-Hisarr, Baghlan, Afghanistan'),
     );
     expect(one(messages, 'unknown-place')).toMatchObject({ severity: 'warning', line: 6, column: 5 });
-    expect(a!.places.map((p) => p.id)).toEqual(['af/kabul', 'af/baghlan/pul-i-hisarr']);
+    expect(a!.places.map((p) => p.id)).toEqual(['af/kabul', 'af/baghlan']);
   });
 
   it('files a place once when two spellings name it', () => {
