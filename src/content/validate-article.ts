@@ -248,7 +248,9 @@ export function checkArticle(
     }
     if (!resolution.known) {
       const s = resolution.suggestion;
-      const fix = s ? `Did you mean \`${s.id}\` (${s.name})? Or add the place to content/places/.` : 'Add the place to content/places/, or check the spelling.';
+      const fix = s
+        ? `Did you mean \`${s.id}\` (${s.name})? Or add the place to content/places/.`
+        : 'Add the place to content/places/, or check the spelling.';
       const where = at(typeof fm.location === 'string' ? ['location'] : ['location', i]);
       const unknown = resolution.created.map((p) => `\`${p.name}\``).join(' and ');
       if (filed) {

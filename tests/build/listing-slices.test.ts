@@ -1,4 +1,4 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -232,11 +232,12 @@ describe('a listing at the address of another', () => {
     const { root, out } = await sharedSite('sliced');
     const project = await makeTemp();
     await cp(root, project, { recursive: true, filter: (src) => !src.startsWith(out) });
-    // An unknown place called 2021 under Baghlan would be at /places/af/baghlan/2021/, Baghlan's page of 2021.
+    // A place called 2021 under Baghlan would be at /places/af/baghlan/2021/, Baghlan's page of 2021.
+    await appendFile(join(project, 'content/places/af.yaml'), '\naf/baghlan/2021:\n  type: village\n  names: { en: "2021" }\n');
     const file = 'content/2021/08/year-named-place.md';
     await writeFile(
       join(project, file),
-      '---\ntitle: A place named like a year\ndate: 2021-08-20\nlocation: 2021, Baghlan, Afghanistan\n---\nBody.\n',
+      '---\ntitle: A place named like a year\ndate: 2021-08-20\nlocation: af/baghlan/2021\n---\nBody.\n',
     );
     const built = await buildSite(project);
     expect(built.report.ok).toBe(false);
