@@ -18,7 +18,7 @@ export interface Archive {
 
 /** A feed of articles: written as Atom, RSS and JSON Feed beside its page. */
 export interface FeedSpec {
-  kind: 'site' | 'place' | 'topic';
+  kind: 'site' | 'place' | 'topic' | 'author';
   title: string;
   /** The HTML page the feed belongs to (`/places/af/baghlan/`). */
   pageUrl: string;
@@ -133,6 +133,9 @@ export interface ArticlePage {
   /** A small locator map of the article's places, when they have coordinates. */
   map?: MapSpec;
   topics: Link[];
+  /** Who wrote it (links to their pages), and the byline that prints them ("By Jane Doe and Ahmad Shah"). */
+  authors: Link[];
+  byline?: BylinePart[];
   /**
    * Names the rendered body (its HTML and plain text, kept out of the model; see Bodies): the
    * hash of its Markdown and of the renderer, so outputs are hashed by it, not by the bodies.
@@ -151,6 +154,9 @@ export interface ArticlePage {
   related: Teaser[];
 }
 
+/** A piece of a byline: words around the names, or a name with its page. */
+export type BylinePart = { text: string } | (Link & { text?: undefined });
+
 export interface Teaser {
   url: string;
   title: string;
@@ -159,6 +165,8 @@ export interface Teaser {
   dir: 'ltr' | 'rtl';
   datelinePlace: string;
   date: TimeView;
+  /** "By Jane Doe and Ahmad Shah", when the report has a byline. */
+  byline?: string;
 }
 
 export interface TeaserGroup {
@@ -215,7 +223,7 @@ export interface HomePage {
 export type Period = 'year' | 'month' | 'day' | 'part';
 
 export interface ListingPage {
-  kind: 'year' | 'month' | 'day' | 'place' | 'topic';
+  kind: 'year' | 'month' | 'day' | 'place' | 'topic' | 'author';
   /** The period the page lists (date pages, and a place's or topic's period pages); none on a place's or topic's own page. */
   period?: Period;
   url: string;
@@ -237,8 +245,10 @@ export interface ListingPage {
   titleLang?: string;
   /** Native-script or other names shown beside the title. */
   otherNames: Link[];
-  /** What the page is about, under the title (a topic's description from the topics file). */
+  /** What the page is about, under the title (a topic's description, an author's bio). */
   description?: { text: string; lang: string };
+  /** An author's own page elsewhere (authors.yaml's `url`). */
+  homepage?: string;
   breadcrumbs: Link[];
   count: string;
   /** When the page prints only its newest reports: says so, and where the others are. */

@@ -1,3 +1,4 @@
+import type { Catalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { CheckedArticle } from '../content/validate-article.ts';
 import type { ArticleDate } from '../dates/article-date.ts';
@@ -5,8 +6,8 @@ import { eventDatetime, formatEventDate } from '../dates/event-date.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { compareText, type Message } from '../report/message.ts';
-import type { TopicEntry } from '../topics/topics.ts';
 import type { Archive, ArticlePage, FeedSpec, GeoPoint, Link, ListingPage, SiteView, TimeView } from './archive.ts';
+import { buildEntryPages, nameEntries } from './catalogue-pages.ts';
 import { buildDatePages } from './date-pages.ts';
 import { formatDatelinePlace } from './dateline.ts';
 import { formatDay, formatSolarHijri, formatTime } from './format-date.ts';
@@ -14,7 +15,6 @@ import { type Entry, groupByDay, type ListingContext, toTeaser } from './listing
 import { buildPlacePages } from './place-pages.ts';
 import { findRelated } from './related.ts';
 import { COLLAPSIBLE_FACETS, planSearchBundles } from './search-bundles.ts';
-import { buildTopicPages, nameTopics } from './topic-pages.ts';
 import { type UiStrings, uiStrings } from './ui-strings.ts';
 import { absoluteUrl, articleUrl, feedUrls, homeUrl, outputPathOf, placeUrl, yearUrl } from './urls.ts';
 
@@ -42,20 +42,28 @@ export function buildArchive(
   input: readonly RenderedArticle[],
   gazetteer: Gazetteer,
   config: SiteConfig,
-  topicEntries: readonly TopicEntry[],
+  catalogues: Catalogues,
 ): { archive: Archive; messages: Message[] } {
   const ui = uiStrings(config.lang);
   const { kept, messages } = assignUrls(input.filter((a) => a.status !== 'draft' || config.drafts));
-  // Topics are named from every article's tags, drafts too: an entry a draft uses is not unused.
-  const topics = nameTopics(
+  // Named from every article's tags and bylines, drafts too: an entry a draft uses is not unused.
+  const topics = nameEntries(
+    'topic',
     input.map((a) => a.tags),
-    topicEntries,
+    catalogues.topics,
     config.lang,
   );
-  messages.push(...topics.messages);
+  const authors = nameEntries(
+    'author',
+    input.map((a) => a.authors),
+    catalogues.authors,
+    config.lang,
+  );
+  messages.push(...topics.messages, ...authors.messages);
+  const named = { topicOf: topics.linkOf, authorOf: authors.linkOf };
   const entries: Entry[] = kept.map(({ article, url }) => ({
     article,
-    page: toArticlePage(article, url, gazetteer, topics.topicOf, config, ui),
+    page: toArticlePage(article, url, gazetteer, named, config, ui),
   }));
   messages.push(...linkRelated(entries, gazetteer));
   const published = kept.filter(({ article }) => article.status === 'published');
@@ -91,12 +99,8 @@ export function buildArchive(
     gazetteer,
     ctx,
   );
-  const topicPages = buildTopicPages(
-    listed,
-    articles.flatMap((a) => a.topics),
-    topics.views,
-    ctx,
-  );
+  const topicPages = buildEntryPages('topic', listed, articles, topics.views, ctx);
+  const authorPages = buildEntryPages('author', listed, articles, authors.views, ctx);
 
   // Place and topic feeds are many (one per place and topic), so they hold fewer items.
   const newest = (f: FeedSpec) => f.articles.slice(0, f.kind === 'site' ? SITE_FEED_SIZE : FEED_SIZE);
@@ -107,11 +111,13 @@ export function buildArchive(
     urls: feedUrls(homeUrl()),
     articles: listed.map((e) => e.page.url),
   };
-  const feeds = [siteFeed, ...placePages.feeds, ...topicPages.feeds]
+  const feeds = [siteFeed, ...placePages.feeds, ...topicPages.feeds, ...authorPages.feeds]
     .map((f) => ({ ...f, articles: newest(f) }))
     .sort((x, y) => compareText(x.pageUrl, y.pageUrl));
   const years = dates.pages.filter((p) => p.kind === 'year').reverse();
-  const listings = [...dates.pages, ...placePages.pages, ...topicPages.pages].sort((x, y) => compareText(x.url, y.url));
+  const listings = [...dates.pages, ...placePages.pages, ...topicPages.pages, ...authorPages.pages].sort((x, y) =>
+    compareText(x.url, y.url),
+  );
   messages.push(...urlClashes(entries, listings, config));
 
   const archive: Archive = {
@@ -123,7 +129,8 @@ export function buildArchive(
       years: years.map((p) => ({ year: +p.title, count: p.count, url: yearUrl(+p.title) })),
     },
     listings,
-    indexes: [dates.index, placePages.index, topicPages.index],
+    // The authors index only when reports have bylines.
+    indexes: [dates.index, placePages.index, topicPages.index, ...(authorPages.pages.length > 0 ? [authorPages.index] : [])],
     feeds,
     searchBundles,
   };
@@ -203,7 +210,7 @@ function toArticlePage(
   a: RenderedArticle,
   url: string,
   places: Gazetteer,
-  topicOf: (tag: string) => Link,
+  { topicOf, authorOf }: { topicOf: (tag: string) => Link; authorOf: (name: string) => Link },
   config: SiteConfig,
   ui: UiStrings,
 ): ArticlePage {
@@ -244,6 +251,7 @@ function toArticlePage(
       : undefined,
     // Tags that name one topic (`Taliban`, `taliban`) count once.
     topics: [...new Map(a.tags.map(topicOf).map((t) => [t.url, t])).values()],
+    ...bylineOf([...new Map(a.authors.map(authorOf).map((t) => [t.url, t])).values()], ui),
     bodyKey: a.bodyKey,
     textKey: a.textKey,
     excerpt: a.summary ?? a.firstParagraph,
@@ -292,4 +300,17 @@ function linkRelated(entries: readonly Entry[], places: Gazetteer): Message[] {
     entry.page.related = [...chosen, ...automatic].map((e) => toTeaser(e.page));
   }
   return messages;
+}
+
+/**
+ * An article's authors and its byline in the interface's language: "By Jane Doe and Ahmad
+ * Shah", the names joined by Intl.ListFormat, as parts the template prints (each name a link).
+ */
+function bylineOf(authors: Link[], ui: UiStrings): Pick<ArticlePage, 'authors' | 'byline'> {
+  if (authors.length === 0) return { authors };
+  const [before = '', after = ''] = ui.byline.split('{names}');
+  const list = new Intl.ListFormat(ui.dateLocale, { type: 'conjunction' }).formatToParts(authors.map((a) => a.name));
+  let next = 0;
+  const parts = list.map((p) => (p.type === 'element' ? { ...authors[next++]! } : { text: p.value }));
+  return { authors, byline: [...(before ? [{ text: before }] : []), ...parts, ...(after ? [{ text: after }] : [])] };
 }

@@ -15,7 +15,7 @@ export interface ArticleCitation {
  * URL `article.canonical`), never the build date, so rebuilding never changes a citation and
  * there is no "Accessed" date.
  *
- * - `text`: `Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum.
+ * - `text`: the authors first when there are any (`Jane Doe and Ahmad Shah.`), then `Resistance holds three Andarab districts as Taliban issue Panjshir ultimatum.
  *   Dateline, 22 August 2021. https://dateline.example.org/2021/08/22/andarab-resistance/` — no
  *   full stop is added after a title that already ends in `.`, `?` or `!`. It is plain text:
  *   print it escaped (Nunjucks autoescape), never with `| safe`.
@@ -33,7 +33,10 @@ export function citeArticle(article: ArticlePage, site: SiteView): ArticleCitati
   const publisher = oneLine(site.publisher);
   const day = article.date.datetime.slice(0, 10);
 
+  const names = article.authors.map((a) => oneLine(a.name));
+  const byline = names.length ? new Intl.ListFormat(site.lang, { type: 'conjunction' }).format(names) : '';
   const text = [
+    byline ? `${byline}${/[.?!…]$/u.test(byline) ? '' : '.'}` : '',
     `${title}${/[.?!…]$/u.test(title) ? '' : '.'}`,
     publisher ? `${publisher},` : '',
     `${oneLine(article.date.day)}.`,
@@ -43,6 +46,8 @@ export function citeArticle(article: ArticlePage, site: SiteView): ArticleCitati
     .join(' ');
 
   const fields: [string, string][] = [
+    // Each name braced: a literal name, never split into a first and a last (Ahmad Shah Massoud).
+    ...(names.length ? [['author', names.map((n) => `{${escapeBibtex(n)}}`).join(' and ')] as [string, string]] : []),
     ['title', `{${escapeBibtex(title)}}`],
     ...(publisher ? [['organization', escapeBibtex(publisher)] as [string, string]] : []),
     ['date', day],

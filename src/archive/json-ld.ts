@@ -4,7 +4,8 @@ import { absoluteUrl } from './urls.ts';
 
 /**
  * schema.org NewsArticle for an article page (https://schema.org/NewsArticle): dates with their
- * offsets, the dateline, places with coordinates, the publisher, and the sources as `isBasedOn`.
+ * offsets, the dateline, places with coordinates, the authors (else the publisher), the publisher,
+ * and the sources as `isBasedOn`.
  * Typed against schema-dts, so a misspelt property or wrong type fails the type check.
  */
 export function articleJsonLd(page: ArticlePage, site: SiteView): WithContext<NewsArticle> {
@@ -39,7 +40,10 @@ export function articleJsonLd(page: ArticlePage, site: SiteView): WithContext<Ne
     dateline: `${page.datelinePlace} — ${page.date.day}`,
     ...(places.length ? { contentLocation: places } : {}),
     ...(page.topics.length ? { keywords: page.topics.map((t) => t.name) } : {}),
-    author: publisher,
+    // The byline's people, each with their page in the archive; else the publisher.
+    author: page.authors.length
+      ? page.authors.map((a) => ({ '@type': 'Person' as const, name: a.name, url: absoluteUrl(a.url, site.url) }))
+      : publisher,
     publisher,
     ...(sources.length ? { isBasedOn: sources } : {}),
   };

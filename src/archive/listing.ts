@@ -27,7 +27,17 @@ const teasers = new WeakMap<ArticlePage, Teaser>();
 export function toTeaser(p: ArticlePage): Teaser {
   let teaser = teasers.get(p);
   if (!teaser) {
-    teaser = { url: p.url, title: p.title, summary: p.summary, lang: p.lang, dir: p.dir, datelinePlace: p.datelinePlace, date: p.date };
+    const byline = p.byline?.map((part) => part.text ?? part.name).join('');
+    teaser = {
+      url: p.url,
+      title: p.title,
+      summary: p.summary,
+      lang: p.lang,
+      dir: p.dir,
+      datelinePlace: p.datelinePlace,
+      date: p.date,
+      ...(byline && { byline }),
+    };
     teasers.set(p, teaser);
   }
   return teaser;

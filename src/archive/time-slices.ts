@@ -28,7 +28,7 @@ import { periodUrl } from './urls.ts';
 /** What a run of period pages is of: the date archive, or a place or topic. */
 export interface SliceScope {
   /** What the pages list: a place's or topic's reports; none for the date archive, whose pages' kind is their period (a part's: `day`). */
-  kind?: 'place' | 'topic';
+  kind?: 'place' | 'topic' | 'author';
   /** The page the period URLs go under: `/` for the date archive, else the place's or topic's page. */
   base: string;
   /** The place's or topic's name, printed before the period in titles ("Baghlan: 2021"). */

@@ -11,6 +11,9 @@ export const UI_STRINGS = {
     byYear: 'Archive by year',
     places: 'Places',
     topics: 'Topics',
+    authors: 'Authors',
+    // Before an article's authors, joined by Intl.ListFormat: "By Jane Doe and Ahmad Shah".
+    byline: 'By {names}',
     sources: 'Sources',
     corrections: 'Corrections',
     updated: 'Updated',

@@ -24,6 +24,8 @@ export const placesIndexUrl = () => '/places/';
 export const topicsIndexUrl = () => '/topics/';
 export const placeUrl = (id: string) => `/places/${id}/`;
 export const topicUrl = (slug: string) => `/topics/${slug}/`;
+export const authorsIndexUrl = () => '/authors/';
+export const authorUrl = (slug: string) => `/authors/${slug}/`;
 
 /** The Atom, RSS and JSON feeds that sit beside a page (`/places/af/` → `/places/af/feed.xml`). */
 export function feedUrls(pageUrl: string) {

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import slugify from '@sindresorhus/slugify';
+import { loadTopics, type TopicEntry } from '../catalogues/catalogue.ts';
 import { CONFIG_FILE, type SiteConfig } from '../config/site-config.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { checkArticle } from '../content/validate-article.ts';
@@ -10,7 +11,6 @@ import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { asDraftMessages, countMessages, formatMessages, type Message } from '../report/message.ts';
-import { loadTopics, type TopicEntry } from '../topics/topics.ts';
 import { UsageError } from './command.ts';
 
 /** What `new` and `import` need of a project: its config and its gazetteer. */

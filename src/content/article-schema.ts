@@ -27,6 +27,8 @@ export const frontMatterSchema = z.strictObject({
   location: z.union([text, textList]),
   timezone: text.optional(),
   tags: z.array(text).optional(),
+  /** Who wrote it: names (`Jane Doe`) or ids of `content/authors.yaml`. */
+  authors: z.array(text).optional(),
   summary: text.optional(),
   updated: text.optional(),
   status: z.enum(['draft', 'published', 'withdrawn']).optional(),

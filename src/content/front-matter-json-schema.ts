@@ -37,6 +37,7 @@ const FIELDS = {
     examples: ['Asia/Kabul', 'America/Chicago', 'UTC'],
   },
   tags: { description: 'Topics: `[andarab, taliban]`.' },
+  authors: { description: 'Bylines: names (`[Jane Doe]`) or ids of content/authors.yaml (`[jane-doe]`).' },
   summary: { description: 'One sentence shown under the headline and in listings.' },
   updated: date(`When the article was last changed, not before \`date\`: ${DATE_DESCRIPTION}`),
   status: {

@@ -1,11 +1,11 @@
 import slugify from '@sindresorhus/slugify';
+import { inLanguage, nearEntry, type TopicEntry } from '../catalogues/catalogue.ts';
 import { type ArticleDate, isValidZone, parseArticleDate, suggestZone } from '../dates/article-date.ts';
 import { type EventDate, parseEventDate } from '../dates/event-date.ts';
 import { type Gazetteer, splitLocation } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { urlSegment } from '../places/url-segment.ts';
 import type { Message } from '../report/message.ts';
-import { inLanguage, nearTopic, type TopicEntry } from '../topics/topics.ts';
 import { FRONT_MATTER_FIELDS, type FrontMatter, frontMatterSchema } from './article-schema.ts';
 import { type Position, parseYaml } from './parse-yaml.ts';
 import { describeIssues } from './schema-messages.ts';
@@ -34,6 +34,8 @@ export interface CheckedArticle {
   /** Resolved places in the order written; an unknown one as the deepest known place its path names. */
   places: Place[];
   tags: string[];
+  /** Bylines as written: names or ids of the authors file. */
+  authors: string[];
   sources: { publisher: string; title?: string; url?: string; date?: ArticleDate }[];
   eventDate?: EventDate;
   /** Related article ids as written, with where, so an unknown one can be reported. */
@@ -265,7 +267,7 @@ export function checkArticle(
 
   // A tag one or two letters off a topic of the topics file makes a topic of its own: say so.
   (fm.tags ?? []).forEach((tag, i) => {
-    const near = nearTopic(context.topics, tag);
+    const near = nearEntry(context.topics, tag);
     if (near) {
       const name = inLanguage(near.names, context.lang).text;
       const reason = `Tag \`${tag}\` is not in ${near.at.file}; it makes a topic of its own beside \`${near.id}\` (${name}).`;
@@ -321,6 +323,7 @@ export function checkArticle(
       status: fm.status ?? 'published',
       places,
       tags: [...new Set(fm.tags ?? [])],
+      authors: [...new Set(fm.authors ?? [])],
       sources,
       corrections,
       eventDate,

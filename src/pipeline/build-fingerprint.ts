@@ -9,7 +9,7 @@ import { readJsonFile, writeJsonFile } from './json-file.ts';
 import type { ProjectFiles } from './read-project.ts';
 
 /**
- * A hash of everything a build's output depends on: every content, place and topics file, and the
+ * A hash of everything a build's output depends on: every content, place and catalogue file, and the
  * outputs' `version` (outputsVersion: the resolved config, the templates and static files,
  * Dateline's own source and package versions). Equal
  * fingerprints mean the same site, byte for byte (builds are deterministic).
@@ -19,7 +19,7 @@ export function buildFingerprint(project: ProjectFiles, version: string): string
   // Each article by the hash of its path and bytes (read now, or known from the last build).
   for (const a of project.articles) hash.update(`\0a${a.file}\0${a.hash}`);
   for (const p of project.places) hash.update(`\0p${p.file}\0`).update(p.text);
-  if (project.topics) hash.update(`\0t${project.topics.file}\0`).update(project.topics.text);
+  for (const c of [project.topics, project.authors]) if (c) hash.update(`\0c${c.file}\0`).update(c.text);
   return hash.digest('hex');
 }
 

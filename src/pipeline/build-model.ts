@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
+import { type Catalogues, loadCatalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Bodies } from '../markdown/bodies.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import { asDraftMessages, type Message } from '../report/message.ts';
-import { loadTopics, type TopicEntry } from '../topics/topics.ts';
 import { type ArticleState, bodyOf, type CheckedFile, checkFiles, entryOf, writeArticleState } from './article-state.ts';
 import { sourceVersion } from './build-fingerprint.ts';
 import type { ArticleFile, ProjectFiles } from './read-project.ts';
@@ -45,8 +45,8 @@ export interface ModelOptions {
 export interface PreparedArticles {
   rendered: RenderedArticle[];
   gazetteer: Gazetteer;
-  /** The topics file's entries. */
-  topics: TopicEntry[];
+  /** The topics and authors files' entries. */
+  catalogues: Catalogues;
   bodies: Bodies;
   messages: Message[];
   markdown: RenderStats;
@@ -83,7 +83,7 @@ export function modelOf(
   config: SiteConfig,
   time: Timer = async (_stage, f) => f(),
 ): Promise<{ archive: Archive; messages: Message[] }> {
-  return time('archive', () => buildArchive(prepared.rendered, prepared.gazetteer, config, prepared.topics));
+  return time('archive', () => buildArchive(prepared.rendered, prepared.gazetteer, config, prepared.catalogues));
 }
 
 /** Places, check and Markdown: the stages before the model; writes the article state. */
@@ -92,9 +92,9 @@ export async function prepareArticles(project: ProjectFiles, options: ModelOptio
   const { gazetteer, messages } = options.gazetteer
     ? { gazetteer: options.gazetteer, messages: [] }
     : await time('places', () => loadGazetteer(project.places));
-  const topics = loadTopics(project.topics, project.config.lang);
+  const { catalogues, messages: catalogueMessages } = loadCatalogues(project);
   const version = await checkVersion(project);
-  const prepared = await prepare(project, project.articles, { ...options, time }, { gazetteer, topics: topics.topics }, version);
+  const prepared = await prepare(project, project.articles, { ...options, time }, gazetteer, catalogues, version);
   if (options.cacheDir && options.render) {
     const head = { version, fingerprint: options.fingerprint };
     await writeArticleState(
@@ -105,7 +105,7 @@ export async function prepareArticles(project: ProjectFiles, options: ModelOptio
       options.state,
     );
   }
-  return { ...prepared, messages: [...messages, ...topics.messages, ...prepared.messages] };
+  return { ...prepared, messages: [...messages, ...catalogueMessages, ...prepared.messages] };
 }
 
 /**
@@ -122,9 +122,9 @@ export async function prepareChanges(project: ProjectFiles, options: ModelOption
   const changed = project.articles.filter((a) => state.files[a.file]![1] !== a.hash);
   const time: Timer = options.time ?? (async (_stage, f) => f());
   const { gazetteer, messages } = await time('places', () => loadGazetteer(project.places));
-  const topics = loadTopics(project.topics, project.config.lang);
-  if (messages.length > 0 || topics.messages.length > 0) return undefined;
-  const prepared = await prepare(project, changed, { ...options, time }, { gazetteer, topics: topics.topics }, version);
+  const { catalogues, messages: catalogueMessages } = loadCatalogues(project);
+  if (messages.length > 0 || catalogueMessages.length > 0) return undefined;
+  const prepared = await prepare(project, changed, { ...options, time }, gazetteer, catalogues, version);
   // The others are the last build's, as known: counted as taken from its check and render.
   const unchanged = project.articles.length - changed.length;
   return {
@@ -134,12 +134,12 @@ export async function prepareChanges(project: ProjectFiles, options: ModelOption
   };
 }
 
-/** What the checks and renders of the article state are for: Dateline, the places, the topics, the site's zone and language. */
+/** What the checks and renders of the article state are for: Dateline, the places, the catalogues, the site's zone and language. */
 async function checkVersion(project: ProjectFiles): Promise<string> {
   const { config } = project;
   return createHash('sha256')
     .update(await sourceVersion())
-    .update(JSON.stringify([config.timezone, config.lang, project.places, project.topics ?? null]))
+    .update(JSON.stringify([config.timezone, config.lang, project.places, project.topics ?? null, project.authors ?? null]))
     .digest('hex');
 }
 
@@ -148,7 +148,8 @@ async function prepare(
   project: ProjectFiles,
   articles: readonly ArticleFile[],
   options: ModelOptions & { time: Timer },
-  { gazetteer, topics }: { gazetteer: Gazetteer; topics: TopicEntry[] },
+  gazetteer: Gazetteer,
+  catalogues: Catalogues,
   version: string,
 ): Promise<PreparedArticles> {
   const { config } = project;
@@ -160,7 +161,8 @@ async function prepare(
   const { read } = project;
   let checkStats = { read, cached: 0, checked: 0 };
   const checked = await time('check', () => {
-    const result = checkFiles(articles, { gazetteer, timezone: config.timezone, lang: config.lang, topics }, options.state, version);
+    const context = { gazetteer, timezone: config.timezone, lang: config.lang, topics: catalogues.topics };
+    const result = checkFiles(articles, context, options.state, version);
     // A draft's errors do not stop a build that does not publish it.
     for (const f of result.files)
       messages.push(...(f.entry.draft && !config.drafts ? asDraftMessages(f.entry.messages) : f.entry.messages));
@@ -195,7 +197,7 @@ async function prepare(
     const render = renderedNow.has(f) ? f.entry.render! : { firstParagraph: '', key: '', textKey: '' };
     return [{ ...meta, firstParagraph: render.firstParagraph, bodyKey: render.key, textKey: render.textKey }];
   });
-  return { rendered, gazetteer, topics, bodies: store, messages, markdown: stats, check: checkStats, files: checked, version };
+  return { rendered, gazetteer, catalogues, bodies: store, messages, markdown: stats, check: checkStats, files: checked, version };
 }
 
 /**

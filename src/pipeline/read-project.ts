@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { type Dirent, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { CATALOGUE_FILES, type CatalogueFile, type CatalogueKind } from '../catalogues/catalogue.ts';
 import { CONFIG_FILE, configFieldsAt, type SiteConfig, siteConfigSchema } from '../config/site-config.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { describeIssues } from '../content/schema-messages.ts';
 import type { GazetteerFile } from '../places/load-gazetteer.ts';
 import type { Message } from '../report/message.ts';
-import { TOPICS_FILE, type TopicsFile } from '../topics/topics.ts';
 
 /** An article file as read: its content hash, and its bytes unless they were known unchanged. */
 export interface ArticleFile {
@@ -59,7 +59,9 @@ export interface ProjectFiles {
   read: number;
   places: GazetteerFile[];
   /** The topics file (`<content>/topics.yaml`), when there is one. */
-  topics?: TopicsFile;
+  topics?: CatalogueFile;
+  /** The authors file (`<content>/authors.yaml`), when there is one. */
+  authors?: CatalogueFile;
   messages: Message[];
 }
 
@@ -90,7 +92,7 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
   const entries = listFolder(contentDir);
   const articlePaths: { path: string; file: string }[] = [];
   const placePaths: string[] = [];
-  let topicsPath: string | undefined;
+  const cataloguePaths: Partial<Record<CatalogueKind, string>> = {};
   for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const abs = `${contentDir}${sep}${entry.path}`;
     if (entry.dirent.isSymbolicLink()) {
@@ -105,7 +107,8 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
       });
     } else if (entry.dirent.isFile() && ARTICLE_FILE.test(entry.name)) articlePaths.push({ path: abs, file: `${prefix}${entry.path}` });
     else if (entry.dirent.isFile() && PLACES_FILE.test(entry.path)) placePaths.push(abs);
-    else if (entry.dirent.isFile() && entry.path === TOPICS_FILE) topicsPath = abs;
+    else if (entry.dirent.isFile() && entry.path === CATALOGUE_FILES.topic) cataloguePaths.topic = abs;
+    else if (entry.dirent.isFile() && entry.path === CATALOGUE_FILES.author) cataloguePaths.author = abs;
   }
   // One file open at a time, read synchronously: an archive of 100,000 files would run out of
   // file descriptors (EMFILE) if every read started together, and small files are read about
@@ -120,8 +123,18 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
     return { file, path, hash: articleHash(file, bytes), stamp, bytes };
   });
   const places = placePaths.map((p) => ({ file: toName(p), text: readFileSync(p, 'utf8') }));
-  const topics = topicsPath === undefined ? undefined : { file: toName(topicsPath), text: readFileSync(topicsPath, 'utf8') };
-  return { config, articles, places, ...(topics && { topics }), messages, read: articles.filter((a) => a.bytes).length };
+  const catalogue = (path: string | undefined) =>
+    path === undefined ? undefined : { file: toName(path), text: readFileSync(path, 'utf8') };
+  const [topics, authors] = [catalogue(cataloguePaths.topic), catalogue(cataloguePaths.author)];
+  return {
+    config,
+    articles,
+    places,
+    ...(topics && { topics }),
+    ...(authors && { authors }),
+    messages,
+    read: articles.filter((a) => a.bytes).length,
+  };
 }
 
 /**
@@ -164,9 +177,9 @@ export function readPlaceFiles(root: string, config: SiteConfig): GazetteerFile[
   return names.sort().map((name) => ({ file: toName(join(folder, name)), text: readFileSync(join(folder, name), 'utf8') }));
 }
 
-/** The topics file alone (`<content>/topics.yaml`, not a link), as readProject reads it: for `dateline serve`. */
-export function readTopicsFile(root: string, config: SiteConfig): TopicsFile | undefined {
-  const path = join(root, config.content, TOPICS_FILE);
+/** A catalogue file alone (`<content>/topics.yaml`, `authors.yaml`; not a link), as readProject reads it: for `dateline serve`. */
+export function readCatalogueFile(root: string, config: SiteConfig, kind: CatalogueKind): CatalogueFile | undefined {
+  const path = join(root, config.content, CATALOGUE_FILES[kind]);
   if (!existsSync(path) || !lstatSync(path).isFile()) return undefined;
   return { file: relative(root, path).split(sep).join('/'), text: readFileSync(path, 'utf8') };
 }

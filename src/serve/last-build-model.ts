@@ -1,11 +1,11 @@
 import type { Archive } from '../archive/archive.ts';
 import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
+import { loadCatalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { entryOf, readArticleState, releaseShards } from '../pipeline/article-state.ts';
 import { readManifest } from '../pipeline/output-manifest.ts';
-import { readConfig, readPlaceFiles, readTopicsFile } from '../pipeline/read-project.ts';
+import { readCatalogueFile, readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
-import { loadTopics } from '../topics/topics.ts';
 
 /**
  * The archive model of the site the last build wrote, made again from that build's article state
@@ -20,8 +20,12 @@ export async function lastBuildModel(root: string, cacheDir: string, overrides: 
   const [state, manifest] = await Promise.all([readArticleState(cacheDir), readManifest(cacheDir)]);
   if (messages.length > 0 || !state || !manifest || state.fingerprint !== manifest.fingerprint) return undefined;
   const places = loadGazetteer(readPlaceFiles(root, config));
-  const topics = loadTopics(readTopicsFile(root, config), config.lang);
-  if (places.messages.length > 0 || topics.messages.length > 0) return undefined;
+  const catalogues = loadCatalogues({
+    config,
+    topics: readCatalogueFile(root, config, 'topic'),
+    authors: readCatalogueFile(root, config, 'author'),
+  });
+  if (places.messages.length > 0 || catalogues.messages.length > 0) return undefined;
   const rendered: RenderedArticle[] = [];
   try {
     for (const file of Object.keys(state.files)) {
@@ -37,5 +41,5 @@ export async function lastBuildModel(root: string, cacheDir: string, overrides: 
   } finally {
     releaseShards(state);
   }
-  return buildArchive(rendered, places.gazetteer, config, topics.topics).archive;
+  return buildArchive(rendered, places.gazetteer, config, catalogues.catalogues).archive;
 }

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { articleUrl, outputPathOf } from '../archive/urls.ts';
+import { loadCatalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { checkArticle } from '../content/validate-article.ts';
 import { renderArticleBody } from '../markdown/render-markdown.ts';
@@ -9,10 +10,9 @@ import { articlePageRenderer } from '../outputs/pages/page-templates.ts';
 import { entryOf, readArticleState, releaseShards, stateIndexPath } from '../pipeline/article-state.ts';
 import { pageStore, readSnapshot, snapshotPath } from '../pipeline/model-snapshot.ts';
 import { manifestPath, readManifest } from '../pipeline/output-manifest.ts';
-import { readConfig, readPlaceFiles, readTopicsFile } from '../pipeline/read-project.ts';
+import { readCatalogueFile, readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import type { Message } from '../report/message.ts';
-import { loadTopics } from '../topics/topics.ts';
 import { type SavePreview, type TeaserText, teaserPagesOnWorker } from './teaser-pages.ts';
 
 export type { SavePreview } from './teaser-pages.ts';
@@ -62,10 +62,14 @@ export async function savePreviewer(
 ): Promise<SavePreviewer> {
   const { config, messages } = await readConfig(root, overrides);
   const places = loadGazetteer(readPlaceFiles(root, config));
-  const topics = loadTopics(readTopicsFile(root, config), config.lang);
-  if (messages.length > 0 || places.messages.length > 0 || topics.messages.length > 0)
+  const catalogues = loadCatalogues({
+    config,
+    topics: readCatalogueFile(root, config, 'topic'),
+    authors: readCatalogueFile(root, config, 'author'),
+  });
+  if (messages.length > 0 || places.messages.length > 0 || catalogues.messages.length > 0)
     return { preview: async () => ({ pages: [], errors: [] }), built: () => {}, close: async () => {} };
-  const context = { gazetteer: places.gazetteer, timezone: config.timezone, lang: config.lang, topics: topics.topics };
+  const context = { gazetteer: places.gazetteer, timezone: config.timezone, lang: config.lang, topics: catalogues.catalogues.topics };
   const links = { portableLinks: config.links === 'portable', baseUrl: config.url };
   const renderArticle = await articlePageRenderer(templates, links);
   const store = pageStore(cacheDir);

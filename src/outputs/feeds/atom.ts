@@ -1,3 +1,4 @@
+import { absoluteUrl } from '../../archive/urls.ts';
 import { contentXml, type FeedData, georssPoint, lastChange, rfc3339 } from './feed-data.ts';
 import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
 
@@ -26,6 +27,10 @@ export function atomFeed(feed: FeedData): string {
       xml('link', undefined, { rel: 'alternate', type: 'text/html', hreflang: article.lang, href: article.canonical }),
       xml('published', rfc3339(article.date)),
       xml('updated', rfc3339(lastChange(article))),
+      // The byline (else the feed's author, the publisher, stands for every entry).
+      ...article.authors.map(
+        (a): XmlElement => ({ name: 'author', children: [xml('name', a.name), xml('uri', absoluteUrl(a.url, feed.site.url))] }),
+      ),
       ...article.topics.map((topic) => xml('category', undefined, { term: topic.name })),
       ...(article.excerpt ? [xml('summary', article.excerpt, { type: 'text' })] : []),
       { name: 'content', attrs: { type: 'html' }, escaped: contentXml(article, feed) },

@@ -56,6 +56,7 @@ export interface JsonFeedItem {
   date_published: string;
   date_modified?: string;
   tags?: string[];
+  authors?: { name: string; url: string }[];
   language: string;
   _geo?: GeoExtension;
 }
@@ -97,6 +98,9 @@ export function jsonFeedObject(feed: FeedData): JsonFeed {
         date_published: rfc3339(article.date),
         ...(article.updated ? { date_modified: rfc3339(article.updated) } : {}),
         ...(article.topics.length ? { tags: article.topics.map((t) => t.name) } : {}),
+        ...(article.authors.length
+          ? { authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(a.url, feed.site.url) })) }
+          : {}),
         language: article.lang,
         ...(g ? { _geo: g } : {}),
       };

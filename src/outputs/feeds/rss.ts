@@ -31,7 +31,7 @@ export function rssFeed(feed: FeedData): string {
       ...(article.excerpt ? [xml('description', article.excerpt)] : []),
       { name: 'content:encoded', escaped: contentXml(article, feed) },
       ...article.topics.map((topic) => xml('category', topic.name)),
-      xml('dc:creator', feed.site.publisher),
+      ...(article.authors.length ? article.authors.map((a) => xml('dc:creator', a.name)) : [xml('dc:creator', feed.site.publisher)]),
       xml('dc:language', article.lang),
       ...(point ? [xml('georss:point', point)] : []),
     ];

@@ -27,6 +27,7 @@ export function article(slug: string, day: string, extra: Partial<ArticlePage> =
     withdrawn: extra.status === 'withdrawn' || extra.withdrawn === true,
     status: extra.withdrawn ? 'withdrawn' : 'published',
     related: [],
+    authors: [],
     datelinePlace: 'Banu, Baghlan',
     date: time(day, `${day}T00:00:00Z`),
     places: [

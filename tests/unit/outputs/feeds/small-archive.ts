@@ -42,6 +42,7 @@ function article(
     placeSpellings: [],
     points: [],
     topics: [],
+    authors: [],
     bodyKey: url,
     textKey: url,
     excerpt: 'Body',

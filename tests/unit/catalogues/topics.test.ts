@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nameTopics } from '../../../src/archive/topic-pages.ts';
-import { closestSlug, loadTopics, nearTopic, topicEntryOf, writtenName } from '../../../src/topics/topics.ts';
+import { nameEntries } from '../../../src/archive/catalogue-pages.ts';
+import { closestSlug, entryNamed, loadTopics, nearEntry, writtenName } from '../../../src/catalogues/catalogue.ts';
 import { check } from '../../helpers/check.ts';
 
 const FILE = 'content/topics.yaml';
@@ -72,20 +72,20 @@ describe('the topics file', () => {
 describe('tags and topics', () => {
   it('finds a tag’s entry by its slug or any of its names, whatever the case', () => {
     for (const tag of ['national-resistance-front', 'National Resistance Front', 'NATIONAL resistance front', 'جبهه مقاومت ملی']) {
-      expect(topicEntryOf(TOPICS, tag)?.id).toBe('national-resistance-front');
+      expect(entryNamed(TOPICS, tag)?.id).toBe('national-resistance-front');
     }
-    expect(topicEntryOf(TOPICS, 'Taliban')?.id).toBe('taliban');
-    expect(topicEntryOf(TOPICS, 'Kabul')).toBeUndefined();
+    expect(entryNamed(TOPICS, 'Taliban')?.id).toBe('taliban');
+    expect(entryNamed(TOPICS, 'Kabul')).toBeUndefined();
   });
 
   it('takes a tag one or two letters off an entry, or without its hyphens, for a misspelling; not a short or another topic', () => {
-    expect(nearTopic(TOPICS, 'Talibaan')?.id).toBe('taliban');
-    expect(nearTopic(TOPICS, 'nationalresistancefront')?.id).toBe('national-resistance-front');
-    expect(nearTopic(TOPICS, 'National Resistence Frunt')?.id).toBe('national-resistance-front');
-    expect(nearTopic(TOPICS, 'Taliban')).toBeUndefined();
-    expect(nearTopic(TOPICS, 'uk')).toBeUndefined();
-    expect(nearTopic(TOPICS, 'kabul')).toBeUndefined();
-    expect(nearTopic(TOPICS, 'Tamil')).toBeUndefined();
+    expect(nearEntry(TOPICS, 'Talibaan')?.id).toBe('taliban');
+    expect(nearEntry(TOPICS, 'nationalresistancefront')?.id).toBe('national-resistance-front');
+    expect(nearEntry(TOPICS, 'National Resistence Frunt')?.id).toBe('national-resistance-front');
+    expect(nearEntry(TOPICS, 'Taliban')).toBeUndefined();
+    expect(nearEntry(TOPICS, 'uk')).toBeUndefined();
+    expect(nearEntry(TOPICS, 'kabul')).toBeUndefined();
+    expect(nearEntry(TOPICS, 'Tamil')).toBeUndefined();
     expect(closestSlug('refugee', ['refinery', 'refugees'])).toBe('refugees');
     expect(closestSlug('abcd', ['abce'])).toBeUndefined();
   });
@@ -134,7 +134,7 @@ describe('tags and topics', () => {
       ['Taliban', 'kabul-airport'],
       ['taliban', 'ISIS-K', 'isis-k', 'National Resistence Front', 'uss'],
     ];
-    const { topicOf, views, messages } = nameTopics(tags, TOPICS, 'en');
+    const { linkOf: topicOf, views, messages } = nameEntries('topic', tags, TOPICS, 'en');
     expect(topicOf('taliban')).toEqual({ name: 'Taliban', url: '/topics/taliban/' });
     expect(topicOf('taliban')).toBe(topicOf('Taliban'));
     // Named only in Dari: the Dari name, marked as such.
@@ -147,7 +147,7 @@ describe('tags and topics', () => {
     );
     // `uss` is not taken for `us`: too short to tell a misspelling.
     expect(messages[1]!.fix).toBe('Tag an article with it, or remove the entry.');
-    const dari = nameTopics(tags, TOPICS, 'fa');
-    expect(dari.topicOf('Taliban')).toEqual({ name: 'طالبان', url: '/topics/taliban/' });
+    const dari = nameEntries('topic', tags, TOPICS, 'fa');
+    expect(dari.linkOf('Taliban')).toEqual({ name: 'طالبان', url: '/topics/taliban/' });
   });
 });
