@@ -133,6 +133,8 @@ export interface ArticlePage {
   /** A small locator map of the article's places, when they have coordinates. */
   map?: MapSpec;
   topics: Link[];
+  /** The lead image (front matter `image`). */
+  image?: ImageView;
   /** Who wrote it (links to their pages), and the byline that prints them ("By Jane Doe and Ahmad Shah"). */
   authors: Link[];
   byline?: BylinePart[];
@@ -154,6 +156,31 @@ export interface ArticlePage {
   related: Teaser[];
 }
 
+/** What a build read of an image file: its content hash (its name in the site), type and size in pixels. */
+export interface MediaInfo {
+  hash: string;
+  width: number;
+  height: number;
+  /** `image/jpeg`. */
+  type: string;
+  /** The file's extension, lowercase (`jpg`). */
+  ext: string;
+}
+
+/** A lead image as pages and feeds print it. */
+export interface ImageView {
+  /** Root-relative: `/media/<hash>.jpg`. */
+  url: string;
+  /** Its absolute URL, for OpenGraph, JSON-LD and feeds. */
+  canonical: string;
+  width: number;
+  height: number;
+  type: string;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
 /** A piece of a byline: words around the names, or a name with its page. */
 export type BylinePart = { text: string } | (Link & { text?: undefined });
 
@@ -167,6 +194,8 @@ export interface Teaser {
   date: TimeView;
   /** "By Jane Doe and Ahmad Shah", when the report has a byline. */
   byline?: string;
+  /** The lead image, for a template that shows one in teasers. */
+  image?: ImageView;
 }
 
 export interface TeaserGroup {

@@ -6,7 +6,7 @@ import { eventDatetime, formatEventDate } from '../dates/event-date.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { compareText, type Message } from '../report/message.ts';
-import type { Archive, ArticlePage, FeedSpec, GeoPoint, Link, ListingPage, SiteView, TimeView } from './archive.ts';
+import type { Archive, ArticlePage, FeedSpec, GeoPoint, Link, ListingPage, MediaInfo, SiteView, TimeView } from './archive.ts';
 import { buildEntryPages, nameEntries } from './catalogue-pages.ts';
 import { buildDatePages } from './date-pages.ts';
 import { formatDatelinePlace } from './dateline.ts';
@@ -16,7 +16,7 @@ import { buildPlacePages } from './place-pages.ts';
 import { findRelated } from './related.ts';
 import { COLLAPSIBLE_FACETS, planSearchBundles } from './search-bundles.ts';
 import { type UiStrings, uiStrings } from './ui-strings.ts';
-import { absoluteUrl, articleUrl, feedUrls, homeUrl, outputPathOf, placeUrl, yearUrl } from './urls.ts';
+import { absoluteUrl, articleUrl, feedUrls, homeUrl, mediaUrl, outputPathOf, placeUrl, yearUrl } from './urls.ts';
 
 /** A checked article with what the model keeps of its rendered body. */
 export interface RenderedArticle extends Omit<CheckedArticle, 'body'> {
@@ -43,6 +43,8 @@ export function buildArchive(
   gazetteer: Gazetteer,
   config: SiteConfig,
   catalogues: Catalogues,
+  /** What the build read of the images articles use, by file (readMediaInfo). */
+  media: Readonly<Record<string, MediaInfo>> = {},
 ): { archive: Archive; messages: Message[] } {
   const ui = uiStrings(config.lang);
   const { kept, messages } = assignUrls(input.filter((a) => a.status !== 'draft' || config.drafts));
@@ -63,7 +65,7 @@ export function buildArchive(
   const named = { topicOf: topics.linkOf, authorOf: authors.linkOf };
   const entries: Entry[] = kept.map(({ article, url }) => ({
     article,
-    page: toArticlePage(article, url, gazetteer, named, config, ui),
+    page: toArticlePage(article, url, gazetteer, named, media, config, ui),
   }));
   messages.push(...linkRelated(entries, gazetteer));
   const published = kept.filter(({ article }) => article.status === 'published');
@@ -211,9 +213,11 @@ function toArticlePage(
   url: string,
   places: Gazetteer,
   { topicOf, authorOf }: { topicOf: (tag: string) => Link; authorOf: (name: string) => Link },
+  media: Readonly<Record<string, MediaInfo>>,
   config: SiteConfig,
   ui: UiStrings,
 ): ArticlePage {
+  const info = a.image && media[a.image.file];
   const timeView = (d: ArticleDate): TimeView => ({
     datetime: d.iso,
     day: formatDay(d, ui.dateLocale),
@@ -258,6 +262,19 @@ function toArticlePage(
     ogLocale: a.lang.replace('-', '_'),
     sources: a.sources.map((s) => ({ publisher: s.publisher, title: s.title, url: s.url, date: s.date ? timeView(s.date) : undefined })),
     corrections: a.corrections.map((c) => ({ date: timeView(c.date), text: c.text })),
+    ...(a.image &&
+      info && {
+        image: {
+          url: mediaUrl(info),
+          canonical: absoluteUrl(mediaUrl(info), config.url),
+          width: info.width,
+          height: info.height,
+          type: info.type,
+          ...(a.image.alt && { alt: a.image.alt }),
+          ...(a.image.caption && { caption: a.image.caption }),
+          ...(a.image.credit && { credit: a.image.credit }),
+        },
+      }),
     event: a.eventDate
       ? {
           label: formatEventDate(a.eventDate, ui.dateLocale),

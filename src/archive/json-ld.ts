@@ -40,6 +40,18 @@ export function articleJsonLd(page: ArticlePage, site: SiteView): WithContext<Ne
     dateline: `${page.datelinePlace} — ${page.date.day}`,
     ...(places.length ? { contentLocation: places } : {}),
     ...(page.topics.length ? { keywords: page.topics.map((t) => t.name) } : {}),
+    ...(page.image
+      ? {
+          image: {
+            '@type': 'ImageObject' as const,
+            url: page.image.canonical,
+            width: { '@type': 'QuantitativeValue' as const, value: page.image.width, unitCode: 'E37' },
+            height: { '@type': 'QuantitativeValue' as const, value: page.image.height, unitCode: 'E37' },
+            ...(page.image.caption ? { caption: page.image.caption } : {}),
+            ...(page.image.credit ? { creditText: page.image.credit } : {}),
+          },
+        }
+      : {}),
     // The byline's people, each with their page in the archive; else the publisher.
     author: page.authors.length
       ? page.authors.map((a) => ({ '@type': 'Person' as const, name: a.name, url: absoluteUrl(a.url, site.url) }))

@@ -37,6 +37,7 @@ export function toTeaser(p: ArticlePage): Teaser {
       datelinePlace: p.datelinePlace,
       date: p.date,
       ...(byline && { byline }),
+      ...(p.image && { image: p.image }),
     };
     teasers.set(p, teaser);
   }

@@ -25,6 +25,8 @@ export const topicsIndexUrl = () => '/topics/';
 export const placeUrl = (id: string) => `/places/${id}/`;
 export const topicUrl = (slug: string) => `/topics/${slug}/`;
 export const authorsIndexUrl = () => '/authors/';
+/** An image's address in the site: named by its content, so a changed photo is a new file. */
+export const mediaUrl = (info: { hash: string; ext: string }) => `/media/${info.hash}.${info.ext}`;
 export const authorUrl = (slug: string) => `/authors/${slug}/`;
 
 /** The Atom, RSS and JSON feeds that sit beside a page (`/places/af/` → `/places/af/feed.xml`). */

@@ -29,6 +29,8 @@ export const frontMatterSchema = z.strictObject({
   tags: z.array(text).optional(),
   /** Who wrote it: names (`Jane Doe`) or ids of `content/authors.yaml`. */
   authors: z.array(text).optional(),
+  /** The lead image: a file beside the article (`./kabul.jpg`) or under the content folder (`/media/kabul.jpg`). */
+  image: z.strictObject({ src: text, alt: z.string().optional(), caption: text.optional(), credit: text.optional() }).optional(),
   summary: text.optional(),
   updated: text.optional(),
   status: z.enum(['draft', 'published', 'withdrawn']).optional(),
@@ -43,6 +45,9 @@ export const frontMatterSchema = z.strictObject({
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** Image files an article may use (a lead image): by extension, in any case. */
+export const MEDIA_FILE = /\.(jpe?g|png|webp|avif|gif)$/i;
 
 /** Field names a writer may use, for "did you mean" suggestions. */
 export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape);

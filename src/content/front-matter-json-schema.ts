@@ -37,6 +37,10 @@ const FIELDS = {
     examples: ['Asia/Kabul', 'America/Chicago', 'UTC'],
   },
   tags: { description: 'Topics: `[andarab, taliban]`.' },
+  image: {
+    description:
+      'The lead image: `{src: ./kabul-airport.jpg, alt: …, caption?: …, credit?: …}`; `src` beside the article, or from the content folder (`/media/x.jpg`).',
+  },
   authors: { description: 'Bylines: names (`[Jane Doe]`) or ids of content/authors.yaml (`[jane-doe]`).' },
   summary: { description: 'One sentence shown under the headline and in listings.' },
   updated: date(`When the article was last changed, not before \`date\`: ${DATE_DESCRIPTION}`),

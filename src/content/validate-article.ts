@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import slugify from '@sindresorhus/slugify';
 import { inLanguage, nearEntry, type TopicEntry } from '../catalogues/catalogue.ts';
 import { type ArticleDate, isValidZone, parseArticleDate, suggestZone } from '../dates/article-date.ts';
@@ -6,9 +7,9 @@ import { type Gazetteer, splitLocation } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { urlSegment } from '../places/url-segment.ts';
 import type { Message } from '../report/message.ts';
-import { FRONT_MATTER_FIELDS, type FrontMatter, frontMatterSchema } from './article-schema.ts';
+import { FRONT_MATTER_FIELDS, type FrontMatter, frontMatterSchema, MEDIA_FILE } from './article-schema.ts';
 import { type Position, parseYaml } from './parse-yaml.ts';
-import { describeIssues } from './schema-messages.ts';
+import { describeIssues, suggest } from './schema-messages.ts';
 import { splitFrontMatter } from './split-front-matter.ts';
 import { canonicalLang, textDirection } from './text-direction.ts';
 
@@ -37,6 +38,8 @@ export interface CheckedArticle {
   /** Bylines as written: names or ids of the authors file. */
   authors: string[];
   sources: { publisher: string; title?: string; url?: string; date?: ArticleDate }[];
+  /** The lead image: its file (relative to the project, as MediaFile names it), its words, and where `src` is. */
+  image?: { file: string; alt?: string; caption?: string; credit?: string; line: number; column: number };
   eventDate?: EventDate;
   /** Related article ids as written, with where, so an unknown one can be reported. */
   related: { id: string; line: number; column: number }[];
@@ -52,6 +55,8 @@ export interface CheckContext {
   timezone: string;
   /** The site's default language. */
   lang: string;
+  /** The content folder, relative to the project (`content`): where `/`-rooted image paths start. */
+  content?: string;
   /** The entries of the topics file, for the tags that are probably misspellings of one. */
   topics: readonly TopicEntry[];
 }
@@ -129,11 +134,13 @@ export function checkArticle(
     const fieldsAt = (path: (string | number)[]): string[] =>
       path.length === 0
         ? FRONT_MATTER_FIELDS
-        : path[0] === 'sources'
-          ? ['publisher', 'title', 'url', 'date']
-          : path[0] === 'corrections'
-            ? ['date', 'text']
-            : [];
+        : path[0] === 'image' && path.length === 1
+          ? ['src', 'alt', 'caption', 'credit']
+          : path[0] === 'sources'
+            ? ['publisher', 'title', 'url', 'date']
+            : path[0] === 'corrections'
+              ? ['date', 'text']
+              : [];
     for (const p of describeIssues(parsed.error.issues, data, fieldsAt)) {
       report(
         p.ruleId === 'missing-field' && p.path.length === 0 ? top : at(p.path, p.atKey ? 'key' : 'value'),
@@ -281,6 +288,34 @@ export function checkArticle(
     }
   });
 
+  // The lead image: a file beside the article, or under the content folder (`/media/x.jpg`).
+  let image: CheckedArticle['image'];
+  if (fm.image) {
+    const { src, alt, caption, credit } = fm.image;
+    const folder = context.content ?? 'content';
+    const file = posix.normalize(src.startsWith('/') ? `${folder}${src}` : posix.join(posix.dirname(input.file), src));
+    const inside = file.startsWith(`${folder}/`) && !/^[a-z][a-z0-9+.-]*:/i.test(src);
+    if (!inside || !MEDIA_FILE.test(file)) {
+      const reason = `\`image.src\` \`${src}\` is not an image file in the content folder.`;
+      report(
+        at(['image', 'src']),
+        'error',
+        'missing-image',
+        reason,
+        'Put the image beside the article (`./photo.jpg`) or under content/ (`/media/photo.jpg`): JPEG, PNG, WebP, AVIF or GIF.',
+      );
+    } else {
+      // Whether the file exists is checked by the build (missingImages), not here: this check is
+      // kept while the article's bytes are the same, and the image can come or go meanwhile.
+      const words = { ...(alt?.trim() && { alt: alt.trim() }), ...(caption && { caption }), ...(credit && { credit }) };
+      image = { file, ...words, ...at(['image', 'src']) };
+    }
+    if (!alt?.trim()) {
+      const reason = 'The lead image has no `alt` text: a reader who cannot see it, or whose connection does not load it, learns nothing.';
+      report(at(['image'], 'key'), 'warning', 'image-without-alt', reason, 'Say what the photo shows in `alt`.');
+    }
+  }
+
   const sources = (fm.sources ?? []).map((s, i) => ({
     publisher: s.publisher,
     title: s.title,
@@ -325,6 +360,7 @@ export function checkArticle(
       tags: [...new Set(fm.tags ?? [])],
       authors: [...new Set(fm.authors ?? [])],
       sources,
+      ...(image && { image }),
       corrections,
       eventDate,
       related,
@@ -369,4 +405,23 @@ function decodeText(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The lead images of `articles` that are not files of `media`: one error each, at the article's
+ * `image.src`, with the closest file name in the same folder.
+ */
+export function missingImages(articles: readonly Pick<CheckedArticle, 'file' | 'image'>[], media: ReadonlySet<string>): Message[] {
+  return articles.flatMap((a): Message[] => {
+    const image = a.image;
+    if (!image || media.has(image.file)) return [];
+    const folder = posix.dirname(image.file);
+    const near = suggest(
+      posix.basename(image.file),
+      [...media].filter((m) => posix.dirname(m) === folder).map((m) => posix.basename(m)),
+    );
+    const fix = near ? `Did you mean \`${near}\`?` : 'Add the file, or correct the path.';
+    const reason = `The image \`${image.file}\` does not exist.`;
+    return [{ file: a.file, line: image.line, column: image.column, severity: 'error', ruleId: 'missing-image', reason, fix }];
+  });
 }

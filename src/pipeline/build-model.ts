@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Archive } from '../archive/archive.ts';
+import type { Archive, MediaInfo } from '../archive/archive.ts';
 import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
 import { type Catalogues, loadCatalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
+import { missingImages } from '../content/validate-article.ts';
 import type { Bodies } from '../markdown/bodies.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import { asDraftMessages, type Message } from '../report/message.ts';
 import { type ArticleState, bodyOf, type CheckedFile, checkFiles, entryOf, writeArticleState } from './article-state.ts';
 import { sourceVersion } from './build-fingerprint.ts';
+import { readMediaInfo } from './media.ts';
 import type { ArticleFile, ProjectFiles } from './read-project.ts';
 import { type RenderStats, renderBodies } from './render-bodies.ts';
 import type { ProgressEvent } from './run-build.ts';
@@ -47,6 +49,8 @@ export interface PreparedArticles {
   gazetteer: Gazetteer;
   /** The topics and authors files' entries. */
   catalogues: Catalogues;
+  /** What was read of the images the articles use, by file (readMediaInfo). */
+  media: Record<string, MediaInfo>;
   bodies: Bodies;
   messages: Message[];
   markdown: RenderStats;
@@ -83,7 +87,7 @@ export function modelOf(
   config: SiteConfig,
   time: Timer = async (_stage, f) => f(),
 ): Promise<{ archive: Archive; messages: Message[] }> {
-  return time('archive', () => buildArchive(prepared.rendered, prepared.gazetteer, config, prepared.catalogues));
+  return time('archive', () => buildArchive(prepared.rendered, prepared.gazetteer, config, prepared.catalogues, prepared.media));
 }
 
 /** Places, check and Markdown: the stages before the model; writes the article state. */
@@ -161,11 +165,14 @@ async function prepare(
   const { read } = project;
   let checkStats = { read, cached: 0, checked: 0 };
   const checked = await time('check', () => {
-    const context = { gazetteer, timezone: config.timezone, lang: config.lang, topics: catalogues.topics };
+    const context = { gazetteer, timezone: config.timezone, lang: config.lang, topics: catalogues.topics, content: project.content };
     const result = checkFiles(articles, context, options.state, version);
-    // A draft's errors do not stop a build that does not publish it.
-    for (const f of result.files)
-      messages.push(...(f.entry.draft && !config.drafts ? asDraftMessages(f.entry.messages) : f.entry.messages));
+    // A draft's errors do not stop a build that does not publish it; nor does its missing image.
+    const media = new Set(project.media.map((m) => m.file));
+    for (const f of result.files) {
+      const own = [...f.entry.messages, ...(f.article ? missingImages([f.article], media) : [])];
+      messages.push(...(f.entry.draft && !config.drafts ? asDraftMessages(own) : own));
+    }
     checkStats = { read, cached: result.cached, checked: articles.length - result.cached };
     return result.files;
   });
@@ -197,7 +204,11 @@ async function prepare(
     const render = renderedNow.has(f) ? f.entry.render! : { firstParagraph: '', key: '', textKey: '' };
     return [{ ...meta, firstParagraph: render.firstParagraph, bodyKey: render.key, textKey: render.textKey }];
   });
-  return { rendered, gazetteer, catalogues, bodies: store, messages, markdown: stats, check: checkStats, files: checked, version };
+  // The lead images: their content hash (their name in the site) and size, read once each.
+  const existing = new Set(project.media.map((m) => m.file));
+  const used = new Set(rendered.flatMap((a) => (a.image && existing.has(a.image.file) ? [a.image.file] : [])));
+  const media = used.size === 0 && !options.cacheDir ? {} : await time('media', () => readMediaInfo(project.media, used, options.cacheDir));
+  return { rendered, gazetteer, catalogues, media, bodies: store, messages, markdown: stats, check: checkStats, files: checked, version };
 }
 
 /**

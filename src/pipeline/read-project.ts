@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CATALOGUE_FILES, type CatalogueFile, type CatalogueKind } from '../catalogues/catalogue.ts';
 import { CONFIG_FILE, configFieldsAt, type SiteConfig, siteConfigSchema } from '../config/site-config.ts';
+import { MEDIA_FILE } from '../content/article-schema.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { describeIssues } from '../content/schema-messages.ts';
 import type { GazetteerFile } from '../places/load-gazetteer.ts';
@@ -51,6 +52,14 @@ export const readArticleBytes = (a: ArticleFile): Uint8Array => a.bytes ?? new U
 /** The last build's stamp and hash of an article file, when known (knownFiles, from the article state). */
 export type KnownFile = (file: string) => { stamp: FileStamp; hash: string } | undefined;
 
+/** An image file under the content folder: where it is, and its stamp (its bytes are read when an article uses it). */
+export interface MediaFile {
+  /** Path relative to the project, `/`-separated (`content/2021/08/kabul-airport.jpg`). */
+  file: string;
+  path: string;
+  stamp: FileStamp;
+}
+
 /** Everything a build reads from disk, read once. */
 export interface ProjectFiles {
   config: SiteConfig;
@@ -62,6 +71,10 @@ export interface ProjectFiles {
   topics?: CatalogueFile;
   /** The authors file (`<content>/authors.yaml`), when there is one. */
   authors?: CatalogueFile;
+  /** Image files under the content folder (a lead image is one of them), not read. */
+  media: MediaFile[];
+  /** The content folder relative to the project, `/`-separated (`content`). */
+  content: string;
   messages: Message[];
 }
 
@@ -93,6 +106,7 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
   const articlePaths: { path: string; file: string }[] = [];
   const placePaths: string[] = [];
   const cataloguePaths: Partial<Record<CatalogueKind, string>> = {};
+  const media: MediaFile[] = [];
   for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const abs = `${contentDir}${sep}${entry.path}`;
     if (entry.dirent.isSymbolicLink()) {
@@ -109,14 +123,14 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
     else if (entry.dirent.isFile() && PLACES_FILE.test(entry.path)) placePaths.push(abs);
     else if (entry.dirent.isFile() && entry.path === CATALOGUE_FILES.topic) cataloguePaths.topic = abs;
     else if (entry.dirent.isFile() && entry.path === CATALOGUE_FILES.author) cataloguePaths.author = abs;
+    else if (entry.dirent.isFile() && MEDIA_FILE.test(entry.name))
+      media.push({ file: `${prefix}${entry.path}`, path: abs, stamp: stampOf(abs) });
   }
   // One file open at a time, read synchronously: an archive of 100,000 files would run out of
   // file descriptors (EMFILE) if every read started together, and small files are read about
   // three times faster this way than through the thread pool.
   const articles = articlePaths.map(({ path, file }): ArticleFile => {
-    const taken = Date.now();
-    const s = lstatSync(path);
-    const stamp: FileStamp = [s.size, s.mtimeMs, s.ctimeMs, s.ino, taken];
+    const stamp = stampOf(path);
     const last = known?.(file);
     if (last && sameStamp(last.stamp, stamp)) return { file, path, hash: last.hash, stamp: last.stamp };
     const bytes = new Uint8Array(readFileSync(path));
@@ -132,9 +146,18 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
     places,
     ...(topics && { topics }),
     ...(authors && { authors }),
+    media,
+    content: folderName,
     messages,
     read: articles.filter((a) => a.bytes).length,
   };
+}
+
+/** A file's stamp, as `lstat` gives it now (FileStamp). */
+function stampOf(path: string): FileStamp {
+  const taken = Date.now();
+  const s = lstatSync(path);
+  return [s.size, s.mtimeMs, s.ctimeMs, s.ino, taken];
 }
 
 /**

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
 import type { Archive } from '../archive/archive.ts';
-import { outputPathOf } from '../archive/urls.ts';
+import { mediaUrl, outputPathOf } from '../archive/urls.ts';
 import { CONFIG_FILE, type SiteConfig } from '../config/site-config.ts';
 import type { Bodies } from '../markdown/bodies.ts';
 import { asSearchState, NO_SEARCH, planSearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
@@ -13,6 +13,7 @@ import { knownFiles, readArticleState, releaseShards, writeArticleState } from '
 import { type BodyOnlyPlan, bodyOnlyPlan } from './body-only-plan.ts';
 import { buildFingerprint, outputsVersion, readLastBuild, sourceVersion, writeLastBuild } from './build-fingerprint.ts';
 import type { CheckStats, Timer } from './build-model.ts';
+import { cachedMediaInfo } from './media.ts';
 import { pageStore, readSnapshot, recordsDiffer, snapshotOf, writeSnapshot } from './model-snapshot.ts';
 import {
   listsReadingArchive,
@@ -218,6 +219,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       overlayMax: config.search.overlay_max,
     };
     plan = await time('hash-pages', () => bodyOnlyPlan(input));
+    // The last build's model names each lead image by its content: one changed since, and the
+    // model is made again.
+    const known = new Set(Object.values(await cachedMediaInfo(options.cacheDir!)).map(mediaUrl));
+    if (plan?.archive.articles.some((a) => a.image && !known.has(a.image.url))) plan = undefined;
   }
   if (plan && prepared) {
     const entries = new Map(prepared.files.map((f) => [f.source.file, f.entry]));
@@ -287,6 +292,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       : NO_SEARCH;
   const summary = plan ? snapshot!.search : searchSummary(archive.articles);
   const hashes = new Map(layout.keep.map((s) => [`${s.folder}/`, s.hash]));
+  // The lead images the pages print: their files in the site (`media/<hash>.<ext>`) and where
+  // they are in the content folder.
+  const infos = { ...(options.cacheDir ? await cachedMediaInfo(options.cacheDir) : {}), ...prepared.media };
+  const fileOfUrl = new Map(Object.entries(infos).map(([file, info]) => [mediaUrl(info), file]));
+  const pathOf = new Map(project.media.map((m) => [m.file, m.path]));
+  const mediaSources = new Map<string, string>();
+  for (const a of archive.articles) {
+    const path = a.image && pathOf.get(fileOfUrl.get(a.image.url) ?? '');
+    if (a.image && path) mediaSources.set(a.image.url.slice(1), path);
+  }
   let searchState: SearchState | undefined;
   let written = 0;
   let writerFiles = new Map<string, string[]>(plan ? Object.entries(snapshot!.writerFiles) : []);
@@ -322,6 +337,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           // site, and the whole output is written.
           const feedFiles = archive.feeds.map((f) => Object.values(f.urls).map((url) => url.slice(1)));
           const wholes = [...feedFiles, ...writerFiles.values()];
+          // Each lead image by its content hash (its name): the old site's copy is linked when it has it.
+          for (const path of mediaSources.keys()) hashes.set(path, path.slice('media/'.length, path.lastIndexOf('.')));
           const reuse = previous
             ? await time('reuse', () =>
                 reuseUnchanged(output, dir, previous.files, hashes, wholes, fromSpare ? spareHash(previous) : undefined),
@@ -329,7 +346,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
             : undefined;
           if (fromSpare) startSearch();
           const linked = reuse?.linked ?? new Set<string>();
-          const files = reuse?.files ?? 0;
+          // The lead images not taken from the old site, copied from the content folder.
+          const copied = new Set<string>();
+          for (const [path, source] of mediaSources) {
+            if (linked.has(path)) continue;
+            await mkdir(join(dir, 'media'), { recursive: true });
+            await copyFile(source, join(dir, path));
+            copied.add(path);
+          }
+          const files = (reuse?.files ?? 0) + copied.size;
           // A kept bundle gone from the old site since it was planned: nothing can write it again now.
           const lost = layout.keep.filter((s) => !linked.has(`${s.folder}/`));
           if (lost.length > 0)
@@ -348,7 +373,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
             ...view.articles.map((a) => a.outputPath),
             ...outputs.feeds.flatMap((f) => Object.values(f.urls).map((url) => url.slice(1))),
           ]);
-          const missing = plan && [...hashes.keys()].find((path) => !linked.has(path) && !printed.has(path));
+          const missing = plan && [...hashes.keys()].find((path) => !linked.has(path) && !printed.has(path) && !copied.has(path));
           if (missing) throw new Error(`${missing} of the previous site went missing during the build; build again.`);
           // Articles, listings, indexes, and the home, search and 404 pages.
           const pageTotal = view.articles.length + view.listings.length + view.indexes.length + 3;

@@ -3,6 +3,7 @@ import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts'
 import { loadCatalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { entryOf, readArticleState, releaseShards } from '../pipeline/article-state.ts';
+import { cachedMediaInfo } from '../pipeline/media.ts';
 import { readManifest } from '../pipeline/output-manifest.ts';
 import { readCatalogueFile, readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
@@ -41,5 +42,6 @@ export async function lastBuildModel(root: string, cacheDir: string, overrides: 
   } finally {
     releaseShards(state);
   }
-  return buildArchive(rendered, places.gazetteer, config, catalogues.catalogues).archive;
+  // The lead images as that build read them.
+  return buildArchive(rendered, places.gazetteer, config, catalogues.catalogues, await cachedMediaInfo(cacheDir)).archive;
 }

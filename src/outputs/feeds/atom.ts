@@ -1,5 +1,5 @@
 import { absoluteUrl } from '../../archive/urls.ts';
-import { contentXml, type FeedData, georssPoint, lastChange, rfc3339 } from './feed-data.ts';
+import { contentXml, type FeedData, georssPoint, lastChange, mediaContent, rfc3339 } from './feed-data.ts';
 import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
 
 /**
@@ -35,9 +35,10 @@ export function atomFeed(feed: FeedData): string {
       ...(article.excerpt ? [xml('summary', article.excerpt, { type: 'text' })] : []),
       { name: 'content', attrs: { type: 'html' }, escaped: contentXml(article, feed) },
       ...(point ? [xml('georss:point', point)] : []),
+      ...mediaContent(article),
     ];
     return { name: 'entry', attrs: { 'xml:lang': article.lang, 'xml:base': article.canonical }, children };
   });
-  const attrs = { xmlns: NS.atom, 'xml:lang': feed.site.lang, 'xmlns:georss': NS.georss };
+  const attrs = { xmlns: NS.atom, 'xml:lang': feed.site.lang, 'xmlns:georss': NS.georss, 'xmlns:media': NS.media };
   return xmlDocument({ name: 'feed', attrs, children: [...head, ...entries] });
 }

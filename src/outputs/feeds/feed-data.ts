@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { Archive, ArticlePage, FeedSpec, TimeView } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
-import { xmlText } from './xml.ts';
+import { type XmlElement, xml, xmlText } from './xml.ts';
 
 /**
  * What the three feed formats share: the feed's articles (looked up by URL in the model), its
@@ -174,4 +174,16 @@ export function absoluteLinks(html: string, base: string, site: string): string 
 export function georssPoint(article: ArticlePage): string | undefined {
   const p = article.points[0];
   return p ? `${p.lat} ${p.lon}` : undefined;
+}
+
+/** A lead image as Media RSS (`media:content`), in Atom and RSS alike: its address, type, size, caption and credit. */
+export function mediaContent(article: ArticlePage): XmlElement[] {
+  const image = article.image;
+  if (!image) return [];
+  const attrs = { url: image.canonical, type: image.type, medium: 'image', width: String(image.width), height: String(image.height) };
+  const children = [
+    ...(image.caption || image.alt ? [xml('media:description', image.caption ?? image.alt!, { type: 'plain' })] : []),
+    ...(image.credit ? [xml('media:credit', image.credit)] : []),
+  ];
+  return [{ name: 'media:content', attrs, children }];
 }

@@ -57,6 +57,7 @@ export interface JsonFeedItem {
   date_modified?: string;
   tags?: string[];
   authors?: { name: string; url: string }[];
+  image?: string;
   language: string;
   _geo?: GeoExtension;
 }
@@ -98,6 +99,7 @@ export function jsonFeedObject(feed: FeedData): JsonFeed {
         date_published: rfc3339(article.date),
         ...(article.updated ? { date_modified: rfc3339(article.updated) } : {}),
         ...(article.topics.length ? { tags: article.topics.map((t) => t.name) } : {}),
+        ...(article.image ? { image: article.image.canonical } : {}),
         ...(article.authors.length
           ? { authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(a.url, feed.site.url) })) }
           : {}),

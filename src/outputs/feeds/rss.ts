@@ -1,4 +1,4 @@
-import { contentXml, type FeedData, georssPoint, rfc822, rfc3339 } from './feed-data.ts';
+import { contentXml, type FeedData, georssPoint, mediaContent, rfc822, rfc3339 } from './feed-data.ts';
 import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
 
 /**
@@ -34,10 +34,18 @@ export function rssFeed(feed: FeedData): string {
       ...(article.authors.length ? article.authors.map((a) => xml('dc:creator', a.name)) : [xml('dc:creator', feed.site.publisher)]),
       xml('dc:language', article.lang),
       ...(point ? [xml('georss:point', point)] : []),
+      ...mediaContent(article),
     ];
     // xml:base, as in Atom: relative links in the content (footnotes) resolve against the article.
     return { name: 'item', attrs: { 'xml:base': article.canonical }, children };
   });
-  const attrs = { version: '2.0', 'xmlns:atom': NS.atom, 'xmlns:content': NS.content, 'xmlns:dc': NS.dc, 'xmlns:georss': NS.georss };
+  const attrs = {
+    version: '2.0',
+    'xmlns:atom': NS.atom,
+    'xmlns:content': NS.content,
+    'xmlns:dc': NS.dc,
+    'xmlns:georss': NS.georss,
+    'xmlns:media': NS.media,
+  };
   return xmlDocument({ name: 'rss', attrs, children: [{ name: 'channel', children: [...head, ...items] }] });
 }

@@ -6,6 +6,7 @@ export const NS = {
   georss: 'http://www.georss.org/georss',
   content: 'http://purl.org/rss/1.0/modules/content/',
   dc: 'http://purl.org/dc/elements/1.1/',
+  media: 'http://search.yahoo.com/mrss/',
   sitemap: 'http://www.sitemaps.org/schemas/sitemap/0.9',
 } as const;
 

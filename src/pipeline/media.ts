@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { MediaInfo } from '../archive/archive.ts';
+import { readJsonFile, writeJsonFile } from './json-file.ts';
+import { type FileStamp, type MediaFile, sameStamp } from './read-project.ts';
+
+/** The media cache: each image file's stamp when it was read, and what was read of it. */
+type MediaCache = Record<string, { stamp: FileStamp; info: MediaInfo }>;
+const MEDIA_CACHE = 'media.json';
+
+/** What the last build read of every image it used (the cache), for a model made again from its state. */
+export async function cachedMediaInfo(cacheDir: string): Promise<Record<string, MediaInfo>> {
+  const cache = ((await readJsonFile(join(cacheDir, MEDIA_CACHE))) ?? {}) as MediaCache;
+  return Object.fromEntries(Object.entries(cache).map(([file, { info }]) => [file, info]));
+}
+
+/**
+ * The content hash, type and size in pixels of each image of `used` (files of `media`): read
+ * with sharp, or taken from the cache when the file's stamp is the one it had then. Only the
+ * images articles use are read, once each; the cache keeps what it knows of files still there.
+ */
+export async function readMediaInfo(
+  media: readonly MediaFile[],
+  used: ReadonlySet<string>,
+  cacheDir?: string,
+): Promise<Record<string, MediaInfo>> {
+  const cache = cacheDir ? (((await readJsonFile(join(cacheDir, MEDIA_CACHE))) ?? {}) as MediaCache) : {};
+  const next: MediaCache = {};
+  const infos: Record<string, MediaInfo> = {};
+  let sharp: typeof import('sharp').default | undefined;
+  for (const m of media) {
+    const known = cache[m.file];
+    const same = known && sameStamp(known.stamp, m.stamp);
+    // Kept while the file is the same, used now or not (a build of changed articles uses a few).
+    if (same) next[m.file] = known;
+    if (!used.has(m.file)) continue;
+    if (same) {
+      infos[m.file] = known.info;
+      continue;
+    }
+    const bytes = await readFile(m.path);
+    sharp ??= (await import('sharp')).default;
+    const meta = await sharp(bytes).metadata();
+    const format = meta.format === 'jpeg' ? 'jpeg' : meta.format;
+    const info: MediaInfo = {
+      hash: createHash('sha256').update(bytes).digest('hex').slice(0, 20),
+      width: meta.autoOrient?.width ?? meta.width ?? 0,
+      height: meta.autoOrient?.height ?? meta.height ?? 0,
+      type: `image/${format}`,
+      ext: m.file.slice(m.file.lastIndexOf('.') + 1).toLowerCase(),
+    };
+    next[m.file] = { stamp: m.stamp, info };
+    infos[m.file] = info;
+  }
+  if (cacheDir) await writeJsonFile(join(cacheDir, MEDIA_CACHE), next);
+  return infos;
+}
