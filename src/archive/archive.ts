@@ -173,6 +173,8 @@ export interface ImageView {
   url: string;
   /** Its absolute URL, for OpenGraph, JSON-LD and feeds. */
   canonical: string;
+  /** Smaller copies in WebP for a `<source srcset>` (`/media/<hash>-640.webp 640w`), when it is wider than them. */
+  srcset?: string;
   width: number;
   height: number;
   type: string;

@@ -16,7 +16,18 @@ import { buildPlacePages } from './place-pages.ts';
 import { findRelated } from './related.ts';
 import { COLLAPSIBLE_FACETS, planSearchBundles } from './search-bundles.ts';
 import { type UiStrings, uiStrings } from './ui-strings.ts';
-import { absoluteUrl, articleUrl, feedUrls, homeUrl, mediaUrl, outputPathOf, placeUrl, yearUrl } from './urls.ts';
+import {
+  absoluteUrl,
+  articleUrl,
+  feedUrls,
+  homeUrl,
+  mediaUrl,
+  mediaVariantUrl,
+  outputPathOf,
+  placeUrl,
+  variantWidths,
+  yearUrl,
+} from './urls.ts';
 
 /** A checked article with what the model keeps of its rendered body. */
 export interface RenderedArticle extends Omit<CheckedArticle, 'body'> {
@@ -267,6 +278,11 @@ function toArticlePage(
         image: {
           url: mediaUrl(info),
           canonical: absoluteUrl(mediaUrl(info), config.url),
+          ...(variantWidths(info).length > 0 && {
+            srcset: variantWidths(info)
+              .map((w) => `${mediaVariantUrl(info, w)} ${w}w`)
+              .join(', '),
+          }),
           width: info.width,
           height: info.height,
           type: info.type,

@@ -27,6 +27,10 @@ export const topicUrl = (slug: string) => `/topics/${slug}/`;
 export const authorsIndexUrl = () => '/authors/';
 /** An image's address in the site: named by its content, so a changed photo is a new file. */
 export const mediaUrl = (info: { hash: string; ext: string }) => `/media/${info.hash}.${info.ext}`;
+/** A smaller copy of an image, `width` pixels wide, in WebP. */
+export const mediaVariantUrl = (info: { hash: string }, width: number) => `/media/${info.hash}-${width}.webp`;
+/** The widths of the smaller copies made of an image: those narrower than it. */
+export const variantWidths = (info: { width: number }): number[] => [640, 1280].filter((w) => w < info.width);
 export const authorUrl = (slug: string) => `/authors/${slug}/`;
 
 /** The Atom, RSS and JSON feeds that sit beside a page (`/places/af/` → `/places/af/feed.xml`). */

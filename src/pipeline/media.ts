@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MediaInfo } from '../archive/archive.ts';
+import { variantWidths } from '../archive/urls.ts';
 import { readJsonFile, writeJsonFile } from './json-file.ts';
 import { type FileStamp, type MediaFile, sameStamp } from './read-project.ts';
 
@@ -55,4 +57,27 @@ export async function readMediaInfo(
   }
   if (cacheDir) await writeJsonFile(join(cacheDir, MEDIA_CACHE), next);
   return infos;
+}
+
+/**
+ * The smaller WebP copies of an image (variantWidths), made once each into `dir` (the cache's
+ * media folder, named by the image's hash and the width) and kept there: their site paths
+ * (`media/<hash>-640.webp`) and their files.
+ */
+export async function mediaVariants(info: MediaInfo, source: string, dir: string): Promise<[string, string][]> {
+  const made: [string, string][] = [];
+  for (const width of variantWidths(info)) {
+    const name = `${info.hash}-${width}.webp`;
+    const file = join(dir, name);
+    if (!existsSync(file)) {
+      const { default: sharp } = await import('sharp');
+      await mkdir(dir, { recursive: true });
+      // Written aside and renamed: an interrupted build never leaves half a copy to be taken.
+      const partial = `${file}.partial-${process.pid}`;
+      await sharp(source).autoOrient().resize({ width }).webp({ quality: 80 }).toFile(partial);
+      await rename(partial, file);
+    }
+    made.push([`media/${name}`, file]);
+  }
+  return made;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { access, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
 import type { Archive } from '../archive/archive.ts';
@@ -13,7 +14,7 @@ import { knownFiles, readArticleState, releaseShards, writeArticleState } from '
 import { type BodyOnlyPlan, bodyOnlyPlan } from './body-only-plan.ts';
 import { buildFingerprint, outputsVersion, readLastBuild, sourceVersion, writeLastBuild } from './build-fingerprint.ts';
 import type { CheckStats, Timer } from './build-model.ts';
-import { cachedMediaInfo } from './media.ts';
+import { cachedMediaInfo, mediaVariants } from './media.ts';
 import { pageStore, readSnapshot, recordsDiffer, snapshotOf, writeSnapshot } from './model-snapshot.ts';
 import {
   listsReadingArchive,
@@ -298,9 +299,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const fileOfUrl = new Map(Object.entries(infos).map(([file, info]) => [mediaUrl(info), file]));
   const pathOf = new Map(project.media.map((m) => [m.file, m.path]));
   const mediaSources = new Map<string, string>();
+  // Smaller copies are made into the cache (a build without one makes them in a scratch folder).
+  const variantsDir = options.cacheDir ? join(options.cacheDir, 'media') : join(tmpdir(), `dateline-media-${process.pid}`);
   for (const a of archive.articles) {
-    const path = a.image && pathOf.get(fileOfUrl.get(a.image.url) ?? '');
-    if (a.image && path) mediaSources.set(a.image.url.slice(1), path);
+    const file = a.image && fileOfUrl.get(a.image.url);
+    const path = file && pathOf.get(file);
+    if (!a.image || !file || !path) continue;
+    mediaSources.set(a.image.url.slice(1), path);
+    if (mediaSources.has(`${a.image.url.slice(1, a.image.url.lastIndexOf('.'))}-640.webp`)) continue;
+    for (const [site, made] of await time('media', () => mediaVariants(infos[file]!, path, variantsDir))) mediaSources.set(site, made);
   }
   let searchState: SearchState | undefined;
   let written = 0;
@@ -426,6 +433,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     ),
   );
   report.spare = nextSpare;
+  if (!options.cacheDir) await rm(variantsDir, { recursive: true, force: true });
   // Moving the new site in and removing the old one (every file of it).
   timings.swap = Math.round(performance.now() - written);
   report.output = output;

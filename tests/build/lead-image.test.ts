@@ -36,7 +36,7 @@ afterAll(removeTemps);
 describe('a lead image', () => {
   it('is copied into the site under its content hash, and printed with its size, alt text, caption and credit', async () => {
     expect(site.report.ok).toBe(true);
-    const media = (await site.files()).filter((f) => f.startsWith('media/'));
+    const media = (await site.files()).filter((f) => f.startsWith('media/') && f.endsWith('.jpg'));
     expect(media).toHaveLength(1);
     expect(media[0]).toMatch(/^media\/[0-9a-f]{20}\.jpg$/);
     expect(Buffer.compare(await readFile(join(site.out, media[0]!)), source)).toBe(0);
@@ -51,9 +51,19 @@ describe('a lead image', () => {
     expect(page.text('figure.lead-image figcaption')).toBe('The Andarab valley from the south. Example Photographer');
   });
 
+  it('has a smaller WebP copy for each width narrower than it, for phones', async () => {
+    const page = await site.page('/2021/08/24/photo/');
+    const webp = (await site.files()).filter((f) => f.endsWith('.webp'));
+    expect(webp).toEqual([expect.stringMatching(/^media\/[0-9a-f]{20}-640\.webp$/)]);
+    const source = page.one('figure.lead-image picture source');
+    expect([source.properties.type, source.properties.srcSet]).toEqual(['image/webp', `../../../../${webp[0]} 640w`]);
+    const meta = await sharp(join(site.out, webp[0]!)).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 640, 427]);
+  });
+
   it('goes to OpenGraph and Twitter cards, JSON-LD, Atom and RSS (Media RSS) and JSON Feed, by its absolute address', async () => {
     const page = await site.page('/2021/08/24/photo/');
-    const url = `https://zones.example/${(await site.files()).find((f) => f.startsWith('media/'))}`;
+    const url = `https://zones.example/${(await site.files()).find((f) => f.startsWith('media/') && f.endsWith('.jpg'))}`;
     const meta = (p: string) => page.all(`meta[property="${p}"], meta[name="${p}"]`).map((m) => m.properties.content);
     expect([meta('og:image'), meta('og:image:width'), meta('og:image:alt'), meta('twitter:card')]).toEqual([
       [url],
