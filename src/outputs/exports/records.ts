@@ -39,6 +39,8 @@ export interface ArticleRecord {
   places: { id: string | null; name: string; url: string }[];
   points: { id: string; name: string; lat: number; lon: number }[];
   topics: { name: string; url: string }[];
+  authors: { name: string; url: string }[];
+  image: { url: string; width: number; height: number; alt: string | null; caption: string | null; credit: string | null } | null;
   sources: { publisher: string; title: string | null; url: string | null; date: string | null }[];
   corrections: { date: string; text: string }[];
 }
@@ -74,6 +76,17 @@ export function articleRecord(article: ArticlePage, siteUrl: string): ArticleRec
     places: article.places.map((p) => ({ id: placeIdOf(p.url), name: p.name, url: abs(p.url) })),
     points: article.points.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon })),
     topics: article.topics.map((t) => ({ name: t.name, url: abs(t.url) })),
+    authors: article.authors.map((a) => ({ name: a.name, url: abs(a.url) })),
+    image: article.image
+      ? {
+          url: article.image.canonical,
+          width: article.image.width,
+          height: article.image.height,
+          alt: article.image.alt ?? null,
+          caption: article.image.caption ?? null,
+          credit: article.image.credit ?? null,
+        }
+      : null,
     sources: article.sources.map((s) => ({
       publisher: s.publisher,
       title: s.title ?? null,

@@ -107,6 +107,8 @@ describe('articles.json', () => {
       'places',
       'points',
       'topics',
+      'authors',
+      'image',
       'sources',
       'corrections',
     ]);
