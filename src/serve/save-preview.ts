@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { articleUrl, outputPathOf } from '../archive/urls.ts';
 import { loadCatalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
@@ -69,7 +69,9 @@ export async function savePreviewer(
   });
   if (messages.length > 0 || places.messages.length > 0 || catalogues.messages.length > 0)
     return { preview: async () => ({ pages: [], errors: [] }), built: () => {}, close: async () => {} };
-  const context = { gazetteer: places.gazetteer, timezone: config.timezone, lang: config.lang, topics: catalogues.catalogues.topics };
+  const content = relative(root, join(root, config.content)).split(sep).join('/');
+  const { topics } = catalogues.catalogues;
+  const context = { gazetteer: places.gazetteer, timezone: config.timezone, lang: config.lang, topics, content };
   const links = { portableLinks: config.links === 'portable', baseUrl: config.url };
   const renderArticle = await articlePageRenderer(templates, links);
   const store = pageStore(cacheDir);
