@@ -75,7 +75,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const BODY_PLACEHOLDER = 'TK: write the report here, then delete `status: draft` to publish it.';
 
 /** `status: draft` in a front matter's text, read without the YAML parser, so a draft whose YAML is broken is still one. */
-const DRAFT_STATUS = /^status:[ \t]*(["']?)draft\1[ \t]*(#.*)?$/m;
+const DRAFT_STATUS = /^status:[ \t]*(["']?)draft\1(?:[ \t]+#.*)?[ \t]*$/m;
 
 /**
  * Checks one article file. Never throws on bad content: returns every problem found as a
@@ -292,9 +292,12 @@ export function checkArticle(
   let image: CheckedArticle['image'];
   if (fm.image) {
     const { src, alt, caption, credit } = fm.image;
+    // The content folder as a path prefix: `content/`, or none when the project is the content folder.
     const folder = context.content ?? 'content';
-    const file = posix.normalize(src.startsWith('/') ? `${folder}${src}` : posix.join(posix.dirname(input.file), src));
-    const inside = file.startsWith(`${folder}/`) && !/^[a-z][a-z0-9+.-]*:/i.test(src);
+    const prefix = folder === '' || folder === '.' ? '' : `${folder}/`;
+    const file = posix.normalize(src.startsWith('/') ? `${prefix}${src.replace(/^\/+/, '')}` : posix.join(posix.dirname(input.file), src));
+    const inFolder = prefix ? file.startsWith(prefix) : file !== '..' && !file.startsWith('../') && !file.startsWith('/');
+    const inside = inFolder && !/^[a-z][a-z0-9+.-]*:/i.test(src);
     if (!inside || !MEDIA_FILE.test(file)) {
       const reason = `\`image.src\` \`${src}\` is not an image file in the content folder.`;
       report(

@@ -204,10 +204,23 @@ async function prepare(
     const render = renderedNow.has(f) ? f.entry.render! : { firstParagraph: '', key: '', textKey: '' };
     return [{ ...meta, firstParagraph: render.firstParagraph, bodyKey: render.key, textKey: render.textKey }];
   });
-  // The lead images: their content hash (their name in the site) and size, read once each.
+  // The lead images of what the site publishes: their content hash (their name in the site) and
+  // size, read once each. A file that is no image is an error at the article's `image.src`.
   const existing = new Set(project.media.map((m) => m.file));
-  const used = new Set(rendered.flatMap((a) => (a.image && existing.has(a.image.file) ? [a.image.file] : [])));
-  const media = used.size === 0 && !options.cacheDir ? {} : await time('media', () => readMediaInfo(project.media, used, options.cacheDir));
+  const built = rendered.filter((a) => a.status !== 'draft' || config.drafts);
+  const used = new Set(built.flatMap((a) => (a.image && existing.has(a.image.file) ? [a.image.file] : [])));
+  const images =
+    used.size === 0 && !options.cacheDir
+      ? { infos: {}, unreadable: new Map<string, string>() }
+      : await time('media', () => readMediaInfo(project.media, used, options.cacheDir));
+  for (const a of built) {
+    const reason = a.image && images.unreadable.get(a.image.file);
+    if (!a.image || !reason) continue;
+    const fix = 'Save it as a JPEG, PNG, WebP, AVIF or GIF image.';
+    const message = { file: a.file, line: a.image.line, column: a.image.column, ruleId: 'invalid-image', fix };
+    messages.push({ ...message, severity: 'error', reason: `The image \`${a.image.file}\` cannot be read (${reason}).` });
+  }
+  const media = images.infos;
   return { rendered, gazetteer, catalogues, media, bodies: store, messages, markdown: stats, check: checkStats, files: checked, version };
 }
 

@@ -7,6 +7,29 @@ import { variantWidths } from '../archive/urls.ts';
 import { readJsonFile, writeJsonFile } from './json-file.ts';
 import { type FileStamp, type MediaFile, sameStamp } from './read-project.ts';
 
+const MEDIA_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  gif: 'image/gif',
+};
+
+/**
+ * Whether every image file the last build read (its cache) is as it was then: when one changed
+ * or went, that build's model names images it no longer has, and a body-only build must not
+ * reuse it. Read before this build reads any image.
+ */
+export async function mediaUnchanged(cacheDir: string, media: readonly MediaFile[]): Promise<boolean> {
+  const cache = ((await readJsonFile(join(cacheDir, MEDIA_CACHE))) ?? {}) as MediaCache;
+  const now = new Map(media.map((m) => [m.file, m.stamp]));
+  return Object.entries(cache).every(([file, { stamp }]) => {
+    const current = now.get(file);
+    return current !== undefined && sameStamp(stamp, current);
+  });
+}
+
 /** The media cache: each image file's stamp when it was read, and what was read of it. */
 type MediaCache = Record<string, { stamp: FileStamp; info: MediaInfo }>;
 const MEDIA_CACHE = 'media.json';
@@ -26,10 +49,12 @@ export async function readMediaInfo(
   media: readonly MediaFile[],
   used: ReadonlySet<string>,
   cacheDir?: string,
-): Promise<Record<string, MediaInfo>> {
+): Promise<{ infos: Record<string, MediaInfo>; unreadable: Map<string, string> }> {
   const cache = cacheDir ? (((await readJsonFile(join(cacheDir, MEDIA_CACHE))) ?? {}) as MediaCache) : {};
   const next: MediaCache = {};
   const infos: Record<string, MediaInfo> = {};
+  // Files that are not the images their names say (a text file saved as .jpg): the build says so.
+  const unreadable = new Map<string, string>();
   let sharp: typeof import('sharp').default | undefined;
   for (const m of media) {
     const known = cache[m.file];
@@ -43,20 +68,30 @@ export async function readMediaInfo(
     }
     const bytes = await readFile(m.path);
     sharp ??= (await import('sharp')).default;
-    const meta = await sharp(bytes).metadata();
-    const format = meta.format === 'jpeg' ? 'jpeg' : meta.format;
+    const meta = await sharp(bytes)
+      .metadata()
+      .catch((error: Error) => {
+        unreadable.set(m.file, error.message);
+        return undefined;
+      });
+    if (!meta?.width || !meta.height) {
+      if (!unreadable.has(m.file)) unreadable.set(m.file, 'it has no width and height');
+      continue;
+    }
+    const ext = m.file.slice(m.file.lastIndexOf('.') + 1).toLowerCase();
     const info: MediaInfo = {
       hash: createHash('sha256').update(bytes).digest('hex').slice(0, 20),
-      width: meta.autoOrient?.width ?? meta.width ?? 0,
-      height: meta.autoOrient?.height ?? meta.height ?? 0,
-      type: `image/${format}`,
-      ext: m.file.slice(m.file.lastIndexOf('.') + 1).toLowerCase(),
+      width: meta.autoOrient?.width ?? meta.width,
+      height: meta.autoOrient?.height ?? meta.height,
+      // By the extension, which the file is served by (sharp says `heif` for AVIF).
+      type: MEDIA_TYPES[ext] ?? `image/${meta.format}`,
+      ext,
     };
     next[m.file] = { stamp: m.stamp, info };
     infos[m.file] = info;
   }
   if (cacheDir) await writeJsonFile(join(cacheDir, MEDIA_CACHE), next);
-  return infos;
+  return { infos, unreadable };
 }
 
 /**

@@ -14,7 +14,7 @@ import { knownFiles, readArticleState, releaseShards, writeArticleState } from '
 import { type BodyOnlyPlan, bodyOnlyPlan } from './body-only-plan.ts';
 import { buildFingerprint, outputsVersion, readLastBuild, sourceVersion, writeLastBuild } from './build-fingerprint.ts';
 import type { CheckStats, Timer } from './build-model.ts';
-import { cachedMediaInfo, mediaVariants } from './media.ts';
+import { cachedMediaInfo, mediaUnchanged, mediaVariants } from './media.ts';
 import { pageStore, readSnapshot, recordsDiffer, snapshotOf, writeSnapshot } from './model-snapshot.ts';
 import {
   listsReadingArchive,
@@ -205,6 +205,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     last?.fingerprint === built &&
     snapshot.version === version;
   let plan: BodyOnlyPlan | undefined;
+  // Read before prepareChanges reads any image (and rewrites what the cache knows of them).
+  const imagesSame = sameBuild && (await mediaUnchanged(options.cacheDir!, project.media));
   let prepared = sameBuild ? await prepareChanges(project, modelOptions) : undefined;
   const changes = prepared && bodyOnlyChanges(prepared, state);
   if (prepared && changes) {
@@ -220,10 +222,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       overlayMax: config.search.overlay_max,
     };
     plan = await time('hash-pages', () => bodyOnlyPlan(input));
-    // The last build's model names each lead image by its content: one changed since, and the
-    // model is made again.
-    const known = new Set(Object.values(await cachedMediaInfo(options.cacheDir!)).map(mediaUrl));
-    if (plan?.archive.articles.some((a) => a.image && !known.has(a.image.url))) plan = undefined;
+    // The last build's model names each lead image by its content: an image file changed or
+    // gone since, and the model is made again.
+    if (!imagesSame) plan = undefined;
   }
   if (plan && prepared) {
     const entries = new Map(prepared.files.map((f) => [f.source.file, f.entry]));

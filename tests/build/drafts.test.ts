@@ -59,5 +59,8 @@ describe('drafts never block the desk', () => {
     expect(check(DRAFT_WRONG_ZONE)).toBe(true);
     expect(check(DRAFT_WRONG_ZONE.map((l) => (l === 'status: draft' ? 'status: published' : l)))).toBe(false);
     expect(check(['---', 'title: T', 'date: 2021-08-23', 'location: Kabul, Afghanistan', '---', 'status: draft'])).toBe(false);
+    // YAML reads `draft#x` as the status (no space before the `#`): not a draft, an invalid status.
+    expect(check(DRAFT_WRONG_ZONE.map((l) => (l === 'status: draft' ? 'status: draft#x' : l)))).toBe(false);
+    expect(check(DRAFT_WRONG_ZONE.map((l) => (l === 'status: draft' ? 'status: draft  # until Monday' : l)))).toBe(true);
   });
 });

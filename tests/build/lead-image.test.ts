@@ -2,7 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkArticle } from '../../src/content/validate-article.ts';
 import { runBuild } from '../../src/pipeline/run-build.ts';
+import { context } from '../helpers/check.ts';
 import { type BuiltSite, buildSite, copyFixture, makeTemp, readPage, removeTemps } from '../helpers/site.ts';
 
 /** A plain JPEG of one colour, as a camera would not make it, but as a build reads one. */
@@ -118,5 +120,51 @@ describe('a lead image', () => {
     const after = (await readPage(join(output, '2021/08/24/photo/index.html'))).one('figure img').properties.src;
     expect(after).not.toBe(before);
     expect(Buffer.compare(await readFile(join(output, '2021/08/24/photo', String(after))), await photo(30))).toBe(0);
+  });
+
+  it('is read again when one of two identical photos is replaced, though the other still has the old bytes', async () => {
+    const project = await copyFixture('zones');
+    await writeFile(join(project, 'content/2021/08/a.jpg'), source);
+    await writeFile(join(project, 'content/2021/08/b.jpg'), source);
+    const twin = (slug: string, file: string) => [
+      '---',
+      `title: Twin ${slug}`,
+      'date: 2021-08-24',
+      'location: Baghlan, Afghanistan',
+      'image:',
+      `  src: ./${file}`,
+      '  alt: A photo',
+      '---',
+      'Body.',
+    ];
+    await writeFile(join(project, 'content/2021/08/twin-a.md'), twin('a', 'a.jpg').join('\n'));
+    await writeFile(join(project, 'content/2021/08/twin-b.md'), twin('b', 'b.jpg').join('\n'));
+    const output = join(await makeTemp(), 'site');
+    const cacheDir = join(await makeTemp(), 'cache');
+    const build = () => runBuild({ root: project, cacheDir, overrides: { output } });
+    expect((await build()).ok).toBe(true);
+    await new Promise((done) => setTimeout(done, 20));
+    await writeFile(join(project, 'content/2021/08/a.jpg'), await photo(200));
+    expect((await build()).ok).toBe(true);
+    const src = (slug: string) =>
+      readPage(join(output, `2021/08/24/twin-${slug}/index.html`)).then((p) => String(p.one('figure img').properties.src));
+    expect(await src('a')).not.toBe(await src('b'));
+    expect(Buffer.compare(await readFile(join(output, '2021/08/24/twin-a', await src('a'))), await photo(200))).toBe(0);
+  });
+
+  it('is an error when its file is no image, unless only a draft uses it; and a path works with the project as the content folder', async () => {
+    const project = await copyFixture('zones');
+    await writeFile(join(project, 'content/2021/08/notes.jpg'), 'not an image');
+    await writeFile(join(project, 'content/2021/08/photo.md'), article(['image:', '  src: ./notes.jpg', '  alt: Notes']));
+    const broken = await runBuild({ root: project, overrides: { output: join(await makeTemp(), 'site') } });
+    expect(broken.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.severity} ${m.ruleId}`)).toEqual([
+      'content/2021/08/photo.md:6:8 error invalid-image',
+    ]);
+    await writeFile(join(project, 'content/2021/08/photo.md'), article(['status: draft', 'image:', '  src: ./notes.jpg', '  alt: Notes']));
+    const draft = await runBuild({ root: project, overrides: { output: join(await makeTemp(), 'site') } });
+    expect(draft.ok).toBe(true);
+    const text = article(['image:', '  src: ./a.jpg', '  alt: A']);
+    const checked = checkArticle({ file: '2021/08/photo.md', bytes: new TextEncoder().encode(text) }, { ...context, content: '' });
+    expect(checked.article?.image?.file).toBe('2021/08/a.jpg');
   });
 });
