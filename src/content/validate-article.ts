@@ -111,8 +111,13 @@ export function checkArticle(
     report(top, 'error', split.ruleId, split.reason, split.fix);
     return { messages };
   }
-  const draft = DRAFT_STATUS.test(split.yaml);
   const yaml = parseYaml(split.yaml);
+  // A draft by what YAML reads (`status : draft`, a quoted key, `!!str draft`), or, when the YAML
+  // is broken, by its `status: draft` line.
+  const parsedStatus = yaml.syntaxErrors.length === 0 ? (yaml.value as { status?: unknown } | null)?.status : undefined;
+  // (A second `status:` line, a duplicate key, makes it no draft: the writer may have published it.)
+  const statusLines = split.yaml.match(/^["']?status["']?[ \t]*:/gm)?.length ?? 0;
+  const draft = yaml.syntaxErrors.length === 0 ? parsedStatus === 'draft' : statusLines === 1 && DRAFT_STATUS.test(split.yaml);
   for (const e of yaml.syntaxErrors)
     report(
       e.position,

@@ -62,5 +62,11 @@ describe('drafts never block the desk', () => {
     // YAML reads `draft#x` as the status (no space before the `#`): not a draft, an invalid status.
     expect(check(DRAFT_WRONG_ZONE.map((l) => (l === 'status: draft' ? 'status: draft#x' : l)))).toBe(false);
     expect(check(DRAFT_WRONG_ZONE.map((l) => (l === 'status: draft' ? 'status: draft  # until Monday' : l)))).toBe(true);
+    // A duplicate `status` (an error) is no draft: the second line may publish it.
+    expect(check(DRAFT_WRONG_ZONE.map((l) => (l === 'status: draft' ? 'status: draft\nstatus: published' : l)))).toBe(false);
+    // What YAML reads as a draft is one, however it is written.
+    for (const written of ['status : draft', '"status": draft', 'status: !!str draft', 'status:\n  draft']) {
+      expect(check(DRAFT_WRONG_ZONE.map((l) => (l === 'status: draft' ? written : l))), written).toBe(true);
+    }
   });
 });
