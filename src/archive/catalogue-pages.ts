@@ -59,10 +59,11 @@ export function nameEntries(
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   }
+  const byId = new Map(catalogue.map((e) => [e.id, e]));
   const links = new Map<string, Link>();
   const views = new Map<string, EntryView>();
   for (const [slug, counts] of spellings) {
-    const entry = catalogue.find((t) => t.id === slug);
+    const entry = byId.get(slug);
     if (!entry) {
       links.set(slug, { name: writtenName(counts), url: url(slug) });
       continue;
@@ -75,9 +76,10 @@ export function nameEntries(
     links.set(slug, { name: name.text, url: url(slug), ...(name.lang !== lang && { lang: name.lang }) });
     views.set(url(slug), { otherNames, ...(description && { description }), ...(entry.url && { homepage: entry.url }) });
   }
+  // The names with no entry, one of which an unused entry may have meant.
+  const unnamed = [...spellings.keys()].filter((slug) => !byId.has(slug));
   const messages = catalogue.flatMap((t): Message[] => {
     if (spellings.has(t.id)) return [];
-    const unnamed = [...spellings.keys()].filter((slug) => !catalogue.some((e) => e.id === slug));
     const guess = closestSlug(t.id, unnamed);
     const written = guess && [...spellings.get(guess)!.keys()].map((s) => `\`${s}\``).join(', ');
     const fix = guess ? `Did you mean \`${guess}\` (${KINDS[kind].usedBy} ${written})? Or remove the entry.` : KINDS[kind].use;

@@ -33,7 +33,6 @@ export interface CatalogueEntry {
   /** Where the entry is, for messages about it. */
   at: { file: string; line: number; column: number };
 }
-export type TopicEntry = CatalogueEntry;
 
 const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const text = z.string().trim().min(1);

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import slugify from '@sindresorhus/slugify';
-import { loadTopics, type TopicEntry } from '../catalogues/catalogue.ts';
+import { type CatalogueEntry, loadTopics } from '../catalogues/catalogue.ts';
 import { CONFIG_FILE, type SiteConfig } from '../config/site-config.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { checkArticle } from '../content/validate-article.ts';
@@ -19,7 +19,7 @@ export interface ArticleProject {
   config: SiteConfig;
   gazetteer: Gazetteer;
   /** The topics file's entries. */
-  topics: TopicEntry[];
+  topics: CatalogueEntry[];
   /** Every gazetteer place, for finding the places a text names. */
   places: Place[];
 }

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import slugify from '@sindresorhus/slugify';
-import { inLanguage, nearEntry, type TopicEntry } from '../catalogues/catalogue.ts';
+import { type CatalogueEntry, inLanguage, nearEntry } from '../catalogues/catalogue.ts';
 import { type ArticleDate, isValidZone, parseArticleDate, suggestZone } from '../dates/article-date.ts';
 import { type EventDate, parseEventDate } from '../dates/event-date.ts';
 import { type Gazetteer, splitLocation } from '../places/gazetteer.ts';
@@ -58,7 +58,7 @@ export interface CheckContext {
   /** The content folder, relative to the project (`content`): where `/`-rooted image paths start. */
   content?: string;
   /** The entries of the topics file, for the tags that are probably misspellings of one. */
-  topics: readonly TopicEntry[];
+  topics: readonly CatalogueEntry[];
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -49,7 +49,7 @@ export interface PreparedArticles {
   gazetteer: Gazetteer;
   /** The topics and authors files' entries. */
   catalogues: Catalogues;
-  /** What was read of the images the articles use, by file (readMediaInfo). */
+  /** What is known of the image files, by file (readMediaInfo): those the articles use, and any unchanged since read. */
   media: Record<string, MediaInfo>;
   bodies: Bodies;
   messages: Message[];

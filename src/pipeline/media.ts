@@ -22,7 +22,7 @@ const MEDIA_TYPES: Record<string, string> = {
  * reuse it. Read before this build reads any image.
  */
 export async function mediaUnchanged(cacheDir: string, media: readonly MediaFile[]): Promise<boolean> {
-  const cache = ((await readJsonFile(join(cacheDir, MEDIA_CACHE))) ?? {}) as MediaCache;
+  const cache = await readCache(cacheDir);
   const now = new Map(media.map((m) => [m.file, m.stamp]));
   return Object.entries(cache).every(([file, { stamp }]) => {
     const current = now.get(file);
@@ -34,23 +34,26 @@ export async function mediaUnchanged(cacheDir: string, media: readonly MediaFile
 type MediaCache = Record<string, { stamp: FileStamp; info: MediaInfo }>;
 const MEDIA_CACHE = 'media.json';
 
+const readCache = async (cacheDir: string): Promise<MediaCache> => ((await readJsonFile(join(cacheDir, MEDIA_CACHE))) ?? {}) as MediaCache;
+
 /** What the last build read of every image it used (the cache), for a model made again from its state. */
 export async function cachedMediaInfo(cacheDir: string): Promise<Record<string, MediaInfo>> {
-  const cache = ((await readJsonFile(join(cacheDir, MEDIA_CACHE))) ?? {}) as MediaCache;
+  const cache = await readCache(cacheDir);
   return Object.fromEntries(Object.entries(cache).map(([file, { info }]) => [file, info]));
 }
 
 /**
  * The content hash, type and size in pixels of each image of `used` (files of `media`): read
  * with sharp, or taken from the cache when the file's stamp is the one it had then. Only the
- * images articles use are read, once each; the cache keeps what it knows of files still there.
+ * images articles use are read, once each; the cache keeps, and `infos` gives, what is known of
+ * every file still as it was.
  */
 export async function readMediaInfo(
   media: readonly MediaFile[],
   used: ReadonlySet<string>,
   cacheDir?: string,
 ): Promise<{ infos: Record<string, MediaInfo>; unreadable: Map<string, string> }> {
-  const cache = cacheDir ? (((await readJsonFile(join(cacheDir, MEDIA_CACHE))) ?? {}) as MediaCache) : {};
+  const cache = cacheDir ? await readCache(cacheDir) : {};
   const next: MediaCache = {};
   const infos: Record<string, MediaInfo> = {};
   // Files that are not the images their names say (a text file saved as .jpg): the build says so.
@@ -59,13 +62,13 @@ export async function readMediaInfo(
   for (const m of media) {
     const known = cache[m.file];
     const same = known && sameStamp(known.stamp, m.stamp);
-    // Kept while the file is the same, used now or not (a build of changed articles uses a few).
-    if (same) next[m.file] = known;
-    if (!used.has(m.file)) continue;
+    // Kept while the file is the same, used now or not (a build of changed articles uses a few):
+    // what is known of every image, for the pages of a model made before.
     if (same) {
+      next[m.file] = known;
       infos[m.file] = known.info;
-      continue;
     }
+    if (same || !used.has(m.file)) continue;
     const bytes = await readFile(m.path);
     sharp ??= (await import('sharp')).default;
     const meta = await sharp(bytes)

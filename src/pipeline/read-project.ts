@@ -200,8 +200,14 @@ export function readPlaceFiles(root: string, config: SiteConfig): GazetteerFile[
   return names.sort().map((name) => ({ file: toName(join(folder, name)), text: readFileSync(join(folder, name), 'utf8') }));
 }
 
-/** A catalogue file alone (`<content>/topics.yaml`, `authors.yaml`; not a link), as readProject reads it: for `dateline serve`. */
-export function readCatalogueFile(root: string, config: SiteConfig, kind: CatalogueKind): CatalogueFile | undefined {
+/** The catalogue files alone (`<content>/topics.yaml`, `authors.yaml`), as readProject reads them: for `dateline serve`. */
+export function readCatalogueFiles(root: string, config: SiteConfig): { topics?: CatalogueFile; authors?: CatalogueFile } {
+  const [topics, authors] = [readCatalogueFile(root, config, 'topic'), readCatalogueFile(root, config, 'author')];
+  return { ...(topics && { topics }), ...(authors && { authors }) };
+}
+
+/** A catalogue file alone (not a link). */
+function readCatalogueFile(root: string, config: SiteConfig, kind: CatalogueKind): CatalogueFile | undefined {
   const path = join(root, config.content, CATALOGUE_FILES[kind]);
   if (!existsSync(path) || !lstatSync(path).isFile()) return undefined;
   return { file: relative(root, path).split(sep).join('/'), text: readFileSync(path, 'utf8') };

@@ -3,7 +3,7 @@ import { access, copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
-import type { Archive } from '../archive/archive.ts';
+import type { Archive, MediaInfo } from '../archive/archive.ts';
 import { mediaUrl, outputPathOf } from '../archive/urls.ts';
 import { CONFIG_FILE, type SiteConfig } from '../config/site-config.ts';
 import type { Bodies } from '../markdown/bodies.ts';
@@ -14,7 +14,7 @@ import { knownFiles, readArticleState, releaseShards, writeArticleState } from '
 import { type BodyOnlyPlan, bodyOnlyPlan } from './body-only-plan.ts';
 import { buildFingerprint, outputsVersion, readLastBuild, sourceVersion, writeLastBuild } from './build-fingerprint.ts';
 import type { CheckStats, Timer } from './build-model.ts';
-import { cachedMediaInfo, mediaUnchanged, mediaVariants } from './media.ts';
+import { mediaUnchanged, mediaVariants } from './media.ts';
 import { pageStore, readSnapshot, recordsDiffer, snapshotOf, writeSnapshot } from './model-snapshot.ts';
 import {
   listsReadingArchive,
@@ -296,19 +296,26 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const hashes = new Map(layout.keep.map((s) => [`${s.folder}/`, s.hash]));
   // The lead images the pages print: their files in the site (`media/<hash>.<ext>`) and where
   // they are in the content folder.
-  const infos = { ...(options.cacheDir ? await cachedMediaInfo(options.cacheDir) : {}), ...prepared.media };
+  const infos = prepared.media;
   const fileOfUrl = new Map(Object.entries(infos).map(([file, info]) => [mediaUrl(info), file]));
   const pathOf = new Map(project.media.map((m) => [m.file, m.path]));
   const mediaSources = new Map<string, string>();
   // Smaller copies are made into the cache (a build without one makes them in a scratch folder).
   const variantsDir = options.cacheDir ? join(options.cacheDir, 'media') : join(tmpdir(), `dateline-media-${process.pid}`);
+  const images: { info: MediaInfo; path: string }[] = [];
   for (const a of archive.articles) {
     const file = a.image && fileOfUrl.get(a.image.url);
     const path = file && pathOf.get(file);
-    if (!a.image || !file || !path) continue;
+    // An image several articles print is copied, and its smaller copies made, once.
+    if (!a.image || !file || !path || mediaSources.has(a.image.url.slice(1))) continue;
     mediaSources.set(a.image.url.slice(1), path);
-    if (mediaSources.has(`${a.image.url.slice(1, a.image.url.lastIndexOf('.'))}-640.webp`)) continue;
-    for (const [site, made] of await time('media', () => mediaVariants(infos[file]!, path, variantsDir))) mediaSources.set(site, made);
+    images.push({ info: infos[file]!, path });
+  }
+  if (images.length > 0) {
+    await time('media', async () => {
+      for (const { info, path } of images)
+        for (const [site, made] of await mediaVariants(info, path, variantsDir)) mediaSources.set(site, made);
+    });
   }
   let searchState: SearchState | undefined;
   let written = 0;

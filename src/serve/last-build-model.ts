@@ -5,7 +5,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import { entryOf, readArticleState, releaseShards } from '../pipeline/article-state.ts';
 import { cachedMediaInfo } from '../pipeline/media.ts';
 import { readManifest } from '../pipeline/output-manifest.ts';
-import { readCatalogueFile, readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
+import { readCatalogueFiles, readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 
 /**
@@ -23,8 +23,7 @@ export async function lastBuildModel(root: string, cacheDir: string, overrides: 
   const places = loadGazetteer(readPlaceFiles(root, config));
   const catalogues = loadCatalogues({
     config,
-    topics: readCatalogueFile(root, config, 'topic'),
-    authors: readCatalogueFile(root, config, 'author'),
+    ...readCatalogueFiles(root, config),
   });
   if (places.messages.length > 0 || catalogues.messages.length > 0) return undefined;
   const rendered: RenderedArticle[] = [];

@@ -10,7 +10,7 @@ import { articlePageRenderer } from '../outputs/pages/page-templates.ts';
 import { entryOf, readArticleState, releaseShards, stateIndexPath } from '../pipeline/article-state.ts';
 import { pageStore, readSnapshot, snapshotPath } from '../pipeline/model-snapshot.ts';
 import { manifestPath, readManifest } from '../pipeline/output-manifest.ts';
-import { readCatalogueFile, readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
+import { readCatalogueFiles, readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import type { Message } from '../report/message.ts';
 import { type SavePreview, type TeaserText, teaserPagesOnWorker } from './teaser-pages.ts';
@@ -64,8 +64,7 @@ export async function savePreviewer(
   const places = loadGazetteer(readPlaceFiles(root, config));
   const catalogues = loadCatalogues({
     config,
-    topics: readCatalogueFile(root, config, 'topic'),
-    authors: readCatalogueFile(root, config, 'author'),
+    ...readCatalogueFiles(root, config),
   });
   if (messages.length > 0 || places.messages.length > 0 || catalogues.messages.length > 0)
     return { preview: async () => ({ pages: [], errors: [] }), built: () => {}, close: async () => {} };
