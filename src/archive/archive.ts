@@ -151,6 +151,8 @@ export interface ArticlePage {
   ogLocale: string;
   sources: { publisher: string; title?: string; url?: string; date?: TimeView }[];
   corrections: { date: TimeView; text: string }[];
+  /** The images of the content folder the body prints, by their address in the site (`/media/<hash>.jpg`): copied into it. */
+  bodyImages?: string[];
   event?: EventView;
   /** Related coverage: explicit `related:` first, then same place or topic within ±7 days. */
   related: Teaser[];

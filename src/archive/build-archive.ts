@@ -16,18 +16,7 @@ import { buildPlacePages } from './place-pages.ts';
 import { findRelated } from './related.ts';
 import { COLLAPSIBLE_FACETS, planSearchBundles } from './search-bundles.ts';
 import { type UiStrings, uiStrings } from './ui-strings.ts';
-import {
-  absoluteUrl,
-  articleUrl,
-  feedUrls,
-  homeUrl,
-  mediaUrl,
-  mediaVariantUrl,
-  outputPathOf,
-  placeUrl,
-  variantWidths,
-  yearUrl,
-} from './urls.ts';
+import { absoluteUrl, articleUrl, feedUrls, homeUrl, mediaSrcset, mediaUrl, outputPathOf, placeUrl, yearUrl } from './urls.ts';
 
 /** A checked article with what the model keeps of its rendered body. */
 export interface RenderedArticle extends Omit<CheckedArticle, 'body'> {
@@ -273,16 +262,13 @@ function toArticlePage(
     ogLocale: a.lang.replace('-', '_'),
     sources: a.sources.map((s) => ({ publisher: s.publisher, title: s.title, url: s.url, date: s.date ? timeView(s.date) : undefined })),
     corrections: a.corrections.map((c) => ({ date: timeView(c.date), text: c.text })),
+    ...(a.bodyImages && { bodyImages: [...new Set(a.bodyImages.flatMap((i) => (media[i.file] ? [mediaUrl(media[i.file]!)] : [])))] }),
     ...(a.image &&
       info && {
         image: {
           url: mediaUrl(info),
           canonical: absoluteUrl(mediaUrl(info), config.url),
-          ...(variantWidths(info).length > 0 && {
-            srcset: variantWidths(info)
-              .map((w) => `${mediaVariantUrl(info, w)} ${w}w`)
-              .join(', '),
-          }),
+          ...(mediaSrcset(info) && { srcset: mediaSrcset(info) }),
           width: info.width,
           height: info.height,
           type: info.type,

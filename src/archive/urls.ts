@@ -31,6 +31,11 @@ export const mediaUrl = (info: { hash: string; ext: string }) => `/media/${info.
 export const mediaVariantUrl = (info: { hash: string }, width: number) => `/media/${info.hash}-${width}.webp`;
 /** The widths of the smaller copies made of an image: those narrower than it. */
 export const variantWidths = (info: { width: number }): number[] => [640, 1280].filter((w) => w < info.width);
+/** The smaller copies of an image as a `srcset` (`/media/<hash>-640.webp 640w, …`); none when it is no wider than them. */
+export function mediaSrcset(info: { hash: string; width: number }): string | undefined {
+  const widths = variantWidths(info);
+  return widths.length > 0 ? widths.map((w) => `${mediaVariantUrl(info, w)} ${w}w`).join(', ') : undefined;
+}
 export const authorUrl = (slug: string) => `/authors/${slug}/`;
 
 /** The Atom, RSS and JSON feeds that sit beside a page (`/places/af/` → `/places/af/feed.xml`). */

@@ -3,6 +3,8 @@ import slugify from '@sindresorhus/slugify';
 import { type CatalogueEntry, inLanguage, nearEntry } from '../catalogues/catalogue.ts';
 import { type ArticleDate, isValidZone, parseArticleDate, suggestZone } from '../dates/article-date.ts';
 import { type EventDate, parseEventDate } from '../dates/event-date.ts';
+import { imageReferences, isLocalAddress } from '../markdown/body-images.ts';
+import { parseBody } from '../markdown/render-markdown.ts';
 import { type Gazetteer, splitLocation } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { urlSegment } from '../places/url-segment.ts';
@@ -40,6 +42,8 @@ export interface CheckedArticle {
   sources: { publisher: string; title?: string; url?: string; date?: ArticleDate }[];
   /** The lead image: its file (relative to the project, as MediaFile names it), its words, and where `src` is. */
   image?: { file: string; alt?: string; caption?: string; credit?: string; line: number; column: number };
+  /** The body's images of the content folder: each address as written, its file, and where it is in the article file. */
+  bodyImages?: BodyImageAt[];
   eventDate?: EventDate;
   /** Related article ids as written, with where, so an unknown one can be reported. */
   related: { id: string; line: number; column: number }[];
@@ -47,6 +51,14 @@ export interface CheckedArticle {
   body: string;
   /** File line of the body's first line, for messages about the body. */
   bodyLine: number;
+}
+
+/** An image of the content folder a body shows (`![alt](./photo.jpg)`). */
+export interface BodyImageAt {
+  url: string;
+  file: string;
+  line: number;
+  column: number;
 }
 
 export interface CheckContext {
@@ -297,13 +309,8 @@ export function checkArticle(
   let image: CheckedArticle['image'];
   if (fm.image) {
     const { src, alt, caption, credit } = fm.image;
-    // The content folder as a path prefix: `content/`, or none when the project is the content folder.
-    const folder = context.content ?? 'content';
-    const prefix = folder === '' || folder === '.' ? '' : `${folder}/`;
-    const file = posix.normalize(src.startsWith('/') ? `${prefix}${src.replace(/^\/+/, '')}` : posix.join(posix.dirname(input.file), src));
-    const inFolder = prefix ? file.startsWith(prefix) : file !== '..' && !file.startsWith('../') && !file.startsWith('/');
-    const inside = inFolder && !/^[a-z][a-z0-9+.-]*:/i.test(src);
-    if (!inside || !MEDIA_FILE.test(file)) {
+    const file = mediaFileOf(src, input.file, context.content);
+    if (!file) {
       const reason = `\`image.src\` \`${src}\` is not an image file in the content folder.`;
       report(
         at(['image', 'src']),
@@ -343,6 +350,32 @@ export function checkArticle(
     return d ? [{ date: d, text: c.text }] : [];
   });
 
+  // The body's images of the content folder, checked as the lead image is; another site's are its own.
+  const bodyImages: BodyImageAt[] = [];
+  for (const ref of split.body.includes('![') ? imageReferences(parseBody(split.body)) : []) {
+    if (!isLocalAddress(ref.url)) continue;
+    const where = { line: split.bodyLine + ref.line - 1, column: ref.column };
+    const file = mediaFileOf(safeDecode(ref.url.replace(/[?#].*$/, '')), input.file, context.content);
+    if (!file) {
+      const reason = `The image \`${ref.url}\` is not an image file in the content folder.`;
+      const fix =
+        'Put the image beside the article (`![…](./photo.jpg)`) or under content/ (`/media/photo.jpg`): JPEG, PNG, WebP, AVIF or GIF.';
+      report(where, 'error', 'missing-image', reason, fix);
+      continue;
+    }
+    bodyImages.push({ url: ref.url, file, ...where });
+    if (!ref.alt.trim()) {
+      const reason = `The image \`${ref.url}\` has no alt text: a reader who cannot see it, or whose connection does not load it, learns nothing.`;
+      report(
+        where,
+        'warning',
+        'image-without-alt',
+        reason,
+        'Say what the photo shows between the brackets: `![Passengers at Kabul airport](…)`.',
+      );
+    }
+  }
+
   const placeholder = split.body.split('\n').findIndex((line) => line.trim() === BODY_PLACEHOLDER);
   if (placeholder >= 0) {
     const reason = 'The body still holds the placeholder `dateline new` wrote.';
@@ -369,6 +402,7 @@ export function checkArticle(
       authors: [...new Set(fm.authors ?? [])],
       sources,
       ...(image && { image }),
+      ...(bodyImages.length > 0 && { bodyImages }),
       corrections,
       eventDate,
       related,
@@ -376,6 +410,28 @@ export function checkArticle(
       bodyLine: split.bodyLine,
     },
   };
+}
+
+/**
+ * The file of the content folder an image address names, relative to the project (as MediaFile
+ * names it): beside the article (`./photo.jpg`), or from the content folder (`/media/photo.jpg`).
+ * Undefined when it is no image file there (outside it, another site's, another kind of file).
+ */
+function mediaFileOf(src: string, article: string, content = 'content'): string | undefined {
+  // The content folder as a path prefix: `content/`, or none when the project is the content folder.
+  const prefix = content === '' || content === '.' ? '' : `${content}/`;
+  const file = posix.normalize(src.startsWith('/') ? `${prefix}${src.replace(/^\/+/, '')}` : posix.join(posix.dirname(article), src));
+  const inFolder = prefix ? file.startsWith(prefix) : file !== '..' && !file.startsWith('../') && !file.startsWith('/');
+  return inFolder && !/^[a-z][a-z0-9+.-]*:/i.test(src) && MEDIA_FILE.test(file) ? file : undefined;
+}
+
+/** A URL's path with its escapes read (`my%20photo.jpg`), or as it is when they are not valid. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /** The front-matter fields that are valid on their own, when the whole is not. */
@@ -416,20 +472,24 @@ function decodeText(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * The lead images of `articles` that are not files of `media`: one error each, at the article's
- * `image.src`, with the closest file name in the same folder.
+ * The images of `articles` (lead and body) that are not files of `media`: one error each, at the
+ * article's `image.src` or the body's `![…](…)`, with the closest file name in the same folder.
  */
-export function missingImages(articles: readonly Pick<CheckedArticle, 'file' | 'image'>[], media: ReadonlySet<string>): Message[] {
-  return articles.flatMap((a): Message[] => {
-    const image = a.image;
-    if (!image || media.has(image.file)) return [];
-    const folder = posix.dirname(image.file);
-    const near = suggest(
-      posix.basename(image.file),
-      [...media].filter((m) => posix.dirname(m) === folder).map((m) => posix.basename(m)),
-    );
-    const fix = near ? `Did you mean \`${near}\`?` : 'Add the file, or correct the path.';
-    const reason = `The image \`${image.file}\` does not exist.`;
-    return [{ file: a.file, line: image.line, column: image.column, severity: 'error', ruleId: 'missing-image', reason, fix }];
-  });
+export function missingImages(
+  articles: readonly Pick<CheckedArticle, 'file' | 'image' | 'bodyImages'>[],
+  media: ReadonlySet<string>,
+): Message[] {
+  return articles
+    .flatMap((a) => [...(a.image ? [a.image] : []), ...(a.bodyImages ?? [])].map((image) => ({ a, image })))
+    .flatMap(({ a, image }): Message[] => {
+      if (media.has(image.file)) return [];
+      const folder = posix.dirname(image.file);
+      const near = suggest(
+        posix.basename(image.file),
+        [...media].filter((m) => posix.dirname(m) === folder).map((m) => posix.basename(m)),
+      );
+      const fix = near ? `Did you mean \`${near}\`?` : 'Add the file, or correct the path.';
+      const reason = `The image \`${image.file}\` does not exist.`;
+      return [{ file: a.file, line: image.line, column: image.column, severity: 'error', ruleId: 'missing-image', reason, fix }];
+    });
 }

@@ -19,6 +19,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { type Processor, unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
+import { type BodyImages, rehypeBodyImages, remarkBodyImages } from './body-images.ts';
 import { rehypeHtml5 } from './rehype-html5.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
@@ -30,10 +31,12 @@ import { sanitizeSchema } from './sanitize-schema.ts';
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkBodyImages)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeSlug)
+  .use(rehypeBodyImages)
   .use(rehypeHtml5)
   .use(rehypeStringify)
   .freeze();
@@ -107,10 +110,10 @@ export interface RenderedBody {
 /**
  * Renders an article body to safe HTML, and from the same tree its plain text and that of its
  * first paragraph, so nothing downstream parses the HTML again. The body is never treated as a
- * template.
+ * template. `images` are its images of the content folder, as the site has them (BodyImages).
  */
-export function renderArticleBody(markdown: string): RenderedBody {
-  const tree = processor.runSync(parseBody(markdown), markdown);
+export function renderArticleBody(markdown: string, images?: BodyImages): RenderedBody {
+  const tree = processor.runSync(parseBody(markdown), { value: markdown, data: images ? { bodyImages: images } : {} });
   const first = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
   const plain = (node: Root | Element) => textOf(node).replace(/\s+/g, ' ').trim();
   return { html: processor.stringify(tree), firstParagraph: first ? plain(first) : '', text: plain(tree) };

@@ -4,14 +4,14 @@ import type { Archive, MediaInfo } from '../archive/archive.ts';
 import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
 import { type Catalogues, loadCatalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
-import { missingImages } from '../content/validate-article.ts';
+import { type CheckedArticle, missingImages } from '../content/validate-article.ts';
 import type { Bodies } from '../markdown/bodies.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
 import { asDraftMessages, type Message } from '../report/message.ts';
 import { type ArticleState, bodyOf, type CheckedFile, checkFiles, entryOf, writeArticleState } from './article-state.ts';
 import { sourceVersion } from './build-fingerprint.ts';
-import { readMediaInfo } from './media.ts';
+import { bodyImagesOf, readMediaInfo } from './media.ts';
 import type { ArticleFile, ProjectFiles } from './read-project.ts';
 import { type RenderStats, renderBodies } from './render-bodies.ts';
 import type { ProgressEvent } from './run-build.ts';
@@ -179,9 +179,35 @@ async function prepare(
 
   // A check needs no HTML; a build renders only what it publishes.
   const toRender = options.render ? checked.filter((f) => f.article && (f.article.status !== 'draft' || config.drafts)) : [];
+  // The images of what the site publishes (lead and body): their content hash (their name in the
+  // site) and size, read once each, before the bodies that print them are rendered. A file that
+  // is no image is an error where the article names it.
+  const existing = new Set(project.media.map((m) => m.file));
+  const imagesOf = (a: Pick<CheckedArticle, 'image' | 'bodyImages'>) => [...(a.image ? [a.image] : []), ...(a.bodyImages ?? [])];
+  const published = checked.flatMap((f) => (f.article && (f.article.status !== 'draft' || config.drafts) ? [f.article] : []));
+  const used = new Set(published.flatMap((a) => imagesOf(a).flatMap((i) => (existing.has(i.file) ? [i.file] : []))));
+  const images =
+    used.size === 0 && !options.cacheDir
+      ? { infos: {}, unreadable: new Map<string, string>() }
+      : await time('media', () => readMediaInfo(project.media, used, options.cacheDir));
+  for (const a of published) {
+    for (const image of imagesOf(a)) {
+      const reason = images.unreadable.get(image.file);
+      if (!reason) continue;
+      const fix = 'Save it as a JPEG, PNG, WebP, AVIF or GIF image.';
+      const message = { file: a.file, line: image.line, column: image.column, ruleId: 'invalid-image', fix };
+      messages.push({ ...message, severity: 'error', reason: `The image \`${image.file}\` cannot be read (${reason}).` });
+    }
+  }
+  const media = images.infos;
   const { keys, summaries, store, stats } = await time('markdown', () =>
     renderBodies(
-      toRender.map((f) => (f.entry.render ? { known: f.entry.render, text: () => bodyOf(f) } : bodyOf(f))),
+      toRender.map((f) => {
+        // A body that shows images is rendered with them: its render depends on their files.
+        const bodyImages = bodyImagesOf(f.article!.bodyImages, media);
+        if (bodyImages) return { markdown: bodyOf(f), images: bodyImages };
+        return f.entry.render ? { known: f.entry.render, text: () => bodyOf(f) } : bodyOf(f);
+      }),
       {
         cacheDir: options.cacheDir && join(options.cacheDir, 'markdown'),
         readAll: options.readAll,
@@ -204,23 +230,6 @@ async function prepare(
     const render = renderedNow.has(f) ? f.entry.render! : { firstParagraph: '', key: '', textKey: '' };
     return [{ ...meta, firstParagraph: render.firstParagraph, bodyKey: render.key, textKey: render.textKey }];
   });
-  // The lead images of what the site publishes: their content hash (their name in the site) and
-  // size, read once each. A file that is no image is an error at the article's `image.src`.
-  const existing = new Set(project.media.map((m) => m.file));
-  const built = rendered.filter((a) => a.status !== 'draft' || config.drafts);
-  const used = new Set(built.flatMap((a) => (a.image && existing.has(a.image.file) ? [a.image.file] : [])));
-  const images =
-    used.size === 0 && !options.cacheDir
-      ? { infos: {}, unreadable: new Map<string, string>() }
-      : await time('media', () => readMediaInfo(project.media, used, options.cacheDir));
-  for (const a of built) {
-    const reason = a.image && images.unreadable.get(a.image.file);
-    if (!a.image || !reason) continue;
-    const fix = 'Save it as a JPEG, PNG, WebP, AVIF or GIF image.';
-    const message = { file: a.file, line: a.image.line, column: a.image.column, ruleId: 'invalid-image', fix };
-    messages.push({ ...message, severity: 'error', reason: `The image \`${a.image.file}\` cannot be read (${reason}).` });
-  }
-  const media = images.infos;
   return { rendered, gazetteer, catalogues, media, bodies: store, messages, markdown: stats, check: checkStats, files: checked, version };
 }
 

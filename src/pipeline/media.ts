@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MediaInfo } from '../archive/archive.ts';
-import { variantWidths } from '../archive/urls.ts';
+import { mediaSrcset, mediaUrl, variantWidths } from '../archive/urls.ts';
+import type { BodyImageAt } from '../content/validate-article.ts';
+import type { BodyImages } from '../markdown/body-images.ts';
 import { readJsonFile, writeJsonFile } from './json-file.ts';
 import { type FileStamp, type MediaFile, sameStamp } from './read-project.ts';
 
@@ -118,4 +120,20 @@ export async function mediaVariants(info: MediaInfo, source: string, dir: string
     made.push([`media/${name}`, file]);
   }
   return made;
+}
+
+/**
+ * What a body's render is given of its images (BodyImages): each address as written, with its
+ * copy's address in the site, size and smaller copies. An image the build could not read is left
+ * out (its error stops the build). Undefined when the body shows none.
+ */
+export function bodyImagesOf(refs: readonly BodyImageAt[] | undefined, infos: Readonly<Record<string, MediaInfo>>): BodyImages | undefined {
+  const entries = (refs ?? []).flatMap(({ url, file }) => {
+    const info = infos[file];
+    if (!info) return [];
+    const srcset = mediaSrcset(info);
+    return [[url, { src: mediaUrl(info), width: info.width, height: info.height, ...(srcset && { srcset }) }] as const];
+  });
+  // Sorted, so the same images give the same render key however the body orders them.
+  return entries.length > 0 ? Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : undefined;
 }

@@ -4,6 +4,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { type Bodies, bodiesInMemory } from '../markdown/bodies.ts';
+import type { BodyImages } from '../markdown/body-images.ts';
 import { type RenderedBody, renderArticleBody } from '../markdown/render-markdown.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { startWorker } from '../start-worker.ts';
@@ -40,10 +41,17 @@ const WORKER_THRESHOLD = 300;
 const BATCH = 64;
 
 /**
- * A body to render: its text, or a render the caller already knows of (the last build's, by its
- * key) and a way to get the text should the cache no longer hold that render.
+ * A body to render: its text (with its images of the content folder, if it shows any), or a
+ * render the caller already knows of (the last build's, by its key) and a way to get the text
+ * should the cache no longer hold that render.
  */
-export type BodyInput = string | { known: BodySummary & { key: string }; text: () => string };
+export type BodyInput = string | MarkdownBody | { known: BodySummary & { key: string }; text: () => string };
+
+/** A body's Markdown and what its render is given of its images. */
+export interface MarkdownBody {
+  markdown: string;
+  images?: BodyImages;
+}
 
 /**
  * Renders article bodies, in order. A body already rendered by the same renderer (same Markdown
@@ -63,7 +71,7 @@ export async function renderBodies(
 ): Promise<{ keys: string[]; summaries: BodySummary[]; store: Bodies; stats: RenderStats }> {
   const summaries: (BodySummary | undefined)[] = new Array(inputs.length);
   const keys: string[] = new Array(inputs.length);
-  const bodies: string[] = new Array(inputs.length);
+  const bodies: MarkdownBody[] = new Array(inputs.length);
   // Each body's key: what decides its render (the cache entry's name, and the outputs' hashes).
   const version = await rendererVersion();
   const cacheDir = options.cacheDir;
@@ -72,15 +80,18 @@ export async function renderBodies(
     has: (key: string) => listed.has(key) || (options.some === true && cacheDir !== undefined && existsSync(entryPath(cacheDir, key))),
   };
   for (const [i, input] of inputs.entries()) {
-    if (typeof input !== 'string' && !options.readAll && present.has(input.known.key)) {
+    if (typeof input !== 'string' && 'known' in input && !options.readAll && present.has(input.known.key)) {
       const { key, ...summary } = input.known;
       keys[i] = key;
       summaries[i] = summary;
       continue;
     }
-    const body = typeof input === 'string' ? input : input.text();
+    const body = typeof input === 'string' ? { markdown: input } : 'known' in input ? { markdown: input.text() } : input;
     bodies[i] = body;
-    keys[i] = createHash('sha256').update(version).update('\0').update(body).digest('hex');
+    // A body's images are part of what decides its render (their addresses and sizes).
+    const hash = createHash('sha256').update(version).update('\0').update(body.markdown);
+    if (body.images) hash.update('\0').update(JSON.stringify(body.images));
+    keys[i] = hash.digest('hex');
     if (cacheDir && present.has(keys[i]!)) summaries[i] = summaryOf(readEntry(cacheDir, keys[i]!));
   }
   const missing = [...inputs.keys()].filter((i) => summaries[i] === undefined);
@@ -113,7 +124,7 @@ export async function renderBodies(
   else {
     missing.forEach((i, n) => {
       if (n % BATCH === 0) advance(n);
-      take(n, renderArticleBody(bodies[i]!));
+      take(n, renderArticleBody(bodies[i]!.markdown, bodies[i]!.images));
     });
   }
   advance(missing.length);
@@ -148,7 +159,7 @@ export function cachedBodies(cacheDir: string): Bodies {
 
 /** Renders `bodies` on `count` worker threads, giving each result to `take` (with its index) as it arrives. */
 async function renderOnWorkers(
-  bodies: readonly string[],
+  bodies: readonly MarkdownBody[],
   count: number,
   advance: (done: number) => void,
   take: (n: number, body: RenderedBody) => void,

@@ -222,7 +222,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       overlayMax: config.search.overlay_max,
     };
     plan = await time('hash-pages', () => bodyOnlyPlan(input));
-    // The last build's model names each lead image by its content: an image file changed or
+    // The last build's model names each image by its content: an image file changed or
     // gone since, and the model is made again.
     if (!imagesSame) plan = undefined;
   }
@@ -294,7 +294,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       : NO_SEARCH;
   const summary = plan ? snapshot!.search : searchSummary(archive.articles);
   const hashes = new Map(layout.keep.map((s) => [`${s.folder}/`, s.hash]));
-  // The lead images the pages print: their files in the site (`media/<hash>.<ext>`) and where
+  // The images the pages print (lead and body): their files in the site (`media/<hash>.<ext>`) and where
   // they are in the content folder.
   const infos = prepared.media;
   const fileOfUrl = new Map(Object.entries(infos).map(([file, info]) => [mediaUrl(info), file]));
@@ -303,12 +303,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // Smaller copies are made into the cache (a build without one makes them in a scratch folder).
   const variantsDir = options.cacheDir ? join(options.cacheDir, 'media') : join(tmpdir(), `dateline-media-${process.pid}`);
   const images: { info: MediaInfo; path: string }[] = [];
-  for (const a of archive.articles) {
-    const file = a.image && fileOfUrl.get(a.image.url);
+  for (const url of archive.articles.flatMap((a) => [...(a.image ? [a.image.url] : []), ...(a.bodyImages ?? [])])) {
+    const file = fileOfUrl.get(url);
     const path = file && pathOf.get(file);
     // An image several articles print is copied, and its smaller copies made, once.
-    if (!a.image || !file || !path || mediaSources.has(a.image.url.slice(1))) continue;
-    mediaSources.set(a.image.url.slice(1), path);
+    if (!file || !path || mediaSources.has(url.slice(1))) continue;
+    mediaSources.set(url.slice(1), path);
     images.push({ info: infos[file]!, path });
   }
   if (images.length > 0) {
@@ -352,7 +352,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           // site, and the whole output is written.
           const feedFiles = archive.feeds.map((f) => Object.values(f.urls).map((url) => url.slice(1)));
           const wholes = [...feedFiles, ...writerFiles.values()];
-          // Each lead image by its content hash (its name): the old site's copy is linked when it has it.
+          // Each image by its content hash (its name): the old site's copy is linked when it has it.
           for (const path of mediaSources.keys()) hashes.set(path, path.slice('media/'.length, path.lastIndexOf('.')));
           const reuse = previous
             ? await time('reuse', () =>
@@ -361,7 +361,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
             : undefined;
           if (fromSpare) startSearch();
           const linked = reuse?.linked ?? new Set<string>();
-          // The lead images not taken from the old site, copied from the content folder.
+          // The images not taken from the old site, copied from the content folder.
           const copied = new Set<string>();
           for (const [path, source] of mediaSources) {
             if (linked.has(path)) continue;

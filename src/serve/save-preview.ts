@@ -8,6 +8,7 @@ import { renderArticleBody } from '../markdown/render-markdown.ts';
 import { articleMap } from '../outputs/maps/render-maps.ts';
 import { articlePageRenderer } from '../outputs/pages/page-templates.ts';
 import { entryOf, readArticleState, releaseShards, stateIndexPath } from '../pipeline/article-state.ts';
+import { bodyImagesOf, cachedMediaInfo } from '../pipeline/media.ts';
 import { pageStore, readSnapshot, snapshotPath } from '../pipeline/model-snapshot.ts';
 import { manifestPath, readManifest } from '../pipeline/output-manifest.ts';
 import { readCatalogueFiles, readConfig, readPlaceFiles } from '../pipeline/read-project.ts';
@@ -124,7 +125,8 @@ export async function savePreviewer(
     const hash = pageHash(url);
     const page = hash === undefined ? undefined : store.get(hash);
     if (!page) return [];
-    const rendered = renderArticleBody(body);
+    // Its images as the last build read them (an image changed since is the build's to show).
+    const rendered = renderArticleBody(body, meta.bodyImages && bodyImagesOf(meta.bodyImages, await cachedMediaInfo(cacheDir)));
     const text: TeaserText = { title: meta.title, summary: meta.summary };
     const sameTeaser = text.title === old.article.title && text.summary === old.article.summary;
     // The body alone: its page is all that changes (the excerpt is printed by feeds, and

@@ -148,18 +148,34 @@ const URL_ATTRIBUTES: Record<string, string[]> = {
  * URL (what merely looks like one is parsed, to be sure).
  */
 export function absoluteLinks(html: string, base: string, site: string): string {
-  if (!/\b(?:href|src|poster|cite)="(?![a-z][a-z0-9+.-]*:)/i.test(html)) return html;
+  if (!/\b(?:href|src|srcset|poster|cite)="(?![a-z][a-z0-9+.-]*:)/i.test(html)) return html;
   const tree = fromHtml(html, { fragment: true });
   let changed = false;
+  const resolve = (value: string): string => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value.trim())) return value;
+    const [target, against] = value.startsWith('/') && !value.startsWith('//') ? [value.slice(1), site] : [value, base];
+    return URL.canParse(target, against) ? new URL(target, against).href : value;
+  };
   const visit = (node: Root | RootContent) => {
     if (node.type === 'element') {
       for (const name of URL_ATTRIBUTES[node.tagName] ?? []) {
         const value = node.properties[name];
-        if (typeof value !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(value.trim())) continue;
-        const [target, against] = value.startsWith('/') && !value.startsWith('//') ? [value.slice(1), site] : [value, base];
-        const resolved = URL.canParse(target, against) ? new URL(target, against).href : undefined;
-        if (resolved !== undefined && resolved !== value) {
+        if (typeof value !== 'string') continue;
+        const resolved = resolve(value);
+        if (resolved !== value) {
           node.properties[name] = resolved;
+          changed = true;
+        }
+      }
+      // A `srcset` (a picture's smaller copies): each candidate's address, its width kept.
+      const srcset = node.properties.srcSet;
+      if ((node.tagName === 'img' || node.tagName === 'source') && typeof srcset === 'string') {
+        const resolved = srcset
+          .split(',')
+          .map((candidate) => candidate.trim().replace(/^\S+/, (url) => resolve(url)))
+          .join(', ');
+        if (resolved !== srcset) {
+          node.properties.srcSet = resolved;
           changed = true;
         }
       }
