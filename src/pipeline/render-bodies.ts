@@ -206,7 +206,7 @@ function rendererVersion(): Promise<string> {
     const hash = createHash('sha256');
     const dir = join(PACKAGE_ROOT, 'src/markdown');
     for (const name of (await readdir(dir)).sort()) hash.update(name).update(await readFile(join(dir, name)));
-    // Every installed version (the sanitizer, GFM's micromark extensions, the slugger…), not only
+    // Every installed version (markdown-it, the sanitizer, the slugger…), not only
     // the ranges in package.json.
     hash.update(await readFile(join(PACKAGE_ROOT, 'package-lock.json')).catch(() => readFile(join(PACKAGE_ROOT, 'package.json'))));
     return hash.digest('hex');
