@@ -1,10 +1,9 @@
-import type { Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
+import { decodeHTMLAttribute } from 'entities';
 import { DateTime } from 'luxon';
 import type { Archive, ArticlePage, FeedSpec, TimeView } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
+import { rewriteUrls } from '../pages/rewrite-urls.ts';
 import { type XmlElement, xml, xmlText } from './xml.ts';
 
 /**
@@ -124,66 +123,23 @@ export function contentXml(article: ArticlePage, feed: Pick<FeedData, 'site' | '
   return cached.xml;
 }
 
-/** Attributes that hold a URL, by element. */
-const URL_ATTRIBUTES: Record<string, string[]> = {
-  a: ['href'],
-  area: ['href'],
-  img: ['src'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  source: ['src'],
-  track: ['src'],
-  blockquote: ['cite'],
-  q: ['cite'],
-  del: ['cite'],
-  ins: ['cite'],
-};
-
 /**
- * `html` with every relative URL in a URL attribute resolved against `base`, the page's URL; a
- * root-relative one (`/places/af/`) against `site`, as the site's own pages treat it. Parsed with
- * an HTML parser, so text that merely looks like an attribute is left alone. HTML with nothing
- * to resolve is returned as it is, byte for byte, and is not parsed: the renderer writes every
- * attribute value in double quotes, so HTML in which no such value lacks a scheme has no relative
- * URL (what merely looks like one is parsed, to be sure).
+ * `html` with every relative URL in a URL attribute (rewriteUrls' table, `srcset` included)
+ * resolved against `base`, the page's URL; a root-relative one (`/places/af/`) against `site`, as
+ * the site's own pages treat it. Scanned as an HTML tokenizer would, not parsed and serialised
+ * again: the rest stays byte for byte, and text that merely looks like an attribute is left alone.
+ * Values are read with their character references decoded, and written with `&` and `"` escaped.
  */
 export function absoluteLinks(html: string, base: string, site: string): string {
   if (!/\b(?:href|src|srcset|poster|cite)="(?![a-z][a-z0-9+.-]*:)/i.test(html)) return html;
-  const tree = fromHtml(html, { fragment: true });
-  let changed = false;
-  const resolve = (value: string): string => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value.trim())) return value;
+  return rewriteUrls(html, (written) => {
+    const value = written.includes('&') ? decodeHTMLAttribute(written) : written;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value.trim())) return written;
     const [target, against] = value.startsWith('/') && !value.startsWith('//') ? [value.slice(1), site] : [value, base];
-    return URL.canParse(target, against) ? new URL(target, against).href : value;
-  };
-  const visit = (node: Root | RootContent) => {
-    if (node.type === 'element') {
-      for (const name of URL_ATTRIBUTES[node.tagName] ?? []) {
-        const value = node.properties[name];
-        if (typeof value !== 'string') continue;
-        const resolved = resolve(value);
-        if (resolved !== value) {
-          node.properties[name] = resolved;
-          changed = true;
-        }
-      }
-      // A `srcset` (a picture's smaller copies): each candidate's address, its width kept.
-      const srcset = node.properties.srcSet;
-      if ((node.tagName === 'img' || node.tagName === 'source') && typeof srcset === 'string') {
-        const resolved = srcset
-          .split(',')
-          .map((candidate) => candidate.trim().replace(/^\S+/, (url) => resolve(url)))
-          .join(', ');
-        if (resolved !== srcset) {
-          node.properties.srcSet = resolved;
-          changed = true;
-        }
-      }
-    }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(tree);
-  return changed ? toHtml(tree) : html;
+    if (!URL.canParse(target, against)) return written;
+    const resolved = new URL(target, against).href;
+    return resolved === value ? written : resolved.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;');
+  });
 }
 
 /** `lat lon`, as GeoRSS Simple writes a point. */

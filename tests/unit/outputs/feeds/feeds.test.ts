@@ -224,6 +224,14 @@ describe('links in content', () => {
     );
   });
 
+  it('reads a value’s character references and writes `&` escaped; resolves each address of a srcset', () => {
+    const html =
+      '<p><a href="/search/?q=a&#x26;b=&#x22;c&#x22;">s</a><img srcset="/media/a-640.webp 640w, b.webp 2x" src="x.png" alt=""></p>';
+    expect(absoluteLinks(html, page, BASE)).toBe(
+      `<p><a href="${BASE}search/?q=a&#x26;b=%22c%22">s</a><img srcset="${BASE}media/a-640.webp 640w, ${page}b.webp 2x" src="${page}x.png" alt=""></p>`,
+    );
+  });
+
   it('leaves absolute and other-scheme URLs, and text that looks like an attribute, alone', () => {
     const html =
       '<p><a href="https://other.example/a?b=1&#x26;c=2">a</a> <a href="mailto:desk@news.example">m</a> <a href="//cdn.example/x">p</a> <code>href="../x"</code></p>';

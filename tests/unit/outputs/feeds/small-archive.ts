@@ -66,7 +66,7 @@ export const andarab = article('/2021/08/22/andarab/', {
     { name: 'andarab', url: '/topics/andarab/' },
     { name: 'R&D <x>', url: '/topics/r-d-x/' },
   ],
-  html: '<p>Body &amp; <em>text</em> with <a href="#user-content-fn-1">a note</a>.</p>\r\n<p>Second line.</p>',
+  html: '<p>Body &#x26; <em>text</em> with <a href="#user-content-fn-1">a note</a>.</p>\n<p>Second line.</p>',
   excerpt: 'Body & text, <not a tag>.',
 });
 
