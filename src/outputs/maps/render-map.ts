@@ -352,7 +352,8 @@ function featureBox(f: CountryFeature): Box {
 }
 
 const baseCache = new Map<string, { land: string; focus: string }>();
-const BASE_CACHE_SIZE = 64;
+/** Views kept drawn: every country of a large archive (its locators share one view per country). */
+const BASE_CACHE_SIZE = 1024;
 
 /** Path data of the other countries and of the country in focus, cached per view. */
 function baseLayers(layout: MapLayout): { land: string; focus: string } {
