@@ -455,6 +455,16 @@ export function bodyStart(bytes: Uint8Array, article: CheckedArticle): number | 
   return text?.endsWith(article.body) ? text.length - article.body.length : undefined;
 }
 
+/**
+ * The body of an article file as its check will take it (CheckedArticle.body), without checking
+ * it: what a build can start rendering while the check runs. Undefined when it has none to take.
+ */
+export function bodyOfText(bytes: Uint8Array): string | undefined {
+  const text = decodeText(bytes);
+  const split = text === undefined ? undefined : splitFrontMatter(text);
+  return split?.ok ? split.body : undefined;
+}
+
 /** The body of an article file from where it starts (see bodyStart). */
 export function bodyFrom(bytes: Uint8Array, start: number): string {
   return (decodeText(bytes) ?? '').slice(start);

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { bodyOfText } from '../content/validate-article.ts';
 import { type Bodies, bodiesInMemory } from '../markdown/bodies.ts';
 import type { BodyImages } from '../markdown/body-images.ts';
 import { type RenderedBody, renderArticleBody } from '../markdown/render-markdown.ts';
@@ -24,6 +25,8 @@ export interface RenderOptions {
    * other renders are kept, and each entry is looked up alone rather than the cache listed.
    */
   some?: boolean;
+  /** Worker threads already rendering some of these bodies (startRenderPool): the rest are rendered there too. */
+  pool?: RenderPool;
 }
 
 export interface RenderStats {
@@ -36,7 +39,7 @@ export interface RenderStats {
 }
 
 /** Below this many renders a worker's start-up (≈ 0.4 s to load unified) costs more than it saves. */
-const WORKER_THRESHOLD = 300;
+export const WORKER_THRESHOLD = 300;
 /** Bodies sent to a worker at a time: large enough to amortise messaging, small enough to balance. */
 const BATCH = 64;
 
@@ -88,18 +91,19 @@ export async function renderBodies(
     }
     const body = typeof input === 'string' ? { markdown: input } : 'known' in input ? { markdown: input.text() } : input;
     bodies[i] = body;
-    // A body's images are part of what decides its render (their addresses and sizes).
-    const hash = createHash('sha256').update(version).update('\0').update(body.markdown);
-    if (body.images) hash.update('\0').update(JSON.stringify(body.images));
-    keys[i] = hash.digest('hex');
+    keys[i] = bodyKey(version, body);
     if (cacheDir && present.has(keys[i]!)) summaries[i] = summaryOf(readEntry(cacheDir, keys[i]!));
   }
   const missing = [...inputs.keys()].filter((i) => summaries[i] === undefined);
   const cached = inputs.length - missing.length;
   const advance = (n: number) => options.onProgress?.(cached + n, inputs.length);
   advance(0);
-  const workers =
-    missing.length >= WORKER_THRESHOLD ? Math.min(options.workers ?? availableParallelism(), Math.ceil(missing.length / BATCH)) : 0;
+  const { pool } = options;
+  const workers = pool
+    ? pool.workers
+    : missing.length >= WORKER_THRESHOLD
+      ? Math.min(options.workers ?? availableParallelism(), Math.ceil(missing.length / BATCH))
+      : 0;
   // Each render is kept as it comes: in the cache (written at once, so the renders of a large
   // archive are never all held together), or, without a cache, in memory.
   const inMemory = new Map<string, RenderedBody>();
@@ -114,7 +118,17 @@ export async function renderBodies(
       writeEntrySync(cacheDir, keys[i]!, body);
     }
   };
-  if (workers > 1)
+  if (pool) {
+    let done = 0;
+    const renders = missing.map((i) => pool.take(keys[i]!) ?? pool.submit(keys[i]!, bodies[i]!));
+    pool.flush();
+    await Promise.all(
+      renders.map(async (render, n) => {
+        take(n, await render);
+        if (++done % BATCH === 0) advance(done);
+      }),
+    );
+  } else if (workers > 1)
     await renderOnWorkers(
       missing.map((i) => bodies[i]!),
       workers,
@@ -128,7 +142,7 @@ export async function renderBodies(
     });
   }
   advance(missing.length);
-  const stats = { cached, rendered: missing.length, workers: workers > 1 ? workers : 0 };
+  const stats = { cached, rendered: missing.length, workers: pool || workers > 1 ? workers : 0 };
   const done = summaries as BodySummary[];
   if (!cacheDir) return { keys, summaries: done, store: bodiesInMemory(inMemory), stats };
   const used = new Set(keys);
@@ -197,6 +211,110 @@ async function renderOnWorkers(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** What names a body's render: the renderer's version, the body, and its images (their addresses and sizes). */
+function bodyKey(version: string, body: MarkdownBody): string {
+  const hash = createHash('sha256').update(version).update('\0').update(body.markdown);
+  if (body.images) hash.update('\0').update(JSON.stringify(body.images));
+  return hash.digest('hex');
+}
+
+/** Worker threads that render bodies as they are handed over, each once by its key. */
+export interface RenderPool {
+  workers: number;
+  /** Starts rendering a body (unless it is already), and gives its render. Sent with others by the batch: flush() sends the last. */
+  submit(key: string, body: MarkdownBody): Promise<RenderedBody>;
+  /** The render of a body submitted before, if any. */
+  take(key: string): Promise<RenderedBody> | undefined;
+  /** Sends what is submitted and not yet sent. */
+  flush(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `count` Markdown workers that render what is submitted. Every batch is sent at once,
+ * to the worker with the fewest bodies in hand, so the workers go on while this thread is busy
+ * (a build hands them the bodies it can take from the files, earlyRenders, then checks them).
+ */
+export function startRenderPool(count: number): RenderPool {
+  type Settle = { resolve: (body: RenderedBody) => void; reject: (e: Error) => void };
+  const renders = new Map<string, { promise: Promise<RenderedBody> } & Settle>();
+  let pending: string[] = [];
+  const bodies = new Map<string, MarkdownBody>();
+  let failure: Error | undefined;
+  let closed = false;
+  const fail = (error: Error) => {
+    if (closed) return;
+    failure ??= error;
+    for (const r of renders.values()) r.reject(failure);
+  };
+  const workers = Array.from({ length: count }, () => {
+    const worker = startWorker('./markdown-worker', import.meta.url);
+    // The batches sent and not yet answered, in order: a worker answers them in order.
+    const inHand: string[][] = [];
+    worker.on('message', (results: RenderedBody[]) => {
+      const keys = inHand.shift()!;
+      results.forEach((body, k) => {
+        renders.get(keys[k]!)!.resolve(body);
+      });
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`A Markdown worker stopped (exit code ${code}).`)));
+    return { worker, inHand };
+  });
+  const load = (w: (typeof workers)[number]) => w.inHand.reduce((n, keys) => n + keys.length, 0);
+  const flush = () => {
+    if (pending.length === 0) return;
+    const keys = pending;
+    pending = [];
+    const to = workers.reduce((a, b) => (load(b) < load(a) ? b : a));
+    to.inHand.push(keys);
+    to.worker.postMessage(keys.map((key) => bodies.get(key)!));
+    for (const key of keys) bodies.delete(key);
+  };
+  return {
+    workers: count,
+    submit(key, body) {
+      const known = renders.get(key);
+      if (known) return known.promise;
+      let settle!: Settle;
+      const promise = new Promise<RenderedBody>((resolve, reject) => {
+        settle = { resolve, reject };
+      });
+      // Awaited by renderBodies, or by nobody when the check stops the build.
+      promise.catch(() => undefined);
+      renders.set(key, { promise, ...settle });
+      if (failure) settle.reject(failure);
+      bodies.set(key, body);
+      pending.push(key);
+      if (pending.length >= BATCH) flush();
+      return promise;
+    },
+    take: (key) => renders.get(key)?.promise,
+    flush,
+    async close() {
+      closed = true;
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}
+
+/**
+ * Hands `pool` the bodies of `files` it can render before they are checked: each body as its
+ * check will take it, unless it shows images (its render waits for their sizes) or its render is
+ * in the cache already. A file the check then rejects, or a draft, was rendered for nothing.
+ */
+export async function earlyRenders(pool: RenderPool, files: readonly { bytes?: Uint8Array }[], cacheDir?: string): Promise<void> {
+  const version = await rendererVersion();
+  const listed = cacheDir ? listEntries(cacheDir) : new Set<string>();
+  for (const { bytes } of files) {
+    const markdown = bytes && bodyOfText(bytes);
+    if (markdown === undefined || markdown.includes('![')) continue;
+    const key = bodyKey(version, { markdown });
+    if (!listed.has(key)) void pool.submit(key, { markdown });
+  }
+  pool.flush();
 }
 
 let versionPromise: Promise<string> | undefined;

@@ -2,7 +2,7 @@ import { appendFile, readdir, readFile, stat, symlink, utimes, writeFile } from 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
-import { renderBodies } from '../../src/pipeline/render-bodies.ts';
+import { earlyRenders, renderBodies, startRenderPool } from '../../src/pipeline/render-bodies.ts';
 import { runBuild } from '../../src/pipeline/run-build.ts';
 import { copyFixture, makeTemp, removeTemps } from '../helpers/site.ts';
 
@@ -33,6 +33,28 @@ describe('incremental builds through runBuild', () => {
     expect(again.summaries.map((b) => b.textKey)).toEqual(first.summaries.map((b) => b.textKey));
     expect(again.store.get(again.keys[7]!).html).toBe('<p>Paragraph 7 of <em>the</em> <a href="/x/">report</a>.</p>\n<p>More.</p>');
     expect(first.summaries[7]!.firstParagraph).toBe('Paragraph 7 of the report.');
+  });
+
+  it('takes the renders the worker threads began before the check, byte for byte the renders made without them', async () => {
+    const files = Array.from({ length: 320 }, (_, i) => ({
+      bytes: new TextEncoder().encode(`---\ntitle: T${i}\n---\nParagraph ${i} of *the* [report](/x/).\n`),
+    }));
+    const bodies = [...files.map((_, i) => `Paragraph ${i} of *the* [report](/x/).\n`), '![A photo](./a.jpg)\n'];
+    const plain = await renderBodies(bodies);
+    const pool = startRenderPool(2);
+    try {
+      await earlyRenders(pool, [...files, { bytes: new TextEncoder().encode(`---\ntitle: P\n---\n${bodies[320]}`) }]);
+      // Begun from the files: every body but the one that shows an image (its render waits for its size).
+      expect(plain.keys.map((key) => pool.take(key) !== undefined)).toEqual([...files.map(() => true), false]);
+      const withPool = await renderBodies(bodies, { pool });
+      expect(withPool.stats).toEqual({ cached: 0, rendered: 321, workers: 2 });
+      expect(withPool.keys).toEqual(plain.keys);
+      expect(withPool.keys.map((k) => withPool.store.get(k).html)).toEqual(plain.keys.map((k) => plain.store.get(k).html));
+      // Each body rendered once: the render kept is the one begun early.
+      expect(withPool.store.get(plain.keys[5]!)).toBe(await pool.take(plain.keys[5]!));
+    } finally {
+      await pool.close();
+    }
   });
 
   it('does not call a project up to date when reading it found a new problem', async () => {
