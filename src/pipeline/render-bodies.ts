@@ -92,7 +92,8 @@ export async function renderBodies(
     const body = typeof input === 'string' ? { markdown: input } : 'known' in input ? { markdown: input.text() } : input;
     bodies[i] = body;
     keys[i] = bodyKey(version, body);
-    if (cacheDir && present.has(keys[i]!)) summaries[i] = summaryOf(readEntry(cacheDir, keys[i]!));
+    // A render the pool made now (and stored) is taken from the pool, not read back.
+    if (cacheDir && present.has(keys[i]!) && !options.pool?.take(keys[i]!)) summaries[i] = summaryOf(readEntry(cacheDir, keys[i]!));
   }
   const missing = [...inputs.keys()].filter((i) => summaries[i] === undefined);
   const cached = inputs.length - missing.length;
@@ -124,7 +125,11 @@ export async function renderBodies(
     pool.flush();
     await Promise.all(
       renders.map(async (render, n) => {
-        take(n, await render);
+        // The pool stored it in the cache as it came (pool.cacheDir), or hands it over whole.
+        const { summary, body } = await render;
+        const i = missing[n]!;
+        summaries[i] = summary;
+        if (body) take(n, body);
         if (++done % BATCH === 0) advance(done);
       }),
     );
@@ -220,13 +225,23 @@ function bodyKey(version: string, body: MarkdownBody): string {
   return hash.digest('hex');
 }
 
+/**
+ * A render the pool made: its summary, and the body itself unless the pool stored it in its
+ * cache folder as it came (so renders that come while the check holds the thread are not all
+ * held together: at 100,000 articles, 1.5 GB).
+ */
+export interface PoolRender {
+  summary: BodySummary;
+  body?: RenderedBody;
+}
+
 /** Worker threads that render bodies as they are handed over, each once by its key. */
 export interface RenderPool {
   workers: number;
   /** Starts rendering a body (unless it is already), and gives its render. Sent with others by the batch: flush() sends the last. */
-  submit(key: string, body: MarkdownBody): Promise<RenderedBody>;
+  submit(key: string, body: MarkdownBody): Promise<PoolRender>;
   /** The render of a body submitted before, if any. */
-  take(key: string): Promise<RenderedBody> | undefined;
+  take(key: string): Promise<PoolRender> | undefined;
   /** Sends what is submitted and not yet sent. */
   flush(): void;
   close(): Promise<void>;
@@ -235,11 +250,13 @@ export interface RenderPool {
 /**
  * Starts `count` Markdown workers that render what is submitted. Every batch is sent at once,
  * to the worker with the fewest bodies in hand, so the workers go on while this thread is busy
- * (a build hands them the bodies it can take from the files, earlyRenders, then checks them).
+ * (a build hands them the bodies it can take from the files, earlyRenders, then checks them,
+ * letting the renders in every few hundred files). Each render is stored in `cacheDir` (the
+ * renders' cache) as it comes, when there is one.
  */
-export function startRenderPool(count: number): RenderPool {
-  type Settle = { resolve: (body: RenderedBody) => void; reject: (e: Error) => void };
-  const renders = new Map<string, { promise: Promise<RenderedBody> } & Settle>();
+export function startRenderPool(count: number, cacheDir?: string): RenderPool {
+  type Settle = { resolve: (render: PoolRender) => void; reject: (e: Error) => void };
+  const renders = new Map<string, { promise: Promise<PoolRender> } & Settle>();
   let pending: string[] = [];
   const bodies = new Map<string, MarkdownBody>();
   let failure: Error | undefined;
@@ -256,7 +273,9 @@ export function startRenderPool(count: number): RenderPool {
     worker.on('message', (results: RenderedBody[]) => {
       const keys = inHand.shift()!;
       results.forEach((body, k) => {
-        renders.get(keys[k]!)!.resolve(body);
+        const key = keys[k]!;
+        if (cacheDir) writeEntrySync(cacheDir, key, body);
+        renders.get(key)!.resolve({ summary: summaryOf(body)!, ...(!cacheDir && { body }) });
       });
     });
     worker.on('error', fail);
@@ -279,7 +298,7 @@ export function startRenderPool(count: number): RenderPool {
       const known = renders.get(key);
       if (known) return known.promise;
       let settle!: Settle;
-      const promise = new Promise<RenderedBody>((resolve, reject) => {
+      const promise = new Promise<PoolRender>((resolve, reject) => {
         settle = { resolve, reject };
       });
       // Awaited by renderBodies, or by nobody when the check stops the build.

@@ -51,7 +51,26 @@ describe('incremental builds through runBuild', () => {
       expect(withPool.keys).toEqual(plain.keys);
       expect(withPool.keys.map((k) => withPool.store.get(k).html)).toEqual(plain.keys.map((k) => plain.store.get(k).html));
       // Each body rendered once: the render kept is the one begun early.
-      expect(withPool.store.get(plain.keys[5]!)).toBe(await pool.take(plain.keys[5]!));
+      expect(withPool.store.get(plain.keys[5]!)).toBe((await pool.take(plain.keys[5]!))?.body);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stores the renders of a pool with a cache folder as they come, before the build asks for them', async () => {
+    const cacheDir = await makeTemp();
+    const files = Array.from({ length: 300 }, (_, i) => ({ bytes: new TextEncoder().encode(`---\ntitle: T${i}\n---\nBody ${i}.\n`) }));
+    const bodies = files.map((_, i) => `Body ${i}.\n`);
+    const plain = await renderBodies(bodies);
+    const pool = startRenderPool(2, cacheDir);
+    try {
+      await earlyRenders(pool, files, cacheDir);
+      await Promise.all(plain.keys.map((key) => pool.take(key)));
+      const entries = (await readdir(cacheDir, { recursive: true })).filter((f) => String(f).endsWith('.json'));
+      expect(entries).toHaveLength(300);
+      const withPool = await renderBodies(bodies, { cacheDir, pool });
+      expect(withPool.stats).toEqual({ cached: 0, rendered: 300, workers: 2 });
+      expect(withPool.keys.map((k) => withPool.store.get(k).html)).toEqual(plain.keys.map((k) => plain.store.get(k).html));
     } finally {
       await pool.close();
     }

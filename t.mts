@@ -1,0 +1,10 @@
+import { readProject } from './src/pipeline/read-project.ts';
+import { buildModel } from './src/pipeline/build-model.ts';
+const project = await readProject('/tmp/c10k');
+const { archive, bodies } = await buildModel(project, { render: true });
+const { writeSearchIndex } = await import('./src/outputs/search/write-search-index.ts');
+const { planSearchLayout } = await import('./src/outputs/search/search-layout.ts');
+const layout = planSearchLayout(archive.searchBundles, new Map(), undefined, 0, '');
+const start = performance.now();
+const { files } = await writeSearchIndex(archive, bodies, '/tmp/s10k/search', layout, new Map(), '');
+console.error('search', Math.round(performance.now() - start), files);
