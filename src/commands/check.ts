@@ -45,7 +45,10 @@ Options:
       io.stdout(`${JSON.stringify({ ok: errors === 0, articles: report.articles, errors, warnings, messages }, null, 2)}\n`);
     } else {
       if (messages.length > 0) io.stderr(`${formatMessages(messages)}\n`);
-      io.stdout(errors > 0 ? `Check failed: ${plural(errors, 'error')}.\n` : `Checked ${plural(report.articles, 'article')}: no errors.\n`);
+      // Every file checked counts, a draft's too (report.articles counts what would be published).
+      const files = report.check ? report.check.cached + report.check.checked : report.articles;
+      const also = warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
+      io.stdout(errors > 0 ? `Check failed: ${plural(errors, 'error')}.\n` : `Checked ${plural(files, 'article')}: no errors${also}.\n`);
     }
     return errors > 0 ? 1 : 0;
   },

@@ -51,6 +51,8 @@ describe('dateline new', () => {
     // A draft: its placeholder is reported, and stops nothing.
     const draft = await runDateline(['check'], root);
     expect(draft.code, draft.stdout + draft.stderr).toBe(0);
+    // The draft is counted among the files checked, and its warning in the verdict.
+    expect(draft.stdout).toBe('Checked 1 article: no errors, 1 warning.\n');
     expect(draft.stdout + draft.stderr).toContain(
       'taliban-we-will-not-stop-andarab.md:10:1: warning In a draft, not published until fixed: The body still holds the placeholder `dateline new` wrote.',
     );
