@@ -19,6 +19,15 @@ const md = new MarkdownIt({ html: true });
 md.use(footnote as unknown as Parameters<typeof md.use>[0]);
 // `^[inline notes]` are not GFM.
 md.inline.ruler.disable(['footnote_inline']);
+// Footnote labels match as GFM's do, whatever their case and spacing (`[^Source]`, `[^source]:`):
+// references are looked up through normalised keys (env in parseBody), and definitions' and
+// references' labels are normalised before markdown-it-footnote pairs them.
+md.core.ruler.before('footnote_tail', 'footnote_labels', (state) => {
+  for (const t of state.tokens) if (t.type === 'footnote_reference_open') t.meta.label = normaliseLabel(t.meta.label);
+  for (const entry of (state.env as FootnoteEnv).footnotes?.list ?? [])
+    if (entry.label !== undefined) entry.label = normaliseLabel(entry.label);
+  return false;
+});
 md.validateLink = () => true;
 md.normalizeLink = (url) => url;
 md.normalizeLinkText = (url) => url;
@@ -29,6 +38,8 @@ const [autolinkLiterals] = gfmAutolinkLiteralFromMarkdown().transforms as [(tree
 const AUTOLINK_LITERAL = /www\.|https?:\/\/|@/i;
 
 type Token = ReturnType<typeof md.parse>[number];
+/** What markdown-it-footnote keeps of a document's footnotes. */
+type FootnoteEnv = { footnotes?: { refs?: Record<string, number>; list?: { label?: string }[] } };
 type Point = { line: number; column: number; offset: number };
 type Open = Parents & { children: Nodes[] };
 
@@ -37,7 +48,17 @@ type Open = Parents & { children: Nodes[] };
  * for messages about them; other nodes carry no position.
  */
 export function parseBody(markdown: string): Root {
-  const env: { footnotes?: { list?: { label?: string }[] } } = {};
+  const refs: Record<string, number> = {};
+  const normalised = (key: string | symbol) => (typeof key === 'string' ? `:${normaliseLabel(key.slice(1))}` : key);
+  const env: FootnoteEnv = {
+    footnotes: {
+      refs: new Proxy(refs, {
+        get: (target, key) => Reflect.get(target, normalised(key)),
+        set: (target, key, value) => Reflect.set(target, normalised(key), value),
+        has: (target, key) => Reflect.has(target, normalised(key)),
+      }),
+    },
+  };
   const tokens = md.parse(markdown, env);
   const literalStarts = { found: false };
   const lineStarts = [0];
@@ -176,17 +197,18 @@ function findAutolinkLiterals(root: Root): void {
   });
 }
 
-/** A footnote's identifier, as mdast has it: its label with white space collapsed, in lower case. */
-const identifierOf = (label: string) =>
+/** A footnote label as GFM matches it: white space collapsed, in lower case (also mdast's identifier). */
+const normaliseLabel = (label: string) =>
   label
     .replace(/[\t\n\r ]+/g, ' ')
     .trim()
     .toLowerCase();
+const identifierOf = normaliseLabel;
 
 /** The inline tokens of a block as mdast phrasing content (adjacent text joined, as remark-parse joins it). */
 function inline(
   tokens: readonly Token[],
-  env: { footnotes?: { list?: { label?: string }[] } },
+  env: FootnoteEnv,
   imageAt: () => Point | undefined,
   literalStarts: { found: boolean },
 ): PhrasingContent[] {

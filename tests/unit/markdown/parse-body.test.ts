@@ -59,6 +59,7 @@ describe('parseBody: the HTML remark-gfm’s tree renders to', () => {
     'Footnotes[^a] twice[^a] and[^b].\n\n[^a]: First.\n[^b]: Second\n    with more.',
     '[x](javascript:alert(1)) and [y](<a b>) and [z](http://例え.jp/パス) and ![d](data:image/png;base64,AA)',
     'An email written &#64;: a&#64;example.org.',
+    'Footnote labels in any case: a[^A], b[^Src] and c[^src].\n\n[^a]: Lower.\n\n[^SRC]: Upper.',
   ])('renders %j as remark-gfm’s tree does', same);
 
   it('renders 2,000 random reports made of those blocks as remark-gfm’s tree does', () => {
