@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalLang } from '../content/text-direction.ts';
-import { isValidZone } from '../dates/article-date.ts';
+import { canonicalZone, isValidZone } from '../dates/article-date.ts';
 
 /**
  * Published articles one Pagefind index may hold. Pagefind's memory while indexing grows with the
@@ -77,7 +77,7 @@ export const siteConfigSchema = z.strictObject({
     .default('http://127.0.0.1:8080/')
     .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
   /** Zone for articles that do not name one. Never the machine's zone. */
-  timezone: z.string().refine(isValidZone, { message: 'not an IANA time zone (e.g. Asia/Kabul)' }).default('UTC'),
+  timezone: z.string().refine(isValidZone, { message: 'not an IANA time zone (e.g. Asia/Kabul)' }).transform(canonicalZone).default('UTC'),
   /** Language of the interface and of articles that do not name one. */
   lang: z
     .string()

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import slugify from '@sindresorhus/slugify';
 import { type CatalogueEntry, inLanguage, nearEntry } from '../catalogues/catalogue.ts';
-import { type ArticleDate, isValidZone, parseArticleDate, suggestZone } from '../dates/article-date.ts';
+import { type ArticleDate, canonicalZone, isValidZone, parseArticleDate, suggestZone } from '../dates/article-date.ts';
 import { type EventDate, parseEventDate } from '../dates/event-date.ts';
 import { imageReferences, isLocalAddress } from '../markdown/body-images.ts';
 import { parseBody } from '../markdown/render-markdown.ts';
@@ -172,7 +172,7 @@ export function checkArticle(
 
   let zone = context.timezone;
   if (fm.timezone !== undefined) {
-    if (isValidZone(fm.timezone)) zone = fm.timezone;
+    if (isValidZone(fm.timezone)) zone = canonicalZone(fm.timezone);
     else {
       const guess = suggestZone(fm.timezone);
       report(

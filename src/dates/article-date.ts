@@ -44,6 +44,16 @@ export const isValidZone: (zone: string) => boolean = memoized(
 );
 
 /**
+ * A valid zone's name as the IANA database spells it (`america/new_york` → `America/New_York`):
+ * zone names match whatever their case, and the spelling decides the zone's label (its country,
+ * hence `EST`). Once a name, as isValidZone.
+ */
+export const canonicalZone: (zone: string) => string = memoized(
+  (zone: string) => zone,
+  (zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone,
+);
+
+/**
  * Reads a front-matter date in `zone` (an IANA name): a day (`2021-08-22`, that day in the zone),
  * a local date-time (`2021-08-22T14:30`, read in the zone) or a date-time with an offset, which
  * must be the offset the zone has at that instant. Never uses the machine's time zone.

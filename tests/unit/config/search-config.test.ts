@@ -60,3 +60,12 @@ describe('the search setting of dateline.yaml', () => {
     expect(wrongType.messages.map((m) => m.reason)).toEqual(['`search` must be a set of fields, not text.']);
   });
 });
+
+describe('the site’s zone', () => {
+  it('is spelt as the IANA database spells it, whatever the case it is written in', async () => {
+    const { config, messages } = await configOf('timezone: asia/kabul\n');
+    expect(messages).toEqual([]);
+    expect(config.timezone).toBe('Asia/Kabul');
+    expect(siteConfigSchema.parse({}).timezone).toBe('UTC');
+  });
+});

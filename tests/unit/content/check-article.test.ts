@@ -47,6 +47,15 @@ describe('checkArticle: a valid article', () => {
     expect(a!.bodyLine).toBe(6);
   });
 
+  it('spells a zone written in another case as the IANA database does, so its label is the zone’s own', () => {
+    const { article: a, messages } = check(
+      article('title: T', 'date: 2021-08-22', 'timezone: america/new_york', 'location: Kabul, Afghanistan'),
+    );
+    expect(messages).toEqual([]);
+    expect(a!.zone).toBe('America/New_York');
+    expect(a!.date.iso).toBe('2021-08-22');
+  });
+
   it('reads lang: fa as right-to-left and canonicalises the tag', () => {
     const { article: a, messages } = check(article(...VALID, 'lang: FA'));
     expect(messages).toEqual([]);
