@@ -251,7 +251,7 @@ async function prepare(
 }
 
 /** Files checked a step at a time while Markdown workers render, so that their renders are taken (and stored) as they come. */
-const CHECK_STEP = 500;
+const CHECK_STEP = 200;
 
 /** checkFiles, a step at a time when `yieldBetween` (letting other work in between), the same results either way. */
 async function checkInSteps(

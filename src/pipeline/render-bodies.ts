@@ -40,6 +40,8 @@ export interface RenderStats {
 
 /** Below this many renders a worker's start-up (≈ 0.4 s to load unified) costs more than it saves. */
 export const WORKER_THRESHOLD = 300;
+/** Batches a pool's worker holds at a time (startRenderPool): a few seconds of work. */
+const IN_HAND = 8;
 /** Bodies sent to a worker at a time: large enough to amortise messaging, small enough to balance. */
 const BATCH = 64;
 
@@ -248,8 +250,8 @@ export interface RenderPool {
 }
 
 /**
- * Starts `count` Markdown workers that render what is submitted. Every batch is sent at once,
- * to the worker with the fewest bodies in hand, so the workers go on while this thread is busy
+ * Starts `count` Markdown workers that render what is submitted. Each worker is sent several
+ * batches ahead (IN_HAND), and more as it answers, so the workers go on while this thread is busy
  * (a build hands them the bodies it can take from the files, earlyRenders, then checks them,
  * letting the renders in every few hundred files). Each render is stored in `cacheDir` (the
  * renders' cache) as it comes, when there is one.
@@ -277,20 +279,29 @@ export function startRenderPool(count: number, cacheDir?: string): RenderPool {
         if (cacheDir) writeEntrySync(cacheDir, key, body);
         renders.get(key)!.resolve({ summary: summaryOf(body)!, ...(!cacheDir && { body }) });
       });
+      pump();
     });
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`A Markdown worker stopped (exit code ${code}).`)));
     return { worker, inHand };
   });
-  const load = (w: (typeof workers)[number]) => w.inHand.reduce((n, keys) => n + keys.length, 0);
+  // Batches not yet sent: a worker holds IN_HAND batches at most, so that the bodies of a large
+  // archive are not all copied into the workers at once (at 100,000 articles, 500 MB).
+  const queued: string[][] = [];
+  const pump = () => {
+    for (const w of workers) {
+      while (w.inHand.length < IN_HAND && queued.length > 0) {
+        const keys = queued.shift()!;
+        w.inHand.push(keys);
+        w.worker.postMessage(keys.map((key) => bodies.get(key)!));
+        for (const key of keys) bodies.delete(key);
+      }
+    }
+  };
   const flush = () => {
-    if (pending.length === 0) return;
-    const keys = pending;
+    if (pending.length > 0) queued.push(pending);
     pending = [];
-    const to = workers.reduce((a, b) => (load(b) < load(a) ? b : a));
-    to.inHand.push(keys);
-    to.worker.postMessage(keys.map((key) => bodies.get(key)!));
-    for (const key of keys) bodies.delete(key);
+    pump();
   };
   return {
     workers: count,
