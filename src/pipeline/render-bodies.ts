@@ -101,19 +101,18 @@ export async function renderBodies(
   const cached = inputs.length - missing.length;
   const advance = (n: number) => options.onProgress?.(cached + n, inputs.length);
   advance(0);
-  const { pool } = options;
-  const workers = pool
-    ? pool.workers
-    : missing.length >= WORKER_THRESHOLD
-      ? Math.min(options.workers ?? availableParallelism(), Math.ceil(missing.length / BATCH))
-      : 0;
+  // Many renders go to worker threads: the build's pool (begun before the check), or one of
+  // their own.
+  const count =
+    missing.length >= WORKER_THRESHOLD ? Math.min(options.workers ?? availableParallelism(), Math.ceil(missing.length / BATCH)) : 0;
+  const own = !options.pool && count > 1 ? startRenderPool(count) : undefined;
+  const pool = options.pool ?? own;
   // Each render is kept as it comes: in the cache (written at once, so the renders of a large
   // archive are never all held together), or, without a cache, in memory.
   const inMemory = new Map<string, RenderedBody>();
   const stored = new Set<string>();
-  const take = (n: number, body: RenderedBody) => {
-    const i = missing[n]!;
-    summaries[i] = summaryOf(body);
+  const take = (i: number, body: RenderedBody, summary = summaryOf(body)) => {
+    summaries[i] = summary;
     // Two articles with the same body share one entry.
     if (!cacheDir) inMemory.set(keys[i]!, body);
     else if (!stored.has(keys[i]!)) {
@@ -121,35 +120,32 @@ export async function renderBodies(
       writeEntrySync(cacheDir, keys[i]!, body);
     }
   };
-  if (pool) {
-    let done = 0;
-    const renders = missing.map((i) => pool.take(keys[i]!) ?? pool.submit(keys[i]!, bodies[i]!));
-    pool.flush();
-    await Promise.all(
-      renders.map(async (render, n) => {
-        // The pool stored it in the cache as it came (pool.cacheDir), or hands it over whole.
-        const { summary, body } = await render;
-        const i = missing[n]!;
-        summaries[i] = summary;
-        if (body) take(n, body);
-        if (++done % BATCH === 0) advance(done);
-      }),
-    );
-  } else if (workers > 1)
-    await renderOnWorkers(
-      missing.map((i) => bodies[i]!),
-      workers,
-      advance,
-      take,
-    );
-  else {
-    missing.forEach((i, n) => {
-      if (n % BATCH === 0) advance(n);
-      take(n, renderArticleBody(bodies[i]!.markdown, bodies[i]!.images));
-    });
+  try {
+    if (pool) {
+      let done = 0;
+      const renders = missing.map((i) => pool.take(keys[i]!) ?? pool.submit(keys[i]!, bodies[i]!));
+      pool.flush();
+      await Promise.all(
+        renders.map(async (render, n) => {
+          // A pool with a cache folder stored it as it came; else it hands it over whole.
+          const { summary, body } = await render;
+          const i = missing[n]!;
+          if (body) take(i, body, summary);
+          else summaries[i] = summary;
+          if (++done % BATCH === 0) advance(done);
+        }),
+      );
+    } else {
+      missing.forEach((i, n) => {
+        if (n % BATCH === 0) advance(n);
+        take(i, renderArticleBody(bodies[i]!.markdown, bodies[i]!.images));
+      });
+    }
+  } finally {
+    await own?.close();
   }
   advance(missing.length);
-  const stats = { cached, rendered: missing.length, workers: pool || workers > 1 ? workers : 0 };
+  const stats = { cached, rendered: missing.length, workers: pool?.workers ?? 0 };
   const done = summaries as BodySummary[];
   if (!cacheDir) return { keys, summaries: done, store: bodiesInMemory(inMemory), stats };
   const used = new Set(keys);
@@ -176,48 +172,6 @@ export function cachedBodies(cacheDir: string): Bodies {
       return body;
     },
   };
-}
-
-/** Renders `bodies` on `count` worker threads, giving each result to `take` (with its index) as it arrives. */
-async function renderOnWorkers(
-  bodies: readonly MarkdownBody[],
-  count: number,
-  advance: (done: number) => void,
-  take: (n: number, body: RenderedBody) => void,
-): Promise<void> {
-  let next = 0;
-  let finished = 0;
-  const workers = Array.from({ length: count }, () => startWorker('./markdown-worker', import.meta.url));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((finish, fail) => {
-            let start = 0;
-            const send = () => {
-              if (next >= bodies.length) return finish();
-              start = next;
-              next = Math.min(next + BATCH, bodies.length);
-              worker.postMessage(bodies.slice(start, next));
-            };
-            worker.on('message', (batch: RenderedBody[]) => {
-              batch.forEach((r, k) => {
-                take(start + k, r);
-              });
-              advance((finished += batch.length));
-              send();
-            });
-            worker.once('error', fail);
-            worker.once('exit', (code) =>
-              next < bodies.length || code !== 0 ? fail(new Error(`A Markdown worker stopped (exit code ${code}).`)) : undefined,
-            );
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
 }
 
 /** What names a body's render: the renderer's version, the body, and its images (their addresses and sizes). */
