@@ -481,6 +481,11 @@ function decodeText(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** Every image an article names, where it names it: the lead image, then the body's. */
+export function imagesOf(a: Pick<CheckedArticle, 'image' | 'bodyImages'>): { file: string; line: number; column: number }[] {
+  return [...(a.image ? [a.image] : []), ...(a.bodyImages ?? [])];
+}
+
 /**
  * The images of `articles` (lead and body) that are not files of `media`: one error each, at the
  * article's `image.src` or the body's `![…](…)`, with the closest file name in the same folder.
@@ -490,7 +495,7 @@ export function missingImages(
   media: ReadonlySet<string>,
 ): Message[] {
   return articles
-    .flatMap((a) => [...(a.image ? [a.image] : []), ...(a.bodyImages ?? [])].map((image) => ({ a, image })))
+    .flatMap((a) => imagesOf(a).map((image) => ({ a, image })))
     .flatMap(({ a, image }): Message[] => {
       if (media.has(image.file)) return [];
       const folder = posix.dirname(image.file);

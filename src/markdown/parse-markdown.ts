@@ -123,7 +123,7 @@ export function parseBody(markdown: string): Root {
         break;
       case 'footnote_open': {
         const label = env.footnotes?.list?.[t.meta.id]?.label ?? String(t.meta.id + 1);
-        push({ type: 'footnoteDefinition', identifier: identifierOf(label), label, children: [] });
+        push({ type: 'footnoteDefinition', identifier: normaliseLabel(label), label, children: [] });
         break;
       }
       case 'paragraph_close':
@@ -203,7 +203,6 @@ const normaliseLabel = (label: string) =>
     .replace(/[\t\n\r ]+/g, ' ')
     .trim()
     .toLowerCase();
-const identifierOf = normaliseLabel;
 
 /** The inline tokens of a block as mdast phrasing content (adjacent text joined, as remark-parse joins it). */
 function inline(
@@ -273,7 +272,7 @@ function inline(
       }
       case 'footnote_ref': {
         const label = env.footnotes?.list?.[t.meta.id]?.label ?? String(t.meta.id + 1);
-        add({ type: 'footnoteReference', identifier: identifierOf(label), label });
+        add({ type: 'footnoteReference', identifier: normaliseLabel(label), label });
         break;
       }
       default:

@@ -5,7 +5,7 @@ import type { Archive, MediaInfo } from '../archive/archive.ts';
 import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
 import { type Catalogues, loadCatalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
-import { type CheckedArticle, missingImages } from '../content/validate-article.ts';
+import { imagesOf, missingImages } from '../content/validate-article.ts';
 import type { Bodies } from '../markdown/bodies.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { loadGazetteer } from '../places/load-gazetteer.ts';
@@ -198,7 +198,6 @@ async function prepare(
     // site) and size, read once each, before the bodies that print them are rendered. A file that
     // is no image is an error where the article names it.
     const existing = new Set(project.media.map((m) => m.file));
-    const imagesOf = (a: Pick<CheckedArticle, 'image' | 'bodyImages'>) => [...(a.image ? [a.image] : []), ...(a.bodyImages ?? [])];
     const published = checked.flatMap((f) => (f.article && (f.article.status !== 'draft' || config.drafts) ? [f.article] : []));
     const used = new Set(published.flatMap((a) => imagesOf(a).flatMap((i) => (existing.has(i.file) ? [i.file] : []))));
     const images =
