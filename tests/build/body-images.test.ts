@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/pipeline/run-build.ts';
+import { photo as jpeg } from '../helpers/photo.ts';
 import { type BuiltSite, buildSite, copyFixture, makeTemp, readPage, removeTemps } from '../helpers/site.ts';
 
-const photo = (r: number, width = 1600) =>
-  sharp({ create: { width, height: 900, channels: 3, background: { r, g: 90, b: 60 } } })
-    .jpeg()
-    .toBuffer();
+const photo = (r: number, width = 1600) => jpeg(r, width, 900);
 
 const article = (body: string[]) =>
   ['---', 'title: Passengers at the airport', 'date: 2021-08-24', 'location: Baghlan, Afghanistan', '---', ...body].join('\n');

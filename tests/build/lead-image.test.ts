@@ -5,13 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/content/validate-article.ts';
 import { runBuild } from '../../src/pipeline/run-build.ts';
 import { context } from '../helpers/check.ts';
+import { photo } from '../helpers/photo.ts';
 import { type BuiltSite, buildSite, copyFixture, makeTemp, readPage, removeTemps } from '../helpers/site.ts';
-
-/** A plain JPEG of one colour, as a camera would not make it, but as a build reads one. */
-const photo = (r: number) =>
-  sharp({ create: { width: 1200, height: 800, channels: 3, background: { r, g: 90, b: 60 } } })
-    .jpeg()
-    .toBuffer();
 
 const article = (image: string[]) =>
   ['---', 'title: A report with a photo', 'date: 2021-08-24', 'location: Baghlan, Afghanistan', ...image, '---', 'Body.'].join('\n');
