@@ -5,7 +5,7 @@ import { atomFeed } from './atom.ts';
 import { articleIndex, feedData } from './feed-data.ts';
 import { jsonFeed } from './json-feed.ts';
 import { rssFeed } from './rss.ts';
-import { writeOutput } from './xml.ts';
+import { writeFiles } from './xml.ts';
 
 /**
  * Every feed of the archive as `[root-relative URL, content]`, in the model's order: Atom, RSS
@@ -22,11 +22,4 @@ export function* feedFiles(archive: Archive, bodies: Bodies): Generator<[string,
 }
 
 /** Writes the Atom, RSS and JSON feed of every `archive.feeds` spec at its URL. */
-export const writeFeeds: OutputWriter = async (archive, dir, bodies) => {
-  let count = 0;
-  for (const [url, content] of feedFiles(archive, bodies)) {
-    await writeOutput(dir, url, content);
-    count++;
-  }
-  return count;
-};
+export const writeFeeds: OutputWriter = (archive, dir, bodies) => writeFiles(dir, feedFiles(archive, bodies));

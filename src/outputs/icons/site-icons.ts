@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Archive } from '../../archive/archive.ts';
 import { textDirection } from '../../content/text-direction.ts';
-import { writeOutput } from '../feeds/xml.ts';
+import { writeFiles } from '../feeds/xml.ts';
 import type { OutputOutline } from '../write-outputs.ts';
 
 /**
@@ -112,10 +112,8 @@ export function webManifest(archive: Archive): string {
 }
 
 /** Writes `/manifest.webmanifest`. */
-export const writeWebManifest = async (archive: Archive, dir: string): Promise<number> => {
-  await writeOutput(dir, `/${WEB_MANIFEST}`, webManifest(archive));
-  return 1;
-};
+export const writeWebManifest = (archive: Archive, dir: string): Promise<number> =>
+  writeFiles(dir, [[`/${WEB_MANIFEST}`, webManifest(archive)]]);
 
 /** The manifest is made from the site's settings alone. */
 export const webManifestOutline: OutputOutline = () => ({ files: [WEB_MANIFEST], inputs: '' });

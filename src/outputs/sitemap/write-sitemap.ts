@@ -1,14 +1,11 @@
 import type { Archive } from '../../archive/archive.ts';
-import { writeOutput } from '../feeds/xml.ts';
+import { writeFiles } from '../feeds/xml.ts';
 import type { OutputOutline } from '../write-outputs.ts';
 import { ROBOTS_URL, robotsTxt, sitemapFiles, sitemapPages, sitemapUrls } from './sitemap.ts';
 
 /** Writes `/sitemap.xml` (and its parts, for a very large site) and `/robots.txt`. */
-export const writeSitemap = async (archive: Archive, dir: string): Promise<number> => {
-  const files: [string, string][] = [...sitemapFiles(archive), [ROBOTS_URL, robotsTxt(archive)]];
-  for (const [url, content] of files) await writeOutput(dir, url, content);
-  return files.length;
-};
+export const writeSitemap = (archive: Archive, dir: string): Promise<number> =>
+  writeFiles(dir, [...sitemapFiles(archive), [ROBOTS_URL, robotsTxt(archive)]]);
 
 /** The sitemap files and robots.txt, made from the pages' URLs and dates (and the site's settings). */
 export const sitemapOutline: OutputOutline = (archive) => {
