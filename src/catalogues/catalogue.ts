@@ -1,10 +1,12 @@
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
+import type { UiTable } from '../archive/ui-strings.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { describeIssues } from '../content/schema-messages.ts';
 import { canonicalLang } from '../content/text-direction.ts';
 import { urlSegment } from '../places/url-segment.ts';
 import type { Message } from '../report/message.ts';
+import { loadUiTable } from './interface-strings.ts';
 
 /**
  * The catalogues of the content folder: `topics.yaml` (tag slug → names per language, a
@@ -56,16 +58,42 @@ const KIND_NAMES: Record<CatalogueKind, string> = { topic: 'Topic', author: 'Aut
 export interface Catalogues {
   topics: CatalogueEntry[];
   authors: CatalogueEntry[];
+  /** The interface's strings in the site's language (loadUiTable); English when absent. */
+  strings?: UiTable;
 }
 
-/** Reads a project's topics and authors files (each optional), with their messages. */
-export function loadCatalogues(project: { topics?: CatalogueFile; authors?: CatalogueFile; config: { lang: string } }): {
+/** Reads a project's topics and authors files (each optional) and its interface table, with their messages. */
+export function loadCatalogues(project: {
+  topics?: CatalogueFile;
+  authors?: CatalogueFile;
+  strings?: CatalogueFile;
+  config: { lang: string };
+}): {
   catalogues: Catalogues;
   messages: Message[];
 } {
   const topics = loadCatalogue(project.topics, project.config.lang, 'topic');
   const authors = loadCatalogue(project.authors, project.config.lang, 'author');
-  return { catalogues: { topics: topics.entries, authors: authors.entries }, messages: [...topics.messages, ...authors.messages] };
+  const strings = project.strings && loadUiTable(project.strings);
+  const lang = project.config.lang;
+  const untranslated: Message[] =
+    !project.strings && lang.split('-')[0] !== 'en'
+      ? [
+          {
+            file: 'dateline.yaml',
+            line: 1,
+            column: 1,
+            severity: 'warning',
+            ruleId: 'untranslated-interface',
+            reason: `Dateline has no interface table for \`${lang}\`: the pages around the articles are in English.`,
+            fix: `Copy Dateline's locales/en.yaml to locales/${lang}.yaml beside dateline.yaml and translate it.`,
+          },
+        ]
+      : [];
+  return {
+    catalogues: { topics: topics.entries, authors: authors.entries, ...(strings && { strings: strings.table }) },
+    messages: [...topics.messages, ...authors.messages, ...(strings?.messages ?? []), ...untranslated],
+  };
 }
 
 /** Reads the topics file: loadCatalogue's topics. */

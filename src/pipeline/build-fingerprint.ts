@@ -19,7 +19,7 @@ export function buildFingerprint(project: ProjectFiles, version: string): string
   // Each article by the hash of its path and bytes (read now, or known from the last build).
   for (const a of project.articles) hash.update(`\0a${a.file}\0${a.hash}`);
   for (const p of project.places) hash.update(`\0p${p.file}\0`).update(p.text);
-  for (const c of [project.topics, project.authors]) if (c) hash.update(`\0c${c.file}\0`).update(c.text);
+  for (const c of [project.topics, project.authors, project.strings]) if (c) hash.update(`\0c${c.file}\0`).update(c.text);
   // Each image by its stamp: a photo replaced under the same name is another build.
   for (const m of project.media) hash.update(`\0m${m.file}\0${m.stamp.slice(0, 4).join(' ')}`);
   return hash.digest('hex');
@@ -40,12 +40,14 @@ export async function outputsVersion(config: SiteConfig, folders: readonly strin
 }
 
 let source: Promise<string> | undefined;
-/** A hash of Dateline itself: the runtime (ICU decides how dates are written), its source and the installed package versions. */
+/** A hash of Dateline itself: the runtime (ICU decides how dates are written), its source, its interface tables and the installed package versions. */
 export function sourceVersion(): Promise<string> {
   source ??= (async () => {
     const hash = createHash('sha256');
     hash.update(`node ${process.versions.node} icu ${process.versions.icu ?? ''}\n`);
     await hashFolder(hash, join(PACKAGE_ROOT, 'src'), 'src');
+    // The interface tables: English is every site's default, and the others are read from here.
+    await hashFolder(hash, join(PACKAGE_ROOT, 'locales'), 'locales');
     hash.update(await readFile(join(PACKAGE_ROOT, 'package-lock.json')).catch(() => readFile(join(PACKAGE_ROOT, 'package.json'))));
     return hash.digest('hex');
   })();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Dirent, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { SHIPPED_LOCALES } from '../archive/ui-strings.ts';
 import { CATALOGUE_FILES, type CatalogueFile, type CatalogueKind } from '../catalogues/catalogue.ts';
 import { CONFIG_FILE, configFieldsAt, type SiteConfig, siteConfigSchema } from '../config/site-config.ts';
 import { MEDIA_FILE } from '../content/article-schema.ts';
@@ -71,6 +72,8 @@ export interface ProjectFiles {
   topics?: CatalogueFile;
   /** The authors file (`<content>/authors.yaml`), when there is one. */
   authors?: CatalogueFile;
+  /** The interface table of the site's language (readInterfaceTable), when there is one. */
+  strings?: CatalogueFile;
   /** Image files under the content folder (a lead image is one of them), not read. */
   media: MediaFile[];
   /** The content folder relative to the project, `/`-separated (`content`). */
@@ -140,12 +143,14 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
   const catalogue = (path: string | undefined) =>
     path === undefined ? undefined : { file: toName(path), text: readFileSync(path, 'utf8') };
   const [topics, authors] = [catalogue(cataloguePaths.topic), catalogue(cataloguePaths.author)];
+  const strings = readInterfaceTable(root, config);
   return {
     config,
     articles,
     places,
     ...(topics && { topics }),
     ...(authors && { authors }),
+    ...(strings && { strings }),
     media,
     content: folderName,
     messages,
@@ -183,6 +188,8 @@ function listFolder(dir: string): { path: string; name: string; dirent: Dirent }
 export const ARTICLE_FILE = /\.(md|markdown)$/i;
 /** Gazetteer files: YAML directly in places/. */
 const PLACES_FILE = /^places\/[^/]+\.ya?ml$/i;
+/** The folder of a project's own interface tables (`locales/fa.yaml`), beside dateline.yaml. */
+export const LOCALES_FOLDER = 'locales';
 
 /**
  * The gazetteer files alone (`<content>/places/*.yaml`, sorted, links left out), as readProject
@@ -201,9 +208,33 @@ export function readPlaceFiles(root: string, config: SiteConfig): GazetteerFile[
 }
 
 /** The catalogue files alone (`<content>/topics.yaml`, `authors.yaml`), as readProject reads them: for `dateline serve`. */
-export function readCatalogueFiles(root: string, config: SiteConfig): { topics?: CatalogueFile; authors?: CatalogueFile } {
+export function readCatalogueFiles(
+  root: string,
+  config: SiteConfig,
+): { topics?: CatalogueFile; authors?: CatalogueFile; strings?: CatalogueFile } {
   const [topics, authors] = [readCatalogueFile(root, config, 'topic'), readCatalogueFile(root, config, 'author')];
-  return { ...(topics && { topics }), ...(authors && { authors }) };
+  const strings = readInterfaceTable(root, config);
+  return { ...(topics && { topics }), ...(authors && { authors }), ...(strings && { strings }) };
+}
+
+/**
+ * The interface table of the site's language: the project's own (`locales/<lang>.yaml`, which
+ * adds a language or rewords one), else the one Dateline ships (English, Dari `fa`, Pashto `ps`);
+ * the full tag first (`fa-AF`), then the language (`fa`). None for English: it is the default.
+ */
+export function readInterfaceTable(root: string, config: SiteConfig): CatalogueFile | undefined {
+  const tags = [...new Set([config.lang, config.lang.split('-')[0]!])];
+  for (const [folder, name] of [
+    [join(root, LOCALES_FOLDER), (path: string) => relative(root, path).split(sep).join('/')],
+    [SHIPPED_LOCALES, (path: string) => path],
+  ] as const) {
+    for (const tag of tags) {
+      const path = join(folder, `${tag}.yaml`);
+      if (folder === SHIPPED_LOCALES && tag === 'en') return undefined;
+      if (existsSync(path) && lstatSync(path).isFile()) return { file: name(path), text: readFileSync(path, 'utf8') };
+    }
+  }
+  return undefined;
 }
 
 /** A catalogue file alone (not a link). */

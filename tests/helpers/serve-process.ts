@@ -17,6 +17,7 @@ const PACKAGE_PARTS = [
   'dist',
   'templates',
   'public',
+  'locales',
   'package.json',
   'package-lock.json',
   'tsconfig.json',

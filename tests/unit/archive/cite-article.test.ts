@@ -7,6 +7,7 @@ const site: SiteView = {
   description: '',
   url: 'https://dateline.example.org/',
   lang: 'en',
+  dir: 'ltr',
   publisher: 'Dateline',
   ui: {},
   feeds: { atom: '/feed.xml', rss: '/rss.xml', json: '/feed.json' },

@@ -6,6 +6,7 @@ export const site: SiteView = {
   description: '',
   url: 'https://news.example/archive/',
   lang: 'en',
+  dir: 'ltr',
   publisher: 'Small Desk',
   ui: {},
   feeds: { atom: '/feed.xml', rss: '/rss.xml', json: '/feed.json' },

@@ -112,6 +112,7 @@ export function smallArchive(): Archive {
       description: 'Reports <from> the desk & field.',
       url: BASE,
       lang: 'en',
+      dir: 'ltr',
       publisher: 'Desk & Co <news>',
       ui: {},
       feeds: feedUrls('/'),

@@ -1,0 +1,63 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIPPED_LOCALES } from '../../src/archive/ui-strings.ts';
+import { type BuiltSite, buildSite, copyFixture, removeTemps } from '../helpers/site.ts';
+
+let dari: BuiltSite;
+let pashto: BuiltSite;
+let reworded: BuiltSite;
+let german: BuiltSite;
+beforeAll(async () => {
+  const [fa, ps, own, de] = await Promise.all([1, 2, 3, 4].map(() => copyFixture('zones')));
+  // A project's own table rewords the shipped one; this one lost a key.
+  const table = (await readFile(join(SHIPPED_LOCALES, 'fa.yaml'), 'utf8'))
+    .replace(/^latest: .*$/m, 'latest: آخرین خبرها')
+    .replace(/^searchTitle: .*\n/m, '');
+  await mkdir(join(own!, 'locales'));
+  await writeFile(join(own!, 'locales/fa.yaml'), table);
+  [dari, pashto, reworded, german] = await Promise.all([
+    buildSite(fa!, { lang: 'fa' }),
+    buildSite(ps!, { lang: 'ps' }),
+    buildSite(own!, { lang: 'fa' }),
+    buildSite(de!, { lang: 'de' }),
+  ]);
+});
+afterAll(removeTemps);
+
+describe('the interface in the site language', () => {
+  it('is Dari on a Dari site: navigation, headings, counts in Persian digits, right to left', async () => {
+    expect(dari.report.ok).toBe(true);
+    const home = await dari.page('/');
+    expect(home.one('html').properties).toMatchObject({ lang: 'fa', dir: 'rtl' });
+    expect(home.text('.skip-link')).toBe('رفتن به محتوا');
+    expect(home.html).toContain('تازه‌ترین گزارش‌ها');
+    expect(home.html).not.toContain('Latest reports');
+    const places = await dari.page('/places/');
+    expect(places.text('h1')).toBe('مکان‌ها');
+    expect(places.all('.counts .count').map((c) => c.children.map((t) => ('value' in t ? t.value : '')).join(''))).toContain('۱ گزارش');
+    const notFound = await dari.page('/404.html');
+    expect(notFound.text('h1')).toBe('صفحه پیدا نشد');
+  });
+
+  it('is Pashto on a Pashto site, with its plural forms', async () => {
+    const places = await pashto.page('/places/');
+    expect(places.text('h1')).toBe('ځایونه');
+    const counts = places.all('.counts .count').map((c) => c.children.map((t) => ('value' in t ? t.value : '')).join(''));
+    expect(counts.some((c) => /^[۲-۹][۰-۹]* راپورونه$|^۱ راپور$/.test(c))).toBe(true);
+    expect((await pashto.page('/search/')).text('h1')).toBe('په آرشیف کې لټون');
+  });
+
+  it("takes a project's own table over Dateline's, and reports its missing key at file:line, shown in English", async () => {
+    expect(reworded.report.messages).toEqual([
+      expect.objectContaining({ file: 'locales/fa.yaml', line: 1, ruleId: 'missing-interface-string', severity: 'error' }),
+    ]);
+    expect(reworded.report.ok).toBe(false);
+  });
+
+  it('warns that a language without a table gets the English interface', async () => {
+    expect(german.report.ok).toBe(true);
+    expect(german.report.messages.map((m) => [m.ruleId, m.severity])).toEqual([['untranslated-interface', 'warning']]);
+    expect((await german.page('/places/')).text('h1')).toBe('Places');
+  });
+});
