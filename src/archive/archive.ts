@@ -229,9 +229,12 @@ export interface CalendarMonth {
 
 export interface CalendarDay {
   day: number;
+  /** The day as the grid prints it, in the locale's digits. */
+  label: string;
   url?: string;
-  /** Reports of the day (not on a day's own page, whose grid only links the days). */
+  /** Reports of the day (not on a day's own page, whose grid only links the days), and as printed. */
   count?: number;
+  countLabel?: string;
   /** "2 reports". */
   countText?: string;
   /** The day whose page this is. */
@@ -251,7 +254,7 @@ export interface IndexPage {
 export interface HomePage {
   total: number;
   latest: TeaserGroup[];
-  years: { year: number; count: string; url: string }[];
+  years: { year: string; count: string; url: string }[];
 }
 
 /** The periods a listing is sliced by: a part is a run of a day's reports, oldest first. */

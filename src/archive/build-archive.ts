@@ -11,13 +11,13 @@ import type { Archive, ArticlePage, FeedSpec, GeoPoint, Link, ListingPage, Media
 import { buildEntryPages, nameEntries } from './catalogue-pages.ts';
 import { buildDatePages } from './date-pages.ts';
 import { formatDatelinePlace } from './dateline.ts';
-import { formatDay, formatSolarHijri, formatTime } from './format-date.ts';
+import { calendarOf, formatDay, formatSolarHijri, formatTime } from './format-date.ts';
 import { type Entry, groupByDay, type ListingContext, toTeaser } from './listing.ts';
 import { buildPlacePages } from './place-pages.ts';
 import { findRelated } from './related.ts';
 import { COLLAPSIBLE_FACETS, planSearchBundles } from './search-bundles.ts';
 import { type UiStrings, uiStrings } from './ui-strings.ts';
-import { absoluteUrl, articleUrl, feedUrls, homeUrl, mediaSrcset, mediaUrl, outputPathOf, placeUrl, yearUrl } from './urls.ts';
+import { absoluteUrl, articleUrl, feedUrls, homeUrl, mediaSrcset, mediaUrl, outputPathOf, placeUrl } from './urls.ts';
 
 /** A checked article with what the model keeps of its rendered body. */
 export interface RenderedArticle extends Omit<CheckedArticle, 'body'> {
@@ -130,7 +130,7 @@ export function buildArchive(
     home: {
       total: listed.length,
       latest: groupByDay(listed.slice(0, LATEST_COUNT), ui),
-      years: years.map((p) => ({ year: +p.title, count: p.count, url: yearUrl(+p.title) })),
+      years: years.map((p) => ({ year: p.title, count: p.count, url: p.url })),
     },
     listings,
     // The authors index only when reports have bylines.
@@ -227,7 +227,8 @@ function toArticlePage(
     utc: d.utc,
     hasTime: d.hasTime,
   });
-  const hijri = formatSolarHijri(a.date, a.lang);
+  // Beside a Gregorian interface's date; an interface in the Solar Hijri calendar has it first already.
+  const hijri = calendarOf(ui.dateLocale) === 'gregory' ? formatSolarHijri(a.date, a.lang) : undefined;
   const pointOf = (p: Place): GeoPoint | undefined => {
     const located = places.lineage(p).find((q) => q.lat !== undefined && q.lon !== undefined);
     return located ? { id: p.id, name: p.name, lat: located.lat!, lon: located.lon!, url: placeUrl(p.id) } : undefined;

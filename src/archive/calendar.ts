@@ -27,11 +27,13 @@ export function buildCalendar(
   const cells: (CalendarDay | null)[] = Array.from({ length: lead }, () => null);
   for (let day = 1; day <= daysInMonth; day++) {
     const found = days.get(day);
-    const cell: CalendarDay = { day };
+    const cell: CalendarDay = { day, label: ui.number(day) };
     if (found)
       Object.assign(
         cell,
-        current === undefined ? { url: found.url, count: found.count, countText: ui.articleCount(found.count) } : { url: found.url },
+        current === undefined
+          ? { url: found.url, count: found.count, countLabel: ui.number(found.count), countText: ui.articleCount(found.count) }
+          : { url: found.url },
       );
     if (day === current) cell.current = true;
     cells.push(cell);

@@ -46,7 +46,7 @@ export function buildDatePages(entries: readonly Entry[], ctx: ListingContext): 
     canonical: absoluteUrl(archiveIndexUrl(), ctx.config.url),
     title: ui.archive,
     sections: byYear.map(([year, list]) => ({
-      heading: `${year} (${ui.articleCount(list.length)})`,
+      heading: `${ui.number(+year)} (${ui.articleCount(list.length)})`,
       headingUrl: yearUrl(+year),
       items: groupByMonth(list, ui).map((g) => {
         const [y, m] = g.datetime!.split('-').map(Number) as [number, number];

@@ -2,22 +2,53 @@ import { getTimezone } from 'countries-and-timezones';
 import type { ArticleDate } from '../dates/article-date.ts';
 import { dateFormatter, memoized } from '../dates/date-formatter.ts';
 
-/** "22 August 2021" in the date's own zone and the interface's locale. */
+/**
+ * "22 August 2021" in the date's own zone, in the interface's locale and its calendar. Where that
+ * calendar is not the Gregorian, the Gregorian date follows in brackets, in the same locale:
+ * "۳۱ اسد ۱۴۰۰ (۲۲ اگست ۲۰۲۱)" in `fa-AF`, whose calendar is the Solar Hijri. The era ICU
+ * prints where its language has no Solar Hijri pattern (`AP` in Pashto) is left out: a reader
+ * of the page knows the calendar.
+ */
 export const formatDay: (date: ArticleDate, locale: string) => string = memoized(
   // The local day in the date's zone decides it.
   (date, locale) => `${locale}\0${date.zone}\0${date.year}-${date.month}-${date.day}`,
-  (date, locale) =>
-    dateFormatter(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: date.zone }, `day\0${date.zone}`).format(
-      date.epochMs,
-    ),
+  (date, locale) => {
+    const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: date.zone };
+    const day = withoutEra(dateFormatter(locale, options, `day\0${date.zone}`), date.epochMs);
+    if (calendarOf(locale) === 'gregory') return day;
+    const gregorian = withoutEra(dateFormatter(locale, { ...options, calendar: 'gregory' }, `gregorian-day\0${date.zone}`), date.epochMs);
+    return `${day} (${gregorian})`;
+  },
 );
 
-/** "August 2021". */
+/**
+ * "August 2021": a month of the date archive, whose pages are Gregorian months in every language
+ * (the URLs are shared), so named in the Gregorian calendar whatever the locale's ("اگست ۲۰۲۱").
+ */
 export const formatMonth: (year: number, month: number, locale: string) => string = memoized(
   (year, month, locale) => `${locale}\0${year}-${month}`,
   (year, month, locale) =>
-    dateFormatter(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }, 'month').format(Date.UTC(year, month - 1, 15)),
+    dateFormatter(locale, { month: 'long', year: 'numeric', timeZone: 'UTC', calendar: 'gregory' }, 'month').format(
+      Date.UTC(year, month - 1, 15),
+    ),
 );
+
+/** The calendar a locale writes dates in by default (`gregory`, `persian`…). */
+export const calendarOf: (locale: string) => string = memoized(
+  (locale) => locale,
+  (locale) => new Intl.DateTimeFormat(locale).resolvedOptions().calendar,
+);
+
+/** A date as a formatter writes it, without its era and the space after it. */
+function withoutEra(formatter: Intl.DateTimeFormat, epochMs: number): string {
+  const parts = formatter.formatToParts(epochMs);
+  if (!parts.some((p) => p.type === 'era')) return formatter.format(epochMs);
+  return parts
+    .filter((p, i) => p.type !== 'era' && !(p.type === 'literal' && parts[i - 1]?.type === 'era'))
+    .map((p) => p.value)
+    .join('')
+    .trim();
+}
 
 /**
  * "14:30 UTC+4:30", "11:55 CDT": the local time, and the zone's label by one rule, on every page

@@ -146,7 +146,7 @@ function subPeriods(period: Period, list: readonly Entry[], max: number): Entry[
 
 /** How a period is named in links to it: "2021", "August 2021", "22 August 2021", "Part 2". */
 function periodLabel(period: Period, date: ArticleDate, part: number | undefined, { ui }: ListingContext): string {
-  if (period === 'year') return String(date.year);
+  if (period === 'year') return ui.number(date.year);
   if (period === 'month') return formatMonth(date.year, date.month, ui.dateLocale);
   if (period === 'day') return formatDay(date, ui.dateLocale);
   return ui.part(part!);

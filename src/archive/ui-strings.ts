@@ -33,11 +33,14 @@ export interface UiStrings {
   dateLocale: string;
   listJoin: string;
   articleCount: (n: number) => string;
+  /** A number in the locale's digits, ungrouped: a year, a day of a calendar, a count ("۲۰۲۱"). */
+  number: (n: number) => string;
   periodOf: (name: string, period: string) => string;
   dayPart: (day: string, n: number) => string;
   part: (n: number) => string;
   periodsHeading: Record<Period, string>;
   newestListed: (shown: number, period: Period) => string;
+  /** "District in Baghlan, Afghanistan": a gazetteer type (`district`, named by `placeTypes`) and the places above. */
   placeIn: (type: string, ancestors: string[]) => string;
   /** The texts the model builder writes into pages itself; templates print the rest (`site.ui`). */
   archive: string;
@@ -52,7 +55,7 @@ export interface UiStrings {
 }
 
 /** The keys made into values or functions rather than printed as they are. */
-const MADE = ['locale', 'placeSeparator', 'periodOf', 'dayPart', 'part', 'placeIn', 'placesWithin'];
+const MADE = ['locale', 'placeSeparator', 'placeTypes', 'periodOf', 'dayPart', 'part', 'placeIn', 'placesWithin'];
 
 /** Fills a text's `{name}` placeholders. */
 export function fill(text: string, values: Readonly<Record<string, string>>): string {
@@ -94,12 +97,14 @@ export function uiStrings(table: UiTable = ENGLISH_TABLE): UiStrings {
     dateLocale: locale,
     listJoin: locale,
     articleCount: (n) => plural(table.articleCount, n, { count: number.format(n) }),
+    number: (n) => number.format(n),
     periodOf: (name, period) => fill(text('periodOf'), { name, period }),
     dayPart: (day, n) => fill(text('dayPart'), { day, n: number.format(n) }),
     part: (n) => fill(text('part'), { n: number.format(n) }),
     periodsHeading: group('periodsHeading') as Record<Period, string>,
     newestListed: (shown, period) => plural(group('newestListed')[period], shown, { shown: number.format(shown) }),
     placeIn: (type, ancestors) => {
+      type = (group('placeTypes') as Record<string, string>)[type] ?? type;
       const described = ancestors.length ? fill(text('placeIn'), { type, places: ancestors.join(text('placeSeparator')) }) : type;
       return described.charAt(0).toLocaleUpperCase(locale) + described.slice(1);
     },

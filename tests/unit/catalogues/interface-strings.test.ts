@@ -30,7 +30,8 @@ describe('interface tables', () => {
     expect([fa.articleCount(1), fa.articleCount(12)]).toEqual(['۱ گزارش', '۱۲ گزارش']);
     expect([ps.articleCount(1), ps.articleCount(12)]).toEqual(['۱ راپور', '۱۲ راپورونه']);
     expect(fa.part(2)).toBe('بخش ۲');
-    expect(ps.placeIn('ولسوالۍ', ['بغلان', 'افغانستان'])).toBe('ولسوالۍ په بغلان، افغانستان کې');
+    expect(ps.placeIn('district', ['بغلان', 'افغانستان'])).toBe('ولسوالۍ په بغلان، افغانستان کې');
+    expect(fa.placeIn('province', [])).toBe('ولایت');
     expect(en.placeIn('district', ['Baghlan', 'Afghanistan'])).toBe('District in Baghlan, Afghanistan');
     expect(en.newestListed(1, 'year')).toBe('The newest is listed here; every report is on the pages by year.');
     expect(fa.newestListed(20, 'month')).toMatch(/^۲۰ گزارش تازه‌تر/);
