@@ -51,6 +51,19 @@ export interface GeoPoint {
   url: string;
 }
 
+/** One language's version of an article (ArticlePage.translations). */
+export interface Translation {
+  url: string;
+  canonical: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** The language's name in itself (Intl.DisplayNames): "English", "دری", "پښتو". */
+  language: string;
+  title: string;
+  /** The version the others translate (the one `translation_of` names). */
+  original: boolean;
+}
+
 export interface SiteView {
   title: string;
   description: string;
@@ -158,6 +171,11 @@ export interface ArticlePage {
   event?: EventView;
   /** Related coverage: explicit `related:` first, then same place or topic within ±7 days. */
   related: Teaser[];
+  /**
+   * The article in its other languages (`translation_of`), by language: named in its own language
+   * ("دری", "پښتو"), for the links under the headline, `hreflang` and the sitemap. Absent without.
+   */
+  translations?: Translation[];
 }
 
 /** What a build read of an image file: its content hash (its name in the site), type and size in pixels. */

@@ -1,3 +1,4 @@
+import { closest, distance } from 'fastest-levenshtein';
 import type { Catalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { textDirection } from '../content/text-direction.ts';
@@ -7,7 +8,7 @@ import { eventDatetime, formatEventDate } from '../dates/event-date.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { Place } from '../places/place.ts';
 import { compareText, type Message } from '../report/message.ts';
-import type { Archive, ArticlePage, FeedSpec, GeoPoint, Link, ListingPage, MediaInfo, SiteView, TimeView } from './archive.ts';
+import type { Archive, ArticlePage, FeedSpec, GeoPoint, Link, ListingPage, MediaInfo, SiteView, TimeView, Translation } from './archive.ts';
 import { buildEntryPages, nameEntries } from './catalogue-pages.ts';
 import { buildDatePages } from './date-pages.ts';
 import { formatDatelinePlace } from './dateline.ts';
@@ -68,7 +69,7 @@ export function buildArchive(
     article,
     page: toArticlePage(article, url, gazetteer, named, media, config, ui),
   }));
-  messages.push(...linkRelated(entries, gazetteer));
+  messages.push(...linkRelated(entries, gazetteer), ...linkTranslations(entries));
   const published = kept.filter(({ article }) => article.status === 'published');
   const searchBundles = config.search.enabled
     ? planSearchBundles(
@@ -322,6 +323,87 @@ function linkRelated(entries: readonly Entry[], places: Gazetteer): Message[] {
     entry.page.related = [...chosen, ...automatic].map((e) => toTeaser(e.page));
   }
   return messages;
+}
+
+/**
+ * Links the articles that translate one another (`translation_of`): an original and every article
+ * naming it make a group, and each page lists the others. The original must be an article, in
+ * another language, that translates nothing itself; a group has one article a language. A broken
+ * link is an error at its line, and the article is built without it.
+ */
+function linkTranslations(entries: readonly Entry[]): Message[] {
+  const messages: Message[] = [];
+  const byId = new Map(entries.map((e) => [e.page.url.slice(1, -1), e]));
+  const groups = new Map<Entry, Entry[]>();
+  const language = (e: Entry) => e.page.lang.split('-')[0]!;
+  for (const entry of entries) {
+    const ref = entry.article.translationOf;
+    if (!ref) continue;
+    const report = (ruleId: string, reason: string, fix: string) =>
+      messages.push({ file: entry.article.file, line: ref.line, column: ref.column, severity: 'error', ruleId, reason, fix });
+    const original = byId.get(ref.id);
+    if (!original || original === entry) {
+      const near = closestId(
+        ref.id,
+        [...byId.keys()].filter((id) => id !== entry.page.url.slice(1, -1)),
+      );
+      report(
+        'unknown-translation',
+        `\`translation_of\`: no article has the id \`${ref.id}\`.`,
+        near ? `Did you mean \`${near}\`?` : 'Name the original by its URL path, like `2021/08/22/andarab-resistance`.',
+      );
+    } else if (original.article.translationOf)
+      report(
+        'invalid-translation',
+        `\`translation_of\`: \`${ref.id}\` is itself a translation, of \`${original.article.translationOf.id}\`.`,
+        `Name the original: \`${original.article.translationOf.id}\`.`,
+      );
+    else if (language(original) === language(entry))
+      report(
+        'invalid-translation',
+        `\`translation_of\`: \`${ref.id}\` is in the same language as this article (\`${entry.page.lang}\`).`,
+        'Set `lang:` to the language this translation is written in.',
+      );
+    else {
+      const group = groups.get(original) ?? [original];
+      const taken = group.find((e) => language(e) === language(entry));
+      if (taken)
+        report(
+          'invalid-translation',
+          `\`translation_of\`: \`${ref.id}\` has a translation in \`${language(entry)}\` already: ${taken.article.file}.`,
+          'Keep one translation a language, or name another original.',
+        );
+      else groups.set(original, [...group, entry]);
+    }
+  }
+  for (const group of groups.values()) {
+    const versions = group.map((e, i) => translationOf(e.page, i === 0)).sort((a, b) => compareText(a.lang, b.lang));
+    for (const e of group) e.page.translations = versions.filter((v) => v.url !== e.page.url);
+  }
+  return messages;
+}
+
+/** An article as one of the versions its translations link. */
+function translationOf(page: ArticlePage, original: boolean): Translation {
+  const { url, canonical, lang, dir, title } = page;
+  return { url, canonical, lang, dir, language: languageName(lang), title, original };
+}
+
+/**
+ * A language's name in itself: the tag's own ("دری" for `fa-AF`, "British English"), or the
+ * language's where ICU names the tag by its region ("پښتو", not "پښتو (افغانستان)").
+ */
+function languageName(tag: string): string {
+  const name = (t: string) => new Intl.DisplayNames([t], { type: 'language' }).of(t) ?? t;
+  const own = name(tag);
+  return own.includes('(') ? name(tag.split('-')[0]!) : own;
+}
+
+/** The id nearest a mistyped one, if near enough to be the one meant. */
+function closestId(id: string, ids: readonly string[]): string | undefined {
+  if (ids.length === 0) return undefined;
+  const near = closest(id, ids as string[]);
+  return distance(id, near) <= Math.max(3, Math.floor(id.length / 4)) ? near : undefined;
 }
 
 /**

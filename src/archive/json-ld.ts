@@ -1,5 +1,5 @@
 import type { CreativeWork, NewsArticle, Place as SchemaPlace, WithContext } from 'schema-dts';
-import type { ArticlePage, SiteView } from './archive.ts';
+import type { ArticlePage, SiteView, Translation } from './archive.ts';
 import { absoluteUrl } from './urls.ts';
 
 /**
@@ -58,7 +58,17 @@ export function articleJsonLd(page: ArticlePage, site: SiteView): WithContext<Ne
       : publisher,
     publisher,
     ...(sources.length ? { isBasedOn: sources } : {}),
+    ...translationLinks(page),
   };
+}
+
+/** A translation names its original (`translationOfWork`); the original, its translations (`workTranslation`). */
+function translationLinks(page: ArticlePage): Pick<NewsArticle, 'translationOfWork' | 'workTranslation'> {
+  const versions = page.translations ?? [];
+  const work = (t: Translation): CreativeWork => ({ '@type': 'NewsArticle', url: t.canonical, inLanguage: t.lang, headline: t.title });
+  const original = versions.find((t) => t.original);
+  if (original) return { translationOfWork: work(original) };
+  return versions.length ? { workTranslation: versions.map(work) } : {};
 }
 
 /** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the element. */

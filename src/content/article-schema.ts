@@ -42,6 +42,8 @@ export const frontMatterSchema = z.strictObject({
   event_date: text.optional(),
   /** Ids of related articles: their URL paths, `2021/08/22/andarab-resistance`. */
   related: z.array(text).optional(),
+  /** The article this one translates, by id (its URL path); it must be in another language. */
+  translation_of: text.optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

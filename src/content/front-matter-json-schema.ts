@@ -58,6 +58,10 @@ const FIELDS = {
     examples: ['2021-08-20', '2021-08-20/2021-08-22', '2021-08-20~'],
   },
   related: { description: 'Ids of related articles, their URL paths: `[2021/08/22/andarab-resistance]`.' },
+  translation_of: {
+    description: 'The article this one translates, by its id (URL path), in another language: `2021/08/22/andarab-resistance`.',
+    examples: ['2021/08/22/andarab-resistance'],
+  },
 } satisfies Record<keyof typeof frontMatterSchema.shape, Keywords>;
 
 const SOURCE_FIELDS = {

@@ -47,6 +47,8 @@ export interface CheckedArticle {
   eventDate?: EventDate;
   /** Related article ids as written, with where, so an unknown one can be reported. */
   related: { id: string; line: number; column: number }[];
+  /** The id of the article this one translates (`translation_of`), with where. */
+  translationOf?: { id: string; line: number; column: number };
   corrections: { date: ArticleDate; text: string }[];
   body: string;
   /** File line of the body's first line, for messages about the body. */
@@ -344,6 +346,8 @@ export function checkArticle(
     else report(at(['event_date']), 'error', 'invalid-event-date', `\`event_date\`: ${result.reason}`, result.fix);
   }
   const related = (fm.related ?? []).map((id, i) => ({ id: id.replace(/^\/+|\/+$/g, ''), ...at(['related', i]) }));
+  const translationOf =
+    fm.translation_of === undefined ? undefined : { id: fm.translation_of.replace(/^\/+|\/+$/g, ''), ...at(['translation_of']) };
 
   const corrections = (fm.corrections ?? []).flatMap((c, i) => {
     const d = readDate(c.date, ['corrections', i, 'date'], `corrections[${i}].date`);
@@ -406,6 +410,7 @@ export function checkArticle(
       corrections,
       eventDate,
       related,
+      ...(translationOf && { translationOf }),
       body: split.body,
       bodyLine: split.bodyLine,
     },

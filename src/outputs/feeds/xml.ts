@@ -9,6 +9,7 @@ export const NS = {
   dc: 'http://purl.org/dc/elements/1.1/',
   media: 'http://search.yahoo.com/mrss/',
   sitemap: 'http://www.sitemaps.org/schemas/sitemap/0.9',
+  xhtml: 'http://www.w3.org/1999/xhtml',
 } as const;
 
 /**

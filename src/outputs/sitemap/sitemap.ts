@@ -13,6 +13,8 @@ export interface SitemapPage {
   /** Root-relative (`/2021/08/22/andarab-resistance/`). */
   url: string;
   lastmod?: string;
+  /** An article with translations: every version by language, itself too (`<xhtml:link hreflang>`). */
+  alternates?: { lang: string; url: string }[];
 }
 
 /**
@@ -33,8 +35,11 @@ export function sitemapPages(archive: Archive): SitemapPage[] {
   const pages: SitemapPage[] = [withLastmod(homeUrl(), newestOf(archive.home.latest))];
   for (const page of modelPages(archive)) {
     const article = index.get(page.url);
-    if (article && article === page) pages.push(withLastmod(page.url, rfc3339(article.updated ?? article.date)));
-    else pages.push(withLastmod(page.url, isGroups(page.groups) ? newestOf(page.groups) : undefined));
+    if (article && article === page) {
+      const entry = withLastmod(page.url, rfc3339(article.updated ?? article.date));
+      const versions = article.translations && [article, ...article.translations].map(({ lang, url }) => ({ lang, url }));
+      pages.push(versions ? { ...entry, alternates: versions.sort((a, b) => (a.lang < b.lang ? -1 : 1)) } : entry);
+    } else pages.push(withLastmod(page.url, isGroups(page.groups) ? newestOf(page.groups) : undefined));
   }
   const seen = new Set<string>();
   return pages.filter((p) => !seen.has(p.url) && seen.add(p.url));
@@ -83,9 +88,17 @@ function sitemapXml(
 ): string {
   const children = entries.map((entry) => ({
     name: entryName,
-    children: [xml('loc', absoluteUrl(entry.url, base)), ...(entry.lastmod ? [xml('lastmod', entry.lastmod)] : [])],
+    children: [
+      xml('loc', absoluteUrl(entry.url, base)),
+      ...(entry.lastmod ? [xml('lastmod', entry.lastmod)] : []),
+      // Google's form of a page's language versions in a sitemap.
+      ...(entry.alternates ?? []).map((a) =>
+        xml('xhtml:link', undefined, { rel: 'alternate', hreflang: a.lang, href: absoluteUrl(a.url, base) }),
+      ),
+    ],
   }));
-  return xmlDocument({ name: rootName, attrs: { xmlns: NS.sitemap }, children });
+  const alternates = entries.some((e) => e.alternates);
+  return xmlDocument({ name: rootName, attrs: { xmlns: NS.sitemap, ...(alternates && { 'xmlns:xhtml': NS.xhtml }) }, children });
 }
 
 /** The URLs of the sitemap files of a site of `pages` pages: one file, or an index and its parts. */
