@@ -6,7 +6,7 @@ import type { CheckedArticle } from '../content/validate-article.ts';
 import type { ArticleDate } from '../dates/article-date.ts';
 import { eventDatetime, formatEventDate } from '../dates/event-date.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
-import type { Place } from '../places/place.ts';
+import { type Place, placeNameIn } from '../places/place.ts';
 import { compareText, type Message } from '../report/message.ts';
 import type { Archive, ArticlePage, FeedSpec, GeoPoint, Link, ListingPage, MediaInfo, SiteView, TimeView, Translation } from './archive.ts';
 import { buildEntryPages, nameEntries } from './catalogue-pages.ts';
@@ -232,7 +232,9 @@ function toArticlePage(
   const hijri = calendarOf(ui.dateLocale) === 'gregory' ? formatSolarHijri(a.date, a.lang) : undefined;
   const pointOf = (p: Place): GeoPoint | undefined => {
     const located = places.lineage(p).find((q) => q.lat !== undefined && q.lon !== undefined);
-    return located ? { id: p.id, name: p.name, lat: located.lat!, lon: located.lon!, url: placeUrl(p.id) } : undefined;
+    return located
+      ? { id: p.id, name: placeNameIn(p, config.lang).name, lat: located.lat!, lon: located.lon!, url: placeUrl(p.id) }
+      : undefined;
   };
   const ordered = [...a.places, ...a.places.flatMap((p) => places.containers(p))];
   const points = a.places.flatMap((p) => pointOf(p) ?? []);
@@ -247,15 +249,19 @@ function toArticlePage(
     dir: a.dir,
     withdrawn: a.status === 'withdrawn',
     status: a.status,
-    datelinePlace: formatDatelinePlace(a.places, (p) => places.lineage(p), ui),
+    datelinePlace: formatDatelinePlace(a.places, (p) => places.lineage(p), ui, config.lang),
     date: { ...timeView(a.date), ...(hijri ? { solarHijri: hijri } : {}) },
     updated: a.updated ? timeView(a.updated) : undefined,
-    places: [...new Map(ordered.map((p) => [p.id, { name: p.name, url: placeUrl(p.id) }])).values()],
+    places: [...new Map(ordered.map((p) => [p.id, { ...placeNameIn(p, config.lang), url: placeUrl(p.id) }])).values()],
     placeIds: a.places.map((p) => p.id),
     placeSpellings: [...new Set(ordered.flatMap((p) => [...Object.values(p.names), ...p.aliases]))],
     points,
     map: points.length
-      ? { points, countryIso: places.countryOf(a.places[0]!).codes['iso3166-1'], title: places.countryOf(a.places[0]!).name }
+      ? {
+          points,
+          countryIso: places.countryOf(a.places[0]!).codes['iso3166-1'],
+          title: placeNameIn(places.countryOf(a.places[0]!), config.lang).name,
+        }
       : undefined,
     // Tags that name one topic (`Taliban`, `taliban`) count once.
     topics: [...new Map(a.tags.map(topicOf).map((t) => [t.url, t])).values()],

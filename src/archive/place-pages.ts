@@ -1,5 +1,5 @@
 import type { Gazetteer } from '../places/gazetteer.ts';
-import type { Place } from '../places/place.ts';
+import { type Place, placeNameIn } from '../places/place.ts';
 import { compareText } from '../report/message.ts';
 import type { CountLink, FeedSpec, IndexPage, ListingPage } from './archive.ts';
 import { type Entry, type ListingContext, listingPage, timelineOf } from './listing.ts';
@@ -19,6 +19,10 @@ export function buildPlacePages(
   ctx: ListingContext,
 ): { pages: ListingPage[]; index: IndexPage; feeds: FeedSpec[] } {
   const { ui } = ctx;
+  // Each place by its name in the site's language (its English one, marked, where it has none).
+  const named = (p: Place) => placeNameIn(p, ctx.config.lang);
+  const nameOf = (p: Place) => named(p).name;
+  const link = (p: Place) => ({ ...named(p), url: placeUrl(p.id) });
   const byPlace = new Map<string, Entry[]>();
   for (const entry of entries) {
     const ids = new Set(entry.article.places.flatMap((p) => [p.id, ...places.containers(p).map((c) => c.id)]));
@@ -31,9 +35,9 @@ export function buildPlacePages(
   for (const id of linked) if (!byPlace.has(id)) byPlace.set(id, []);
   const countLink = (p: Place): CountLink => {
     const count = byPlace.get(p.id)!.length;
-    return { name: p.name, url: placeUrl(p.id), count, countText: ui.articleCount(count) };
+    return { ...link(p), count, countText: ui.articleCount(count) };
   };
-  const byName = (a: Place, b: Place) => compareText(a.name, b.name) || compareText(a.id, b.id);
+  const byName = (a: Place, b: Place) => compareText(nameOf(a), nameOf(b)) || compareText(a.id, b.id);
 
   const pages: ListingPage[] = [];
   for (const [id, list] of byPlace) {
@@ -42,18 +46,15 @@ export function buildPlacePages(
     const points = [...new Map(list.flatMap((e) => e.page.points).map((p) => [p.id, p])).values()];
     const url = placeUrl(id);
     const feeds = feedUrls(url);
-    const breadcrumbs = lineage
-      .slice(1)
-      .reverse()
-      .map((p) => ({ name: p.name, url: placeUrl(p.id) }));
+    const breadcrumbs = lineage.slice(1).reverse().map(link);
     const { listed, split, ...front } = frontListing(list, ctx);
     const sliced = split
       ? periodPages(
           {
             kind: 'place',
             base: url,
-            name: place.name,
-            breadcrumbs: [...breadcrumbs, { name: place.name, url }],
+            name: nameOf(place),
+            breadcrumbs: [...breadcrumbs, link(place)],
             feeds,
             everyPeriod: false,
             timeline: true,
@@ -68,19 +69,15 @@ export function buildPlacePages(
         {
           kind: 'place',
           url,
-          title: place.name,
-          subtitle: place.known
-            ? ui.placeIn(
-                place.type,
-                lineage.slice(1).map((p) => p.name),
-              )
-            : ui.notInGazetteer,
+          title: nameOf(place),
+          ...(named(place).lang && { titleLang: named(place).lang }),
+          subtitle: place.known ? ui.placeIn(place.type, lineage.slice(1).map(nameOf)) : ui.notInGazetteer,
           breadcrumbs,
           otherNames: Object.entries(place.names)
             .filter(([lang]) => lang !== 'en')
             .map(([lang, name]) => ({ name, url: '', lang })),
           aliases: place.aliases,
-          childrenHeading: fill(ui.placesWithin, { place: place.name }),
+          childrenHeading: fill(ui.placesWithin, { place: nameOf(place) }),
           children: places
             .members(id)
             .filter((m) => byPlace.has(m.id))
@@ -88,7 +85,7 @@ export function buildPlacePages(
             .map(countLink),
           feeds,
           timeline: timelineOf(listed),
-          map: points.length ? { points, countryIso: places.countryOf(place).codes['iso3166-1'], title: place.name } : undefined,
+          map: points.length ? { points, countryIso: places.countryOf(place).codes['iso3166-1'], title: nameOf(place) } : undefined,
           ...front,
           ...(sliced && { periods: { heading: ui.periodsHeading.year, items: sliced.years } }),
         },
@@ -112,7 +109,7 @@ export function buildPlacePages(
     canonical: absoluteUrl(placesIndexUrl(), ctx.config.url),
     title: ui.places,
     sections: roots.map((root) => ({
-      heading: `${root.name} (${ui.articleCount(byPlace.get(root.id)!.length)})`,
+      heading: `${nameOf(root)} (${ui.articleCount(byPlace.get(root.id)!.length)})`,
       headingUrl: placeUrl(root.id),
       items: tree(root, 0).slice(1),
     })),
@@ -122,7 +119,7 @@ export function buildPlacePages(
     const url = placeUrl(id);
     return {
       kind: 'place',
-      title: `${ctx.config.title}: ${places.get(id)!.name}`,
+      title: `${ctx.config.title}: ${nameOf(places.get(id)!)}`,
       pageUrl: url,
       urls: feedUrls(url),
       articles: list.map((e) => e.page.url),

@@ -49,6 +49,8 @@ export interface UiStrings {
   notInGazetteer: string;
   places: string;
   placesWithin: string;
+  /** Between a place and the one it is in ("Pol-e-Hesar, Baghlan"; "پل حصار، بغلان"). */
+  placeSeparator: string;
   reports: string;
   topics: string;
   [key: string]: unknown;
@@ -92,6 +94,7 @@ export function uiStrings(table: UiTable = ENGLISH_TABLE): UiStrings {
     notInGazetteer: text('notInGazetteer'),
     places: text('places'),
     placesWithin: text('placesWithin'),
+    placeSeparator: text('placeSeparator'),
     reports: text('reports'),
     topics: text('topics'),
     dateLocale: locale,

@@ -34,3 +34,14 @@ export interface Place {
 }
 
 export const PLACE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
+
+/**
+ * A place's name in `lang` (its `names`, by the full tag, then the language), else its English
+ * name, marked as English (`lang: 'en'`) so the page can say so (`<a lang="en">`).
+ */
+export function placeNameIn(place: Pick<Place, 'name' | 'names'>, lang: string): { name: string; lang?: string } {
+  const base = lang.split('-')[0]!;
+  const own = place.names[lang] ?? place.names[base];
+  if (own !== undefined) return { name: own };
+  return base === 'en' ? { name: place.name } : { name: place.name, lang: 'en' };
+}

@@ -57,6 +57,24 @@ describe('the interface in the site language', () => {
     expect(pashtoArticle.html).not.toContain('AP');
   });
 
+  it("names places in the site's language, types too, and marks a name it has only in English", async () => {
+    const baghlan = await dari.page('/places/af/baghlan/');
+    expect(baghlan.text('h1')).toBe('بغلان');
+    expect(baghlan.one('h1').properties.lang).toBeUndefined();
+    expect(baghlan.text('.subtitle')).toBe('ولایت در افغانستان');
+    expect(
+      baghlan.all('.breadcrumb a').map((a) => [a.children.map((t) => ('value' in t ? t.value : '')).join(''), a.properties.lang]),
+    ).toEqual([['افغانستان', undefined]]);
+    expect(baghlan.text('#within-heading')).toBe('مکان‌های درون بغلان');
+    const article = await dari.page('/2021/08/21/site-default-zone/');
+    expect(article.text('.article-header .dateline-place')).toBe('بغلان، افغانستان');
+    // Pashto has no names in this gazetteer: the English ones, marked as English.
+    const pashtoBaghlan = await pashto.page('/places/af/baghlan/');
+    expect(pashtoBaghlan.one('h1').properties.lang).toBe('en');
+    expect(pashtoBaghlan.text('h1')).toBe('Baghlan');
+    expect(pashtoBaghlan.one('.breadcrumb a').properties.lang).toBe('en');
+  });
+
   it('is Pashto on a Pashto site, with its plural forms', async () => {
     const places = await pashto.page('/places/');
     expect(places.text('h1')).toBe('ځایونه');
