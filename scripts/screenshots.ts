@@ -34,6 +34,7 @@ interface Shot {
 const SHOTS: Shot[] = [
   { name: 'article', path: '/2021/08/22/andarab-resistance/', width: 1100, height: 1300 },
   { name: 'place', path: '/places/af/baghlan/', width: 1200, height: 1250 },
+  { name: 'article-dari', path: '/2021/08/22/andarab-resistance-dari/', width: 1100, height: 1100 },
   {
     name: 'search',
     path: '/search/?q=Kabul',

@@ -69,7 +69,8 @@ export function buildArchive(
     article,
     page: toArticlePage(article, url, gazetteer, named, media, config, ui),
   }));
-  messages.push(...linkRelated(entries, gazetteer), ...linkTranslations(entries));
+  // Translations first: related coverage leaves out an article's own translations.
+  messages.push(...linkTranslations(entries), ...linkRelated(entries, gazetteer));
   const published = kept.filter(({ article }) => article.status === 'published');
   const searchBundles = config.search.enabled
     ? planSearchBundles(
@@ -301,7 +302,8 @@ function toArticlePage(
 
 /**
  * Fills each page's related coverage: its explicit `related:` ids first (an id that is no
- * article is an error at its line), then what findRelated scores highest.
+ * article is an error at its line), then what findRelated scores highest, but for the page's
+ * own translations, which it links under its headline.
  */
 function linkRelated(entries: readonly Entry[], places: Gazetteer): Message[] {
   const messages: Message[] = [];
@@ -325,7 +327,8 @@ function linkRelated(entries: readonly Entry[], places: Gazetteer): Message[] {
     });
     const chosen = [...new Set(explicit)];
     const seen = new Set([entry, ...chosen]);
-    const automatic = (found.get(entry.page.url) ?? []).filter((e) => !seen.has(e));
+    const translations = new Set(entry.page.translations?.map((t) => t.url));
+    const automatic = (found.get(entry.page.url) ?? []).filter((e) => !seen.has(e) && !translations.has(e.page.url));
     entry.page.related = [...chosen, ...automatic].map((e) => toTeaser(e.page));
   }
   return messages;

@@ -79,7 +79,9 @@ export function groupByMonth(entries: readonly Entry[], ui: UiStrings): TeaserGr
 
 /** Articles with an event date, earliest event first (then by URL); undefined when there are none. */
 export function timelineOf(entries: readonly Entry[]): ListingPage['timeline'] {
-  const dated = entries.filter((e) => e.page.event);
+  // An event once: a translation is left out where the report it translates is listed.
+  const listed = new Set(entries.map((e) => e.page.url));
+  const dated = entries.filter((e) => e.page.event && !e.page.translations?.some((t) => t.original && listed.has(t.url)));
   if (dated.length === 0) return undefined;
   return dated
     .sort(

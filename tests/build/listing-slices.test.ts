@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListingPage } from '../../src/archive/archive.ts';
 import { type BuiltSite, buildSite, listFiles, makeTemp, type Page, removeTemps, sharedBuiltSite, sharedSite } from '../helpers/site.ts';
 
-// The example archive with two more reports from Andarab on 22 August 2021, in listings of at
-// most 2 reports that print their newest 1 (tests/fixtures/sites/busy-day).
+// The example archive (its Andarab report without its translations) with two more reports from
+// Andarab on 22 August 2021, in listings of at most 2 reports that print their newest 1
+// (tests/fixtures/sites/busy-day).
 const MAX = 2;
 const NEWEST = 1;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/archive/archive.ts';
 import { type BuiltSite, buildSite, exampleSite, removeTemps, repoRoot } from '../helpers/site.ts';
-import { locProblems, parseSitemapXml, RFC3339, SITEMAP_XSD, xmllint } from '../unit/outputs/feeds/judges.ts';
+import { locProblems, parseSitemapXml, RFC3339, SITEMAP_ALTERNATES_XSD, xmllint } from '../unit/outputs/feeds/judges.ts';
 
 let site: BuiltSite;
 let archive: Archive;
@@ -25,8 +25,12 @@ const fileOf = (out: string, loc: string, base: string) => {
 };
 
 describe('sitemap.xml of the example archive', () => {
-  it('validates against the sitemaps.org XSD (from the npm sitemap package)', async () => {
-    const result = await xmllint(xml, { schema: SITEMAP_XSD });
+  it('validates against the sitemaps.org XSD (from the npm sitemap package), with its language versions', async () => {
+    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="fa"');
+    const result = await xmllint(xml, SITEMAP_ALTERNATES_XSD);
+    // Proof the link's schema is applied: a language that is no language tag fails.
+    const bad = await xmllint(xml.replace('hreflang="fa"', 'hreflang="not a language"'), SITEMAP_ALTERNATES_XSD);
+    expect(bad.ok).toBe(false);
     expect(result.errors).toMatch(/validates/);
     expect(result.ok).toBe(true);
   });

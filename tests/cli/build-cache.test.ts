@@ -45,8 +45,8 @@ describe('incremental builds (the .dateline-cache folder)', () => {
     for (const stage of ['read', 'check', 'markdown', 'archive', 'pages'])
       expect(first.stderr).toMatch(new RegExp(`^${stage} +[\\d.]+ s$`, 'm'));
     expect(first.stderr).not.toContain('\r');
-    expect(first.stdout).toMatch(/markdown [\d.]+ s \(0 cached, 8 rendered\)/);
-    expect(first.stdout).toMatch(/Built 8 articles into \d+ pages in _site\/ \(\d+ files, [\d.]+ MB\)/);
+    expect(first.stdout).toMatch(/markdown [\d.]+ s \(0 cached, 10 rendered\)/);
+    expect(first.stdout).toMatch(/Built 10 articles into \d+ pages in _site\/ \(\d+ files, [\d.]+ MB\)/);
   });
 
   it('skips an unchanged project', async () => {
@@ -59,16 +59,16 @@ describe('incremental builds (the .dateline-cache folder)', () => {
     await appendFile(join(root, ANDARAB), '\nA sentence added by the cache test.\n');
     const edited = await runDateline(['build'], root);
     expect(edited.code, edited.stderr).toBe(0);
-    expect(edited.stdout, edited.stdout).toMatch(/\(7 cached, 1 rendered\)/);
+    expect(edited.stdout, edited.stdout).toMatch(/\(9 cached, 1 rendered\)/);
     // The size of what was taken from the last build is not measured again: what was written is said.
-    expect(edited.stdout).toMatch(/^Built 8 articles into \d+ pages in _site\/ \(\d+ files, \d+ written\)/m);
+    expect(edited.stdout).toMatch(/^Built 10 articles into \d+ pages in _site\/ \(\d+ files, \d+ written\)/m);
     expect(await readFile(join(root, '_site/2021/08/22/andarab-resistance/index.html'), 'utf8')).toContain(
       'A sentence added by the cache test.',
     );
 
     const clean = await runDateline(['build', '--no-cache', '--out', 'clean'], root);
     expect(clean.code, clean.stderr).toBe(0);
-    expect(clean.stdout).toMatch(/\(0 cached, 8 rendered\)/);
+    expect(clean.stdout).toMatch(/\(0 cached, 10 rendered\)/);
     expectSameSite(await site(), await siteBytes(join(root, 'clean')));
   });
 
@@ -81,7 +81,7 @@ describe('incremental builds (the .dateline-cache folder)', () => {
     await writeFile(join(entries[0]!.parentPath, entries[0]!.name), '{"html": tru');
     const damaged = await runDateline(['build', '--force'], root);
     expect(damaged.code, damaged.stderr).toBe(0);
-    expect(damaged.stdout).toMatch(/\(7 cached, 1 rendered\)/);
+    expect(damaged.stdout).toMatch(/\(9 cached, 1 rendered\)/);
     expectSameSite(await site(), await siteBytes(join(root, 'clean')));
 
     // The build's detached process may still be linking its spare site into the cache (it gives
@@ -89,19 +89,19 @@ describe('incremental builds (the .dateline-cache folder)', () => {
     await rm(join(root, '.dateline-cache'), { recursive: true, maxRetries: 20, retryDelay: 50 });
     const rebuilt = await runDateline(['build'], root);
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.stdout).toMatch(/\(0 cached, 8 rendered\)/);
+    expect(rebuilt.stdout).toMatch(/\(0 cached, 10 rendered\)/);
   });
 
   it('builds again when the config or the output folder changed', async () => {
     const config = join(root, 'dateline.yaml');
     await writeFile(config, (await readFile(config, 'utf8')).replace(/^title: .*$/m, 'title: Renamed archive'));
     const changed = await runDateline(['build'], root);
-    expect(changed.stdout).toMatch(/^Built 8 articles/);
+    expect(changed.stdout).toMatch(/^Built 10 articles/);
     expect(await readFile(join(root, '_site/index.html'), 'utf8')).toContain('Renamed archive');
     // The site folder deleted by hand: not "up to date".
     await rm(join(root, '_site'), { recursive: true });
     const restored = await runDateline(['build'], root);
-    expect(restored.stdout).toMatch(/^Built 8 articles/);
-    expect(restored.stdout).toMatch(/\(8 cached, 0 rendered\)/);
+    expect(restored.stdout).toMatch(/^Built 10 articles/);
+    expect(restored.stdout).toMatch(/\(10 cached, 0 rendered\)/);
   });
 });

@@ -89,7 +89,8 @@ export const SHARED_SITES = {
   corpus40: { root: 'corpus40', out: 'corpus40/_site', search: undefined },
   split40: { root: 'corpus40', out: 'corpus40/split', search: { enabled: true, split_above: 10 } },
   closed40: { root: 'corpus40', out: 'corpus40/closed', search: { split_above: 10, facets_collapsed_above: 0 } },
-  // The example archive with a busy day and listings of at most 2 reports (tests/fixtures/sites/busy-day).
+  // The example archive (without the Andarab report's translations) with a busy day and listings
+  // of at most 2 reports (tests/fixtures/sites/busy-day).
   sliced: { root: 'sliced', out: 'sliced/_site', search: undefined },
 } as const;
 export type SharedSiteName = keyof typeof SHARED_SITES;

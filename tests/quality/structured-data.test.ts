@@ -54,7 +54,7 @@ const synthetic = sharedOutInSetup('synthetic');
 describe('structured data on article pages', () => {
   it('parses and expands as schema.org NewsArticle with the required fields, in the example archive', async () => {
     const all = await articleData(await sharedOut('example'));
-    expect(all).toHaveLength(8);
+    expect(all).toHaveLength(10);
     for (const { file, expanded } of all) checkNewsArticle(file, expanded);
     const andarab = all.find((a) => a.file.includes('andarab-resistance'))!.expanded;
     expect(andarab[`${S}contentLocation`]).toHaveLength(3);

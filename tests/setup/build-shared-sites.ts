@@ -43,7 +43,12 @@ async function build(name: SharedSiteName): Promise<void> {
 
 await build('example');
 // Small, and read by the listing tests, which would otherwise wait for the large archive.
-await cp(join(repoRoot, 'content'), join(dir, SHARED_SITES.sliced.root, 'content'), { recursive: true });
+// Without the Andarab report's translations: the busy day the listing tests count is the
+// report and the fixture's two more.
+await cp(join(repoRoot, 'content'), join(dir, SHARED_SITES.sliced.root, 'content'), {
+  recursive: true,
+  filter: (src) => !/andarab-resistance-(dari|pashto)\.md$/.test(src),
+});
 await cp(fixture('busy-day'), join(dir, SHARED_SITES.sliced.root), { recursive: true });
 await build('sliced');
 await generateCorpus({ dir: join(dir, SHARED_SITES.synthetic.root), articles: 1000, seed: 1 });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import FeedParser from 'feedparser';
 import RssParser from 'rss-parser';
@@ -15,6 +15,14 @@ import { memoryPages, validateXML } from 'xmllint-wasm';
 
 /** The sitemaps.org 0.9 schema, as shipped by the npm `sitemap` package. */
 export const SITEMAP_XSD = join(dirname(createRequire(import.meta.url).resolve('sitemap/package.json')), 'schema/sitemap.xsd');
+/**
+ * That schema with XHTML's link, which a sitemap's language versions use (`<xhtml:link
+ * hreflang>`); its imports, preloaded by name (xmllint fetches nothing).
+ */
+export const SITEMAP_ALTERNATES_XSD = {
+  schema: join(import.meta.dirname, '../../../fixtures/xsd/sitemap-with-alternates.xsd'),
+  preload: [SITEMAP_XSD, join(import.meta.dirname, '../../../fixtures/xsd/xhtml-link.xsd')],
+};
 
 export interface XmllintResult {
   ok: boolean;
@@ -26,11 +34,12 @@ export interface XmllintResult {
  * package is needed), on an XML text; with `schema`, validates against that XSD file. It has no
  * network: an external entity or schema import is never fetched.
  */
-export async function xmllint(xml: string, options: { schema?: string } = {}): Promise<XmllintResult> {
+export async function xmllint(xml: string, options: { schema?: string; preload?: string[] } = {}): Promise<XmllintResult> {
   const schema = options.schema ? [{ fileName: 'schema.xsd', contents: readFileSync(options.schema, 'utf8') }] : [];
   const result = await validateXML({
     xml: [{ fileName: 'input.xml', contents: xml }],
     schema,
+    preload: (options.preload ?? []).map((file) => ({ fileName: basename(file), contents: readFileSync(file, 'utf8') })),
     maxMemoryPages: 256 * memoryPages.MiB,
   });
   return { ok: result.valid, errors: result.rawOutput };
