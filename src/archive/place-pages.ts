@@ -73,8 +73,9 @@ export function buildPlacePages(
           ...(named(place).lang && { titleLang: named(place).lang }),
           subtitle: place.known ? ui.placeIn(place.type, lineage.slice(1).map(nameOf)) : ui.notInGazetteer,
           breadcrumbs,
+          // Its names in the other languages: not the one the title prints.
           otherNames: Object.entries(place.names)
-            .filter(([lang]) => lang !== 'en')
+            .filter(([lang, name]) => name !== nameOf(place) && lang !== (named(place).lang ?? ctx.config.lang))
             .map(([lang, name]) => ({ name, url: '', lang })),
           aliases: place.aliases,
           childrenHeading: fill(ui.placesWithin, { place: nameOf(place) }),

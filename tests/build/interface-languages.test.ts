@@ -66,6 +66,10 @@ describe('the interface in the site language', () => {
       baghlan.all('.breadcrumb a').map((a) => [a.children.map((t) => ('value' in t ? t.value : '')).join(''), a.properties.lang]),
     ).toEqual([['افغانستان', undefined]]);
     expect(baghlan.text('#within-heading')).toBe('مکان‌های درون بغلان');
+    // Its names in other languages: the English one, not the Dari of the title again.
+    expect(
+      baghlan.all('.other-names bdi').map((b) => [b.properties.lang, b.children.map((t) => ('value' in t ? t.value : '')).join('')]),
+    ).toEqual([['en', 'Baghlan']]);
     const article = await dari.page('/2021/08/21/site-default-zone/');
     expect(article.text('.article-header .dateline-place')).toBe('بغلان، افغانستان');
     // Pashto has no names in this gazetteer: the English ones, marked as English.

@@ -92,13 +92,16 @@ export const SHARED_SITES = {
   // The example archive (without the Andarab report's translations) with a busy day and listings
   // of at most 2 reports (tests/fixtures/sites/busy-day).
   sliced: { root: 'sliced', out: 'sliced/_site', search: undefined },
+  // The example archive with its interface in Dari and in Pashto (`lang: fa`, `lang: ps`).
+  dari: { root: undefined, out: 'example-fa', search: undefined, lang: 'fa' },
+  pashto: { root: undefined, out: 'example-ps', search: undefined, lang: 'ps' },
 } as const;
 export type SharedSiteName = keyof typeof SHARED_SITES;
 
-/** The config a shared site is built with (search settings left out keep their defaults). */
+/** The config a shared site is built with (search settings left out keep their defaults), and its language. */
 export const sharedSiteOverrides = (name: SharedSiteName): Partial<SiteConfig> => {
-  const { search } = SHARED_SITES[name];
-  return search ? { search: siteConfigSchema.shape.search.parse(search) } : {};
+  const site: { search?: object; lang?: string } = SHARED_SITES[name];
+  return { ...(site.search && { search: siteConfigSchema.shape.search.parse(site.search) }), ...(site.lang && { lang: site.lang }) };
 };
 
 /**

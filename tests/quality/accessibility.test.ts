@@ -38,15 +38,19 @@ const SLICED_PAGES = {
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFolder>>;
 let sliced: Awaited<ReturnType<typeof serveFolder>>;
+let dari: Awaited<ReturnType<typeof serveFolder>>;
+let pashto: Awaited<ReturnType<typeof serveFolder>>;
 beforeAll(async () => {
-  [browser, server, sliced] = await Promise.all([
+  [browser, server, sliced, dari, pashto] = await Promise.all([
     launchChromium(),
     serveFolder(await sharedOut('example')),
     serveFolder(await sharedOut('sliced')),
+    serveFolder(await sharedOut('dari')),
+    serveFolder(await sharedOut('pashto')),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close(), sliced?.close()]);
+  await Promise.all([browser?.close(), server?.close(), sliced?.close(), dari?.close(), pashto?.close()]);
 });
 
 describe('axe-core, WCAG 2.2 AA, in the light and the dark colour scheme', () => {
@@ -59,6 +63,18 @@ describe('axe-core, WCAG 2.2 AA, in the light and the dark colour scheme', () =>
     const page = await context.newPage();
     const response = await page.goto((isSliced ? sliced : server).url + url);
     expect(response?.status()).toBe(200);
+    expect(await axeViolationsInBothSchemes(page)).toEqual({ light: [], dark: [] });
+    await context.close();
+  });
+
+  // Every page type again with the interface in Dari and in Pashto, right to left.
+  const languages = Object.entries(PAGES).flatMap(([type, url]) => [[type, 'Dari', url] as const, [type, 'Pashto', url] as const]);
+  it.each(languages)('finds no violations on the %s page in %s', async (_type, language, url) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto((language === 'Dari' ? dari : pashto).url + url);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await axeViolationsInBothSchemes(page)).toEqual({ light: [], dark: [] });
     await context.close();
   });

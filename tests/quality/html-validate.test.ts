@@ -9,9 +9,12 @@ afterAll(removeTemps);
 const synthetic = sharedOutInSetup('synthetic');
 
 describe('every page is valid to html-validate (recommended preset)', () => {
-  it('on the example archive, and on it sliced by time in small listings', async () => {
+  it('on the example archive, on it sliced by time in small listings, and in Dari and Pashto', async () => {
     expect(await htmlValidateErrors(await sharedOut('example'))).toEqual([]);
     expect(await htmlValidateErrors(await sharedOut('sliced'))).toEqual([]);
+    // The interface in Dari and in Pashto.
+    expect(await htmlValidateErrors(await sharedOut('dari'))).toEqual([]);
+    expect(await htmlValidateErrors(await sharedOut('pashto'))).toEqual([]);
   });
 
   // The 1,000 article pages are judged in html-validate-articles.test.ts, beside these.

@@ -35,13 +35,20 @@ const synthetic = sharedOutInSetup('synthetic');
 
 describe('every page is valid HTML to the Nu Html Checker', () => {
   // One run of the checker (a Java start and warm-up) for the archives and the broken page.
-  it('on the example (also sliced by time) and the 1,000-article archive, and it fails a broken page (proof it is not vacuous)', async () => {
+  it('on the example (also sliced by time, and in Dari and Pashto) and the 1,000-article archive, and it fails a broken page (proof it is not vacuous)', async () => {
     const broken = await makeTemp();
     await writeFile(
       join(broken, 'bad.html'),
       '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div>block in p</p></body></html>',
     );
-    const errors = await nuErrors([await sharedOut('example'), await sharedOut('sliced'), synthetic(), broken]);
+    const errors = await nuErrors([
+      await sharedOut('example'),
+      await sharedOut('sliced'),
+      await sharedOut('dari'),
+      await sharedOut('pashto'),
+      synthetic(),
+      broken,
+    ]);
     const [fromBroken, fromSites] = [errors.filter((e) => e.includes('bad.html')), errors.filter((e) => !e.includes('bad.html'))];
     expect(fromSites).toEqual([]);
     expect(fromBroken.length).toBeGreaterThan(0);

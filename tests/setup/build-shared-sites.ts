@@ -42,6 +42,8 @@ async function build(name: SharedSiteName): Promise<void> {
 }
 
 await build('example');
+await build('dari');
+await build('pashto');
 // Small, and read by the listing tests, which would otherwise wait for the large archive.
 // Without the Andarab report's translations: the busy day the listing tests count is the
 // report and the fixture's two more.
