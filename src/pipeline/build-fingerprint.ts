@@ -48,6 +48,8 @@ export function sourceVersion(): Promise<string> {
     await hashFolder(hash, join(PACKAGE_ROOT, 'src'), 'src');
     // The interface tables: English is every site's default, and the others are read from here.
     await hashFolder(hash, join(PACKAGE_ROOT, 'locales'), 'locales');
+    // The country outlines' point weights (npm run outlines), which decide the maps.
+    await hashFolder(hash, join(PACKAGE_ROOT, 'data'), 'data');
     hash.update(await readFile(join(PACKAGE_ROOT, 'package-lock.json')).catch(() => readFile(join(PACKAGE_ROOT, 'package.json'))));
     return hash.digest('hex');
   })();

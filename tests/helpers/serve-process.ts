@@ -18,6 +18,7 @@ const PACKAGE_PARTS = [
   'templates',
   'public',
   'locales',
+  'data',
   'package.json',
   'package-lock.json',
   'tsconfig.json',
