@@ -51,6 +51,12 @@ export interface GeoPoint {
   url: string;
 }
 
+/** A piece of a line in the page's language, or in another (`lang`): a place with no name in the page's. */
+export interface LocalText {
+  text: string;
+  lang?: string;
+}
+
 /** One language's version of an article (ArticlePage.translations). */
 export interface Translation {
   url: string;
@@ -135,6 +141,8 @@ export interface ArticlePage {
   status: 'draft' | 'published' | 'withdrawn';
   /** "Banu, Pol-e-Hesar and De Salah, Baghlan". */
   datelinePlace: string;
+  /** The same as the page prints it: a name the site's language lacks is marked with its own. */
+  datelineParts: LocalText[];
   date: TimeView;
   updated?: TimeView;
   /** The article's places, then the places that contain them. */
@@ -215,6 +223,7 @@ export interface Teaser {
   lang: string;
   dir: 'ltr' | 'rtl';
   datelinePlace: string;
+  datelineParts: LocalText[];
   date: TimeView;
   /** "By Jane Doe and Ahmad Shah", when the report has a byline. */
   byline?: string;

@@ -8,7 +8,19 @@ import { eventDatetime, formatEventDate } from '../dates/event-date.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { type Place, placeNameIn } from '../places/place.ts';
 import { compareText, type Message } from '../report/message.ts';
-import type { Archive, ArticlePage, FeedSpec, GeoPoint, Link, ListingPage, MediaInfo, SiteView, TimeView, Translation } from './archive.ts';
+import type {
+  Archive,
+  ArticlePage,
+  FeedSpec,
+  GeoPoint,
+  Link,
+  ListingPage,
+  LocalText,
+  MediaInfo,
+  SiteView,
+  TimeView,
+  Translation,
+} from './archive.ts';
 import { buildEntryPages, nameEntries } from './catalogue-pages.ts';
 import { buildDatePages } from './date-pages.ts';
 import { formatDatelinePlace } from './dateline.ts';
@@ -250,7 +262,7 @@ function toArticlePage(
     dir: a.dir,
     withdrawn: a.status === 'withdrawn',
     status: a.status,
-    datelinePlace: formatDatelinePlace(a.places, (p) => places.lineage(p), ui, config.lang),
+    ...datelineOf(formatDatelinePlace(a.places, (p) => places.lineage(p), ui, config.lang)),
     date: { ...timeView(a.date), ...(hijri ? { solarHijri: hijri } : {}) },
     updated: a.updated ? timeView(a.updated) : undefined,
     places: [...new Map(ordered.map((p) => [p.id, { ...placeNameIn(p, config.lang), url: placeUrl(p.id) }])).values()],
@@ -332,6 +344,11 @@ function linkRelated(entries: readonly Entry[], places: Gazetteer): Message[] {
     entry.page.related = [...chosen, ...automatic].map((e) => toTeaser(e.page));
   }
   return messages;
+}
+
+/** A dateline's place as the model holds it: its text, and its parts as pages print them. */
+function datelineOf({ text, parts }: { text: string; parts: LocalText[] }): Pick<ArticlePage, 'datelinePlace' | 'datelineParts'> {
+  return { datelinePlace: text, datelineParts: parts };
 }
 
 /**

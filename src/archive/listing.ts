@@ -35,6 +35,7 @@ export function toTeaser(p: ArticlePage): Teaser {
       lang: p.lang,
       dir: p.dir,
       datelinePlace: p.datelinePlace,
+      datelineParts: p.datelineParts,
       date: p.date,
       ...(byline && { byline }),
       ...(p.image && { image: p.image }),

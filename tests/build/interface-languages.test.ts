@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_LOCALES } from '../../src/archive/ui-strings.ts';
 import { type BuiltSite, buildSite, copyFixture, removeTemps } from '../helpers/site.ts';
@@ -77,6 +78,15 @@ describe('the interface in the site language', () => {
     expect(pashtoBaghlan.one('h1').properties.lang).toBe('en');
     expect(pashtoBaghlan.text('h1')).toBe('Baghlan');
     expect(pashtoBaghlan.one('.breadcrumb a').properties.lang).toBe('en');
+    // In a dateline, each English name is marked, the separator is the page's.
+    const pashtoArticle = await pashto.page('/2021/08/21/site-default-zone/');
+    const place = pashtoArticle.one('.article-header .dateline-place');
+    expect(place.children.map((c) => (c.type === 'element' ? [c.properties.lang, textOf(c)] : [undefined, textOf(c)]))).toEqual([
+      ['en', 'Baghlan'],
+      [undefined, '، '],
+      ['en', 'Afghanistan'],
+    ]);
+    expect((await dari.page('/2021/08/21/site-default-zone/')).all('.article-header .dateline-place span')).toEqual([]);
   });
 
   it('is Pashto on a Pashto site, with its plural forms', async () => {

@@ -29,6 +29,7 @@ function page(title: string, extra: Partial<ArticlePage> = {}): ArticlePage {
     related: [],
     authors: [],
     datelinePlace: 'Banu, Pol-e-Hesar and De Salah, Baghlan',
+    datelineParts: [{ text: 'Banu, Pol-e-Hesar and De Salah, Baghlan' }],
     date: { datetime: '2021-08-22', day: '22 August 2021', utc: '2021-08-21T19:30:00Z', hasTime: false },
     places: [],
     placeIds: [],

@@ -30,6 +30,7 @@ export function article(slug: string, day: string, extra: Partial<ArticlePage> =
     related: [],
     authors: [],
     datelinePlace: 'Banu, Baghlan',
+    datelineParts: [{ text: 'Banu, Baghlan' }],
     date: time(day, `${day}T00:00:00Z`),
     places: [
       { name: 'Banu', url: '/places/af/baghlan/banu/' },
@@ -74,6 +75,7 @@ export function archiveOf(articles: ArticlePage[], published: ArticlePage[] = ar
               lang: p.lang,
               dir: p.dir,
               datelinePlace: p.datelinePlace,
+              datelineParts: p.datelineParts,
               date: p.date,
             })),
           },

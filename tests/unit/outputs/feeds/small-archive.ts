@@ -36,6 +36,7 @@ function article(
     dir: 'ltr',
     withdrawn: false,
     datelinePlace: 'Somewhere',
+    datelineParts: [{ text: 'Somewhere' }],
     date: day('2021-01-01', '2021-01-01T00:00:00Z'),
     places: [],
     placeIds: [],
@@ -102,7 +103,15 @@ export const placeFeed = spec('place', 'Desk & Co: Baghlan', '/places/af/baghlan
 /** A place whose only article was withdrawn. */
 export const emptyFeed = spec('place', 'Desk & Co: Nowhere', '/places/xx/', []);
 
-const teaser = (a: ArticlePage) => ({ url: a.url, title: a.title, lang: a.lang, dir: a.dir, datelinePlace: a.datelinePlace, date: a.date });
+const teaser = (a: ArticlePage) => ({
+  url: a.url,
+  title: a.title,
+  lang: a.lang,
+  dir: a.dir,
+  datelinePlace: a.datelinePlace,
+  datelineParts: a.datelineParts,
+  date: a.date,
+});
 
 /** The hand-made archive. `indexes` stands for page lists the sitemap must find by their shape. */
 export function smallArchive(): Archive {
