@@ -1,11 +1,11 @@
 import type { Archive } from '../../archive/archive.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
+import { writeFiles } from '../output-files.ts';
 import type { OutputWriter } from '../write-outputs.ts';
 import { atomFeed } from './atom.ts';
 import { articleIndex, feedData } from './feed-data.ts';
 import { jsonFeed } from './json-feed.ts';
 import { rssFeed } from './rss.ts';
-import { writeFiles } from './xml.ts';
 
 /**
  * Every feed of the archive as `[root-relative URL, content]`, in the model's order: Atom, RSS

@@ -1,7 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
-import pMap from 'p-map';
-
 export const NS = {
   atom: 'http://www.w3.org/2005/Atom',
   georss: 'http://www.georss.org/georss',
@@ -72,49 +68,4 @@ export function xmlDocument(root: XmlElement): string {
   };
   write(root, '');
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * The file of a root-relative URL (`/places/af/feed.xml`) in the output folder. Refuses anything
- * but plain lowercase path segments, so no output can land outside the folder.
- */
-export function outputFile(dir: string, url: string): string {
-  const segments = url.split('/').slice(1);
-  const ok =
-    url.startsWith('/') &&
-    segments.length > 0 &&
-    segments.every((s, i) => (i === segments.length - 1 ? /^[a-z0-9][a-z0-9._-]*$/ : /^[a-z0-9][a-z0-9-]*$/).test(s) && !s.includes('..'));
-  const file = resolve(dir, ...segments);
-  const inside = relative(resolve(dir), file);
-  if (!ok || inside.startsWith('..') || inside.startsWith(sep))
-    throw new Error(`Refusing to write output URL ${JSON.stringify(url)}: not a plain file path inside the site.`);
-  return file;
-}
-
-/** Files written at a time (through libuv's thread pool, while the next ones are made). */
-const WRITING = 16;
-
-/**
- * Writes each `[url, content]` at the file of its URL in `dir`, creating folders (each once).
- * The files are taken from `files` as writes finish, so a lazy list holds a few in memory; one
- * written after another left the main thread waiting on each (the feeds of 1,000 articles: 2 s
- * of 3.4 idle).
- */
-export async function writeFiles(dir: string, files: Iterable<[string, string]>): Promise<number> {
-  const folders = new Map<string, Promise<unknown>>();
-  let count = 0;
-  await pMap(
-    files,
-    async ([url, content]) => {
-      const file = outputFile(dir, url);
-      const folder = dirname(file);
-      let made = folders.get(folder);
-      if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
-      await made;
-      await writeFile(file, content, 'utf8');
-      count++;
-    },
-    { concurrency: WRITING },
-  );
-  return count;
 }

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Archive } from '../../archive/archive.ts';
 import { textDirection } from '../../content/text-direction.ts';
-import { writeFiles } from '../feeds/xml.ts';
+import { writeFiles } from '../output-files.ts';
 import type { OutputOutline } from '../write-outputs.ts';
 
 /**

@@ -1,10 +1,11 @@
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import pMap from 'p-map';
 import type { Archive } from '../../archive/archive.ts';
 import { type ArticleView, articleView } from '../../archive/article-view.ts';
 import { urlOfOutputPath } from '../../archive/urls.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
+import { folderMaker, WRITING } from '../output-files.ts';
 import { compiledTemplates, type LinkOptions, pageLinks, pageTemplates } from './page-templates.ts';
 
 export interface PageOptions extends LinkOptions {
@@ -27,8 +28,6 @@ export interface PageOptions extends LinkOptions {
 const SEARCH_TEMPLATE = 'search.njk';
 const SEARCH_ASSETS = ['search.js', 'search.css'];
 
-/** Pages written at a time (through libuv's thread pool, while the next ones render). */
-const WRITING = 16;
 /** Pages rendered a pass at a time: the pass's article bodies and maps are held, no more. */
 const PAGES_PER_PASS = 1500;
 
@@ -54,13 +53,7 @@ export async function writePages(archive: Archive, bodies: Bodies, options: Page
     return list.slice(pass * size, (pass + 1) * size);
   };
   let written = 0;
-  // Each folder made once: asking again for every page cost 2 s of 10,000 articles' 25.
-  const folders = new Map<string, Promise<unknown>>();
-  const folder = (dir: string) => {
-    let made = folders.get(dir);
-    if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
-    return made;
-  };
+  const folder = folderMaker();
   for (let pass = 0; pass < passes; pass++) {
     // The article pages of this pass with their bodies, read now.
     const articles: ArticleView[] = slice(archive.articles, pass).map((a) => articleView(a, archive.site, bodies.get(a.bodyKey).html));

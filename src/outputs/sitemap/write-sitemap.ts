@@ -1,5 +1,5 @@
 import type { Archive } from '../../archive/archive.ts';
-import { writeFiles } from '../feeds/xml.ts';
+import { writeFiles } from '../output-files.ts';
 import type { OutputOutline } from '../write-outputs.ts';
 import { ROBOTS_URL, robotsTxt, sitemapFiles, sitemapPages, sitemapUrls } from './sitemap.ts';
 

@@ -7,7 +7,7 @@ import { absoluteLinks, articleIndex, EPOCH, feedData, rfc822, rfc3339 } from '.
 import { jsonFeed, jsonFeedObject } from '../../../../src/outputs/feeds/json-feed.ts';
 import { rssFeed } from '../../../../src/outputs/feeds/rss.ts';
 import { feedFiles, writeFeeds } from '../../../../src/outputs/feeds/write-feeds.ts';
-import { outputFile } from '../../../../src/outputs/feeds/xml.ts';
+import { outputFile } from '../../../../src/outputs/output-files.ts';
 import { listFiles, makeTemp, removeTemps } from '../../../helpers/site.ts';
 import { geoProblems, jsonFeedProblems, parseWithFeedparser, parseWithRssParser, RFC822, RFC3339, xmllint } from './judges.ts';
 import { andarab, BASE, emptyFeed, kabul, placeFeed, siteFeed, smallArchive, smallBodies, withdrawn } from './small-archive.ts';
