@@ -1,5 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
-import type { Catalogues } from '../catalogues/catalogue.ts';
+import { type Catalogues, closestSlug } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { textDirection } from '../content/text-direction.ts';
 import type { CheckedArticle } from '../content/validate-article.ts';
@@ -369,7 +368,7 @@ function linkTranslations(entries: readonly Entry[]): Message[] {
       messages.push({ file: entry.article.file, line: ref.line, column: ref.column, severity: 'error', ruleId, reason, fix });
     const original = byId.get(ref.id);
     if (!original || original === entry) {
-      const near = closestId(
+      const near = closestSlug(
         ref.id,
         [...byId.keys()].filter((id) => id !== entry.page.url.slice(1, -1)),
       );
@@ -423,13 +422,6 @@ function languageName(tag: string): string {
   const name = (t: string) => new Intl.DisplayNames([t], { type: 'language' }).of(t) ?? t;
   const own = name(tag);
   return own.includes('(') ? name(tag.split('-')[0]!) : own;
-}
-
-/** The id nearest a mistyped one, if near enough to be the one meant. */
-function closestId(id: string, ids: readonly string[]): string | undefined {
-  if (ids.length === 0) return undefined;
-  const near = closest(id, ids as string[]);
-  return distance(id, near) <= Math.max(3, Math.floor(id.length / 4)) ? near : undefined;
 }
 
 /**

@@ -127,14 +127,14 @@ function presimplifiedOutlines(): CountriesTopology {
   if (weights.length !== points)
     throw new Error(`${OUTLINE_WEIGHTS} holds ${weights.length} weights for ${points} points: run \`npm run outlines\`.`);
   let next = 0;
-  const arcs = t.arcs.map((arc) => {
-    const decode = transform(t.transform!);
-    // The decoder adds each point to the last (delta-encoded arcs), from 0 at an arc's start.
-    return arc.map((point, i) => {
+  // The decoder adds each point to the last (delta-encoded arcs), from 0 at an arc's start.
+  const decode = transform(t.transform!);
+  const arcs = t.arcs.map((arc) =>
+    arc.map((point, i) => {
       const [x, y] = decode(point, i as unknown as boolean);
       return [x, y, weights[next++]!];
-    });
-  });
+    }),
+  );
   return { type: 'Topology', bbox: t.bbox, objects: t.objects, arcs } as unknown as CountriesTopology;
 }
 

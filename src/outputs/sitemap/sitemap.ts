@@ -1,5 +1,6 @@
 import type { Archive } from '../../archive/archive.ts';
 import { absoluteUrl, homeUrl } from '../../archive/urls.ts';
+import { compareText } from '../../report/message.ts';
 import { articleIndex, newestChange, rfc3339 } from '../feeds/feed-data.ts';
 import { NS, xml, xmlDocument } from '../feeds/xml.ts';
 
@@ -38,7 +39,7 @@ export function sitemapPages(archive: Archive): SitemapPage[] {
     if (article && article === page) {
       const entry = withLastmod(page.url, rfc3339(article.updated ?? article.date));
       const versions = article.translations && [article, ...article.translations].map(({ lang, url }) => ({ lang, url }));
-      pages.push(versions ? { ...entry, alternates: versions.sort((a, b) => (a.lang < b.lang ? -1 : 1)) } : entry);
+      pages.push(versions ? { ...entry, alternates: versions.sort((a, b) => compareText(a.lang, b.lang)) } : entry);
     } else pages.push(withLastmod(page.url, isGroups(page.groups) ? newestOf(page.groups) : undefined));
   }
   const seen = new Set<string>();
