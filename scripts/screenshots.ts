@@ -1,6 +1,7 @@
 /**
  * Takes the README's screenshots of the example archive (docs/screenshot-*.png): builds it into
- * a scratch folder, serves it, and photographs each page in headless Chromium.
+ * a scratch folder (and, for the Dari page, as one site in English, Dari and Pashto), serves it,
+ * and photographs each page in headless Chromium.
  *
  *   npm run screenshots                # every shot
  *   npm run screenshots -- search      # the shots whose name contains "search"
@@ -29,12 +30,17 @@ interface Shot {
   colorScheme?: 'light' | 'dark';
   /** What to do before the photograph (type a query, wait for results). */
   ready?: (page: Page) => Promise<void>;
+  /** Of the example built as one site in English, Dari and Pashto (`languages`), not in English alone. */
+  languages?: boolean;
 }
+
+/** The example's languages for the shots that show a site in several. */
+const LANGUAGES = ['en', 'fa', 'ps'];
 
 const SHOTS: Shot[] = [
   { name: 'article', path: '/2021/08/22/andarab-resistance/', width: 1100, height: 1300 },
   { name: 'place', path: '/places/af/baghlan/', width: 1200, height: 1250 },
-  { name: 'article-dari', path: '/2021/08/22/andarab-resistance-dari/', width: 1100, height: 1100 },
+  { name: 'article-dari', path: '/2021/08/22/andarab-resistance-dari/', width: 1100, height: 1100, languages: true },
   {
     name: 'search',
     path: '/search/?q=Kabul',
@@ -74,12 +80,20 @@ const only = process.argv.slice(2);
 const shots = SHOTS.filter((s) => only.length === 0 || only.some((o) => s.name.includes(o)));
 const scratch = await mkdtemp(join(tmpdir(), 'dateline-screenshots-'));
 try {
-  const out = join(scratch, 'site');
-  const report = await runBuild({ root, overrides: { output: out, links: 'clean' } });
-  if (!report.ok) throw new Error('The example archive did not build.');
-  const server = createServer(sirv(out, { dev: true }));
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The example as it is, and as one site in three languages when a shot shows that.
+  const servers: Record<'english' | 'languages', string | undefined> = { english: undefined, languages: undefined };
+  const listening: ReturnType<typeof createServer>[] = [];
+  for (const kind of ['english', 'languages'] as const) {
+    if (!shots.some((s) => Boolean(s.languages) === (kind === 'languages'))) continue;
+    const out = join(scratch, kind);
+    const languages = kind === 'languages' ? { languages: LANGUAGES } : {};
+    const report = await runBuild({ root, overrides: { output: out, links: 'clean', ...languages } });
+    if (!report.ok) throw new Error('The example archive did not build.');
+    const server = createServer(sirv(out, { dev: true }));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    listening.push(server);
+    servers[kind] = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--disable-gpu', '--no-first-run'] });
   try {
     for (const shot of shots) {
@@ -87,7 +101,7 @@ try {
         viewport: { width: shot.width, height: shot.height },
         colorScheme: shot.colorScheme ?? 'light',
       });
-      await page.goto(base + shot.path, { waitUntil: 'networkidle' });
+      await page.goto(servers[shot.languages ? 'languages' : 'english'] + shot.path, { waitUntil: 'networkidle' });
       await shot.ready?.(page);
       const file = join(root, 'docs', `screenshot-${shot.name}.png`);
       await page.screenshot({ path: file });
@@ -96,7 +110,7 @@ try {
     }
   } finally {
     await browser.close();
-    server.close();
+    for (const server of listening) server.close();
   }
 } finally {
   await rm(scratch, { recursive: true, force: true });

@@ -1,24 +1,58 @@
 import type { SearchBundle } from './search-bundles.ts';
 
-/** The archive model the templates print: every page, URL and formatted value decided here. */
+/**
+ * The archive model the templates print: every page, URL and formatted value decided here. A site
+ * of several languages (SiteConfig.languages) has a home, listings, indexes, feeds and a search
+ * page in each, each page naming its language's SiteView (`siteLang`); articles are each in the
+ * site of their language.
+ */
 export interface Archive {
-  site: SiteView;
+  /** The site in each of its languages, the default first. */
+  sites: SiteView[];
   /** Every article page to write (published and withdrawn), newest first. */
   articles: ArticlePage[];
-  home: HomePage;
+  /** Each language's home page, the default's first. */
+  homes: HomePage[];
   /** Year, month, day, place and topic listing pages, in URL order. */
   listings: ListingPage[];
   /** Index pages: the archive by year, all places, all topics. */
   indexes: IndexPage[];
+  /** Each language's search page (none when search is off). */
+  searches: SitePage[];
   /** Every feed to write (site, each place, each topic), in URL order. */
   feeds: FeedSpec[];
   /** The Pagefind indexes to write, newest articles first (none when search is off). */
   searchBundles: SearchBundle[];
 }
 
+/** What every page has: where it is, and which of the site's languages it is printed in. */
+export interface SitePage {
+  url: string;
+  outputPath: string;
+  canonical: string;
+  /** The language of the site the page is in (its SiteView's `lang`): the interface it is printed in. */
+  siteLang: string;
+  /** The page in the site's other languages, or their home where there is none; absent on a site of one language. */
+  languages?: LanguageLink[];
+}
+
+/** A link to a page in another of the site's languages (SitePage.languages). */
+export interface LanguageLink {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** The language's name in itself: "English", "دری", "پښتو". */
+  name: string;
+  url: string;
+  canonical: string;
+  /** Whether `url` is the same page in that language (for `hreflang`), not its home. */
+  same: boolean;
+}
+
 /** A feed of articles: written as Atom, RSS and JSON Feed beside its page. */
 export interface FeedSpec {
   kind: 'site' | 'place' | 'topic' | 'author';
+  /** The language of the site the feed is in (SiteView.lang). */
+  siteLang: string;
   title: string;
   /** The HTML page the feed belongs to (`/places/af/baghlan/`). */
   pageUrl: string;
@@ -70,11 +104,17 @@ export interface Translation {
   original: boolean;
 }
 
+/** The site in one of its languages: what every page of that language prints around its own content. */
 export interface SiteView {
   title: string;
   description: string;
+  /** The site's absolute base URL (the default language's home). */
   url: string;
   lang: string;
+  /** The language's home (`/`, `/fa/`): its listings, indexes and search page are under it. */
+  base: string;
+  /** The pages the masthead links to, in this language. */
+  urls: { home: string; archive: string; places: string; topics: string; search: string };
   /** The writing direction of the site's language: the pages' `<html dir>`. */
   dir: 'ltr' | 'rtl';
   /** Who publishes the archive (for feeds and JSON-LD). */
@@ -128,10 +168,7 @@ export interface EventView {
   edtf: string;
 }
 
-export interface ArticlePage {
-  url: string;
-  outputPath: string;
-  canonical: string;
+export interface ArticlePage extends SitePage {
   file: string;
   title: string;
   summary?: string;
@@ -269,16 +306,13 @@ export interface CalendarDay {
 }
 
 /** A page of links with counts: the archive by year, all places, all topics. */
-export interface IndexPage {
-  url: string;
-  outputPath: string;
-  canonical: string;
+export interface IndexPage extends SitePage {
   title: string;
   intro?: string;
   sections: { heading?: string; headingUrl?: string; items: (CountLink & { depth?: number })[] }[];
 }
 
-export interface HomePage {
+export interface HomePage extends SitePage {
   total: number;
   latest: TeaserGroup[];
   years: { year: string; count: string; url: string }[];
@@ -287,13 +321,10 @@ export interface HomePage {
 /** The periods a listing is sliced by: a part is a run of a day's reports, oldest first. */
 export type Period = 'year' | 'month' | 'day' | 'part';
 
-export interface ListingPage {
+export interface ListingPage extends SitePage {
   kind: 'year' | 'month' | 'day' | 'place' | 'topic' | 'author';
   /** The period the page lists (date pages, and a place's or topic's period pages); none on a place's or topic's own page. */
   period?: Period;
-  url: string;
-  outputPath: string;
-  canonical: string;
   title: string;
   /** A line under the title ("Province in Afghanistan"). */
   subtitle?: string;
@@ -328,4 +359,9 @@ export interface ListingPage {
   map?: MapSpec;
   /** Articles with an `event_date`, in the order the events happened. */
   timeline?: { event: EventView; article: Teaser }[];
+}
+
+/** The site a page or feed is in (its `siteLang`); the default language's for a page of none. */
+export function siteOf(archive: Pick<Archive, 'sites'>, page?: { siteLang: string }): SiteView {
+  return (page && archive.sites.find((s) => s.lang === page.siteLang)) ?? archive.sites[0]!;
 }

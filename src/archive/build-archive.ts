@@ -1,5 +1,5 @@
 import { type Catalogues, closestSlug } from '../catalogues/catalogue.ts';
-import type { SiteConfig } from '../config/site-config.ts';
+import { type SiteConfig, siteLanguages } from '../config/site-config.ts';
 import { textDirection } from '../content/text-direction.ts';
 import type { CheckedArticle } from '../content/validate-article.ts';
 import type { ArticleDate } from '../dates/article-date.ts';
@@ -12,10 +12,14 @@ import type {
   ArticlePage,
   FeedSpec,
   GeoPoint,
+  HomePage,
+  IndexPage,
+  LanguageLink,
   Link,
   ListingPage,
   LocalText,
   MediaInfo,
+  SitePage,
   SiteView,
   TimeView,
   Translation,
@@ -29,7 +33,19 @@ import { buildPlacePages } from './place-pages.ts';
 import { findRelated } from './related.ts';
 import { COLLAPSIBLE_FACETS, planSearchBundles } from './search-bundles.ts';
 import { type UiStrings, uiStrings } from './ui-strings.ts';
-import { absoluteUrl, articleUrl, feedUrls, homeUrl, mediaSrcset, mediaUrl, outputPathOf, placeUrl } from './urls.ts';
+import {
+  absoluteUrl,
+  archiveIndexUrl,
+  articleUrl,
+  feedUrls,
+  mediaSrcset,
+  mediaUrl,
+  outputPathOf,
+  placesIndexUrl,
+  placeUrl,
+  searchUrl,
+  topicsIndexUrl,
+} from './urls.ts';
 
 /** A checked article with what the model keeps of its rendered body. */
 export interface RenderedArticle extends Omit<CheckedArticle, 'body'> {
@@ -59,60 +75,129 @@ export function buildArchive(
   /** What the build read of the images articles use, by file (readMediaInfo). */
   media: Readonly<Record<string, MediaInfo>> = {},
 ): { archive: Archive; messages: Message[] } {
-  const ui = uiStrings(catalogues.strings);
   const { kept, messages } = assignUrls(input.filter((a) => a.status !== 'draft' || config.drafts));
-  // Named from every article's tags and bylines, drafts too: an entry a draft uses is not unused.
-  const topics = nameEntries(
-    'topic',
-    input.map((a) => a.tags),
-    catalogues.topics,
-    config.lang,
-  );
-  const authors = nameEntries(
-    'author',
-    input.map((a) => a.authors),
-    catalogues.authors,
-    config.lang,
-  );
-  messages.push(...topics.messages, ...authors.messages);
-  const named = { topicOf: topics.linkOf, authorOf: authors.linkOf };
+  const published = kept.filter(({ article }) => article.status === 'published');
+  const search = {
+    enabled: config.search.enabled,
+    collapsedFacets: published.length > config.search.facets_collapsed_above ? [...COLLAPSIBLE_FACETS] : [],
+  };
+  // Each language's interface, URLs and names of topics and authors (from every article's tags
+  // and bylines, drafts too: an entry a draft uses is not unused).
+  const languages = siteLanguages(config).map((language): Language => {
+    const ui = uiStrings(catalogues.strings?.[language.lang]);
+    const ctx: ListingContext = {
+      config: { ...config, lang: language.lang, title: language.title, description: language.description },
+      ui,
+      base: language.base,
+    };
+    const name = (kind: 'topic' | 'author') =>
+      nameEntries(
+        kind,
+        input.map((a) => (kind === 'topic' ? a.tags : a.authors)),
+        kind === 'topic' ? catalogues.topics : catalogues.authors,
+        language.lang,
+        language.base,
+      );
+    return { ctx, site: siteView(ctx, search), topics: name('topic'), authors: name('author') };
+  });
+  // Whether an entry is used does not depend on the language: its messages once.
+  messages.push(...languages[0]!.topics.messages, ...languages[0]!.authors.messages);
+  const languageOf = languageMatcher(languages);
   const entries: Entry[] = kept.map(({ article, url }) => ({
     article,
-    page: toArticlePage(article, url, gazetteer, named, media, config, ui),
+    page: toArticlePage(article, url, gazetteer, languageOf(article.lang), media),
   }));
   // Translations first: related coverage leaves out an article's own translations.
   messages.push(...linkTranslations(entries), ...linkRelated(entries, gazetteer));
-  const published = kept.filter(({ article }) => article.status === 'published');
   const searchBundles = config.search.enabled
     ? planSearchBundles(
         published.map(({ article, url }) => ({ url, utc: article.date.utc })),
         config.search.split_above,
       )
     : [];
-  const search = {
-    enabled: config.search.enabled,
-    collapsedFacets: published.length > config.search.facets_collapsed_above ? [...COLLAPSIBLE_FACETS] : [],
+
+  const parts = languages.map((language) => {
+    const own = entries.filter((e) => e.page.siteLang === language.site.lang);
+    return languagePages(language, own, gazetteer);
+  });
+  const listings = parts.flatMap((p) => p.listings).sort((x, y) => compareText(x.url, y.url));
+  const archive: Archive = {
+    sites: languages.map((l) => l.site),
+    articles: entries.map((e) => e.page),
+    homes: parts.map((p) => p.home),
+    listings,
+    indexes: parts.flatMap((p) => p.indexes),
+    searches: config.search.enabled ? languages.map((l) => searchPage(l.ctx)) : [],
+    feeds: parts.flatMap((p) => p.feeds).sort((x, y) => compareText(x.pageUrl, y.pageUrl)),
+    searchBundles,
   };
-  const site: SiteView = {
+  if (languages.length > 1) linkLanguages(archive);
+  messages.push(...urlClashes(entries, listings, config));
+  return { archive, messages };
+}
+
+/** One of the site's languages as the model builder uses it: its interface and URLs, and its names of topics and authors. */
+interface Language {
+  ctx: ListingContext;
+  site: SiteView;
+  topics: ReturnType<typeof nameEntries>;
+  authors: ReturnType<typeof nameEntries>;
+}
+
+/** The SiteView of a language. */
+function siteView({ config, ui, base }: ListingContext, search: SiteView['search']): SiteView {
+  return {
     title: config.title,
     description: config.description,
     url: config.url,
     lang: config.lang,
     dir: textDirection(config.lang),
+    base,
+    urls: {
+      home: base,
+      archive: archiveIndexUrl(base),
+      places: placesIndexUrl(base),
+      topics: topicsIndexUrl(base),
+      search: searchUrl(base),
+    },
     publisher: config.publisher ?? config.title,
     ui: printedStrings(ui),
-    feeds: feedUrls(homeUrl()),
+    feeds: feedUrls(base),
     search,
   };
-  const articles = entries.map((e) => e.page);
+}
 
+/**
+ * The language whose site an article is in: the one of its tag (`fa-AF`), else of its language
+ * (`fa`), else the default (an article in a language the site does not list).
+ */
+function languageMatcher(languages: readonly Language[]): (lang: string) => Language {
+  const language = (tag: string) => tag.split('-')[0]!.toLowerCase();
+  return (lang) =>
+    languages.find((l) => l.site.lang.toLowerCase() === lang.toLowerCase()) ??
+    languages.find((l) => language(l.site.lang) === language(lang)) ??
+    languages[0]!;
+}
+
+/**
+ * A language's home, listings (by date, by place rolled up through the gazetteer, by topic and
+ * author), indexes and feeds, of the articles in its site (`own`): its published ones listed,
+ * and pages for every place, topic and author any of them links to.
+ */
+function languagePages(
+  { ctx, topics, authors }: Language,
+  own: readonly Entry[],
+  gazetteer: Gazetteer,
+): { home: HomePage; listings: ListingPage[]; indexes: IndexPage[]; feeds: FeedSpec[] } {
+  const { config, ui, base } = ctx;
+  const articles = own.map((e) => e.page);
   // Listings show what readers should find: published articles only, newest first.
-  const listed = entries.filter((e) => e.article.status === 'published');
-  const ctx: ListingContext = { config, ui };
+  const listed = own.filter((e) => e.article.status === 'published');
   const dates = buildDatePages(listed, ctx);
+  const placesAt = placesIndexUrl(base);
   const placePages = buildPlacePages(
     listed,
-    new Set(articles.flatMap((a) => a.places.map((p) => p.url.slice('/places/'.length, -1)))),
+    new Set(articles.flatMap((a) => a.places.map((p) => p.url.slice(placesAt.length, -1)))),
     gazetteer,
     ctx,
   );
@@ -123,35 +208,67 @@ export function buildArchive(
   const newest = (f: FeedSpec) => f.articles.slice(0, f.kind === 'site' ? SITE_FEED_SIZE : FEED_SIZE);
   const siteFeed: FeedSpec = {
     kind: 'site',
+    siteLang: config.lang,
     title: config.title,
-    pageUrl: homeUrl(),
-    urls: feedUrls(homeUrl()),
+    pageUrl: base,
+    urls: feedUrls(base),
     articles: listed.map((e) => e.page.url),
   };
-  const feeds = [siteFeed, ...placePages.feeds, ...topicPages.feeds, ...authorPages.feeds]
-    .map((f) => ({ ...f, articles: newest(f) }))
-    .sort((x, y) => compareText(x.pageUrl, y.pageUrl));
+  const feeds = [siteFeed, ...placePages.feeds, ...topicPages.feeds, ...authorPages.feeds].map((f) => ({ ...f, articles: newest(f) }));
   const years = dates.pages.filter((p) => p.kind === 'year').reverse();
-  const listings = [...dates.pages, ...placePages.pages, ...topicPages.pages, ...authorPages.pages].sort((x, y) =>
-    compareText(x.url, y.url),
-  );
-  messages.push(...urlClashes(entries, listings, config));
-
-  const archive: Archive = {
-    site,
-    articles,
-    home: {
-      total: listed.length,
-      latest: groupByDay(listed.slice(0, LATEST_COUNT), ui),
-      years: years.map((p) => ({ year: p.title, count: p.count, url: p.url })),
-    },
-    listings,
+  const home: HomePage = {
+    url: base,
+    outputPath: outputPathOf(base),
+    canonical: absoluteUrl(base, config.url),
+    siteLang: config.lang,
+    total: listed.length,
+    latest: groupByDay(listed.slice(0, LATEST_COUNT), ui),
+    years: years.map((p) => ({ year: p.title, count: p.count, url: p.url })),
+  };
+  return {
+    home,
+    listings: [...dates.pages, ...placePages.pages, ...topicPages.pages, ...authorPages.pages],
     // The authors index only when reports have bylines.
     indexes: [dates.index, placePages.index, topicPages.index, ...(authorPages.pages.length > 0 ? [authorPages.index] : [])],
     feeds,
-    searchBundles,
   };
-  return { archive, messages };
+}
+
+/** A language's search page. */
+function searchPage({ config, base }: ListingContext): SitePage {
+  const url = searchUrl(base);
+  return { url, outputPath: outputPathOf(url), canonical: absoluteUrl(url, config.url), siteLang: config.lang };
+}
+
+/**
+ * Gives each page of a site of several languages its links to the others (SitePage.languages):
+ * an article to its translation in each, a home, listing, index or search page to the page at
+ * the same path under each language's base; where there is none, to that language's home.
+ */
+function linkLanguages(archive: Archive): void {
+  const pages: SitePage[] = [...archive.homes, ...archive.listings, ...archive.indexes, ...archive.searches];
+  const urls = new Set(pages.map((p) => p.url));
+  const siteOf = new Map(archive.sites.map((s) => [s.lang, s]));
+  const link = (site: SiteView, url: string | undefined): LanguageLink => ({
+    lang: site.lang,
+    dir: site.dir,
+    name: languageName(site.lang),
+    url: url ?? site.base,
+    canonical: absoluteUrl(url ?? site.base, site.url),
+    same: url !== undefined,
+  });
+  for (const page of pages) {
+    const path = page.url.slice(siteOf.get(page.siteLang)!.base.length);
+    page.languages = archive.sites
+      .filter((s) => s.lang !== page.siteLang)
+      .map((s) => link(s, urls.has(s.base + path) ? s.base + path : undefined));
+  }
+  const language = (tag: string) => tag.split('-')[0]!.toLowerCase();
+  for (const page of archive.articles) {
+    page.languages = archive.sites
+      .filter((s) => s.lang !== page.siteLang)
+      .map((s) => link(s, page.translations?.find((t) => language(t.lang) === language(s.lang))?.url));
+  }
 }
 
 /**
@@ -227,11 +344,11 @@ function toArticlePage(
   a: RenderedArticle,
   url: string,
   places: Gazetteer,
-  { topicOf, authorOf }: { topicOf: (tag: string) => Link; authorOf: (name: string) => Link },
+  { ctx, topics, authors }: Language,
   media: Readonly<Record<string, MediaInfo>>,
-  config: SiteConfig,
-  ui: UiStrings,
 ): ArticlePage {
+  const { config, ui, base } = ctx;
+  const [topicOf, authorOf] = [topics.linkOf, authors.linkOf];
   const info = a.image && media[a.image.file];
   const timeView = (d: ArticleDate): TimeView => ({
     datetime: d.iso,
@@ -245,7 +362,7 @@ function toArticlePage(
   const pointOf = (p: Place): GeoPoint | undefined => {
     const located = places.lineage(p).find((q) => q.lat !== undefined && q.lon !== undefined);
     return located
-      ? { id: p.id, name: placeNameIn(p, config.lang).name, lat: located.lat!, lon: located.lon!, url: placeUrl(p.id) }
+      ? { id: p.id, name: placeNameIn(p, config.lang).name, lat: located.lat!, lon: located.lon!, url: placeUrl(base, p.id) }
       : undefined;
   };
   const ordered = [...a.places, ...a.places.flatMap((p) => places.containers(p))];
@@ -254,6 +371,7 @@ function toArticlePage(
     url,
     outputPath: outputPathOf(url),
     canonical: absoluteUrl(url, config.url),
+    siteLang: config.lang,
     file: a.file,
     title: a.title,
     summary: a.summary,
@@ -264,7 +382,7 @@ function toArticlePage(
     ...datelineOf(formatDatelinePlace(a.places, (p) => places.lineage(p), ui, config.lang)),
     date: { ...timeView(a.date), ...(hijri ? { solarHijri: hijri } : {}) },
     updated: a.updated ? timeView(a.updated) : undefined,
-    places: [...new Map(ordered.map((p) => [p.id, { ...placeNameIn(p, config.lang), url: placeUrl(p.id) }])).values()],
+    places: [...new Map(ordered.map((p) => [p.id, { ...placeNameIn(p, config.lang), url: placeUrl(base, p.id) }])).values()],
     placeIds: a.places.map((p) => p.id),
     placeSpellings: [...new Set(ordered.flatMap((p) => [...Object.values(p.names), ...p.aliases]))],
     points,
@@ -301,7 +419,7 @@ function toArticlePage(
       }),
     event: a.eventDate
       ? {
-          label: formatEventDate(a.eventDate, ui.dateLocale),
+          label: formatEventDate(a.eventDate, ui.dateLocale, ui),
           datetime: eventDatetime(a.eventDate),
           precision: a.eventDate.precision,
           edtf: a.eventDate.edtf,

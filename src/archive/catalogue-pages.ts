@@ -47,8 +47,10 @@ export function nameEntries(
   lists: readonly (readonly string[])[],
   catalogue: readonly CatalogueEntry[],
   lang: string,
+  /** The base of the language's pages (urls.ts). */
+  base: string,
 ): { linkOf: (name: string) => Link; views: Map<string, EntryView>; messages: Message[] } {
-  const { url } = KINDS[kind];
+  const url = (slug: string) => KINDS[kind].url(base, slug);
   const spellings = new Map<string, Map<string, number>>();
   const slugOf = new Map<string, string>();
   for (const list of lists) {
@@ -128,6 +130,7 @@ export function buildEntryPages(
   const feeds = [...named].map(
     ([url, t]): FeedSpec => ({
       kind,
+      siteLang: ctx.config.lang,
       title: `${ctx.config.title}: ${t.name}`,
       pageUrl: url,
       urls: feedUrls(url),
@@ -137,9 +140,10 @@ export function buildEntryPages(
   // Names in the reader's alphabetical order (`earthquake` beside `Haiti`), not code points'.
   const byName = new Intl.Collator(ctx.config.lang);
   const index: IndexPage = {
-    url: indexUrl(),
-    outputPath: outputPathOf(indexUrl()),
-    canonical: absoluteUrl(indexUrl(), ctx.config.url),
+    url: indexUrl(ctx.base),
+    outputPath: outputPathOf(indexUrl(ctx.base)),
+    canonical: absoluteUrl(indexUrl(ctx.base), ctx.config.url),
+    siteLang: ctx.config.lang,
     title: kind === 'topic' ? ui.topics : ui.authors,
     sections: [
       {

@@ -14,8 +14,11 @@ export interface Entry {
 
 /** What listing builders share. */
 export interface ListingContext {
+  /** The site's configuration, with the language's `lang`, `title` and `description`. */
   config: SiteConfig;
   ui: UiStrings;
+  /** The base of the language's pages (`/`, `/fa/`; urls.ts). */
+  base: string;
 }
 
 const teasers = new WeakMap<ArticlePage, Teaser>();
@@ -103,6 +106,7 @@ export function listingPage(
   return {
     outputPath: outputPathOf(fields.url),
     canonical: absoluteUrl(fields.url, ctx.config.url),
+    siteLang: ctx.config.lang,
     otherNames: [],
     breadcrumbs: [],
     count: ctx.ui.articleCount(entries.length),

@@ -22,7 +22,7 @@ export function buildPlacePages(
   // Each place by its name in the site's language (its English one, marked, where it has none).
   const named = (p: Place) => placeNameIn(p, ctx.config.lang);
   const nameOf = (p: Place) => named(p).name;
-  const link = (p: Place) => ({ ...named(p), url: placeUrl(p.id) });
+  const link = (p: Place) => ({ ...named(p), url: placeUrl(ctx.base, p.id) });
   const byPlace = new Map<string, Entry[]>();
   for (const entry of entries) {
     const ids = new Set(entry.article.places.flatMap((p) => [p.id, ...places.containers(p).map((c) => c.id)]));
@@ -44,7 +44,7 @@ export function buildPlacePages(
     const place = places.get(id)!;
     const lineage = places.lineage(place);
     const points = [...new Map(list.flatMap((e) => e.page.points).map((p) => [p.id, p])).values()];
-    const url = placeUrl(id);
+    const url = placeUrl(ctx.base, id);
     const feeds = feedUrls(url);
     const breadcrumbs = lineage.slice(1).reverse().map(link);
     const { listed, split, ...front } = frontListing(list, ctx);
@@ -105,21 +105,23 @@ export function buildPlacePages(
   ];
   const roots = present.filter((p) => !p.parent || !byPlace.has(p.parent)).sort(byName);
   const index: IndexPage = {
-    url: placesIndexUrl(),
-    outputPath: outputPathOf(placesIndexUrl()),
-    canonical: absoluteUrl(placesIndexUrl(), ctx.config.url),
+    url: placesIndexUrl(ctx.base),
+    outputPath: outputPathOf(placesIndexUrl(ctx.base)),
+    canonical: absoluteUrl(placesIndexUrl(ctx.base), ctx.config.url),
+    siteLang: ctx.config.lang,
     title: ui.places,
     sections: roots.map((root) => ({
       heading: `${nameOf(root)} (${ui.articleCount(byPlace.get(root.id)!.length)})`,
-      headingUrl: placeUrl(root.id),
+      headingUrl: placeUrl(ctx.base, root.id),
       items: tree(root, 0).slice(1),
     })),
   };
 
   const feeds = [...byPlace].map(([id, list]): FeedSpec => {
-    const url = placeUrl(id);
+    const url = placeUrl(ctx.base, id);
     return {
       kind: 'place',
+      siteLang: ctx.config.lang,
       title: `${ctx.config.title}: ${nameOf(places.get(id)!)}`,
       pageUrl: url,
       urls: feedUrls(url),

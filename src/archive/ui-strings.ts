@@ -38,6 +38,10 @@ export interface UiStrings {
   periodOf: (name: string, period: string) => string;
   dayPart: (day: string, n: number) => string;
   part: (n: number) => string;
+  /** An approximate event date (EDTF `~`): "about August 2021". */
+  eventAbout: (date: string) => string;
+  /** An uncertain event date (EDTF `?`): "20 August 2021 (uncertain)". */
+  eventUncertain: (date: string) => string;
   periodsHeading: Record<Period, string>;
   newestListed: (shown: number, period: Period) => string;
   /** "District in Baghlan, Afghanistan": a gazetteer type (`district`, named by `placeTypes`) and the places above. */
@@ -57,7 +61,18 @@ export interface UiStrings {
 }
 
 /** The keys made into values or functions rather than printed as they are. */
-const MADE = ['locale', 'placeSeparator', 'placeTypes', 'periodOf', 'dayPart', 'part', 'placeIn', 'placesWithin'];
+const MADE = [
+  'locale',
+  'placeSeparator',
+  'placeTypes',
+  'periodOf',
+  'dayPart',
+  'part',
+  'placeIn',
+  'placesWithin',
+  'eventAbout',
+  'eventUncertain',
+];
 
 /** Fills a text's `{name}` placeholders. */
 export function fill(text: string, values: Readonly<Record<string, string>>): string {
@@ -104,6 +119,8 @@ export function uiStrings(table: UiTable = ENGLISH_TABLE): UiStrings {
     periodOf: (name, period) => fill(text('periodOf'), { name, period }),
     dayPart: (day, n) => fill(text('dayPart'), { day, n: number.format(n) }),
     part: (n) => fill(text('part'), { n: number.format(n) }),
+    eventAbout: (date) => fill(text('eventAbout'), { date }),
+    eventUncertain: (date) => fill(text('eventUncertain'), { date }),
     periodsHeading: group('periodsHeading') as Record<Period, string>,
     newestListed: (shown, period) => plural(group('newestListed')[period], shown, { shown: number.format(shown) }),
     placeIn: (type, ancestors) => {

@@ -7,10 +7,14 @@ import type { ArticleDate } from '../dates/article-date.ts';
  */
 const SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const homeUrl = () => '/';
-export const yearUrl = (year: number) => periodUrl(homeUrl(), year);
-export const monthUrl = (year: number, month: number) => periodUrl(homeUrl(), year, month);
-export const dayUrl = (year: number, month: number, day: number) => periodUrl(homeUrl(), year, month, day);
+/*
+ * Listings, indexes and the search page are a language's: under its base, its home's URL (`/`
+ * for the site's default language, `/fa/` for another; SiteLanguage.base). Articles and images
+ * are the site's, at one URL whatever the language.
+ */
+export const yearUrl = (base: string, year: number) => periodUrl(base, year);
+export const monthUrl = (base: string, year: number, month: number) => periodUrl(base, year, month);
+export const dayUrl = (base: string, year: number, month: number, day: number) => periodUrl(base, year, month, day);
 /**
  * A period's page under a listing's page (`/`: the date archive; `/places/af/baghlan/`): its
  * year (`2021/`), month (`2021/08/`), day (`2021/08/22/`) or a part of a day (`2021/08/22/2/`).
@@ -19,12 +23,13 @@ export function periodUrl(base: string, year: number, month?: number, day?: numb
   const segments = [String(year), month && pad(month), day && pad(day), part && String(part)];
   return `${base}${segments.filter(Boolean).join('/')}/`;
 }
-export const archiveIndexUrl = () => '/archive/';
-export const placesIndexUrl = () => '/places/';
-export const topicsIndexUrl = () => '/topics/';
-export const placeUrl = (id: string) => `/places/${id}/`;
-export const topicUrl = (slug: string) => `/topics/${slug}/`;
-export const authorsIndexUrl = () => '/authors/';
+export const archiveIndexUrl = (base: string) => `${base}archive/`;
+export const placesIndexUrl = (base: string) => `${base}places/`;
+export const topicsIndexUrl = (base: string) => `${base}topics/`;
+export const placeUrl = (base: string, id: string) => `${base}places/${id}/`;
+export const topicUrl = (base: string, slug: string) => `${base}topics/${slug}/`;
+export const authorsIndexUrl = (base: string) => `${base}authors/`;
+export const searchUrl = (base: string) => `${base}search/`;
 /** An image's address in the site: named by its content, so a changed photo is a new file. */
 export const mediaUrl = (info: { hash: string; ext: string }) => `/media/${info.hash}.${info.ext}`;
 /** A smaller copy of an image, `width` pixels wide, in WebP. */
@@ -36,7 +41,7 @@ export function mediaSrcset(info: { hash: string; width: number }): string | und
   const widths = variantWidths(info);
   return widths.length > 0 ? widths.map((w) => `${mediaVariantUrl(info, w)} ${w}w`).join(', ') : undefined;
 }
-export const authorUrl = (slug: string) => `/authors/${slug}/`;
+export const authorUrl = (base: string, slug: string) => `${base}authors/${slug}/`;
 
 /** The Atom, RSS and JSON feeds that sit beside a page (`/places/af/` → `/places/af/feed.xml`). */
 export function feedUrls(pageUrl: string) {

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import type { UiTable } from '../archive/ui-strings.ts';
+import { type SiteConfig, siteLanguages } from '../config/site-config.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { describeIssues } from '../content/schema-messages.ts';
 import { canonicalLang } from '../content/text-direction.ts';
@@ -58,41 +59,44 @@ const KIND_NAMES: Record<CatalogueKind, string> = { topic: 'Topic', author: 'Aut
 export interface Catalogues {
   topics: CatalogueEntry[];
   authors: CatalogueEntry[];
-  /** The interface's strings in the site's language (loadUiTable); English when absent. */
-  strings?: UiTable;
+  /** The interface's strings in each of the site's languages that has a table (loadUiTable), by language; English for the others. */
+  strings?: Record<string, UiTable>;
 }
 
-/** Reads a project's topics and authors files (each optional) and its interface table, with their messages. */
+/** Reads a project's topics and authors files (each optional) and its interface tables, with their messages. */
 export function loadCatalogues(project: {
   topics?: CatalogueFile;
   authors?: CatalogueFile;
-  strings?: CatalogueFile;
-  config: { lang: string };
+  strings?: Record<string, CatalogueFile>;
+  config: SiteConfig;
 }): {
   catalogues: Catalogues;
   messages: Message[];
 } {
   const topics = loadCatalogue(project.topics, project.config.lang, 'topic');
   const authors = loadCatalogue(project.authors, project.config.lang, 'author');
-  const strings = project.strings && loadUiTable(project.strings);
-  const lang = project.config.lang;
-  const untranslated: Message[] =
-    !project.strings && lang.split('-')[0] !== 'en'
-      ? [
-          {
-            file: 'dateline.yaml',
-            line: 1,
-            column: 1,
-            severity: 'warning',
-            ruleId: 'untranslated-interface',
-            reason: `Dateline has no interface table for \`${lang}\`: the pages around the articles are in English.`,
-            fix: `Copy Dateline's locales/en.yaml to locales/${lang}.yaml beside dateline.yaml and translate it.`,
-          },
-        ]
-      : [];
+  const messages = [...topics.messages, ...authors.messages];
+  const strings: Record<string, UiTable> = {};
+  for (const { lang } of siteLanguages(project.config)) {
+    const file = project.strings?.[lang];
+    if (file) {
+      const loaded = loadUiTable(file);
+      strings[lang] = loaded.table;
+      messages.push(...loaded.messages);
+    } else if (lang.split('-')[0] !== 'en')
+      messages.push({
+        file: 'dateline.yaml',
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        ruleId: 'untranslated-interface',
+        reason: `Dateline has no interface table for \`${lang}\`: the pages around the articles are in English.`,
+        fix: `Copy Dateline's locales/en.yaml to locales/${lang}.yaml beside dateline.yaml and translate it.`,
+      });
+  }
   return {
-    catalogues: { topics: topics.entries, authors: authors.entries, ...(strings && { strings: strings.table }) },
-    messages: [...topics.messages, ...authors.messages, ...(strings?.messages ?? []), ...untranslated],
+    catalogues: { topics: topics.entries, authors: authors.entries, ...(Object.keys(strings).length > 0 && { strings }) },
+    messages,
   };
 }
 

@@ -55,10 +55,29 @@ const listingsConfigSchema = z
   })
   .refine((l) => l.newest <= l.max_reports, { message: '`newest` cannot be larger than `max_reports`', path: ['newest'] });
 
+const languageTag = z.string().refine((l) => canonicalLang(l) !== undefined, { message: 'not a BCP 47 language tag' });
+
+/** One of the site's languages: its tag, or the tag with the site's title and description in it. */
+const siteLanguageSchema = z.union([
+  languageTag,
+  z.strictObject({
+    lang: languageTag,
+    title: z.string().trim().min(1).optional(),
+    description: z.string().trim().min(1).optional(),
+  }),
+]);
+
+/**
+ * Folders of the site's root that no language's pages may be under (its tag would name one):
+ * the date archive, indexes, search, data and assets.
+ */
+const ROOT_FOLDERS = new Set(['archive', 'places', 'topics', 'authors', 'search', 'data', 'media', 'pagefind']);
+
 /** The keys of `dateline.yaml` at a path (`[]`: the top level; `['search']`), for suggestions. */
 export function configFieldsAt(path: readonly (string | number)[]): string[] {
   if (path[0] === 'search') return Object.keys(searchConfigSchema.shape);
   if (path[0] === 'listings') return Object.keys(listingsConfigSchema.shape);
+  if (path[0] === 'languages') return ['lang', 'title', 'description'];
   return Object.keys(siteConfigSchema.shape);
 }
 
@@ -66,53 +85,106 @@ export function configFieldsAt(path: readonly (string | number)[]): string[] {
  * `dateline.yaml` at the project root: the site's identity and defaults. Every field is
  * optional; the defaults build the bundled example archive.
  */
-export const siteConfigSchema = z.strictObject({
-  title: z.string().trim().min(1).default('Dateline'),
-  description: z.string().trim().min(1).default('A searchable archive of dated, placed reporting.'),
-  /** Who publishes the archive: named in feeds and structured data (default: the title). */
-  publisher: z.string().trim().min(1).optional(),
-  /** Absolute base URL of the published site, used by canonical links, feeds and sitemaps. */
-  url: z
-    .url({ protocol: /^https?$/ })
-    .default('http://127.0.0.1:8080/')
-    .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
-  /** Zone for articles that do not name one. Never the machine's zone. */
-  timezone: z.string().refine(isValidZone, { message: 'not an IANA time zone (e.g. Asia/Kabul)' }).transform(canonicalZone).default('UTC'),
-  /** Language of the interface and of articles that do not name one. */
-  lang: z
-    .string()
-    .refine((l) => canonicalLang(l) !== undefined, { message: 'not a BCP 47 language tag' })
-    .default('en'),
-  /** Folders, relative to the project root. */
-  content: z.string().default('content'),
-  output: z.string().default('_site'),
-  /**
-   * `portable`: relative links to `…/index.html`, so the site also browses from disk or a USB
-   * stick. `clean`: relative links to `…/`, for a web server that serves index.html.
-   */
-  links: z.enum(['portable', 'clean']).default('portable'),
-  /**
-   * The site's icon: an SVG, relative to the project root, made into the favicon, the
-   * apple-touch icon and the web manifest's icons at build time. Default: Dateline's.
-   */
-  icon: z
-    .string()
-    .regex(/\.svg$/i, { message: 'must be an SVG file (`branding/icon.svg`): every size is made from it' })
-    .optional(),
-  /** Build articles with `status: draft` too (for previews). */
-  drafts: z.boolean().default(false),
-  /** Search: on or off, and when to split the index (`search: false` is short for `enabled: false`). */
-  search: z
-    .preprocess((v) => (typeof v === 'boolean' ? { enabled: v } : v), searchConfigSchema)
-    .default({
-      enabled: true,
-      split_above: DEFAULT_SPLIT_ABOVE,
-      facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE,
-      overlay_max: DEFAULT_OVERLAY_MAX,
-    }),
-  /** How many reports a listing page prints, and the newest a place, topic or large period page shows. */
-  listings: listingsConfigSchema.default({ max_reports: DEFAULT_MAX_REPORTS, newest: DEFAULT_NEWEST_REPORTS }),
-});
+export const siteConfigSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).default('Dateline'),
+    description: z.string().trim().min(1).default('A searchable archive of dated, placed reporting.'),
+    /** Who publishes the archive: named in feeds and structured data (default: the title). */
+    publisher: z.string().trim().min(1).optional(),
+    /** Absolute base URL of the published site, used by canonical links, feeds and sitemaps. */
+    url: z
+      .url({ protocol: /^https?$/ })
+      .default('http://127.0.0.1:8080/')
+      .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+    /** Zone for articles that do not name one. Never the machine's zone. */
+    timezone: z
+      .string()
+      .refine(isValidZone, { message: 'not an IANA time zone (e.g. Asia/Kabul)' })
+      .transform(canonicalZone)
+      .default('UTC'),
+    /** Language of the interface and of articles that do not name one. */
+    lang: z
+      .string()
+      .refine((l) => canonicalLang(l) !== undefined, { message: 'not a BCP 47 language tag' })
+      .default('en'),
+    /** Folders, relative to the project root. */
+    content: z.string().default('content'),
+    output: z.string().default('_site'),
+    /**
+     * `portable`: relative links to `…/index.html`, so the site also browses from disk or a USB
+     * stick. `clean`: relative links to `…/`, for a web server that serves index.html.
+     */
+    links: z.enum(['portable', 'clean']).default('portable'),
+    /**
+     * The site's icon: an SVG, relative to the project root, made into the favicon, the
+     * apple-touch icon and the web manifest's icons at build time. Default: Dateline's.
+     */
+    icon: z
+      .string()
+      .regex(/\.svg$/i, { message: 'must be an SVG file (`branding/icon.svg`): every size is made from it' })
+      .optional(),
+    /** Build articles with `status: draft` too (for previews). */
+    drafts: z.boolean().default(false),
+    /** Search: on or off, and when to split the index (`search: false` is short for `enabled: false`). */
+    search: z
+      .preprocess((v) => (typeof v === 'boolean' ? { enabled: v } : v), searchConfigSchema)
+      .default({
+        enabled: true,
+        split_above: DEFAULT_SPLIT_ABOVE,
+        facets_collapsed_above: DEFAULT_FACETS_COLLAPSED_ABOVE,
+        overlay_max: DEFAULT_OVERLAY_MAX,
+      }),
+    /** How many reports a listing page prints, and the newest a place, topic or large period page shows. */
+    listings: listingsConfigSchema.default({ max_reports: DEFAULT_MAX_REPORTS, newest: DEFAULT_NEWEST_REPORTS }),
+    /**
+     * The site's languages, the default first (its pages at the root, the others' under `/<lang>/`),
+     * each a tag or `{lang, title, description}`. Absent: one language, `lang`.
+     */
+    languages: z.array(siteLanguageSchema).min(1).optional(),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.languages?.forEach((entry, i) => {
+      const tag = typeof entry === 'string' ? entry : entry.lang;
+      const base = languageFolder(tag);
+      const path = typeof entry === 'string' ? ['languages', i] : ['languages', i, 'lang'];
+      if (seen.has(base)) ctx.addIssue({ code: 'custom', path, message: `\`${tag}\` is listed twice` });
+      else if (ROOT_FOLDERS.has(base))
+        ctx.addIssue({ code: 'custom', path, message: `\`${tag}\` would put its pages in the site's \`${base}/\` folder` });
+      seen.add(base);
+    });
+  });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+/** One language of the site, with its title and description, and where its pages are (SiteConfig.languages). */
+export interface SiteLanguage {
+  lang: string;
+  title: string;
+  description: string;
+  /** Its home's URL: `/` for the default language, `/fa/` for another. */
+  base: string;
+}
+
+/**
+ * The site's languages, the default first: `languages`, each with the site's title and
+ * description where it gives none; without it, the one language `lang`.
+ */
+export function siteLanguages(config: SiteConfig): SiteLanguage[] {
+  const entries = config.languages ?? [config.lang];
+  return entries.map((entry, i) => {
+    const { lang, title, description } = typeof entry === 'string' ? { lang: entry, title: undefined, description: undefined } : entry;
+    return {
+      lang: canonicalLang(lang)!,
+      title: title ?? config.title,
+      description: description ?? config.description,
+      base: i === 0 ? '/' : `/${languageFolder(lang)}/`,
+    };
+  });
+}
+
+/** The folder a language's pages are under: its tag in lowercase (`fa`, `fa-af`). */
+function languageFolder(lang: string): string {
+  return (canonicalLang(lang) ?? lang).toLowerCase();
+}
 export const CONFIG_FILE = 'dateline.yaml';

@@ -67,8 +67,15 @@ export function parseEventDate(text: string): EventDateResult {
   };
 }
 
-/** "20–22 August 2021", "August 2021", "about 2021", "20 August 2021 (uncertain)". */
-export function formatEventDate(date: EventDate, locale: string): string {
+/**
+ * "20–22 August 2021", "August 2021", "about 2021", "20 August 2021 (uncertain)": the words
+ * around an approximate or uncertain date in the interface's language (UiStrings).
+ */
+export function formatEventDate(
+  date: EventDate,
+  locale: string,
+  words: { eventAbout: (date: string) => string; eventUncertain: (date: string) => string },
+): string {
   const options: Intl.DateTimeFormatOptions = {
     timeZone: 'UTC',
     year: 'numeric',
@@ -77,7 +84,8 @@ export function formatEventDate(date: EventDate, locale: string): string {
   };
   const format = dateFormatter(locale, options);
   const text = date.interval ? format.formatRange(date.min, date.max) : format.format(date.min);
-  return `${date.approximate ? 'about ' : ''}${text}${date.uncertain ? ' (uncertain)' : ''}`;
+  const about = date.approximate ? words.eventAbout(text) : text;
+  return date.uncertain ? words.eventUncertain(about) : about;
 }
 
 /** The start for `<time datetime>`: `2021-08-20`, `2021-08` or `2021`. */

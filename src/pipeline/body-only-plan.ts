@@ -10,7 +10,7 @@ import { type OutputManifest, outputHasher } from './output-manifest.ts';
 
 /** What a build writes: the model (or the part of it the changed outputs print) and every output's hash. */
 export interface BodyOnlyPlan {
-  /** The site, home page, feeds and search bundles of the last model; of its articles, those printed by what changed. */
+  /** The sites, home and search pages, feeds and search bundles of the last model; of its articles, those printed by what changed. */
   archive: Archive;
   /** Every output's hash: the last build's, but for the changed articles' pages and the feeds that print them. */
   hashes: Map<string, string>;
@@ -42,7 +42,7 @@ export function bodyOnlyPlan(input: {
 }): BodyOnlyPlan | undefined {
   const { snapshot, previous } = input;
   const store = pageStore(input.cacheDir);
-  const hasher = outputHasher(snapshot.site, input.version);
+  const hasher = outputHasher(snapshot.sites, input.version);
   const pages = new Map<string, ArticlePage | undefined>();
   const load = (url: string): ArticlePage | undefined => {
     if (!pages.has(url)) {
@@ -74,7 +74,7 @@ export function bodyOnlyPlan(input: {
     }
     return articleHashes.get(url);
   };
-  for (const url of changed.keys()) hashes.set(outputPathOf(url), hasher.articlePage(articleHash(url)!));
+  for (const url of changed.keys()) hashes.set(outputPathOf(url), hasher.articlePage(changed.get(url)!.siteLang, articleHash(url)!));
   for (const spec of snapshot.feeds) {
     if (!spec.articles.some((url) => changed.has(url))) continue;
     if (!spec.articles.every((url) => articleHash(url) !== undefined)) return undefined;
@@ -83,18 +83,20 @@ export function bodyOnlyPlan(input: {
   }
 
   // The records are known from the search state written with the snapshot: without it, none.
-  if (snapshot.site.search.enabled && !input.previousSearch) return undefined;
+  const search = snapshot.searches.length > 0;
+  if (search && !input.previousSearch) return undefined;
   const records = snapshotRecords(snapshot, input.previousSearch);
   for (const [url, page] of changed) if (records.has(url)) records.set(url, hasher.record(input.searchVersion, page));
-  const layout = snapshot.site.search.enabled
+  const layout = search
     ? planSearchLayout(snapshot.searchBundles, records, input.previousSearch, input.overlayMax, input.searchVersion)
     : NO_SEARCH;
   if (layout.write.length > 0 || !layout.overlay.every((url) => load(url) !== undefined)) return undefined;
 
   const articles = [...pages.values()].filter((p): p is ArticlePage => p !== undefined);
   const archive: Archive = {
-    site: snapshot.site,
-    home: snapshot.home,
+    sites: snapshot.sites,
+    homes: snapshot.homes,
+    searches: snapshot.searches,
     feeds: snapshot.feeds,
     searchBundles: snapshot.searchBundles,
     articles,

@@ -19,7 +19,8 @@ export function buildFingerprint(project: ProjectFiles, version: string): string
   // Each article by the hash of its path and bytes (read now, or known from the last build).
   for (const a of project.articles) hash.update(`\0a${a.file}\0${a.hash}`);
   for (const p of project.places) hash.update(`\0p${p.file}\0`).update(p.text);
-  for (const c of [project.topics, project.authors, project.strings]) if (c) hash.update(`\0c${c.file}\0`).update(c.text);
+  for (const c of [project.topics, project.authors, ...Object.values(project.strings ?? {})])
+    if (c) hash.update(`\0c${c.file}\0`).update(c.text);
   // Each image by its stamp: a photo replaced under the same name is another build.
   for (const m of project.media) hash.update(`\0m${m.file}\0${m.stamp.slice(0, 4).join(' ')}`);
   return hash.digest('hex');

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Archive, ArticlePage, FeedSpec, HomePage, SiteView } from '../archive/archive.ts';
+import type { Archive, ArticlePage, FeedSpec, HomePage, SitePage, SiteView } from '../archive/archive.ts';
 import type { SearchBundle } from '../archive/search-bundles.ts';
 import type { SearchState } from '../outputs/search/search-layout.ts';
 import type { SearchSummary } from '../outputs/search/write-search-index.ts';
@@ -9,7 +9,7 @@ import { readJsonFile, readJsonFileSync, writeJsonFile, writeJsonFileSync } from
 /**
  * What a body-only build (an edit that changed no article's metadata, see bodyOnlyChanges)
  * needs of the last build's model besides the pages it prints: the parts of the model every
- * build renders (the site, the home page), the feeds and search bundles with the URLs of their
+ * build renders (the site in each language, the home and search pages), the feeds and search bundles with the URLs of their
  * articles, each published article's search record hash and the search page's totals (what the
  * build reported is in `last-build.json`). Written by every build that made the model (`.dateline-cache/model.json`);
  * each article's page view is kept apart, by its page's hash in the output manifest (pageStore),
@@ -21,8 +21,9 @@ export interface ModelSnapshot {
   fingerprint: string;
   /** What its outputs were made by (outputsVersion): the templates, settings and Dateline. */
   version: string;
-  site: SiteView;
-  home: HomePage;
+  sites: SiteView[];
+  homes: HomePage[];
+  searches: SitePage[];
   feeds: FeedSpec[];
   searchBundles: SearchBundle[];
   /**
@@ -49,6 +50,7 @@ export async function readSnapshot(cacheDir: string): Promise<ModelSnapshot | un
     typeof snapshot?.fingerprint === 'string' &&
     typeof snapshot.version === 'string' &&
     Array.isArray(snapshot.feeds) &&
+    Array.isArray(snapshot.sites) &&
     typeof snapshot.recordsDiffer === 'object';
   return valid ? snapshot : undefined;
 }
@@ -61,7 +63,8 @@ export function snapshotOf(
   fingerprint: string,
   parts: Pick<ModelSnapshot, 'version' | 'recordsDiffer' | 'search' | 'writerFiles'>,
 ): ModelSnapshot {
-  return { fingerprint, site: archive.site, home: archive.home, feeds: archive.feeds, searchBundles: archive.searchBundles, ...parts };
+  const { sites, homes, searches, feeds, searchBundles } = archive;
+  return { fingerprint, sites, homes, searches, feeds, searchBundles, ...parts };
 }
 
 /**

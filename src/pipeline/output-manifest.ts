@@ -87,7 +87,7 @@ export function outputHashes(
   records(searchVersion: string): Map<string, string>;
   pagesAndFeeds(unhashed: ReadonlySet<PageList>): { hashes: Map<string, string>; writerFiles: Map<string, string[]> };
 } {
-  const hasher = outputHasher(archive.site, version);
+  const hasher = outputHasher(archive.sites, version);
   return {
     // Under the search index's version only (searchVersion): a template or a setting that does
     // not reach the records leaves them, and the bundles, as they were.
@@ -103,10 +103,10 @@ export function outputHashes(
         for (const page of archive[list]) {
           const h =
             list === 'articles'
-              ? hasher.articlePage(articleHashes.get(page.url)!)
+              ? hasher.articlePage(page.siteLang, articleHashes.get(page.url)!)
               : list === 'listings'
                 ? hasher.listing(page as ListingPage)
-                : hasher.page(list, JSON.stringify(page));
+                : hasher.page(list, JSON.stringify(page), page.siteLang);
           hashes.set(page.outputPath, h);
         }
       }
@@ -135,24 +135,26 @@ export function outputHashes(
 export interface OutputHasher {
   /** What of an article its page and the feeds that print it depend on: its page view, a teaser by its hash, the body by its key. */
   article(a: ArticlePage): string;
-  /** An article page's hash, from `article`'s. */
-  articlePage(articleHash: string): string;
+  /** An article page's hash, from `article`'s and its site's language. */
+  articlePage(siteLang: string, articleHash: string): string;
   listing(p: ListingPage): string;
-  /** Any other output, from everything that decides it besides the site and Dateline (`list` names its kind). */
-  page(list: string, data: string): string;
+  /** Any other output, from everything that decides it besides the site (in `siteLang`, else the default language) and Dateline (`list` names its kind). */
+  page(list: string, data: string, siteLang?: string): string;
   /** A feed's three files' hash: its spec and its articles by `article`'s hash; `fallback` for a feed of no articles. */
   feed(spec: FeedSpec, articleHash: (url: string) => string | undefined, fallback: string): string;
   /** A published article's search record. */
   record(searchVersion: string, a: ArticlePage): string;
 }
 
-export function outputHasher(site: SiteView, version: string): OutputHasher {
+export function outputHasher(sites: readonly SiteView[], version: string): OutputHasher {
   const hash = (...parts: string[]) => {
     const h = createHash('sha256');
     for (const part of parts) h.update(part).update('\0');
     return h.digest('hex');
   };
-  const base = hash(version, JSON.stringify(site));
+  // What every page of a language prints around its own: the site in that language.
+  const bases = new Map(sites.map((site) => [site.lang, hash(version, JSON.stringify(site))]));
+  const base = (siteLang?: string) => (siteLang !== undefined && bases.get(siteLang)) || bases.get(sites[0]!.lang)!;
   // A teaser by its hash, taken once however many pages print it (toTeaser shares them).
   const teaserHashes = new WeakMap<Teaser, string>();
   const teaser = (t: Teaser) => {
@@ -163,10 +165,10 @@ export function outputHasher(site: SiteView, version: string): OutputHasher {
   return {
     // A body by its key (the model holds no body), not by its bytes.
     article: (a) => hash(JSON.stringify({ ...a, related: a.related.map(teaser) })),
-    articlePage: (articleHash) => hash(base, 'articles', articleHash),
+    articlePage: (siteLang, articleHash) => hash(base(siteLang), 'articles', articleHash),
     listing: (p) =>
       hash(
-        base,
+        base(p.siteLang),
         'listings',
         JSON.stringify({
           ...p,
@@ -174,9 +176,9 @@ export function outputHasher(site: SiteView, version: string): OutputHasher {
           ...(p.timeline && { timeline: p.timeline.map((t) => ({ event: t.event, article: teaser(t.article) })) }),
         }),
       ),
-    page: (list, data) => hash(base, list, data),
+    page: (list, data, siteLang) => hash(base(siteLang), list, data),
     feed: (spec, articleHash, fallback) =>
-      hash(base, 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHash(url) ?? url)),
+      hash(base(spec.siteLang), 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHash(url) ?? url)),
     record: (searchVersion, a) => hash(searchVersion, searchRecordInputs(a)),
   };
 }

@@ -4,10 +4,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { SHIPPED_LOCALES } from '../archive/ui-strings.ts';
 import { CATALOGUE_FILES, type CatalogueFile, type CatalogueKind } from '../catalogues/catalogue.ts';
-import { CONFIG_FILE, configFieldsAt, type SiteConfig, siteConfigSchema } from '../config/site-config.ts';
+import { CONFIG_FILE, configFieldsAt, type SiteConfig, siteConfigSchema, siteLanguages } from '../config/site-config.ts';
 import { MEDIA_FILE } from '../content/article-schema.ts';
 import { parseYaml } from '../content/parse-yaml.ts';
 import { describeIssues } from '../content/schema-messages.ts';
+import { canonicalLang } from '../content/text-direction.ts';
 import type { GazetteerFile } from '../places/load-gazetteer.ts';
 import type { Message } from '../report/message.ts';
 
@@ -72,8 +73,8 @@ export interface ProjectFiles {
   topics?: CatalogueFile;
   /** The authors file (`<content>/authors.yaml`), when there is one. */
   authors?: CatalogueFile;
-  /** The interface table of the site's language (readInterfaceTable), when there is one. */
-  strings?: CatalogueFile;
+  /** The interface tables of the site's languages (readInterfaceTables), by language, those that have one. */
+  strings?: Record<string, CatalogueFile>;
   /** Image files under the content folder (a lead image is one of them), not read. */
   media: MediaFile[];
   /** The content folder relative to the project, `/`-separated (`content`). */
@@ -143,7 +144,7 @@ export async function readProject(root: string, overrides: Partial<SiteConfig> =
   const catalogue = (path: string | undefined) =>
     path === undefined ? undefined : { file: toName(path), text: readFileSync(path, 'utf8') };
   const [topics, authors] = [catalogue(cataloguePaths.topic), catalogue(cataloguePaths.author)];
-  const strings = readInterfaceTable(root, config);
+  const strings = readInterfaceTables(root, config);
   return {
     config,
     articles,
@@ -211,19 +212,28 @@ export function readPlaceFiles(root: string, config: SiteConfig): GazetteerFile[
 export function readCatalogueFiles(
   root: string,
   config: SiteConfig,
-): { topics?: CatalogueFile; authors?: CatalogueFile; strings?: CatalogueFile } {
+): { topics?: CatalogueFile; authors?: CatalogueFile; strings?: Record<string, CatalogueFile> } {
   const [topics, authors] = [readCatalogueFile(root, config, 'topic'), readCatalogueFile(root, config, 'author')];
-  const strings = readInterfaceTable(root, config);
+  const strings = readInterfaceTables(root, config);
   return { ...(topics && { topics }), ...(authors && { authors }), ...(strings && { strings }) };
 }
 
+/** The interface tables of the site's languages (readInterfaceTable), by language; undefined when none has one. */
+export function readInterfaceTables(root: string, config: SiteConfig): Record<string, CatalogueFile> | undefined {
+  const tables = siteLanguages(config).flatMap(({ lang }) => {
+    const table = readInterfaceTable(root, lang);
+    return table ? [[lang, table] as const] : [];
+  });
+  return tables.length > 0 ? Object.fromEntries(tables) : undefined;
+}
+
 /**
- * The interface table of the site's language: the project's own (`locales/<lang>.yaml`, which
- * adds a language or rewords one), else the one Dateline ships (English, Dari `fa`, Pashto `ps`);
- * the full tag first (`fa-AF`), then the language (`fa`). None for English: it is the default.
+ * The interface table of a language: the project's own (`locales/<lang>.yaml`, which adds a
+ * language or rewords one), else the one Dateline ships (English, Dari `fa`, Pashto `ps`); the
+ * full tag first (`fa-AF`), then the language (`fa`). None for English: it is the default.
  */
-export function readInterfaceTable(root: string, config: SiteConfig): CatalogueFile | undefined {
-  const tags = [...new Set([config.lang, config.lang.split('-')[0]!])];
+export function readInterfaceTable(root: string, lang: string): CatalogueFile | undefined {
+  const tags = [...new Set([lang, lang.split('-')[0]!])];
   for (const [folder, name] of [
     [join(root, LOCALES_FOLDER), (path: string) => relative(root, path).split(sep).join('/')],
     [SHIPPED_LOCALES, (path: string) => path],
@@ -275,7 +285,22 @@ export async function readConfig(root: string, overrides: Partial<SiteConfig> = 
     }
     return { config: siteConfigSchema.parse({}), messages };
   }
-  return { config: parsed.data, messages };
+  const config = parsed.data;
+  // The first of `languages` is the site's language: `lang` may be left out, or must be it.
+  if (config.languages) {
+    const first = siteLanguages(config)[0]!.lang;
+    if (raw.lang === undefined) config.lang = first;
+    else if (canonicalLang(config.lang) !== first)
+      messages.push({
+        file: CONFIG_FILE,
+        ...yaml.positionOf(['lang'], 'value'),
+        severity: 'error',
+        ruleId: 'invalid-config',
+        reason: `\`lang\` is \`${config.lang}\`, but the first of \`languages\` (the site's default language) is \`${first}\`.`,
+        fix: `Leave \`lang\` out, or list \`${config.lang}\` first in \`languages\`.`,
+      });
+  }
+  return { config, messages };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -7,6 +7,7 @@ import type { Archive, MediaInfo } from '../archive/archive.ts';
 import { mediaUrl, outputPathOf } from '../archive/urls.ts';
 import { CONFIG_FILE, type SiteConfig } from '../config/site-config.ts';
 import type { Bodies } from '../markdown/bodies.ts';
+import { PAGE_LISTS } from '../outputs/pages/page-templates.ts';
 import { asSearchState, NO_SEARCH, planSearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { countMessages, type Message, sortMessages } from '../report/message.ts';
@@ -381,6 +382,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
             articles: changed(archive.articles),
             listings: changed(archive.listings),
             indexes: changed(archive.indexes),
+            homes: changed(archive.homes),
+            searches: changed(archive.searches),
           };
           const outputs: Archive = { ...archive, feeds: archive.feeds.filter((f) => !linked.has(f.urls.atom.slice(1))) };
           // A body-only build holds only the articles it prints: every other output must be in the old site.
@@ -390,8 +393,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           ]);
           const missing = plan && [...hashes.keys()].find((path) => !linked.has(path) && !printed.has(path) && !copied.has(path));
           if (missing) throw new Error(`${missing} of the previous site went missing during the build; build again.`);
-          // Articles, listings, indexes, and the home, search and 404 pages.
-          const pageTotal = view.articles.length + view.listings.length + view.indexes.length + 3;
+          // The pages of every list (articles, listings, indexes, homes, search pages), and the 404 page.
+          const pagesOf = (model: Archive) => PAGE_LISTS.reduce((n, list) => n + model[list].length, 0);
+          const pageTotal = pagesOf(view) + 1;
           if (pageTotal > HEAP_NEAR_LIVE_PAGES) nearLive();
           const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
           const rendered = await time('pages', () =>
@@ -405,7 +409,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
               onPage,
             }),
           );
-          const pagesLinked = archive.articles.length + archive.listings.length + archive.indexes.length - (pageTotal - 3);
+          const pagesLinked = pagesOf(archive) - pagesOf(view);
           report.pages = plan ? last!.pages : rendered + pagesLinked;
           // Each article page's view, by its hash, for a later body-only build.
           for (const page of view.articles) {

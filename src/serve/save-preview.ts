@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { siteOf } from '../archive/archive.ts';
 import { articleUrl, outputPathOf } from '../archive/urls.ts';
 import { loadCatalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
@@ -132,7 +133,7 @@ export async function savePreviewer(
     // The body alone: its page is all that changes (the excerpt is printed by feeds, and
     // those wait for the build).
     if (sameTeaser && rendered.firstParagraph === old.render.firstParagraph) {
-      return [{ url, html: await renderArticle(snapshot.site, page, rendered.html, articleMap(page)) }];
+      return [{ url, html: await renderArticle(siteOf(snapshot, page), page, rendered.html, articleMap(page)) }];
     }
     // The teaser too: the open pages that print it, from the model.
     const others = await teasers.render(
@@ -141,7 +142,7 @@ export async function savePreviewer(
       [...open].map((u) => ({ url: u, hash: pageHash(u) })),
     );
     const self = { ...page, ...text, excerpt: meta.summary ?? rendered.firstParagraph };
-    return [{ url, html: await renderArticle(snapshot.site, self, rendered.html, articleMap(self)) }, ...others];
+    return [{ url, html: await renderArticle(siteOf(snapshot, self), self, rendered.html, articleMap(self)) }, ...others];
   }
 }
 

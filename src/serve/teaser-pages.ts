@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import type { Archive, ArticlePage, ListingPage, Teaser, TeaserGroup } from '../archive/archive.ts';
-import { homeUrl } from '../archive/urls.ts';
+import { type Archive, type ArticlePage, type ListingPage, siteOf, type Teaser, type TeaserGroup } from '../archive/archive.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { articleMap, renderMaps } from '../outputs/maps/render-maps.ts';
 import { articlePageRenderer, type LinkOptions, pageRenderer } from '../outputs/pages/page-templates.ts';
@@ -74,10 +73,11 @@ export function teaserPages(
 
   /** An open page as the changed teasers make it; undefined if it prints none of them. */
   async function page({ url, hash }: OpenPage, { archive, listings, articles }: Model): Promise<string | undefined> {
-    if (url === homeUrl()) {
-      if (!archive.home.latest.some((g) => prints(g.articles))) return undefined;
-      const home = { ...archive.home, latest: patchGroups(archive.home.latest) };
-      return render('index.njk', { archive: { ...archive, home }, maps: {}, url });
+    const home = archive.homes.find((h) => h.url === url);
+    if (home) {
+      if (!home.latest.some((g) => prints(g.articles))) return undefined;
+      const item = { ...home, latest: patchGroups(home.latest) };
+      return render('index.njk', { archive, site: siteOf(archive, home), maps: {}, item, url });
     }
     const listing = listings.get(url);
     if (listing) {
@@ -85,14 +85,14 @@ export function teaserPages(
       const timeline = listing.timeline?.map((t) => ({ ...t, article: patch(t.article) }));
       const item = { ...listing, groups: patchGroups(listing.groups), timeline };
       const maps = renderMaps({ ...archive, articles: [], listings: [listing] });
-      return render('listing.njk', { archive, maps, item, url });
+      return render('listing.njk', { archive, site: siteOf(archive, listing), maps, item, url });
     }
     // An article page, as the site has it (a body-only build since the model may have changed
     // its body), printing the teaser in its related coverage.
     const view = articles.has(url) && hash !== undefined ? store.get(hash) : undefined;
     if (!view || !prints(view.related)) return undefined;
     const related = view.related.map(patch);
-    return (await renderArticle)(archive.site, { ...view, related }, bodies.get(view.bodyKey).html, articleMap(view));
+    return (await renderArticle)(siteOf(archive, view), { ...view, related }, bodies.get(view.bodyKey).html, articleMap(view));
   }
 
   return {

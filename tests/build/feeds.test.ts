@@ -33,7 +33,7 @@ afterAll(removeTemps);
 
 const FEED_FILE = /(?:^|\/)(?:feed\.xml|rss\.xml|feed\.json)$/;
 const read = (s: BuiltSite, url: string) => readFile(join(s.out, url.slice(1)), 'utf8');
-const abs = (url: string) => new URL(url.slice(1), archive.site.url).href;
+const abs = (url: string) => new URL(url.slice(1), archive.sites[0]!.url).href;
 const articlesOf = (spec: FeedSpec) => spec.articles.map((u) => byUrl.get(u)!);
 const spec = (pageUrl: string) => archive.feeds.find((f) => f.pageUrl === pageUrl)!;
 /** The offset a date-time text carries (`+04:30`, `Z`). */
@@ -155,9 +155,9 @@ describe('feeds of the example archive', () => {
 
   it('name the publisher as author', async () => {
     const atom = await parseWithFeedparser(await read(site, spec('/').urls.atom));
-    expect(atom.meta.author).toBe(archive.site.publisher);
+    expect(atom.meta.author).toBe(archive.sites[0]!.publisher);
     const json = JSON.parse(await read(site, spec('/').urls.json));
-    expect(json.authors).toEqual([{ name: archive.site.publisher, url: archive.site.url }]);
+    expect(json.authors).toEqual([{ name: archive.sites[0]!.publisher, url: archive.sites[0]!.url }]);
   });
 });
 

@@ -98,7 +98,8 @@ describe('a split index (search.split_above)', () => {
   });
 
   it('writes bundles of at most the threshold, each with its own records, the newest in pagefind/', async () => {
-    const { site, searchBundles } = split.report.archive!;
+    const { sites, searchBundles } = split.report.archive!;
+    const site = sites[0]!;
     expect(searchBundles.length).toBeGreaterThan(2);
     const folders = searchBundles.map((b) => b.folder);
     expect(folders[0]).toBe('pagefind');
@@ -127,13 +128,13 @@ describe('a split index (search.split_above)', () => {
     const root = await makeTemp();
     await generateCorpus({ dir: root, articles: 12, seed: 7 });
     const closed = await buildSite(root, { search: { facets_collapsed_above: 11 } });
-    expect(closed.report.archive!.site.search.collapsedFacets).toEqual(['place', 'topic', 'language']);
+    expect(closed.report.archive!.sites[0]!.search.collapsedFacets).toEqual(['place', 'topic', 'language']);
     expect(JSON.parse(await readFile(join(closed.out, 'search/index.json'), 'utf8'))).toMatchObject({
       articles: 12,
       collapsed: ['place', 'topic', 'language'],
     });
     const atThreshold = await buildSite(root, { search: { facets_collapsed_above: 12 } });
-    expect(atThreshold.report.archive!.site.search.collapsedFacets).toEqual([]);
+    expect(atThreshold.report.archive!.sites[0]!.search.collapsedFacets).toEqual([]);
   });
 
   it('keeps bundles apart in time, newest first, so sorted results can be taken bundle by bundle', () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../src/archive/archive.ts';
+import { type Archive, siteOf } from '../../src/archive/archive.ts';
 import { NOT_FOUND_URL } from '../../src/archive/urls.ts';
 import type { Bodies } from '../../src/markdown/bodies.ts';
 import { articleMap, renderMaps } from '../../src/outputs/maps/render-maps.ts';
@@ -27,7 +27,7 @@ describe('single pages rendered without Eleventy (what serve shows on a save)', 
     const render = await articlePageRenderer(templates, links);
     expect(archive.articles.length).toBeGreaterThan(0);
     for (const page of archive.articles) {
-      const html = await render(archive.site, page, bodies.get(page.bodyKey).html, articleMap(page));
+      const html = await render(siteOf(archive, page), page, bodies.get(page.bodyKey).html, articleMap(page));
       expect(html, page.url).toBe(await built(page.outputPath));
     }
   });
@@ -37,15 +37,17 @@ describe('single pages rendered without Eleventy (what serve shows on a save)', 
     const maps = renderMaps({ ...archive, articles: [] });
     expect(archive.listings.length).toBeGreaterThan(10);
     for (const listing of archive.listings) {
-      const html = await render('listing.njk', { archive, maps, item: listing, url: listing.url });
+      const html = await render('listing.njk', { archive, site: siteOf(archive, listing), maps, item: listing, url: listing.url });
       expect(html, listing.url).toBe(await built(listing.outputPath));
     }
     for (const index of archive.indexes) {
-      const html = await render('index-page.njk', { archive, maps, item: index, url: index.url });
+      const html = await render('index-page.njk', { archive, site: siteOf(archive, index), maps, item: index, url: index.url });
       expect(html, index.url).toBe(await built(index.outputPath));
     }
-    expect(await render('index.njk', { archive, maps, url: '/' })).toBe(await built('index.html'));
-    expect(await render('search.njk', { archive, maps, url: '/search/' })).toBe(await built('search/index.html'));
-    expect(await render('404.njk', { archive, maps, url: NOT_FOUND_URL })).toBe(await built('404.html'));
+    const site = archive.sites[0]!;
+    const [home, search] = [archive.homes[0]!, archive.searches[0]!];
+    expect(await render('index.njk', { archive, site, maps, item: home, url: home.url })).toBe(await built('index.html'));
+    expect(await render('search.njk', { archive, site, maps, item: search, url: search.url })).toBe(await built('search/index.html'));
+    expect(await render('404.njk', { archive, site, maps, url: NOT_FOUND_URL })).toBe(await built('404.html'));
   });
 });

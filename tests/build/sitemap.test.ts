@@ -37,17 +37,17 @@ describe('sitemap.xml of the example archive', () => {
 
   it('has absolute locs on the configured base URL, each a file of the built site', async () => {
     const locs = (await parseSitemapXml(xml)).map((u) => u.url);
-    expect(locs[0]).toBe(archive.site.url);
-    expect(locProblems(locs, archive.site.url)).toEqual([]);
+    expect(locs[0]).toBe(archive.sites[0]!.url);
+    expect(locProblems(locs, archive.sites[0]!.url)).toEqual([]);
     expect(new Set(locs).size).toBe(locs.length);
-    for (const loc of locs) expect(existsSync(fileOf(site.out, loc, archive.site.url)), loc).toBe(true);
+    for (const loc of locs) expect(existsSync(fileOf(site.out, loc, archive.sites[0]!.url)), loc).toBe(true);
   });
 
   it('lists every HTML page of the built site (but the 404 and the noindex search page)', async () => {
     const locs = new Set((await parseSitemapXml(xml)).map((u) => u.url));
     const pages = (await site.files()).filter((f) => f.endsWith('.html') && f !== '404.html' && f !== 'search/index.html');
     expect(pages.length).toBeGreaterThan(archive.articles.length + archive.listings.length);
-    const missing = pages.filter((f) => !locs.has(new URL(f.replace(/index\.html$/, ''), archive.site.url).href));
+    const missing = pages.filter((f) => !locs.has(new URL(f.replace(/index\.html$/, ''), archive.sites[0]!.url).href));
     expect(missing).toEqual([]);
     expect(locs.size).toBe(pages.length);
   });
@@ -59,7 +59,7 @@ describe('sitemap.xml of the example archive', () => {
       expect(lastmod, a.url).toMatch(RFC3339);
       expect(Date.parse(lastmod!)).toBe(Date.parse((a.updated ?? a.date).utc));
     }
-    expect(lastmods.get(new URL('2021/08/30/last-us-flight-leaves-kabul/', archive.site.url).href)).toBe('2021-08-30T23:59:00+04:30');
+    expect(lastmods.get(new URL('2021/08/30/last-us-flight-leaves-kabul/', archive.sites[0]!.url).href)).toBe('2021-08-30T23:59:00+04:30');
   });
 });
 

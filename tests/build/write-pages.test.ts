@@ -31,7 +31,7 @@ const write = async (templates: string) =>
     publicDir: join(repoRoot, 'public'),
     output: await makeTemp(),
     portableLinks: true,
-    baseUrl: archive.site.url,
+    baseUrl: archive.sites[0]!.url,
     maps: renderMaps,
   });
 

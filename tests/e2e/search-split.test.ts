@@ -36,7 +36,7 @@ beforeAll(async () => {
   expect(splitSite.report.ok && singleSite.report.ok).toBe(true);
   expect(splitSite.report.archive!.searchBundles.map((b) => b.folder).length).toBeGreaterThan(2);
   expect(singleSite.report.archive!.searchBundles.map((b) => b.folder)).toEqual(['pagefind']);
-  expect(closedSite.report.archive!.site.search.collapsedFacets).toEqual(['place', 'topic', 'language']);
+  expect(closedSite.report.archive!.sites[0]!.search.collapsedFacets).toEqual(['place', 'topic', 'language']);
   const [splitServer, singleServer, closedServer] = await Promise.all([
     serveFolder(splitSite.out),
     serveFolder(singleSite.out),

@@ -95,13 +95,19 @@ export const SHARED_SITES = {
   // The example archive with its interface in Dari and in Pashto (`lang: fa`, `lang: ps`).
   dari: { root: undefined, out: 'example-fa', search: undefined, lang: 'fa' },
   pashto: { root: undefined, out: 'example-ps', search: undefined, lang: 'ps' },
+  // The example archive as one site in three languages: English at the root, Dari under /fa/, Pashto under /ps/.
+  languages: { root: undefined, out: 'example-languages', search: undefined, languages: ['en', 'fa', 'ps'] },
 } as const;
 export type SharedSiteName = keyof typeof SHARED_SITES;
 
-/** The config a shared site is built with (search settings left out keep their defaults), and its language. */
+/** The config a shared site is built with (search settings left out keep their defaults), and its language or languages. */
 export const sharedSiteOverrides = (name: SharedSiteName): Partial<SiteConfig> => {
-  const site: { search?: object; lang?: string } = SHARED_SITES[name];
-  return { ...(site.search && { search: siteConfigSchema.shape.search.parse(site.search) }), ...(site.lang && { lang: site.lang }) };
+  const site: { search?: object; lang?: string; languages?: readonly string[] } = SHARED_SITES[name];
+  return {
+    ...(site.search && { search: siteConfigSchema.shape.search.parse(site.search) }),
+    ...(site.lang && { lang: site.lang }),
+    ...(site.languages && { languages: [...site.languages] }),
+  };
 };
 
 /**

@@ -35,22 +35,36 @@ const SLICED_PAGES = {
   'part of a busy day': '/2021/08/22/2/',
 };
 
+/** Pages of the example as one site in English, Dari (`/fa/`) and Pashto (`/ps/`), each with its language switch. */
+const LANGUAGE_PAGES = {
+  'Dari home': '/fa/',
+  'Pashto home': '/ps/',
+  'Dari month': '/fa/2021/08/',
+  'Pashto place': '/ps/places/af/baghlan/',
+  'Dari places index': '/fa/places/',
+  'Dari search': '/fa/search/',
+  'Dari article in the Dari site': '/2021/08/22/andarab-resistance-dari/',
+  'English article with its translations': '/2021/08/22/andarab-resistance/',
+};
+
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFolder>>;
 let sliced: Awaited<ReturnType<typeof serveFolder>>;
 let dari: Awaited<ReturnType<typeof serveFolder>>;
 let pashto: Awaited<ReturnType<typeof serveFolder>>;
+let trilingual: Awaited<ReturnType<typeof serveFolder>>;
 beforeAll(async () => {
-  [browser, server, sliced, dari, pashto] = await Promise.all([
+  [browser, server, sliced, dari, pashto, trilingual] = await Promise.all([
     launchChromium(),
     serveFolder(await sharedOut('example')),
     serveFolder(await sharedOut('sliced')),
     serveFolder(await sharedOut('dari')),
     serveFolder(await sharedOut('pashto')),
+    serveFolder(await sharedOut('languages')),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close(), sliced?.close(), dari?.close(), pashto?.close()]);
+  await Promise.all([browser?.close(), server?.close(), sliced?.close(), dari?.close(), pashto?.close(), trilingual?.close()]);
 });
 
 describe('axe-core, WCAG 2.2 AA, in the light and the dark colour scheme', () => {
@@ -75,6 +89,16 @@ describe('axe-core, WCAG 2.2 AA, in the light and the dark colour scheme', () =>
     const response = await page.goto((language === 'Dari' ? dari : pashto).url + url);
     expect(response?.status()).toBe(200);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await axeViolationsInBothSchemes(page)).toEqual({ light: [], dark: [] });
+    await context.close();
+  });
+
+  it.each(Object.entries(LANGUAGE_PAGES))('finds no violations on the %s page of a site in three languages', async (_type, url) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(trilingual.url + url);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('.language-switch a').count()).toBe(2);
     expect(await axeViolationsInBothSchemes(page)).toEqual({ light: [], dark: [] });
     await context.close();
   });

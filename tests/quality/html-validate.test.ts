@@ -9,12 +9,14 @@ afterAll(removeTemps);
 const synthetic = sharedOutInSetup('synthetic');
 
 describe('every page is valid to html-validate (recommended preset)', () => {
-  it('on the example archive, on it sliced by time in small listings, and in Dari and Pashto', async () => {
+  it('on the example archive, on it sliced by time in small listings, in Dari and Pashto, and in three languages', async () => {
     expect(await htmlValidateErrors(await sharedOut('example'))).toEqual([]);
     expect(await htmlValidateErrors(await sharedOut('sliced'))).toEqual([]);
     // The interface in Dari and in Pashto.
     expect(await htmlValidateErrors(await sharedOut('dari'))).toEqual([]);
     expect(await htmlValidateErrors(await sharedOut('pashto'))).toEqual([]);
+    // One site in the three languages, with its language switches.
+    expect(await htmlValidateErrors(await sharedOut('languages'))).toEqual([]);
   });
 
   // The 1,000 article pages are judged in html-validate-articles.test.ts, beside these.

@@ -46,6 +46,7 @@ describe('every page is valid HTML to the Nu Html Checker', () => {
       await sharedOut('sliced'),
       await sharedOut('dari'),
       await sharedOut('pashto'),
+      await sharedOut('languages'),
       synthetic(),
       broken,
     ]);

@@ -44,6 +44,7 @@ async function build(name: SharedSiteName): Promise<void> {
 await build('example');
 await build('dari');
 await build('pashto');
+await build('languages');
 // Small, and read by the listing tests, which would otherwise wait for the large archive.
 // Without the Andarab report's translations: the busy day the listing tests count is the
 // report and the fixture's two more.

@@ -60,7 +60,7 @@ const CSV_OPTIONS = {
 export function* articlesCsvPieces(archive: Archive): Generator<string> {
   yield stringify([], { ...CSV_OPTIONS, header: true });
   for (const article of exportedArticles(archive)) {
-    const r = articleRecord(article, archive.site.url);
+    const r = articleRecord(article, archive.sites[0]!.url);
     const nameOf = new Map(r.places.map((p) => [p.id, p.name]));
     const row: Record<(typeof CSV_COLUMNS)[number], string> = {
       url: r.url,

@@ -45,7 +45,7 @@ function* pointFeatures(archive: Archive): Generator<PointFeature> {
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [point.lon, point.lat] },
         properties: {
-          url: absoluteUrl(article.url, archive.site.url),
+          url: absoluteUrl(article.url, archive.sites[0]!.url),
           title: article.title,
           date: article.date.datetime,
           utc: article.date.utc,

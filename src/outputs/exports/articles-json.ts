@@ -17,16 +17,16 @@ export interface ArticlesJson {
  * the same content gives the same bytes.
  */
 export function buildArticlesJson(archive: Archive): ArticlesJson {
-  const articles = exportedArticles(archive).map((a) => articleRecord(a, archive.site.url));
+  const articles = exportedArticles(archive).map((a) => articleRecord(a, archive.sites[0]!.url));
   return { ...head(archive, articles.length), articles };
 }
 
 /** Everything of `articles.json` but its articles. */
 function head(archive: Archive, count: number): Omit<ArticlesJson, 'articles'> {
   return {
-    title: archive.site.title,
-    url: absoluteUrl('/', archive.site.url),
-    publisher: archive.site.publisher,
+    title: archive.sites[0]!.title,
+    url: absoluteUrl('/', archive.sites[0]!.url),
+    publisher: archive.sites[0]!.publisher,
     placeData: PLACE_DATA,
     count,
   };
@@ -43,7 +43,7 @@ export function* articlesJsonPieces(archive: Archive): Generator<string> {
     head(archive, articles.length),
     'articles',
     (function* () {
-      for (const a of articles) yield articleRecord(a, archive.site.url);
+      for (const a of articles) yield articleRecord(a, archive.sites[0]!.url);
     })(),
   );
 }

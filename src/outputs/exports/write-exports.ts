@@ -37,5 +37,5 @@ export const writeExports = async (archive: Archive, dir: string): Promise<numbe
 /** The export files, made from the exported articles' records (and the site's settings). */
 export const exportsOutline: OutputOutline = (archive) => ({
   files: EXPORTS.map(({ file }) => `${EXPORTS_DIR}/${file}`),
-  inputs: JSON.stringify(exportedArticles(archive).map((a) => articleRecord(a, archive.site.url))),
+  inputs: JSON.stringify(exportedArticles(archive).map((a) => articleRecord(a, archive.sites[0]!.url))),
 });

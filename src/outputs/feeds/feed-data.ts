@@ -1,6 +1,6 @@
 import { decodeHTMLAttribute } from 'entities';
 import { DateTime } from 'luxon';
-import type { Archive, ArticlePage, FeedSpec, TimeView } from '../../archive/archive.ts';
+import { type Archive, type ArticlePage, type FeedSpec, type SiteView, siteOf, type TimeView } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
 import { rewriteUrls } from '../pages/rewrite-urls.ts';
@@ -15,7 +15,8 @@ export interface FeedData {
   spec: FeedSpec;
   /** Where the entries' bodies are read from. */
   bodies: Bodies;
-  site: Archive['site'];
+  /** The site in the feed's language. */
+  site: SiteView;
   /** The feed's articles, newest first, as in `spec.articles`. */
   entries: ArticlePage[];
   /** Absolute URL of the page the feed belongs to. */
@@ -45,14 +46,15 @@ export function feedData(archive: Archive, spec: FeedSpec, index: ReadonlyMap<st
     if (!article) throw new Error(`Feed ${spec.urls.atom} lists ${url}, which is not an article of the archive.`);
     return article;
   });
-  const base = archive.site.url;
+  const site = siteOf(archive, spec);
+  const base = site.url;
   // A feed with no articles (a place whose only articles were withdrawn) changed when the
   // archive last did.
   const newest = newestChange(entries) ?? newestChange(archive.articles);
   return {
     spec,
     bodies,
-    site: archive.site,
+    site,
     entries,
     pageUrl: absoluteUrl(spec.pageUrl, base),
     self: { atom: absoluteUrl(spec.urls.atom, base), rss: absoluteUrl(spec.urls.rss, base), json: absoluteUrl(spec.urls.json, base) },

@@ -88,7 +88,7 @@ export async function writeSiteIcons(dir: string, svg: Uint8Array, cacheDir: str
 
 /** The web manifest: the site's name, language and colours, and its icons (installing it on a phone). */
 export function webManifest(archive: Archive): string {
-  const { site } = archive;
+  const site = archive.sites[0]!;
   const icons = [
     ...Object.entries(ICON_SIZES)
       .filter(([name]) => name.startsWith('icon-') && ICON_SIZES[name]! >= 192)

@@ -38,8 +38,8 @@ export function compiledTemplates(templates: string): Compiled {
 }
 
 /** The lists of the model a template can paginate (`pagination.data: archive.<list>`), one page per item. */
-export type PageList = 'articles' | 'listings' | 'indexes';
-export const PAGE_LISTS: readonly PageList[] = ['articles', 'listings', 'indexes'];
+export type PageList = 'articles' | 'listings' | 'indexes' | 'homes' | 'searches';
+export const PAGE_LISTS: readonly PageList[] = ['articles', 'listings', 'indexes', 'homes', 'searches'];
 
 /** A page template of `templates/`: one page, or one per item of a list of the model (under `alias`), at the path its permalink renders. */
 export interface PageTemplate {
@@ -70,7 +70,7 @@ export async function pageTemplate(templates: string, file: string, compiled: Co
     const list = typeof pagination.data === 'string' ? pagination.data.replace(/^archive\./, '') : '';
     if (!(PAGE_LISTS as readonly string[]).includes(list) || pagination.size !== 1 || typeof pagination.alias !== 'string') {
       throw new Error(
-        `${path}: \`pagination\` must be \`data: archive.articles\` (or listings, or indexes), \`size: 1\` and an \`alias\`.`,
+        `${path}: \`pagination\` must be \`data: archive.articles\` (or listings, indexes, homes, searches), \`size: 1\` and an \`alias\`.`,
       );
     }
     paginated = { list: list as PageList, alias: pagination.alias };
@@ -101,7 +101,9 @@ export function pageLinks(html: string, pageUrl: string, options: LinkOptions): 
  * its item of the template's pagination, under the alias the template gives it.
  */
 export interface PageData {
-  archive: Partial<Archive> & { site: SiteView };
+  archive: Partial<Archive>;
+  /** The site in the page's language. */
+  site: SiteView;
   maps: Record<string, string>;
   /** The page's item (an article view, a listing, an index), for a paginated template. */
   item?: object;
@@ -124,10 +126,10 @@ export function pageRenderer(templates: string, options: LinkOptions): { render(
     return entry;
   };
   return {
-    async render(template, { archive, maps, item, url }) {
+    async render(template, { archive, site, maps, item, url }) {
       const { render, pagination } = await load(template);
       const alias = pagination?.alias;
-      const out = await render({ archive, site: archive.site, maps, ...(alias && item ? { [alias]: item } : {}) });
+      const out = await render({ archive, site, maps, ...(alias && item ? { [alias]: item, page: item } : {}) });
       return pageLinks(out, url, options);
     },
   };
@@ -141,7 +143,8 @@ export async function articlePageRenderer(
   const { render } = pageRenderer(templates, options);
   return (site, page, html, map) =>
     render('article.njk', {
-      archive: { site },
+      archive: {},
+      site,
       maps: map === undefined ? {} : { [page.url]: map },
       item: articleView(page, site, html),
       url: page.url,

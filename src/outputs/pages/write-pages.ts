@@ -1,12 +1,12 @@
 import { cp, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import pMap from 'p-map';
-import type { Archive } from '../../archive/archive.ts';
+import { type Archive, type SitePage, siteOf } from '../../archive/archive.ts';
 import { type ArticleView, articleView } from '../../archive/article-view.ts';
 import { urlOfOutputPath } from '../../archive/urls.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
 import { folderMaker, WRITING } from '../output-files.ts';
-import { compiledTemplates, type LinkOptions, pageLinks, pageTemplates } from './page-templates.ts';
+import { compiledTemplates, type LinkOptions, PAGE_LISTS, pageLinks, pageTemplates } from './page-templates.ts';
 
 export interface PageOptions extends LinkOptions {
   /** Folder of Nunjucks templates (`templates/`). */
@@ -43,11 +43,11 @@ const PAGES_PER_PASS = 1500;
  * time (a 1,000-article archive: 3.7 CPU-s against 1.8), and started in about a second.
  */
 export async function writePages(archive: Archive, bodies: Bodies, options: PageOptions): Promise<number> {
-  const search = archive.site.search.enabled;
+  const search = siteOf(archive).search.enabled;
   const templates = (await pageTemplates(options.templates, compiledTemplates(options.templates))).filter(
     (t) => search || t.file !== SEARCH_TEMPLATE,
   );
-  const passes = Math.max(1, Math.ceil((archive.articles.length + archive.listings.length + archive.indexes.length) / PAGES_PER_PASS));
+  const passes = Math.max(1, Math.ceil(PAGE_LISTS.reduce((n, list) => n + archive[list].length, 0) / PAGES_PER_PASS));
   const slice = <T>(list: readonly T[], pass: number) => {
     const size = Math.ceil(list.length / passes);
     return list.slice(pass * size, (pass + 1) * size);
@@ -56,15 +56,25 @@ export async function writePages(archive: Archive, bodies: Bodies, options: Page
   const folder = folderMaker();
   for (let pass = 0; pass < passes; pass++) {
     // The article pages of this pass with their bodies, read now.
-    const articles: ArticleView[] = slice(archive.articles, pass).map((a) => articleView(a, archive.site, bodies.get(a.bodyKey).html));
-    const view: Archive = { ...archive, articles, listings: slice(archive.listings, pass), indexes: slice(archive.indexes, pass) };
+    const articles: ArticleView[] = slice(archive.articles, pass).map((a) =>
+      articleView(a, siteOf(archive, a), bodies.get(a.bodyKey).html),
+    );
+    const view: Archive = {
+      ...archive,
+      articles,
+      ...Object.fromEntries(PAGE_LISTS.filter((l) => l !== 'articles').map((l) => [l, slice(archive[l], pass)])),
+    };
     const maps = options.maps(view);
-    const data = { archive: view, site: view.site, maps };
-    // Every page of the pass: a paginated template's for each item, the others' in the first pass.
+    const data = { archive: view, site: siteOf(archive), maps };
+    // Every page of the pass: a paginated template's for each item (as `page` too, in its
+    // language's site), the others' (the 404 page, in the default language) in the first pass.
     const pages = templates.flatMap((t) => {
       if (!t.pagination) return pass === 0 ? [{ template: t, data }] : [];
       const { list, alias } = t.pagination;
-      return (view[list] as object[]).map((item) => ({ template: t, data: { ...data, [alias]: item } }));
+      return (view[list] as SitePage[]).map((item) => ({
+        template: t,
+        data: { ...data, site: siteOf(archive, item), [alias]: item, page: item },
+      }));
     });
     await pMap(
       pages,

@@ -63,10 +63,10 @@ export async function writeSearchIndex(
   previousSite?: string,
   summary: SearchSummary = searchSummary(archive.articles),
 ): Promise<{ files: number; state?: SearchState }> {
-  if (!archive.site.search.enabled) return { files: 0 };
+  if (!archive.sites[0]!.search.enabled) return { files: 0 };
   const published = archive.articles.filter((a) => a.status === 'published');
   const byUrl = new Map(published.map((a) => [a.url, a]));
-  const lang = archive.site.lang;
+  const lang = archive.sites[0]!.lang;
   let files = 0;
   const written = new Map<string, SearchSegment>();
   // Many records are indexed on a worker thread (pagefindWorker), a few here.
@@ -131,7 +131,7 @@ export async function writeSearchIndex(
   );
   const data: SearchData = {
     articles: summary.articles,
-    collapsed: archive.site.search.collapsedFacets,
+    collapsed: archive.sites[0]!.search.collapsedFacets,
     totals: summary.totals,
     bundles: layout.order,
     ...(overlay.length > 0 && { overlay: OVERLAY_BUNDLE }),

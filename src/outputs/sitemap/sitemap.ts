@@ -1,5 +1,5 @@
-import type { Archive } from '../../archive/archive.ts';
-import { absoluteUrl, homeUrl } from '../../archive/urls.ts';
+import type { Archive, LanguageLink } from '../../archive/archive.ts';
+import { absoluteUrl } from '../../archive/urls.ts';
 import { compareText } from '../../report/message.ts';
 import { articleIndex, newestChange, rfc3339 } from '../feeds/feed-data.ts';
 import { NS, xml, xmlDocument } from '../feeds/xml.ts';
@@ -33,14 +33,17 @@ export function sitemapPages(archive: Archive): SitemapPage[] {
     const t = newestChange(groups.flatMap((g) => g.articles.flatMap((a) => index.get(a.url) ?? [])));
     return t ? rfc3339(t) : undefined;
   };
-  const pages: SitemapPage[] = [withLastmod(homeUrl(), newestOf(archive.home.latest))];
+  const pages: SitemapPage[] = archive.homes.map((home) => withAlternates(withLastmod(home.url, newestOf(home.latest)), home));
+  // Not the search pages, which ask not to be indexed.
+  const searches = new Set<unknown>(archive.searches);
   for (const page of modelPages(archive)) {
+    if (searches.has(page)) continue;
     const article = index.get(page.url);
     if (article && article === page) {
       const entry = withLastmod(page.url, rfc3339(article.updated ?? article.date));
       const versions = article.translations && [article, ...article.translations].map(({ lang, url }) => ({ lang, url }));
       pages.push(versions ? { ...entry, alternates: versions.sort((a, b) => compareText(a.lang, b.lang)) } : entry);
-    } else pages.push(withLastmod(page.url, isGroups(page.groups) ? newestOf(page.groups) : undefined));
+    } else pages.push(withAlternates(withLastmod(page.url, isGroups(page.groups) ? newestOf(page.groups) : undefined), page));
   }
   const seen = new Set<string>();
   return pages.filter((p) => !seen.has(p.url) && seen.add(p.url));
@@ -50,6 +53,16 @@ interface ModelPage {
   url: string;
   outputPath: string;
   groups?: unknown;
+  siteLang?: string;
+  languages?: LanguageLink[];
+}
+
+/** A page of one language with the same page in the site's others, when there is one, as alternates. */
+function withAlternates(entry: SitemapPage, page: ModelPage): SitemapPage {
+  const same = page.languages?.filter((l) => l.same) ?? [];
+  if (same.length === 0 || !page.siteLang) return entry;
+  const versions = [{ lang: page.siteLang, url: page.url }, ...same.map(({ lang, url }) => ({ lang, url }))];
+  return { ...entry, alternates: versions.sort((a, b) => compareText(a.lang, b.lang)) };
 }
 
 /** The page objects in the archive's top-level lists (`articles`, `listings`, `indexes`…). */
@@ -115,7 +128,7 @@ export function sitemapUrls(pages: number, limit = SITEMAP_LIMIT): string[] {
  */
 export function sitemapFiles(archive: Archive, limit = SITEMAP_LIMIT): [string, string][] {
   const pages = sitemapPages(archive);
-  const base = archive.site.url;
+  const base = archive.sites[0]!.url;
   if (pages.length <= limit) return [[SITEMAP_URL, urlset(pages, base)]];
   const parts: [string, string][] = [];
   const entries: SitemapPage[] = [];
@@ -137,5 +150,5 @@ export function sitemapFiles(archive: Archive, limit = SITEMAP_LIMIT): [string, 
  * the root of a host: on a site published under a sub-path it is inert but harmless.)
  */
 export function robotsTxt(archive: Archive): string {
-  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(SITEMAP_URL, archive.site.url)}`, ''].join('\n');
+  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(SITEMAP_URL, archive.sites[0]!.url)}`, ''].join('\n');
 }

@@ -79,10 +79,10 @@ describe('page URLs', () => {
   });
 
   it('builds year, place and topic URLs that outputPathOf accepts', () => {
-    expect(yearUrl(2021)).toBe('/2021/');
-    expect(placeUrl('af/baghlan/pol-e-hesar')).toBe('/places/af/baghlan/pol-e-hesar/');
-    expect(topicUrl('taliban')).toBe('/topics/taliban/');
-    for (const url of [yearUrl(2021), placeUrl('af/baghlan/pol-e-hesar'), topicUrl('taliban')])
+    expect(yearUrl('/', 2021)).toBe('/2021/');
+    expect(placeUrl('/', 'af/baghlan/pol-e-hesar')).toBe('/places/af/baghlan/pol-e-hesar/');
+    expect(topicUrl('/', 'taliban')).toBe('/topics/taliban/');
+    for (const url of [yearUrl('/', 2021), placeUrl('/', 'af/baghlan/pol-e-hesar'), topicUrl('/', 'taliban')])
       expect(() => outputPathOf(url)).not.toThrow();
   });
 

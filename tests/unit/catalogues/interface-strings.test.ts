@@ -42,7 +42,7 @@ describe('interface tables', () => {
     expect(messages).toEqual([
       expect.objectContaining({
         file: 'locales/fa.yaml',
-        line: 31,
+        line: 32,
         severity: 'error',
         ruleId: 'missing-interface-string',
         reason: '`periodsHeading.month` is missing: the interface shows it in English.',
@@ -63,12 +63,12 @@ describe('interface tables', () => {
 
   it('report a placeholder left out or not filled in, and a plural form the language does not have', () => {
     const dropped = load(dariWith(/^part: بخش \{n\}$/m, 'part: بخش')).messages;
-    expect(dropped.map((m) => [m.ruleId, m.line, m.reason])).toEqual([['invalid-interface-string', 30, '`part` leaves out `{n}`.']]);
+    expect(dropped.map((m) => [m.ruleId, m.line, m.reason])).toEqual([['invalid-interface-string', 31, '`part` leaves out `{n}`.']]);
     const unknown = load(dariWith(/^part: بخش \{n\}$/m, 'part: بخش {number}')).messages;
     expect(unknown.map((m) => m.reason)).toEqual(['`part` has `{number}`, which Dateline does not fill in here.']);
     const few = load(dariWith(/^ {2}one: "\{count\} گزارش"$/m, '  few: "{count} گزارش"')).messages;
     expect(few.map((m) => [m.ruleId, m.line, m.reason])).toEqual([
-      ['invalid-interface-string', 22, '`articleCount.few`: the language has no `few` form (one, other).'],
+      ['invalid-interface-string', 23, '`articleCount.few`: the language has no `few` form (one, other).'],
     ]);
     const noOther = load(dariWith(/^ {2}other: "\{count\} گزارش"\n/m, '')).messages;
     expect(noOther.map((m) => m.reason)).toEqual([

@@ -134,7 +134,7 @@ describe('tags and topics', () => {
       ['Taliban', 'kabul-airport'],
       ['taliban', 'ISIS-K', 'isis-k', 'National Resistence Front', 'uss'],
     ];
-    const { linkOf: topicOf, views, messages } = nameEntries('topic', tags, TOPICS, 'en');
+    const { linkOf: topicOf, views, messages } = nameEntries('topic', tags, TOPICS, 'en', '/');
     expect(topicOf('taliban')).toEqual({ name: 'Taliban', url: '/topics/taliban/' });
     expect(topicOf('taliban')).toBe(topicOf('Taliban'));
     // Named only in Dari: the Dari name, marked as such.
@@ -147,7 +147,7 @@ describe('tags and topics', () => {
     );
     // `uss` is not taken for `us`: too short to tell a misspelling.
     expect(messages[1]!.fix).toBe('Tag an article with it, or remove the entry.');
-    const dari = nameEntries('topic', tags, TOPICS, 'fa');
+    const dari = nameEntries('topic', tags, TOPICS, 'fa', '/');
     expect(dari.linkOf('Taliban')).toEqual({ name: 'طالبان', url: '/topics/taliban/' });
   });
 });

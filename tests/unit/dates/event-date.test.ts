@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ENGLISH_TABLE, SHIPPED_LOCALES, uiStrings } from '../../../src/archive/ui-strings.ts';
 import { eventDatetime, formatEventDate, parseEventDate } from '../../../src/dates/event-date.ts';
 
 const shown = (text: string) => {
   const r = parseEventDate(text);
   if (!r.ok) throw new Error(r.reason);
   // ICU puts thin spaces around the range dash.
-  return `${formatEventDate(r.date, 'en-GB').replace(/\s/g, ' ')} | ${eventDatetime(r.date)} | ${r.date.precision}`;
+  return `${formatEventDate(r.date, 'en-GB', uiStrings(ENGLISH_TABLE)).replace(/\s/g, ' ')} | ${eventDatetime(r.date)} | ${r.date.precision}`;
 };
 
 describe('parseEventDate', () => {
@@ -19,6 +23,11 @@ describe('parseEventDate', () => {
   it('marks approximate and uncertain dates', () => {
     expect(shown('2021-08-20~')).toBe('about 20 August 2021 | 2021-08-20 | day');
     expect(shown('2021-08-20?')).toBe('20 August 2021 (uncertain) | 2021-08-20 | day');
+    // In the interface's language: Dari.
+    const dari = uiStrings(parse(readFileSync(join(SHIPPED_LOCALES, 'fa.yaml'), 'utf8'), { schema: 'core' }));
+    const about = parseEventDate('2021-08-20%');
+    if (!about.ok) throw new Error(about.reason);
+    expect(formatEventDate(about.date, dari.dateLocale, dari)).toBe('حدود ۲۹ اسد ۱۴۰۰ (نامطمئن)');
   });
 
   it('shows an unspecified day or month at the precision that is known', () => {

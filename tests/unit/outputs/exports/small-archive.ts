@@ -7,6 +7,8 @@ export const site: SiteView = {
   url: 'https://news.example/archive/',
   lang: 'en',
   dir: 'ltr',
+  base: '/',
+  urls: { home: '/', archive: '/archive/', places: '/places/', topics: '/topics/', search: '/search/' },
   publisher: 'Small Desk',
   ui: {},
   feeds: { atom: '/feed.xml', rss: '/rss.xml', json: '/feed.json' },
@@ -21,6 +23,7 @@ export function article(slug: string, day: string, extra: Partial<ArticlePage> =
     url,
     outputPath: `${url.slice(1)}index.html`,
     canonical: new URL(url.slice(1), site.url).href,
+    siteLang: 'en',
     file: `content/${slug}.md`,
     title: slug,
     lang: 'en',
@@ -53,15 +56,17 @@ export function article(slug: string, day: string, extra: Partial<ArticlePage> =
 /** Builds an archive whose (year) listing lists `published`, as `buildArchive` lists published articles only. */
 export function archiveOf(articles: ArticlePage[], published: ArticlePage[] = articles.filter((a) => !a.withdrawn)): Archive {
   return {
-    site,
+    sites: [site],
     articles,
-    home: { total: published.length, latest: [], years: [] },
+    homes: [{ url: '/', outputPath: 'index.html', canonical: site.url, siteLang: 'en', total: published.length, latest: [], years: [] }],
+    searches: [],
     listings: [
       {
         kind: 'year',
         url: '/2021/',
         outputPath: '2021/index.html',
         canonical: `${site.url}2021/`,
+        siteLang: 'en',
         title: 'Reports of 2021',
         otherNames: [],
         breadcrumbs: [],

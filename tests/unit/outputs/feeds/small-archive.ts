@@ -92,6 +92,7 @@ export const withdrawn = article('/2021/08/10/withdrawn/', {
 
 const spec = (kind: FeedSpec['kind'], title: string, pageUrl: string, articles: string[]): FeedSpec => ({
   kind,
+  siteLang: 'en',
   title,
   pageUrl,
   urls: feedUrls(pageUrl),
@@ -116,25 +117,41 @@ const teaser = (a: ArticlePage) => ({
 /** The hand-made archive. `indexes` stands for page lists the sitemap must find by their shape. */
 export function smallArchive(): Archive {
   const archive = {
-    site: {
-      title: 'Desk & Co',
-      description: 'Reports <from> the desk & field.',
-      url: BASE,
-      lang: 'en',
-      dir: 'ltr',
-      publisher: 'Desk & Co <news>',
-      ui: {},
-      feeds: feedUrls('/'),
-      search: { enabled: true, collapsedFacets: [] },
-    },
+    sites: [
+      {
+        title: 'Desk & Co',
+        description: 'Reports <from> the desk & field.',
+        url: BASE,
+        lang: 'en',
+        dir: 'ltr',
+        base: '/',
+        urls: { home: '/', archive: '/archive/', places: '/places/', topics: '/topics/', search: '/search/' },
+        publisher: 'Desk & Co <news>',
+        ui: {},
+        feeds: feedUrls('/'),
+        search: { enabled: true, collapsedFacets: [] },
+      },
+    ],
     articles: [kabul, andarab, withdrawn],
-    home: { total: 2, latest: [{ heading: 'August 2021', articles: [teaser(kabul), teaser(andarab)] }], years: [] },
+    homes: [
+      {
+        url: '/',
+        outputPath: 'index.html',
+        canonical: BASE,
+        siteLang: 'en',
+        total: 2,
+        latest: [{ heading: 'August 2021', articles: [teaser(kabul), teaser(andarab)] }],
+        years: [],
+      },
+    ],
+    searches: [],
     listings: [
       {
         kind: 'place',
         url: '/places/af/baghlan/',
         outputPath: 'places/af/baghlan/index.html',
         canonical: `${BASE}places/af/baghlan/`,
+        siteLang: 'en',
         title: 'Baghlan',
         otherNames: [],
         breadcrumbs: [],
@@ -146,6 +163,7 @@ export function smallArchive(): Archive {
         url: '/places/xx/',
         outputPath: 'places/xx/index.html',
         canonical: `${BASE}places/xx/`,
+        siteLang: 'en',
         title: 'Nowhere',
         otherNames: [],
         breadcrumbs: [],
@@ -153,7 +171,9 @@ export function smallArchive(): Archive {
         groups: [],
       },
     ],
-    indexes: [{ url: '/places/', outputPath: 'places/index.html', canonical: `${BASE}places/`, title: 'Places', sections: [] }],
+    indexes: [
+      { url: '/places/', outputPath: 'places/index.html', canonical: `${BASE}places/`, siteLang: 'en', title: 'Places', sections: [] },
+    ],
     feeds: [siteFeed, emptyFeed, placeFeed],
     searchBundles: [{ folder: 'pagefind', articleUrls: [kabul.url, andarab.url] }],
   };
