@@ -106,6 +106,8 @@ export interface Translation {
 
 /** The site in one of its languages: what every page of that language prints around its own content. */
 export interface SiteView {
+  /** The language's name in itself ("English", "دری", "پښتو"), for the language switch. */
+  language: string;
   title: string;
   description: string;
   /** The site's absolute base URL (the default language's home). */
@@ -141,6 +143,11 @@ export interface Link {
   url: string;
   /** Set when the name is in another language than the page (for `lang` on the link). */
   lang?: string;
+}
+
+/** A link to a place's page, with the place's gazetteer id. */
+export interface PlaceLink extends Link {
+  id: string;
 }
 
 export interface TimeView {
@@ -183,7 +190,7 @@ export interface ArticlePage extends SitePage {
   date: TimeView;
   updated?: TimeView;
   /** The article's places, then the places that contain them. */
-  places: Link[];
+  places: PlaceLink[];
   /** Gazetteer ids of the places the article names (not their containers). */
   placeIds: string[];
   /** Every spelling of the article's places and the places containing them (all scripts, aliases), for search. */
@@ -193,6 +200,11 @@ export interface ArticlePage extends SitePage {
   /** A small locator map of the article's places, when they have coordinates. */
   map?: MapSpec;
   topics: Link[];
+  /**
+   * Its places (with those containing them) and topics as the search page's choices name them: in
+   * the site's default language, so that a place is one choice whatever its reports' language.
+   */
+  facets: { places: string[]; topics: string[] };
   /** The lead image (front matter `image`). */
   image?: ImageView;
   /** Who wrote it (links to their pages), and the byline that prints them ("By Jane Doe and Ahmad Shah"). */

@@ -28,7 +28,7 @@ import { buildEntryPages, nameEntries } from './catalogue-pages.ts';
 import { buildDatePages } from './date-pages.ts';
 import { formatDatelinePlace } from './dateline.ts';
 import { calendarOf, formatDay, formatSolarHijri, formatTime } from './format-date.ts';
-import { type Entry, groupByDay, type ListingContext, toTeaser } from './listing.ts';
+import { type Entry, groupBy, groupByDay, type ListingContext, toTeaser } from './listing.ts';
 import { buildPlacePages } from './place-pages.ts';
 import { findRelated } from './related.ts';
 import { COLLAPSIBLE_FACETS, planSearchBundles } from './search-bundles.ts';
@@ -98,14 +98,16 @@ export function buildArchive(
         language.lang,
         language.base,
       );
-    return { ctx, site: siteView(ctx, search), topics: name('topic'), authors: name('author') };
+    // Named in itself as its table's locale names it (`fa-AF`: "دری"), else as its tag does.
+    const named = languageName(catalogues.strings?.[language.lang] ? ui.dateLocale : language.lang);
+    return { ctx, site: siteView(ctx, search, named), topics: name('topic'), authors: name('author') };
   });
   // Whether an entry is used does not depend on the language: its messages once.
   messages.push(...languages[0]!.topics.messages, ...languages[0]!.authors.messages);
   const languageOf = languageMatcher(languages);
   const entries: Entry[] = kept.map(({ article, url }) => ({
     article,
-    page: toArticlePage(article, url, gazetteer, languageOf(article.lang), media),
+    page: toArticlePage(article, url, gazetteer, languageOf(article.lang), languages[0]!, media),
   }));
   // Translations first: related coverage leaves out an article's own translations.
   messages.push(...linkTranslations(entries), ...linkRelated(entries, gazetteer));
@@ -145,8 +147,9 @@ interface Language {
 }
 
 /** The SiteView of a language. */
-function siteView({ config, ui, base }: ListingContext, search: SiteView['search']): SiteView {
+function siteView({ config, ui, base }: ListingContext, search: SiteView['search'], language: string): SiteView {
   return {
+    language,
     title: config.title,
     description: config.description,
     url: config.url,
@@ -194,13 +197,7 @@ function languagePages(
   // Listings show what readers should find: published articles only, newest first.
   const listed = own.filter((e) => e.article.status === 'published');
   const dates = buildDatePages(listed, ctx);
-  const placesAt = placesIndexUrl(base);
-  const placePages = buildPlacePages(
-    listed,
-    new Set(articles.flatMap((a) => a.places.map((p) => p.url.slice(placesAt.length, -1)))),
-    gazetteer,
-    ctx,
-  );
+  const placePages = buildPlacePages(listed, new Set(articles.flatMap((a) => a.places.map((p) => p.id))), gazetteer, ctx);
   const topicPages = buildEntryPages('topic', listed, articles, topics.views, ctx);
   const authorPages = buildEntryPages('author', listed, articles, authors.views, ctx);
 
@@ -252,7 +249,7 @@ function linkLanguages(archive: Archive): void {
   const link = (site: SiteView, url: string | undefined): LanguageLink => ({
     lang: site.lang,
     dir: site.dir,
-    name: languageName(site.lang),
+    name: site.language,
     url: url ?? site.base,
     canonical: absoluteUrl(url ?? site.base, site.url),
     same: url !== undefined,
@@ -263,11 +260,12 @@ function linkLanguages(archive: Archive): void {
       .filter((s) => s.lang !== page.siteLang)
       .map((s) => link(s, urls.has(s.base + path) ? s.base + path : undefined));
   }
-  const language = (tag: string) => tag.split('-')[0]!.toLowerCase();
+  // An article's version in a language is its translation in that language's site.
+  const siteLangOf = new Map(archive.articles.map((a) => [a.url, a.siteLang]));
   for (const page of archive.articles) {
     page.languages = archive.sites
       .filter((s) => s.lang !== page.siteLang)
-      .map((s) => link(s, page.translations?.find((t) => language(t.lang) === language(s.lang))?.url));
+      .map((s) => link(s, page.translations?.find((t) => siteLangOf.get(t.url) === s.lang)?.url));
   }
 }
 
@@ -345,6 +343,8 @@ function toArticlePage(
   url: string,
   places: Gazetteer,
   { ctx, topics, authors }: Language,
+  /** The site's default language, which names the search page's choices. */
+  first: Language,
   media: Readonly<Record<string, MediaInfo>>,
 ): ArticlePage {
   const { config, ui, base } = ctx;
@@ -382,7 +382,7 @@ function toArticlePage(
     ...datelineOf(formatDatelinePlace(a.places, (p) => places.lineage(p), ui, config.lang)),
     date: { ...timeView(a.date), ...(hijri ? { solarHijri: hijri } : {}) },
     updated: a.updated ? timeView(a.updated) : undefined,
-    places: [...new Map(ordered.map((p) => [p.id, { ...placeNameIn(p, config.lang), url: placeUrl(base, p.id) }])).values()],
+    places: [...new Map(ordered.map((p) => [p.id, { id: p.id, ...placeNameIn(p, config.lang), url: placeUrl(base, p.id) }])).values()],
     placeIds: a.places.map((p) => p.id),
     placeSpellings: [...new Set(ordered.flatMap((p) => [...Object.values(p.names), ...p.aliases]))],
     points,
@@ -395,6 +395,11 @@ function toArticlePage(
       : undefined,
     // Tags that name one topic (`Taliban`, `taliban`) count once.
     topics: [...new Map(a.tags.map(topicOf).map((t) => [t.url, t])).values()],
+    facets: {
+      // Kabul the city and Kabul the province are one choice, counted once.
+      places: [...new Set(ordered.map((p) => placeNameIn(p, first.ctx.config.lang).name))],
+      topics: [...new Set(a.tags.map((tag) => first.topics.linkOf(tag).name))],
+    },
     ...bylineOf([...new Map(a.authors.map(authorOf).map((t) => [t.url, t])).values()], ui),
     bodyKey: a.bodyKey,
     textKey: a.textKey,
@@ -438,7 +443,10 @@ function linkRelated(entries: readonly Entry[], places: Gazetteer): Message[] {
   const messages: Message[] = [];
   const byId = new Map(entries.map((e) => [e.page.url.slice(1, -1), e]));
   const listed = entries.filter((e) => e.article.status === 'published');
-  const found = findRelated(listed, places);
+  // Found among the reports of the page's own language: its teasers are in its interface.
+  const found = new Map<string, Entry[]>();
+  for (const [, group] of groupBy(listed, (e) => e.page.siteLang))
+    for (const [url, list] of findRelated(group, places)) found.set(url, list);
   for (const entry of entries) {
     const explicit = entry.article.related.flatMap((r) => {
       const target = byId.get(r.id);

@@ -233,7 +233,8 @@ export function readInterfaceTables(root: string, config: SiteConfig): Record<st
  * full tag first (`fa-AF`), then the language (`fa`). None for English: it is the default.
  */
 export function readInterfaceTable(root: string, lang: string): CatalogueFile | undefined {
-  const tags = [...new Set([lang, lang.split('-')[0]!])];
+  // The tag as given and in lowercase (`fa-AF.yaml`, `fa-af.yaml`), then its language.
+  const tags = [...new Set([lang, lang.toLowerCase(), lang.split('-')[0]!])];
   for (const [folder, name] of [
     [join(root, LOCALES_FOLDER), (path: string) => relative(root, path).split(sep).join('/')],
     [SHIPPED_LOCALES, (path: string) => path],

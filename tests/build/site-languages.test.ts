@@ -101,6 +101,8 @@ describe('a site in several languages', () => {
       '../andarab-resistance-dari/index.html',
       '../andarab-resistance-pashto/index.html',
     ]);
+    // Each language named in itself, Dari as its table's locale (`fa-AF`) names it.
+    expect(article.text('.language-switch')).toBe('دری پښتو');
     const panjshirReport = await site.page('/2021/09/06/panjshir-taliban-claim/');
     expect(hrefs(panjshirReport, '.language-switch a')).toEqual(['../../../../index.html', '../../../../ps/index.html']);
   });
@@ -117,6 +119,31 @@ describe('a site in several languages', () => {
     expect(month).toContain('<xhtml:link rel="alternate" hreflang="en" href="https://dateline.example.org/2021/08/"/>');
     expect(month).toContain('<xhtml:link rel="alternate" hreflang="ps" href="https://dateline.example.org/ps/2021/08/"/>');
     expect(sitemap).not.toContain('/fa/search/');
+  });
+});
+
+describe('what every language shares', () => {
+  it('names a place or topic alike in every report for search, and each place by its id in the open data', async () => {
+    const dari = site.report.archive!.articles.find((a) => a.url === '/2021/08/22/andarab-resistance-dari/')!;
+    expect(dari.places.map((p) => p.name)).toContain('بغلان');
+    expect(dari.facets.places).toContain('Baghlan');
+    const search = JSON.parse(await readFile(join(site.out, 'search/index.json'), 'utf8'));
+    // The English, Dari and Pashto Andarab reports: one choice, not one a language.
+    expect(search.totals.place.Baghlan).toBe(3);
+    expect(Object.keys(search.totals.place)).not.toContain('بغلان');
+    const data = JSON.parse(await readFile(join(site.out, 'data/articles.json'), 'utf8'));
+    const record = data.articles.find((a: { path: string }) => a.path === dari.url);
+    expect(record.places.map((p: { id: string }) => p.id)).toContain('af/baghlan');
+  });
+
+  it('relates a report to reports in its own language', () => {
+    for (const page of site.report.archive!.articles) {
+      const langs = new Map(site.report.archive!.articles.map((a) => [a.url, a.siteLang]));
+      expect(
+        page.related.map((t) => langs.get(t.url)).filter((l) => l !== page.siteLang),
+        page.url,
+      ).toEqual([]);
+    }
   });
 });
 

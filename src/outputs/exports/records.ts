@@ -36,19 +36,13 @@ export interface ArticleRecord {
   withdrawn: boolean;
   dateline: string;
   placeIds: string[];
-  places: { id: string | null; name: string; url: string }[];
+  places: { id: string; name: string; url: string }[];
   points: { id: string; name: string; lat: number; lon: number }[];
   topics: { name: string; url: string }[];
   authors: { name: string; url: string }[];
   image: { url: string; width: number; height: number; alt: string | null; caption: string | null; credit: string | null } | null;
   sources: { publisher: string; title: string | null; url: string | null; date: string | null }[];
   corrections: { date: string; text: string }[];
-}
-
-/** The place id of a place page URL (`/places/af/baghlan/` → `af/baghlan`). */
-export function placeIdOf(url: string): string | null {
-  const match = /^\/places\/(.+)\/$/.exec(url);
-  return match ? match[1]! : null;
 }
 
 /**
@@ -73,7 +67,7 @@ export function articleRecord(article: ArticlePage, siteUrl: string): ArticleRec
     withdrawn: article.withdrawn,
     dateline: article.datelinePlace,
     placeIds: [...article.placeIds],
-    places: article.places.map((p) => ({ id: placeIdOf(p.url), name: p.name, url: abs(p.url) })),
+    places: article.places.map((p) => ({ id: p.id, name: p.name, url: abs(p.url) })),
     points: article.points.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon })),
     topics: article.topics.map((t) => ({ name: t.name, url: abs(t.url) })),
     authors: article.authors.map((a) => ({ name: a.name, url: abs(a.url) })),

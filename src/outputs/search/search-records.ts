@@ -78,9 +78,8 @@ function recordMeta(a: ArticlePage): SearchRecord['meta'] {
 export function recordFilters(a: ArticlePage): SearchRecord['filters'] {
   return {
     month: [a.date.datetime.slice(0, 7)],
-    // Kabul the city and Kabul the province are one facet value, counted once.
-    place: [...new Set(a.places.map((p) => p.name))],
-    topic: a.topics.map((t) => t.name),
+    place: a.facets.places,
+    topic: a.facets.topics,
     language: [a.lang],
   };
 }

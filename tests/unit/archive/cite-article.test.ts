@@ -3,6 +3,7 @@ import type { ArticlePage, SiteView } from '../../../src/archive/archive.ts';
 import { citationKey, citeArticle, escapeBibtex } from '../../../src/archive/cite-article.ts';
 
 const site: SiteView = {
+  language: 'English',
   title: 'Dateline',
   description: '',
   url: 'https://dateline.example.org/',
@@ -35,6 +36,7 @@ function page(title: string, extra: Partial<ArticlePage> = {}): ArticlePage {
     datelineParts: [{ text: 'Banu, Pol-e-Hesar and De Salah, Baghlan' }],
     date: { datetime: '2021-08-22', day: '22 August 2021', utc: '2021-08-21T19:30:00Z', hasTime: false },
     places: [],
+    facets: { places: [], topics: [] },
     placeIds: [],
     placeSpellings: [],
     points: [],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { articlesCsv, CSV_COLUMNS } from '../../../../src/outputs/exports/articles-csv.ts';
 import { articlesGeoJson, articlesGeoJsonPieces, buildArticlesGeoJson } from '../../../../src/outputs/exports/articles-geojson.ts';
 import { articlesJson, articlesJsonPieces, buildArticlesJson } from '../../../../src/outputs/exports/articles-json.ts';
-import { exportedArticles, placeIdOf } from '../../../../src/outputs/exports/records.ts';
+import { exportedArticles } from '../../../../src/outputs/exports/records.ts';
 import { archiveOf, article, HOSTILE_TITLES } from './small-archive.ts';
 
 const andarab = article('andarab-resistance', '2021-08-22', {
@@ -19,9 +19,9 @@ const andarab = article('andarab-resistance', '2021-08-22', {
   updated: { datetime: '2021-08-23', day: '23 August 2021', utc: '2021-08-22T19:30:00Z', hasTime: false },
   placeIds: ['af/baghlan/banu', 'af/baghlan/pol-e-hesar'],
   places: [
-    { name: 'Banu', url: '/places/af/baghlan/banu/' },
-    { name: 'Pol-e-Hesar', url: '/places/af/baghlan/pol-e-hesar/' },
-    { name: 'Baghlan', url: '/places/af/baghlan/' },
+    { id: 'af/baghlan/banu', name: 'Banu', url: '/places/af/baghlan/banu/' },
+    { id: 'af/baghlan/pol-e-hesar', name: 'Pol-e-Hesar', url: '/places/af/baghlan/pol-e-hesar/' },
+    { id: 'af/baghlan', name: 'Baghlan', url: '/places/af/baghlan/' },
   ],
   points: [
     { id: 'af/baghlan/banu', name: 'Banu', lat: 35.63348, lon: 69.26019, url: '/places/af/baghlan/banu/' },
@@ -46,7 +46,7 @@ const ida = article('hurricane-ida', '2021-08-29', {
   title: 'Ida, "Category 4", makes landfall',
   datelinePlace: 'Port Fourchon, Louisiana',
   placeIds: ['us/louisiana/port-fourchon'],
-  places: [{ name: 'Port Fourchon', url: '/places/us/louisiana/port-fourchon/' }],
+  places: [{ id: 'us/louisiana/port-fourchon', name: 'Port Fourchon', url: '/places/us/louisiana/port-fourchon/' }],
   points: [
     { id: 'us/louisiana/port-fourchon', name: 'Port Fourchon', lat: 29.37911, lon: -90.26008, url: '/places/us/louisiana/port-fourchon/' },
   ],
@@ -59,10 +59,6 @@ const archive = archiveOf([ida, draft, andarab, withdrawn], [ida, andarab]);
 describe('exportedArticles', () => {
   it('keeps published and withdrawn articles in model order and leaves drafts out', () => {
     expect(exportedArticles(archive).map((a) => a.url)).toEqual([ida.url, andarab.url, withdrawn.url]);
-  });
-  it('reads place ids from place URLs', () => {
-    expect(placeIdOf('/places/af/baghlan/')).toBe('af/baghlan');
-    expect(placeIdOf('/topics/x/')).toBeNull();
   });
 });
 

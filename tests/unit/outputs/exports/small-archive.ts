@@ -2,6 +2,7 @@ import type { Archive, ArticlePage, SiteView, TimeView } from '../../../../src/a
 
 /** A hand-made model: what `buildArchive` would give, kept small and explicit. */
 export const site: SiteView = {
+  language: 'English',
   title: 'Small',
   description: '',
   url: 'https://news.example/archive/',
@@ -36,9 +37,10 @@ export function article(slug: string, day: string, extra: Partial<ArticlePage> =
     datelineParts: [{ text: 'Banu, Baghlan' }],
     date: time(day, `${day}T00:00:00Z`),
     places: [
-      { name: 'Banu', url: '/places/af/baghlan/banu/' },
-      { name: 'Baghlan', url: '/places/af/baghlan/' },
+      { id: 'af/baghlan/banu', name: 'Banu', url: '/places/af/baghlan/banu/' },
+      { id: 'af/baghlan', name: 'Baghlan', url: '/places/af/baghlan/' },
     ],
+    facets: { places: ['Banu', 'Baghlan'], topics: ['andarab'] },
     placeIds: ['af/baghlan/banu'],
     placeSpellings: ['Banu', 'Baghlan'],
     points: [{ id: 'af/baghlan/banu', name: 'Banu', lat: 35.63348, lon: 69.26019, url: '/places/af/baghlan/banu/' }],

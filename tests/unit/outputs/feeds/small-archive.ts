@@ -119,6 +119,7 @@ export function smallArchive(): Archive {
   const archive = {
     sites: [
       {
+        language: 'English',
         title: 'Desk & Co',
         description: 'Reports <from> the desk & field.',
         url: BASE,
