@@ -85,10 +85,27 @@ export function relativeUrl(url: string, from: string, portable: boolean): strin
   const [, target = '/', rest = ''] = /^([^?#]*)(.*)$/.exec(url)!;
   const fromDir = from.endsWith('/') ? from : posix.dirname(from);
   const isDir = target.endsWith('/');
-  let relative = posix.relative(fromDir, isDir && portable ? `${target}index.html` : target);
+  let relative = relativePath(fromDir, isDir && portable ? `${target}index.html` : target);
   if (isDir && !portable) relative = relative === '' ? '.' : relative;
   if (isDir && !portable) relative += '/';
   return `${relative.startsWith('.') ? '' : './'}${relative}${rest}`;
+}
+
+/** A path written as the site writes them: segments with no `.`, `..` or empty one between slashes. */
+const PLAIN_PATH = /^\/(?:[^/.][^/]*\/)*(?:[^/.][^/]*)?$/;
+
+/**
+ * posix.relative for two root paths, by segments when both are plain (PLAIN_PATH), as every
+ * URL the model makes is: posix.relative resolves both against the working folder first, which
+ * took a tenth of the build thread's time spent making a 10,000-article site's links relative.
+ */
+export function relativePath(fromDir: string, to: string): string {
+  if (!PLAIN_PATH.test(fromDir) || !PLAIN_PATH.test(to)) return posix.relative(fromDir, to);
+  const from = fromDir.split('/').filter(Boolean);
+  const target = to.split('/').filter(Boolean);
+  let shared = 0;
+  while (shared < from.length && shared < target.length && from[shared] === target[shared]) shared++;
+  return [...Array<string>(from.length - shared).fill('..'), ...target.slice(shared)].join('/');
 }
 
 /**

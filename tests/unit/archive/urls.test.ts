@@ -1,5 +1,15 @@
+import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, articleUrl, outputPathOf, placeUrl, relativeUrl, topicUrl, yearUrl } from '../../../src/archive/urls.ts';
+import {
+  absoluteUrl,
+  articleUrl,
+  outputPathOf,
+  placeUrl,
+  relativePath,
+  relativeUrl,
+  topicUrl,
+  yearUrl,
+} from '../../../src/archive/urls.ts';
 import { parseArticleDate } from '../../../src/dates/article-date.ts';
 
 describe('outputPathOf', () => {
@@ -33,6 +43,24 @@ describe('outputPathOf', () => {
     ['/', 'index.html'],
   ])('writes %j to %s', (url, path) => {
     expect(outputPathOf(url)).toBe(path);
+  });
+});
+
+describe('relativePath', () => {
+  it('is posix.relative for any two root paths, plain or not (dots, empty segments)', () => {
+    const segments = ['a', 'b', '2021', '08', 'index.html', '.', '..', '', 'a.b', '.hidden'];
+    // A fixed sequence (a linear congruential generator), so a failure is the same each run.
+    let seed = 7;
+    const next = (k: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % k;
+    };
+    const path = () => `/${Array.from({ length: next(5) }, () => segments[next(segments.length)]).join('/')}${next(2) ? '/' : ''}`;
+    const differing = Array.from({ length: 20000 }, () => [path(), path()] as const).filter(
+      ([from, to]) => relativePath(from, to) !== posix.relative(from, to),
+    );
+    expect(differing).toEqual([]);
+    expect(relativePath('/2021/08/22/x/', '/places/af/index.html')).toBe('../../../../places/af/index.html');
   });
 });
 
