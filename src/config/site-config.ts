@@ -103,10 +103,7 @@ export const siteConfigSchema = z
       .transform(canonicalZone)
       .default('UTC'),
     /** Language of the interface and of articles that do not name one. */
-    lang: z
-      .string()
-      .refine((l) => canonicalLang(l) !== undefined, { message: 'not a BCP 47 language tag' })
-      .default('en'),
+    lang: languageTag.default('en'),
     /** Folders, relative to the project root. */
     content: z.string().default('content'),
     output: z.string().default('_site'),
