@@ -117,6 +117,8 @@ export interface SiteView {
   base: string;
   /** The pages the masthead links to, in this language. */
   urls: { home: string; archive: string; places: string; topics: string; search: string };
+  /** The homes of the site's other languages (the 404 page links them); absent on a site of one language. */
+  languages?: LanguageLink[];
   /** The writing direction of the site's language: the pages' `<html dir>`. */
   dir: 'ltr' | 'rtl';
   /** Who publishes the archive (for feeds and JSON-LD). */

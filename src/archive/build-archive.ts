@@ -254,6 +254,7 @@ function linkLanguages(archive: Archive): void {
     canonical: absoluteUrl(url ?? site.base, site.url),
     same: url !== undefined,
   });
+  for (const site of archive.sites) site.languages = archive.sites.filter((s) => s !== site).map((s) => link(s, s.base));
   for (const page of pages) {
     const path = page.url.slice(siteOf.get(page.siteLang)!.base.length);
     page.languages = archive.sites

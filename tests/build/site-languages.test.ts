@@ -107,6 +107,16 @@ describe('a site in several languages', () => {
     expect(hrefs(panjshirReport, '.language-switch a')).toEqual(['../../../../index.html', '../../../../ps/index.html']);
   });
 
+  it('links every language’s home from the not-found page, which servers show at any address', async () => {
+    const notFound = await site.page('/404.html');
+    expect(notFound.one('html').properties.lang).toBe('en');
+    const homes = notFound.all('main a[hreflang]').map((a) => [a.properties.hrefLang, a.properties.href]);
+    expect(homes).toEqual([
+      ['fa', '/fa/'],
+      ['ps', '/ps/'],
+    ]);
+  });
+
   it('writes each language’s feeds in its language, and lists the versions of its pages in the sitemap', async () => {
     const feed = await readFile(join(site.out, 'fa/feed.xml'), 'utf8');
     expect(feed).toContain('xml:lang="fa"');
