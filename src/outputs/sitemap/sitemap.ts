@@ -33,17 +33,15 @@ export function sitemapPages(archive: Archive): SitemapPage[] {
     const t = newestChange(groups.flatMap((g) => g.articles.flatMap((a) => index.get(a.url) ?? [])));
     return t ? rfc3339(t) : undefined;
   };
-  const pages: SitemapPage[] = archive.homes.map((home) => withAlternates(withLastmod(home.url, newestOf(home.latest)), home));
+  const pages: SitemapPage[] = archive.homes.map((home) => withLanguages(withLastmod(home.url, newestOf(home.latest)), home));
   // Not the search pages, which ask not to be indexed.
   const searches = new Set<unknown>(archive.searches);
   for (const page of modelPages(archive)) {
     if (searches.has(page)) continue;
     const article = index.get(page.url);
-    if (article && article === page) {
-      const entry = withLastmod(page.url, rfc3339(article.updated ?? article.date));
-      const versions = article.translations && [article, ...article.translations].map(({ lang, url }) => ({ lang, url }));
-      pages.push(versions ? { ...entry, alternates: versions.sort((a, b) => compareText(a.lang, b.lang)) } : entry);
-    } else pages.push(withAlternates(withLastmod(page.url, isGroups(page.groups) ? newestOf(page.groups) : undefined), page));
+    if (article && article === page)
+      pages.push(withVersions(withLastmod(page.url, rfc3339(article.updated ?? article.date)), article, article.translations));
+    else pages.push(withLanguages(withLastmod(page.url, isGroups(page.groups) ? newestOf(page.groups) : undefined), page));
   }
   const seen = new Set<string>();
   return pages.filter((p) => !seen.has(p.url) && seen.add(p.url));
@@ -57,12 +55,25 @@ interface ModelPage {
   languages?: LanguageLink[];
 }
 
-/** A page of one language with the same page in the site's others, when there is one, as alternates. */
-function withAlternates(entry: SitemapPage, page: ModelPage): SitemapPage {
-  const same = page.languages?.filter((l) => l.same) ?? [];
-  if (same.length === 0 || !page.siteLang) return entry;
-  const versions = [{ lang: page.siteLang, url: page.url }, ...same.map(({ lang, url }) => ({ lang, url }))];
+/** A page's entry with its versions in other languages as alternates, itself among them (by language), when it has any. */
+function withVersions(
+  entry: SitemapPage,
+  self: { lang: string; url: string },
+  others: readonly { lang: string; url: string }[] | undefined,
+): SitemapPage {
+  if (!others?.length) return entry;
+  const versions = [self, ...others].map(({ lang, url }) => ({ lang, url }));
   return { ...entry, alternates: versions.sort((a, b) => compareText(a.lang, b.lang)) };
+}
+
+/** A page of one language with the same page in the site's others (withVersions), when there is one. */
+function withLanguages(entry: SitemapPage, page: ModelPage): SitemapPage {
+  if (!page.siteLang) return entry;
+  return withVersions(
+    entry,
+    { lang: page.siteLang, url: page.url },
+    page.languages?.filter((l) => l.same),
+  );
 }
 
 /** The page objects in the archive's top-level lists (`articles`, `listings`, `indexes`…). */
