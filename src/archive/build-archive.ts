@@ -425,7 +425,7 @@ function toArticlePage(
       }),
     event: a.eventDate
       ? {
-          label: formatEventDate(a.eventDate, ui.dateLocale, ui),
+          label: formatEventDate(a.eventDate, ui),
           datetime: eventDatetime(a.eventDate),
           precision: a.eventDate.precision,
           edtf: a.eventDate.edtf,

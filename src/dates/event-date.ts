@@ -73,8 +73,7 @@ export function parseEventDate(text: string): EventDateResult {
  */
 export function formatEventDate(
   date: EventDate,
-  locale: string,
-  words: { eventAbout: (date: string) => string; eventUncertain: (date: string) => string },
+  ui: { dateLocale: string; eventAbout: (date: string) => string; eventUncertain: (date: string) => string },
 ): string {
   const options: Intl.DateTimeFormatOptions = {
     timeZone: 'UTC',
@@ -82,10 +81,10 @@ export function formatEventDate(
     ...(date.precision !== 'year' ? { month: 'long' } : {}),
     ...(date.precision === 'day' ? { day: 'numeric' } : {}),
   };
-  const format = dateFormatter(locale, options);
+  const format = dateFormatter(ui.dateLocale, options);
   const text = date.interval ? format.formatRange(date.min, date.max) : format.format(date.min);
-  const about = date.approximate ? words.eventAbout(text) : text;
-  return date.uncertain ? words.eventUncertain(about) : about;
+  const about = date.approximate ? ui.eventAbout(text) : text;
+  return date.uncertain ? ui.eventUncertain(about) : about;
 }
 
 /** The start for `<time datetime>`: `2021-08-20`, `2021-08` or `2021`. */
