@@ -6,7 +6,7 @@ import { bodyFrom, bodyStart, type CheckContext, type CheckedArticle, checkArtic
 import type { Message } from '../report/message.ts';
 import { readJsonFile, readJsonFileSync, writeJsonFile, writeTextFile } from './json-file.ts';
 import { type ArticleFile, type FileStamp, type KnownFile, readArticleBytes } from './read-project.ts';
-import type { BodySummary } from './render-bodies.ts';
+import type { BodySummary } from './render-cache.ts';
 
 /**
  * What the last build knew of each article file, by path, in `.dateline-cache/articles/`: its

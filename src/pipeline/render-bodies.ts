@@ -9,7 +9,7 @@ import type { BodyImages } from '../markdown/body-images.ts';
 import { type RenderedBody, renderArticleBody } from '../markdown/render-markdown.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { startWorker } from '../start-worker.ts';
-import { readJsonFileSync, writeJsonFileSync } from './json-file.ts';
+import { type BodySummary, entryPath, type PoolRender, type RenderBatch, readEntry, summaryOf, writeEntrySync } from './render-cache.ts';
 
 export interface RenderOptions {
   /** Folder of cached renders (`.dateline-cache/markdown`); none: render everything. */
@@ -153,16 +153,6 @@ export async function renderBodies(
   return { keys, summaries: done, store: cachedBodies(cacheDir), stats };
 }
 
-/** What the model keeps of a body: its first paragraph, and a hash of its plain text (what a search record holds of it). */
-export interface BodySummary {
-  firstParagraph: string;
-  textKey: string;
-}
-
-function summaryOf(body: RenderedBody | undefined): BodySummary | undefined {
-  return body && { firstParagraph: body.firstParagraph, textKey: createHash('sha256').update(body.text).digest('hex') };
-}
-
 /** Bodies read from the cache's entries, as an output prints them. */
 export function cachedBodies(cacheDir: string): Bodies {
   return {
@@ -179,16 +169,6 @@ function bodyKey(version: string, body: MarkdownBody): string {
   const hash = createHash('sha256').update(version).update('\0').update(body.markdown);
   if (body.images) hash.update('\0').update(JSON.stringify(body.images));
   return hash.digest('hex');
-}
-
-/**
- * A render the pool made: its summary, and the body itself unless the pool stored it in its
- * cache folder as it came (so renders that come while the check holds the thread are not all
- * held together: at 100,000 articles, 1.5 GB).
- */
-export interface PoolRender {
-  summary: BodySummary;
-  body?: RenderedBody;
 }
 
 /** Worker threads that render bodies as they are handed over, each once by its key. */
@@ -226,13 +206,9 @@ export function startRenderPool(count: number, cacheDir?: string): RenderPool {
     const worker = startWorker('./markdown-worker', import.meta.url);
     // The batches sent and not yet answered, in order: a worker answers them in order.
     const inHand: string[][] = [];
-    worker.on('message', (results: RenderedBody[]) => {
+    worker.on('message', (results: PoolRender[]) => {
       const keys = inHand.shift()!;
-      results.forEach((body, k) => {
-        const key = keys[k]!;
-        if (cacheDir) writeEntrySync(cacheDir, key, body);
-        renders.get(key)!.resolve({ summary: summaryOf(body)!, ...(!cacheDir && { body }) });
-      });
+      for (const [k, render] of results.entries()) renders.get(keys[k]!)!.resolve(render);
       pump();
     });
     worker.on('error', fail);
@@ -247,7 +223,8 @@ export function startRenderPool(count: number, cacheDir?: string): RenderPool {
       while (w.inHand.length < IN_HAND && queued.length > 0) {
         const keys = queued.shift()!;
         w.inHand.push(keys);
-        w.worker.postMessage(keys.map((key) => bodies.get(key)!));
+        const batch: RenderBatch = { keys, bodies: keys.map((key) => bodies.get(key)!), cacheDir };
+        w.worker.postMessage(batch);
         for (const key of keys) bodies.delete(key);
       }
     }
@@ -315,18 +292,6 @@ function rendererVersion(): Promise<string> {
   })();
   return versionPromise;
 }
-
-const entryPath = (dir: string, key: string) => join(dir, key.slice(0, 2), `${key}.json`);
-
-/** A cached render; none when missing or damaged (an interrupted write, a hand edit): render again. */
-function readEntry(dir: string, key: string): RenderedBody | undefined {
-  const value = readJsonFileSync(entryPath(dir, key)) as Partial<RenderedBody> | undefined;
-  return typeof value?.html === 'string' && typeof value.firstParagraph === 'string' && typeof value.text === 'string'
-    ? (value as RenderedBody)
-    : undefined;
-}
-
-const writeEntrySync = (dir: string, key: string, body: RenderedBody): void => writeJsonFileSync(entryPath(dir, key), body);
 
 /**
  * The keys of the renders in the cache: one listing of each of its folders. Another build's
