@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Worker } from 'node:worker_threads';
 import { gunzip } from 'node:zlib';
+import pLimit from 'p-limit';
 import pMap from 'p-map';
 import * as pagefind from 'pagefind';
 import { startWorker } from '../../start-worker.ts';
@@ -20,9 +21,36 @@ const RECORD_BATCH = 200;
  */
 export const PAGEFIND_PROCESS_RECORDS = 1_000;
 
+/** A bundle of `size` records cut into the runs one Pagefind process each indexes, and where each is written. */
+function partsOf(size: number, outputPath: string, processRecords: number): { from: number; to: number; outputPath: string }[] {
+  if (size <= processRecords) return [{ from: 0, to: size, outputPath }];
+  const parts = [];
+  for (let from = 0; from < size; from += processRecords)
+    parts.push({ from, to: Math.min(size, from + processRecords), outputPath: join(`${outputPath}.parts`, String(parts.length)) });
+  return parts;
+}
+
+/** What the merge needs of every record of a bundle in parts: its sort values, by sort key, in order. */
+export function sortValuesOf(records: readonly Pick<SearchRecord, 'sort'>[]): Record<string, string[]> {
+  return Object.fromEntries(Object.keys(records[0]?.sort ?? {}).map((key) => [key, records.map((r) => r.sort[key]!)]));
+}
+
+/**
+ * Makes one bundle of the parts written at `parts` (merged, and the parts removed; a single part
+ * is the bundle already); returns its number of files.
+ */
+async function joinParts(parts: readonly string[], outputPath: string, sortValues: Record<string, string[]>): Promise<number> {
+  if (parts.length > 1 || parts[0] !== outputPath) {
+    await mergePagefindBundles(parts, outputPath, sortValues);
+    await rm(`${outputPath}.parts`, { recursive: true, force: true });
+  }
+  // Counted on disk: getFiles() would send every file's bytes back over the pipe.
+  return (await readdir(outputPath, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+}
+
 /**
  * Indexes records and writes them as one Pagefind bundle, at most `processRecords` records a
- * Pagefind process; returns its number of files.
+ * Pagefind process, one process after the other; returns its number of files.
  */
 export async function writePagefindBundle(
   records: readonly SearchRecord[],
@@ -30,20 +58,13 @@ export async function writePagefindBundle(
   outputPath: string,
   processRecords = PAGEFIND_PROCESS_RECORDS,
 ): Promise<number> {
-  if (records.length <= processRecords) await indexRecords(records, lang, outputPath);
-  else {
-    const partsDir = `${outputPath}.parts`;
-    const parts: string[] = [];
-    for (let start = 0; start < records.length; start += processRecords) {
-      parts.push(join(partsDir, String(parts.length)));
-      await indexRecords(records.slice(start, start + processRecords), lang, parts[parts.length - 1]!);
-    }
-    const sortKeys = Object.keys(records[0]!.sort);
-    await mergePagefindBundles(parts, outputPath, Object.fromEntries(sortKeys.map((key) => [key, records.map((r) => r.sort[key]!)])));
-    await rm(partsDir, { recursive: true, force: true });
-  }
-  // Counted on disk: getFiles() would send every file's bytes back over the pipe.
-  return (await readdir(outputPath, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+  const parts = partsOf(records.length, outputPath, processRecords);
+  for (const part of parts) await indexRecords(records.slice(part.from, part.to), lang, part.outputPath);
+  return joinParts(
+    parts.map((p) => p.outputPath),
+    outputPath,
+    sortValuesOf(records),
+  );
 }
 
 /**
@@ -128,54 +149,109 @@ export interface WrittenBundle {
   ids: [url: string, id: string][];
 }
 
-/** What the worker answers: the written bundle, or why it could not write it. */
-export type BundleResult = WrittenBundle | { error: string };
-
-/** Writes a bundle (writePagefindBundle), without the scripts unless asked, and reads its records' ids. */
+/** Writes a bundle (writePagefindBundle) here, without the scripts unless asked, and reads its records' ids. */
 export async function indexBundle(job: BundleJob): Promise<WrittenBundle> {
-  let files = await writePagefindBundle(job.records, job.lang, job.outputPath);
-  if (!job.scripts) files -= await removeScripts(job.outputPath);
-  return { files, ids: [...(await recordIds(job.outputPath))] };
+  return bundleOf(job.outputPath, await writePagefindBundle(job.records, job.lang, job.outputPath), job.scripts);
+}
+
+/** A bundle's written files less its scripts unless asked, and its records' ids. */
+async function bundleOf(outputPath: string, files: number, scripts: boolean): Promise<WrittenBundle> {
+  const kept = scripts ? files : files - (await removeScripts(outputPath));
+  return { files: kept, ids: [...(await recordIds(outputPath))] };
+}
+
+/** What a Pagefind worker is asked: to index one part of a bundle, or to make a bundle of its written parts. */
+export type PagefindTask =
+  | { kind: 'part'; records: readonly SearchRecord[]; lang: string; outputPath: string }
+  | { kind: 'bundle'; parts: string[]; outputPath: string; sortValues: Record<string, string[]>; scripts: boolean };
+
+/** What the worker answers: the bundle made (null for a part), or why the task failed. */
+export type TaskResult = { done: WrittenBundle | null } | { error: string };
+
+/** Carries out a PagefindTask (on a worker thread, pagefind-worker.ts). */
+export async function runTask(task: PagefindTask): Promise<WrittenBundle | null> {
+  if (task.kind === 'part') {
+    await indexRecords(task.records, task.lang, task.outputPath);
+    return null;
+  }
+  return bundleOf(task.outputPath, await joinParts(task.parts, task.outputPath, task.sortValues), task.scripts);
 }
 
 /**
- * writePagefindBundle on a worker thread (pagefind-worker.ts), one bundle after the other: the
- * records are sent to Pagefind and the parts merged there, so the thread that renders pages in
- * the meantime does not keep Pagefind waiting for its next batch (at 10,000 articles, Pagefind
- * was alive for 82 s and busy for 35 s when fed from the rendering thread). Started at the first
- * bundle; `close` ends it.
+ * A bundle for the pool: its number of records, made a run at a time when their part is indexed
+ * (so the records of a large archive are never all held at once), and each record's sort values.
  */
-export function pagefindWorker(): { write(job: BundleJob): Promise<WrittenBundle>; close(): Promise<void> } {
-  let worker: Worker | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
-  const run = (job: BundleJob) =>
-    new Promise<WrittenBundle>((resolve, reject) => {
-      worker ??= startWorker('./pagefind-worker', import.meta.url);
-      const w = worker;
+export interface PooledBundle extends Omit<BundleJob, 'records'> {
+  size: number;
+  records(from: number, to: number): SearchRecord[];
+  sortValues: Record<string, string[]>;
+}
+
+/** Pagefind processes at once while the pages are rendered (the other core renders them), and after (widen). */
+const PROCESSES_BESIDE_PAGES = 1;
+const PROCESSES_AFTER_PAGES = 2;
+
+/**
+ * Writes bundles with Pagefind processes on worker threads (pagefind-worker.ts), each process a
+ * part of at most PAGEFIND_PROCESS_RECORDS records: one process at a time while the build thread
+ * renders pages (two at once took the pages from 33 to 61 s at 10,000 articles), two at once
+ * when `widen()` says it is done, on a worker thread each (Pagefind's Node API runs one process a
+ * thread). Parts are taken in the order bundles are written; a bundle's parts are merged on a
+ * worker once they are all written, while other parts are indexed. `close` ends the workers.
+ */
+export function pagefindPool(processRecords = PAGEFIND_PROCESS_RECORDS): {
+  write(job: PooledBundle): Promise<WrittenBundle>;
+  widen(): void;
+  close(): Promise<void>;
+} {
+  const limit = pLimit(PROCESSES_BESIDE_PAGES);
+  // The first worker loads its modules while the first part's records are made.
+  const idle: Worker[] = [startWorker('./pagefind-worker', import.meta.url)];
+  const started = new Set<Worker>(idle);
+  const ask = (worker: Worker, task: PagefindTask) =>
+    new Promise<WrittenBundle | null>((resolve, reject) => {
       const stopped = (code: number) => reject(new Error(`The Pagefind worker stopped (exit code ${code}).`));
       const done = () => {
-        w.off('error', reject);
-        w.off('exit', stopped);
+        worker.off('error', reject);
+        worker.off('exit', stopped);
       };
-      w.once('message', (result: BundleResult) => {
+      worker.once('message', (result: TaskResult) => {
         done();
         if ('error' in result) reject(new Error(result.error));
-        else resolve(result);
+        else resolve(result.done);
       });
-      w.once('error', reject);
-      w.once('exit', stopped);
-      w.postMessage(job);
+      worker.once('error', reject);
+      worker.once('exit', stopped);
+      worker.postMessage(task);
     });
+  const run = async (task: () => PagefindTask) => {
+    const worker = idle.pop() ?? startWorker('./pagefind-worker', import.meta.url);
+    started.add(worker);
+    const result = await ask(worker, task());
+    // A worker that failed is not asked again (close ends it).
+    idle.push(worker);
+    return result;
+  };
   return {
-    write(job) {
-      const result = queue.then(() => run(job));
-      queue = result.catch(() => undefined);
-      return result;
+    async write(job) {
+      const { lang, outputPath, scripts, sortValues } = job;
+      const parts = partsOf(job.size, outputPath, processRecords);
+      await Promise.all(
+        parts.map((part) =>
+          limit(() => run(() => ({ kind: 'part', records: job.records(part.from, part.to), lang, outputPath: part.outputPath }))),
+        ),
+      );
+      const paths = parts.map((p) => p.outputPath);
+      return (await limit(() => run(() => ({ kind: 'bundle', parts: paths, outputPath, sortValues, scripts }))))!;
+    },
+    widen() {
+      limit.concurrency = PROCESSES_AFTER_PAGES;
     },
     async close() {
-      await queue;
-      await worker?.terminate();
-      worker = undefined;
+      limit.clearQueue();
+      await Promise.all([...started].map((w) => w.terminate()));
+      started.clear();
+      idle.length = 0;
     },
   };
 }

@@ -36,8 +36,13 @@ export function searchRecord(a: ArticlePage, bodies: Bodies): SearchRecord {
     language: a.lang,
     meta: recordMeta(a),
     filters: recordFilters(a),
-    sort: { date: searchOrderKey(a.date.utc, a.url) },
+    sort: recordSort(a),
   };
+}
+
+/** A record's sort values: by date (searchOrderKey). */
+export function recordSort(a: ArticlePage): SearchRecord['sort'] {
+  return { date: searchOrderKey(a.date.utc, a.url) };
 }
 
 /**

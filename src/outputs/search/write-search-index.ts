@@ -4,9 +4,9 @@ import pMap from 'p-map';
 import type { Archive, ArticlePage } from '../../archive/archive.ts';
 import { MAIN_SEARCH_BUNDLE, searchOrderKey } from '../../archive/search-bundles.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
-import { type BundleJob, indexBundle, pagefindWorker, readFragment } from './pagefind-bundle.ts';
+import { indexBundle, pagefindPool, readFragment, sortValuesOf, type WrittenBundle } from './pagefind-bundle.ts';
 import { OVERLAY_BUNDLE, type SearchLayout, type SearchSegment, type SearchState, segmentHash } from './search-layout.ts';
-import { filterTotals, recordFilters, searchRecord } from './search-records.ts';
+import { filterTotals, recordFilters, recordSort, searchRecord } from './search-records.ts';
 
 /**
  * What the search page loads first, beside it: the bundles to search, the overlay's superseded
@@ -44,8 +44,9 @@ const WORKER_RECORDS = 500;
 
 /**
  * Writes the Pagefind index of the archive's published articles as `layout` says (planSearchLayout):
- * the bundles to index, each by its own Pagefind process, one after the other, so the memory it
- * takes is that of one bundle; then the overlay, if any; then SEARCH_DATA_FILE. The bundles it
+ * the bundles to index, in parts of a Pagefind process each, so the memory it takes is bounded
+ * (pagefindPool: one process at a time until `pagesWritten` settles, then two); then the overlay,
+ * if any; then SEARCH_DATA_FILE. The bundles it
  * keeps are linked from the previous site (`previousSite`) by the caller; the filter values of
  * their superseded records are read from there. One index for every language (forceLanguage), so
  * a Dari spelling finds an English report and the other way round; the language is a filter.
@@ -62,6 +63,7 @@ export async function writeSearchIndex(
   version: string,
   previousSite?: string,
   summary: SearchSummary = searchSummary(archive.articles),
+  pagesWritten?: Promise<unknown>,
 ): Promise<{ files: number; state?: SearchState }> {
   if (!archive.sites[0]!.search.enabled) return { files: 0 };
   const published = archive.articles.filter((a) => a.status === 'published');
@@ -69,21 +71,29 @@ export async function writeSearchIndex(
   const lang = archive.sites[0]!.lang;
   let files = 0;
   const written = new Map<string, SearchSegment>();
-  // Many records are indexed on a worker thread (pagefindWorker), a few here.
-  const worker = layout.write.reduce((n, b) => n + b.articleUrls.length, 0) >= WORKER_RECORDS ? pagefindWorker() : undefined;
-  const index = (job: BundleJob) => (worker ? worker.write(job) : indexBundle(job));
+  // Many records are indexed by Pagefind processes on worker threads (pagefindPool), a few here.
+  const pool = layout.write.reduce((n, b) => n + b.articleUrls.length, 0) >= WORKER_RECORDS ? pagefindPool() : undefined;
+  void pagesWritten?.then(() => pool?.widen());
   try {
-    for (const bundle of layout.write) {
-      // The records are not kept here while the worker has its copy.
-      const records = () => bundle.articleUrls.map((url) => searchRecord(byUrl.get(url)!, bodies));
-      const done = await index({
-        records: records(),
-        lang,
-        outputPath: join(dir, bundle.folder),
-        scripts: bundle.folder === MAIN_SEARCH_BUNDLE,
-      });
-      files += done.files;
-      const ids = new Map(done.ids);
+    const jobs = layout.write.map((bundle) => ({
+      bundle,
+      lang,
+      outputPath: join(dir, bundle.folder),
+      scripts: bundle.folder === MAIN_SEARCH_BUNDLE,
+      size: bundle.articleUrls.length,
+      records: (from: number, to: number) => bundle.articleUrls.slice(from, to).map((url) => searchRecord(byUrl.get(url)!, bodies)),
+    }));
+    const done: WrittenBundle[] = [];
+    if (pool) {
+      const sortValues = (urls: string[]) => sortValuesOf(urls.map((url) => ({ sort: recordSort(byUrl.get(url)!) })));
+      done.push(...(await Promise.all(jobs.map((job) => pool.write({ ...job, sortValues: sortValues(job.bundle.articleUrls) })))));
+    } else {
+      // One after the other: this thread has one Pagefind process, which each bundle closes.
+      for (const job of jobs) done.push(await indexBundle({ ...job, records: job.records(0, job.size) }));
+    }
+    for (const [n, { bundle }] of jobs.entries()) {
+      files += done[n]!.files;
+      const ids = new Map(done[n]!.ids);
       const idOf = (url: string) => {
         const id = ids.get(url);
         if (!id) throw new Error(`Pagefind wrote no entry for ${url} in ${bundle.folder}/`);
@@ -97,7 +107,7 @@ export async function writeSearchIndex(
       });
     }
   } finally {
-    await worker?.close();
+    await pool?.close();
   }
   // The overlay. A record whose inputs changed but not what Pagefind stores (a fix that search
   // folds away, such as Arabic ي for Persian ی) gets the id of the entry it would replace, and

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexBundle, pagefindWorker, writePagefindBundle } from '../../../src/outputs/search/pagefind-bundle.ts';
+import { indexBundle, pagefindPool, sortValuesOf, writePagefindBundle } from '../../../src/outputs/search/pagefind-bundle.ts';
 import type { SearchRecord } from '../../../src/outputs/search/search-records.ts';
 
 /** Every file of a bundle by path, Pagefind's gzip files decompressed. */
@@ -71,25 +71,54 @@ describe('writePagefindBundle in parts', () => {
     expect(await readdir(dir)).toEqual(['merged', 'whole']);
   }, 60_000);
 
-  it('writes on its worker thread the bundle it writes here, and says why when it cannot', async () => {
+  /** A bundle for the pool, in the folder `name`. */
+  const pooled = (list: SearchRecord[], name: string, scripts = false) => ({
+    size: list.length,
+    records: (from: number, to: number) => list.slice(from, to),
+    sortValues: sortValuesOf(list),
+    lang: 'en',
+    outputPath: join(dir, name),
+    scripts,
+  });
+
+  it('writes on its worker threads the bundles it writes here, and says why when it cannot', async () => {
     const list = records(40);
     const here = await indexBundle({ records: list, lang: 'en', outputPath: join(dir, 'here'), scripts: false });
-    const worker = pagefindWorker();
+    const pool = pagefindPool();
     try {
-      const there = await worker.write({ records: list, lang: 'en', outputPath: join(dir, 'there'), scripts: false });
+      const there = await pool.write(pooled(list, 'there'));
       expect(there).toEqual(here);
       expect(await contents(join(dir, 'there'))).toEqual(await contents(join(dir, 'here')));
       // A record Pagefind refuses (a title that is not text).
       const refused = { ...list[0]!, meta: { title: 7 as unknown as string } };
-      await expect(worker.write({ records: [refused], lang: 'en', outputPath: join(dir, 'refused'), scripts: false })).rejects.toThrow(
-        /Pagefind.*expected a string/,
-      );
-      // The worker still answers after a failure.
-      expect(
-        (await worker.write({ records: list.slice(0, 3), lang: 'en', outputPath: join(dir, 'after'), scripts: true })).ids,
-      ).toHaveLength(3);
+      await expect(pool.write(pooled([refused], 'refused'))).rejects.toThrow(/Pagefind.*expected a string/);
+      // The pool still answers after a failure.
+      expect((await pool.write(pooled(list.slice(0, 3), 'after', true))).ids).toHaveLength(3);
     } finally {
-      await worker.close();
+      await pool.close();
     }
+  }, 60_000);
+
+  it('indexes bundles in parts, two processes at once once widened, as one process each', async () => {
+    const [older, newer] = [records(90), records(60)];
+    await writePagefindBundle(older, 'en', join(dir, 'older-whole'), 1_000);
+    await writePagefindBundle(newer, 'en', join(dir, 'newer-whole'), 1_000);
+    const pool = pagefindPool(25);
+    try {
+      const written = Promise.all([pool.write(pooled(older, 'older', true)), pool.write(pooled(newer, 'newer'))]);
+      pool.widen();
+      const [a, b] = await written;
+      expect(a.ids).toHaveLength(90);
+      expect(b.ids).toHaveLength(60);
+    } finally {
+      await pool.close();
+    }
+    expect(await contents(join(dir, 'older'))).toEqual(await contents(join(dir, 'older-whole')));
+    const merged = await contents(join(dir, 'newer'));
+    const whole = await contents(join(dir, 'newer-whole'));
+    // Its scripts left out (the page runs the main bundle's), the rest as one process writes it.
+    expect([...merged.keys()].some((path) => path.endsWith('.js'))).toBe(false);
+    for (const [path, bytes] of merged) expect(whole.get(path), path).toBe(bytes);
+    expect(merged.size).toBeGreaterThan(60);
   }, 60_000);
 });
