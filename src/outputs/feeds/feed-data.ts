@@ -86,12 +86,21 @@ export function rfc3339(time: TimeView): string {
   return time.hasTime ? time.datetime : time.utc;
 }
 
-/** RFC 822 (as RFC 2822 writes it, with a numeric zone): `Sun, 22 Aug 2021 14:30:00 +0430`. */
+/**
+ * RFC 822 (as RFC 2822 writes it, with a numeric zone): `Sun, 22 Aug 2021 14:30:00 +0430`.
+ * Memoised: an article's date is printed in every RSS feed it is in.
+ */
 export function rfc822(rfc3339Text: string): string {
-  const dt = DateTime.fromISO(rfc3339Text, { setZone: true });
-  if (!dt.isValid) throw new Error(`Not an RFC 3339 date-time: ${JSON.stringify(rfc3339Text)}`);
-  return dt.toRFC2822()!;
+  let text = rfc822Texts.get(rfc3339Text);
+  if (text === undefined) {
+    const dt = DateTime.fromISO(rfc3339Text, { setZone: true });
+    if (!dt.isValid) throw new Error(`Not an RFC 3339 date-time: ${JSON.stringify(rfc3339Text)}`);
+    text = dt.toRFC2822()!;
+    rfc822Texts.set(rfc3339Text, text);
+  }
+  return text;
 }
+const rfc822Texts = new Map<string, string>();
 
 /**
  * The content of an entry: the article's HTML with relative links made absolute against the
