@@ -272,7 +272,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   };
   if (!report.ok || options.dryRun) return report;
 
-  const [{ renderMaps }, { writePages }, { writeOutputs }, { writeSearchIndex, searchSummary }, { writeSiteIcons }] = await Promise.all([
+  const [{ mapsOnWorker }, { writePages }, { writeOutputs }, { writeSearchIndex, searchSummary }, { writeSiteIcons }] = await Promise.all([
     import('../outputs/maps/render-maps.ts'),
     import('../outputs/pages/write-pages.ts'),
     import('../outputs/write-outputs.ts'),
@@ -327,6 +327,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // starts from it, and only what changed in the last two builds is written or linked.
   const spareDir = options.cacheDir && join(options.cacheDir, SPARE_SITE);
   const spare = previous?.spare && (await siteBuiltBy(spareDir!, previous.spare.fingerprint)) ? previous.spare : undefined;
+  // A clean build's maps are drawn on the other core from now, while the index starts and the
+  // pages are hashed and rendered (a build from a previous site draws those of its changed pages).
+  const drawing = previous ? undefined : mapsOnWorker(archive);
   const { spare: nextSpare } = await heapNearLive((nearLive) =>
     writeSiteAtomically(
       output,
@@ -411,6 +414,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           const pageTotal = pagesOf(view) + 1;
           if (pageTotal > HEAP_NEAR_LIVE_PAGES) nearLive();
           const onPage = (done: number) => progress({ stage: 'pages', state: 'advance', done, total: pageTotal });
+          const drawer = drawing ?? mapsOnWorker(view);
           const rendered = await time('pages', () =>
             writePages(view, bodies, {
               templates,
@@ -418,10 +422,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
               output: dir,
               portableLinks: config.links === 'portable',
               baseUrl: config.url,
-              maps: renderMaps,
+              maps: drawer.maps,
               onPage,
             }),
-          );
+          ).finally(() => drawer.close());
           const pagesLinked = pagesOf(archive) - pagesOf(view);
           report.pages = plan ? last!.pages : rendered + pagesLinked;
           // Each article page's view, by its hash, for a later body-only build: written while
@@ -459,7 +463,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           }
         : undefined,
     ),
-  );
+  ).finally(() => drawing?.close());
   report.spare = nextSpare;
   if (!options.cacheDir) await rm(variantsDir, { recursive: true, force: true });
   // Moving the new site in and removing the old one (every file of it).

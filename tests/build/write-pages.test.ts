@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/archive/archive.ts';
 import type { Bodies } from '../../src/markdown/bodies.ts';
-import { renderMaps } from '../../src/outputs/maps/render-maps.ts';
+import { mapsHere } from '../../src/outputs/maps/render-maps.ts';
 import { writePages } from '../../src/outputs/pages/write-pages.ts';
 import { buildModel } from '../../src/pipeline/build-model.ts';
 import { readProject } from '../../src/pipeline/read-project.ts';
@@ -32,7 +32,7 @@ const write = async (templates: string) =>
     output: await makeTemp(),
     portableLinks: true,
     baseUrl: archive.sites[0]!.url,
-    maps: renderMaps,
+    maps: mapsHere,
   });
 
 describe('writePages, given templates it cannot follow', () => {

@@ -5,8 +5,17 @@ import { type Archive, type SitePage, siteOf } from '../../archive/archive.ts';
 import { type ArticleView, articleView } from '../../archive/article-view.ts';
 import { urlOfOutputPath } from '../../archive/urls.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
+import type { PageMaps } from '../maps/render-maps.ts';
 import { folderMaker, WRITING } from '../output-files.ts';
-import { compiledTemplates, type LinkOptions, PAGE_LISTS, pageLinks, pageTemplates } from './page-templates.ts';
+import {
+  compiledTemplates,
+  type LinkOptions,
+  PAGE_LISTS,
+  type PageList,
+  type PageTemplate,
+  pageLinks,
+  pageTemplates,
+} from './page-templates.ts';
 
 export interface PageOptions extends LinkOptions {
   /** Folder of Nunjucks templates (`templates/`). */
@@ -15,11 +24,8 @@ export interface PageOptions extends LinkOptions {
   publicDir: string;
   /** Where to write the site (a fresh temporary folder). */
   output: string;
-  /**
-   * The SVG maps of a pass's pages, by the URL of the page that shows them: drawn a pass at a
-   * time, so the build holds one pass's maps rather than one for every page (several KB each).
-   */
-  maps: (pages: Archive) => Record<string, string>;
+  /** The SVG map a page shows, if any, given to its template as `maps[url]`. */
+  maps: PageMaps;
   /** Called after each page is written, with the number written so far. */
   onPage?: (done: number) => void;
 }
@@ -64,24 +70,27 @@ export async function writePages(archive: Archive, bodies: Bodies, options: Page
       articles,
       ...Object.fromEntries(PAGE_LISTS.filter((l) => l !== 'articles').map((l) => [l, slice(archive[l], pass)])),
     };
-    const maps = options.maps(view);
-    const data = { archive: view, site: siteOf(archive), maps };
+    const data = { archive: view, site: siteOf(archive), maps: {} };
     // Every page of the pass: a paginated template's for each item (as `page` too, in its
     // language's site), the others' (the 404 page, in the default language) in the first pass.
-    const pages = templates.flatMap((t) => {
+    const pages = templates.flatMap((t): { template: PageTemplate; data: object; item?: SitePage; list?: PageList }[] => {
       if (!t.pagination) return pass === 0 ? [{ template: t, data }] : [];
       const { list, alias } = t.pagination;
       return (view[list] as SitePage[]).map((item) => ({
         template: t,
         data: { ...data, site: siteOf(archive, item), [alias]: item, page: item },
+        item,
+        list,
       }));
     });
     await pMap(
       pages,
-      async ({ template, data }) => {
+      async ({ template, data, item, list }) => {
         const outputPath = (await template.permalink(data)).trim();
         const url = urlOfOutputPath(outputPath);
-        const html = await template.render(data).catch((error: Error) => {
+        // A page prints its own map only.
+        const map = item && list ? await options.maps(item, list) : undefined;
+        const html = await template.render(map === undefined ? data : { ...data, maps: { [item!.url]: map } }).catch((error: Error) => {
           throw new Error(`${template.file} (${url}): ${error.message}`, { cause: error });
         });
         const file = resolve(options.output, outputPath);
