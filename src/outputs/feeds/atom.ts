@@ -1,6 +1,7 @@
+import type { ArticlePage } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
-import { contentXml, type FeedData, georssPoint, lastChange, mediaContent, rfc3339 } from './feed-data.ts';
-import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
+import { CONTENT_MARK, contentXml, entryText, type FeedData, georssPoint, lastChange, mediaContent, rfc3339 } from './feed-data.ts';
+import { NS, type XmlElement, xml, xmlDocument, xmlLines } from './xml.ts';
 
 /**
  * An Atom 1.0 feed (RFC 4287). Feed id: the feed's own absolute URL; entry id: the article's
@@ -20,25 +21,44 @@ export function atomFeed(feed: FeedData): string {
     xml('generator', 'Dateline'),
   ];
   const entries = feed.entries.map((article): XmlElement => {
-    const point = georssPoint(article);
-    const children = [
-      xml('id', article.canonical),
-      xml('title', article.title, { type: 'text' }),
-      xml('link', undefined, { rel: 'alternate', type: 'text/html', hreflang: article.lang, href: article.canonical }),
-      xml('published', rfc3339(article.date)),
-      xml('updated', rfc3339(lastChange(article))),
-      // The byline (else the feed's author, the publisher, stands for every entry).
-      ...article.authors.map(
-        (a): XmlElement => ({ name: 'author', children: [xml('name', a.name), xml('uri', absoluteUrl(a.url, feed.site.url))] }),
+    const content = contentXml(article, feed);
+    return {
+      name: 'entry',
+      written: entryText(
+        article,
+        `atom\0${feed.site.url}`,
+        (text) => {
+          const lines: string[] = [];
+          xmlLines(atomEntry(article, feed, text), '  ', lines);
+          return lines.join('\n');
+        },
+        { value: content, written: content },
+        CONTENT_MARK,
       ),
-      ...article.topics.map((topic) => xml('category', undefined, { term: topic.name })),
-      ...(article.excerpt ? [xml('summary', article.excerpt, { type: 'text' })] : []),
-      { name: 'content', attrs: { type: 'html' }, escaped: contentXml(article, feed) },
-      ...(point ? [xml('georss:point', point)] : []),
-      ...mediaContent(article),
-    ];
-    return { name: 'entry', attrs: { 'xml:lang': article.lang, 'xml:base': article.canonical }, children };
+    };
   });
   const attrs = { xmlns: NS.atom, 'xml:lang': feed.site.lang, 'xmlns:georss': NS.georss, 'xmlns:media': NS.media };
   return xmlDocument({ name: 'feed', attrs, children: [...head, ...entries] });
+}
+
+/** An article's Atom entry, its content (escaped) given. */
+function atomEntry(article: ArticlePage, feed: FeedData, content: string): XmlElement {
+  const point = georssPoint(article);
+  const children = [
+    xml('id', article.canonical),
+    xml('title', article.title, { type: 'text' }),
+    xml('link', undefined, { rel: 'alternate', type: 'text/html', hreflang: article.lang, href: article.canonical }),
+    xml('published', rfc3339(article.date)),
+    xml('updated', rfc3339(lastChange(article))),
+    // The byline (else the feed's author, the publisher, stands for every entry).
+    ...article.authors.map(
+      (a): XmlElement => ({ name: 'author', children: [xml('name', a.name), xml('uri', absoluteUrl(a.url, feed.site.url))] }),
+    ),
+    ...article.topics.map((topic) => xml('category', undefined, { term: topic.name })),
+    ...(article.excerpt ? [xml('summary', article.excerpt, { type: 'text' })] : []),
+    { name: 'content', attrs: { type: 'html' }, escaped: content },
+    ...(point ? [xml('georss:point', point)] : []),
+    ...mediaContent(article),
+  ];
+  return { name: 'entry', attrs: { 'xml:lang': article.lang, 'xml:base': article.canonical }, children };
 }

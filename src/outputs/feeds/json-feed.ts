@@ -1,6 +1,6 @@
 import type { ArticlePage, GeoPoint } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
-import { contentHtml, type FeedData, rfc3339 } from './feed-data.ts';
+import { CONTENT_MARK, contentHtml, entryText, type FeedData, rfc3339 } from './feed-data.ts';
 
 /**
  * The `_geo` extension of a JSON Feed item: where the article is filed. It is a GeoJSON Point
@@ -64,22 +64,11 @@ export interface JsonFeedItem {
 
 /** A JSON Feed 1.1 (https://jsonfeed.org/version/1.1), as an object. */
 export function jsonFeedObject(feed: FeedData): JsonFeed {
-  const base = feed.site.url;
-  const geoPoint = (p: GeoPoint): GeoPointJson => ({
-    type: 'Point',
-    coordinates: [p.lon, p.lat],
-    name: p.name,
-    url: absoluteUrl(p.url, base),
-  });
-  const geo = (article: ArticlePage): GeoExtension | undefined => {
-    const [first, ...others] = article.points;
-    if (!first) return undefined;
-    return {
-      about: 'https://www.rfc-editor.org/rfc/rfc7946',
-      ...geoPoint(first),
-      ...(others.length ? { others: others.map(geoPoint) } : {}),
-    };
-  };
+  return { ...jsonFeedHead(feed), items: feed.entries.map((article) => jsonFeedItem(article, feed, contentHtml(article, feed))) };
+}
+
+/** The feed's members before its items. */
+function jsonFeedHead(feed: FeedData): Omit<JsonFeed, 'items'> {
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.spec.title,
@@ -87,30 +76,56 @@ export function jsonFeedObject(feed: FeedData): JsonFeed {
     feed_url: feed.self.json,
     ...(feed.site.description ? { description: feed.site.description } : {}),
     language: feed.site.lang,
-    authors: [{ name: feed.site.publisher, url: base }],
-    items: feed.entries.map((article): JsonFeedItem => {
-      const g = geo(article);
-      return {
-        id: article.canonical,
-        url: article.canonical,
-        title: article.title,
-        ...(article.excerpt ? { summary: article.excerpt } : {}),
-        content_html: contentHtml(article, feed),
-        date_published: rfc3339(article.date),
-        ...(article.updated ? { date_modified: rfc3339(article.updated) } : {}),
-        ...(article.topics.length ? { tags: article.topics.map((t) => t.name) } : {}),
-        ...(article.image ? { image: article.image.canonical } : {}),
-        ...(article.authors.length
-          ? { authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(a.url, feed.site.url) })) }
-          : {}),
-        language: article.lang,
-        ...(g ? { _geo: g } : {}),
-      };
-    }),
+    authors: [{ name: feed.site.publisher, url: feed.site.url }],
   };
 }
 
-/** The JSON Feed as text: two-space indented, keys in a fixed order, ending with a newline. */
+/** An article's item, its content (HTML) given. */
+function jsonFeedItem(article: ArticlePage, feed: FeedData, content: string): JsonFeedItem {
+  const base = feed.site.url;
+  const geoPoint = (p: GeoPoint): GeoPointJson => ({
+    type: 'Point',
+    coordinates: [p.lon, p.lat],
+    name: p.name,
+    url: absoluteUrl(p.url, base),
+  });
+  const [first, ...others] = article.points;
+  const geo: GeoExtension | undefined = first && {
+    about: 'https://www.rfc-editor.org/rfc/rfc7946',
+    ...geoPoint(first),
+    ...(others.length ? { others: others.map(geoPoint) } : {}),
+  };
+  return {
+    id: article.canonical,
+    url: article.canonical,
+    title: article.title,
+    ...(article.excerpt ? { summary: article.excerpt } : {}),
+    content_html: content,
+    date_published: rfc3339(article.date),
+    ...(article.updated ? { date_modified: rfc3339(article.updated) } : {}),
+    ...(article.topics.length ? { tags: article.topics.map((t) => t.name) } : {}),
+    ...(article.image ? { image: article.image.canonical } : {}),
+    ...(article.authors.length ? { authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(a.url, base) })) } : {}),
+    language: article.lang,
+    ...(geo ? { _geo: geo } : {}),
+  };
+}
+
+/** How an item's content member is written (JSON.stringify, two-space indented, as an item of the feed). */
+const contentMember = (html: string) => `"content_html": ${JSON.stringify(html)}`;
+
+/**
+ * The JSON Feed as text: two-space indented, keys in a fixed order, ending with a newline; what
+ * JSON.stringify writes of jsonFeedObject, each item written once for every feed (entryText).
+ */
 export function jsonFeed(feed: FeedData): string {
-  return `${JSON.stringify(jsonFeedObject(feed), null, 2)}\n`;
+  const head = JSON.stringify({ ...jsonFeedHead(feed), items: [] }, null, 2);
+  if (feed.entries.length === 0) return `${head}\n`;
+  const items = feed.entries.map((article) => {
+    const html = contentHtml(article, feed);
+    // An item is the feed's member `items`' element: indented two levels.
+    const item = (content: string) => JSON.stringify(jsonFeedItem(article, feed, content), null, 2).replace(/^/gm, '    ');
+    return entryText(article, `json\0${feed.site.url}`, item, { value: html, written: contentMember(html) }, contentMember(CONTENT_MARK));
+  });
+  return `${head.slice(0, -'[]\n}'.length)}[\n${items.join(',\n')}\n  ]\n}\n`;
 }

@@ -1,5 +1,6 @@
-import { contentXml, type FeedData, georssPoint, mediaContent, rfc822, rfc3339 } from './feed-data.ts';
-import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
+import type { ArticlePage } from '../../archive/archive.ts';
+import { CONTENT_MARK, contentXml, entryText, type FeedData, georssPoint, mediaContent, rfc822, rfc3339 } from './feed-data.ts';
+import { NS, type XmlElement, xml, xmlDocument, xmlLines } from './xml.ts';
 
 /**
  * An RSS 2.0 feed. RSS has no place for a publisher or a language per item, nor for full content,
@@ -22,22 +23,21 @@ export function rssFeed(feed: FeedData): string {
     xml('dc:publisher', feed.site.publisher),
   ];
   const items = feed.entries.map((article): XmlElement => {
-    const point = georssPoint(article);
-    const children = [
-      xml('title', article.title),
-      xml('link', article.canonical),
-      xml('guid', article.canonical, { isPermaLink: 'true' }),
-      xml('pubDate', rfc822(rfc3339(article.date))),
-      ...(article.excerpt ? [xml('description', article.excerpt)] : []),
-      { name: 'content:encoded', escaped: contentXml(article, feed) },
-      ...article.topics.map((topic) => xml('category', topic.name)),
-      ...(article.authors.length ? article.authors.map((a) => xml('dc:creator', a.name)) : [xml('dc:creator', feed.site.publisher)]),
-      xml('dc:language', article.lang),
-      ...(point ? [xml('georss:point', point)] : []),
-      ...mediaContent(article),
-    ];
-    // xml:base, as in Atom: relative links in the content (footnotes) resolve against the article.
-    return { name: 'item', attrs: { 'xml:base': article.canonical }, children };
+    const content = contentXml(article, feed);
+    return {
+      name: 'item',
+      written: entryText(
+        article,
+        `rss\0${feed.site.publisher}`,
+        (text) => {
+          const lines: string[] = [];
+          xmlLines(rssItem(article, feed, text), '    ', lines);
+          return lines.join('\n');
+        },
+        { value: content, written: content },
+        CONTENT_MARK,
+      ),
+    };
   });
   const attrs = {
     version: '2.0',
@@ -48,4 +48,24 @@ export function rssFeed(feed: FeedData): string {
     'xmlns:media': NS.media,
   };
   return xmlDocument({ name: 'rss', attrs, children: [{ name: 'channel', children: [...head, ...items] }] });
+}
+
+/** An article's RSS item, its content (escaped) given. */
+function rssItem(article: ArticlePage, feed: FeedData, content: string): XmlElement {
+  const point = georssPoint(article);
+  const children = [
+    xml('title', article.title),
+    xml('link', article.canonical),
+    xml('guid', article.canonical, { isPermaLink: 'true' }),
+    xml('pubDate', rfc822(rfc3339(article.date))),
+    ...(article.excerpt ? [xml('description', article.excerpt)] : []),
+    { name: 'content:encoded', escaped: content },
+    ...article.topics.map((topic) => xml('category', topic.name)),
+    ...(article.authors.length ? article.authors.map((a) => xml('dc:creator', a.name)) : [xml('dc:creator', feed.site.publisher)]),
+    xml('dc:language', article.lang),
+    ...(point ? [xml('georss:point', point)] : []),
+    ...mediaContent(article),
+  ];
+  // xml:base, as in Atom: relative links in the content (footnotes) resolve against the article.
+  return { name: 'item', attrs: { 'xml:base': article.canonical }, children };
 }

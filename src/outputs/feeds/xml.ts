@@ -20,6 +20,8 @@ export interface XmlElement {
   /** The text as xmlText made it already (a long text printed in many documents is escaped once). */
   escaped?: string;
   children?: XmlElement[];
+  /** The element's lines as xmlLines wrote them at its depth (an entry printed in many feeds is written once); nothing else is read. */
+  written?: string;
 }
 
 /** An element (`xml('title', 'Kabul', { type: 'text' })`). */
@@ -55,17 +57,23 @@ export const xmlAttribute = (value: string): string => xmlText(value).replace(/"
  */
 export function xmlDocument(root: XmlElement): string {
   const lines = ['<?xml version="1.0" encoding="utf-8"?>'];
-  const write = (element: XmlElement, indent: string) => {
-    let open = `${indent}<${element.name}`;
-    for (const name in element.attrs) open += ` ${name}="${xmlAttribute(element.attrs[name]!)}"`;
-    const text = element.escaped ?? (element.text === undefined ? '' : xmlText(element.text));
-    if (text !== '') lines.push(`${open}>${text}</${element.name}>`);
-    else if (element.children?.length) {
-      lines.push(`${open}>`);
-      for (const child of element.children) write(child, `${indent}  `);
-      lines.push(`${indent}</${element.name}>`);
-    } else lines.push(`${open}/>`);
-  };
-  write(root, '');
+  xmlLines(root, '', lines);
   return `${lines.join('\n')}\n`;
+}
+
+/** An element's lines, as xmlDocument writes it at the depth of `indent`, pushed to `lines`. */
+export function xmlLines(element: XmlElement, indent: string, lines: string[]): void {
+  if (element.written !== undefined) {
+    lines.push(element.written);
+    return;
+  }
+  let open = `${indent}<${element.name}`;
+  for (const name in element.attrs) open += ` ${name}="${xmlAttribute(element.attrs[name]!)}"`;
+  const text = element.escaped ?? (element.text === undefined ? '' : xmlText(element.text));
+  if (text !== '') lines.push(`${open}>${text}</${element.name}>`);
+  else if (element.children?.length) {
+    lines.push(`${open}>`);
+    for (const child of element.children) xmlLines(child, `${indent}  `, lines);
+    lines.push(`${indent}</${element.name}>`);
+  } else lines.push(`${open}/>`);
 }
