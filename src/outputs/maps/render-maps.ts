@@ -106,6 +106,8 @@ export function mapsOnWorker(archive: Archive): { maps: PageMaps; close(): Promi
     svgs.set(result.key, result.svg);
     for (const w of waiting.get(result.key) ?? []) w.resolve(result.svg);
     waiting.delete(result.key);
+    // Its outlines and code are let go as soon as the last map is drawn.
+    if (svgs.size === jobs.length) void worker.terminate();
   });
   worker.on('error', fail);
   worker.on('exit', (code) => {
