@@ -1,12 +1,10 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import pMap from 'p-map';
 import type { Archive, ArticlePage, FeedSpec, HomePage, SitePage, SiteView } from '../archive/archive.ts';
 import type { SearchBundle } from '../archive/search-bundles.ts';
-import { WRITING } from '../outputs/output-files.ts';
 import type { SearchState } from '../outputs/search/search-layout.ts';
 import type { SearchSummary } from '../outputs/search/write-search-index.ts';
-import { readJsonFile, readJsonFileSync, writeJsonFile } from './json-file.ts';
+import { readJsonFile, readJsonFileSync, writeJsonFile, writeJsonFileSync } from './json-file.ts';
 
 /**
  * What a body-only build (an edit that changed no article's metadata, see bodyOnlyChanges)
@@ -81,9 +79,8 @@ export const pageStore = (cacheDir: string) => {
       const page = readJsonFileSync(path(hash)) as ArticlePage | undefined;
       return typeof page?.url === 'string' ? page : undefined;
     },
-    /** Puts many views, a few files at a time through the thread pool (the thread goes on meanwhile). */
-    async putAll(views: readonly (readonly [hash: string, page: ArticlePage])[]): Promise<void> {
-      await pMap(views, ([hash, page]) => writeJsonFile(path(hash), page), { concurrency: WRITING });
+    put(hash: string, page: ArticlePage): void {
+      writeJsonFileSync(path(hash), page);
     },
     remove(hash: string): void {
       rmSync(path(hash), { force: true });

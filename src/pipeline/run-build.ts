@@ -428,15 +428,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           ).finally(() => drawer.close());
           const pagesLinked = pagesOf(archive) - pagesOf(view);
           report.pages = plan ? last!.pages : rendered + pagesLinked;
-          // Each article page's view, by its hash, for a later body-only build: written while
-          // the feeds are.
-          const views = store?.putAll(
-            view.articles.flatMap((page) => (hashes.has(page.outputPath) ? [[hashes.get(page.outputPath)!, page]] : [])),
-          );
+          // Each article page's view, by its hash, for a later body-only build. (Written through
+          // the thread pool beside the exports and feeds, they took those from 7.5 to 13-14 s at
+          // 10,000 articles.)
+          for (const page of view.articles) {
+            const h = hashes.get(page.outputPath);
+            if (h !== undefined) store?.put(h, page);
+          }
           const kept = new Set([...writerFiles].filter(([, paths]) => paths.every((p) => linked.has(p))).map(([name]) => name));
           const icons = icon ? await time('icons', () => writeSiteIcons(dir, icon, options.cacheDir)) : 0;
           const others = icons + (await writeOutputs(outputs, bodies, dir, time, kept));
-          await views;
           pagesWritten();
           const indexed = await search!;
           searchState = indexed.state;
