@@ -1,7 +1,7 @@
 import type { ArticlePage } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
-import { CONTENT_MARK, contentXml, entryText, type FeedData, georssPoint, lastChange, mediaContent, rfc3339 } from './feed-data.ts';
-import { NS, type XmlElement, xml, xmlDocument, xmlLines } from './xml.ts';
+import { type FeedData, georssPoint, lastChange, mediaContent, rfc3339, xmlEntry } from './feed-data.ts';
+import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
 
 /**
  * An Atom 1.0 feed (RFC 4287). Feed id: the feed's own absolute URL; entry id: the article's
@@ -20,23 +20,9 @@ export function atomFeed(feed: FeedData): string {
     xml('link', undefined, { rel: 'alternate', type: 'text/html', href: feed.pageUrl }),
     xml('generator', 'Dateline'),
   ];
-  const entries = feed.entries.map((article): XmlElement => {
-    const content = contentXml(article, feed);
-    return {
-      name: 'entry',
-      written: entryText(
-        article,
-        `atom\0${feed.site.url}`,
-        (text) => {
-          const lines: string[] = [];
-          xmlLines(atomEntry(article, feed, text), '  ', lines);
-          return lines.join('\n');
-        },
-        { value: content, written: content },
-        CONTENT_MARK,
-      ),
-    };
-  });
+  const entries = feed.entries.map((article) =>
+    xmlEntry(article, feed, 'entry', `atom\0${feed.site.url}`, '  ', (content) => atomEntry(article, feed, content)),
+  );
   const attrs = { xmlns: NS.atom, 'xml:lang': feed.site.lang, 'xmlns:georss': NS.georss, 'xmlns:media': NS.media };
   return xmlDocument({ name: 'feed', attrs, children: [...head, ...entries] });
 }

@@ -4,7 +4,7 @@ import { type Archive, type ArticlePage, type FeedSpec, type SiteView, siteOf, t
 import { absoluteUrl } from '../../archive/urls.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
 import { rewriteUrls } from '../pages/rewrite-urls.ts';
-import { type XmlElement, xml, xmlText } from './xml.ts';
+import { type XmlElement, xml, xmlLines, xmlText } from './xml.ts';
 
 /**
  * What the three feed formats share: the feed's articles (looked up by URL in the model), its
@@ -189,6 +189,28 @@ export function entryText(
     byKey.set(key, parts);
   }
   return parts[0] + content.written + parts[1];
+}
+
+/**
+ * An article's element in an XML feed (Atom's entry, RSS's item) as entryText makes it: written
+ * once at the depth of `indent` by `element` (given the escaped content, or the mark), its
+ * escaped content put in for each feed.
+ */
+export function xmlEntry(
+  article: ArticlePage,
+  feed: Pick<FeedData, 'site' | 'bodies'>,
+  name: string,
+  key: string,
+  indent: string,
+  element: (content: string) => XmlElement,
+): XmlElement {
+  const content = contentXml(article, feed);
+  const write = (text: string) => {
+    const lines: string[] = [];
+    xmlLines(element(text), indent, lines);
+    return lines.join('\n');
+  };
+  return { name, written: entryText(article, key, write, { value: content, written: content }, CONTENT_MARK) };
 }
 
 /** `lat lon`, as GeoRSS Simple writes a point. */

@@ -1,6 +1,6 @@
 import type { ArticlePage } from '../../archive/archive.ts';
-import { CONTENT_MARK, contentXml, entryText, type FeedData, georssPoint, mediaContent, rfc822, rfc3339 } from './feed-data.ts';
-import { NS, type XmlElement, xml, xmlDocument, xmlLines } from './xml.ts';
+import { type FeedData, georssPoint, mediaContent, rfc822, rfc3339, xmlEntry } from './feed-data.ts';
+import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
 
 /**
  * An RSS 2.0 feed. RSS has no place for a publisher or a language per item, nor for full content,
@@ -22,23 +22,9 @@ export function rssFeed(feed: FeedData): string {
     xml('atom:link', undefined, { rel: 'self', type: 'application/rss+xml', href: feed.self.rss }),
     xml('dc:publisher', feed.site.publisher),
   ];
-  const items = feed.entries.map((article): XmlElement => {
-    const content = contentXml(article, feed);
-    return {
-      name: 'item',
-      written: entryText(
-        article,
-        `rss\0${feed.site.publisher}`,
-        (text) => {
-          const lines: string[] = [];
-          xmlLines(rssItem(article, feed, text), '    ', lines);
-          return lines.join('\n');
-        },
-        { value: content, written: content },
-        CONTENT_MARK,
-      ),
-    };
-  });
+  const items = feed.entries.map((article) =>
+    xmlEntry(article, feed, 'item', `rss\0${feed.site.publisher}`, '    ', (content) => rssItem(article, feed, content)),
+  );
   const attrs = {
     version: '2.0',
     'xmlns:atom': NS.atom,
