@@ -34,7 +34,7 @@ export interface PageOptions extends LinkOptions {
 const SEARCH_TEMPLATE = 'search.njk';
 const SEARCH_ASSETS = ['search.js', 'search.css'];
 
-/** Pages rendered a pass at a time: the pass's article bodies and maps are held, no more. */
+/** Pages rendered a pass at a time: the pass's article bodies are held, no more (each page asks for its own map). */
 const PAGES_PER_PASS = 1500;
 
 /**
