@@ -2,11 +2,15 @@ import type { Archive } from '../archive/archive.ts';
 import type { Bodies } from '../markdown/bodies.ts';
 import { exportsOutline, writeExports } from './exports/write-exports.ts';
 import { writeFeeds } from './feeds/write-feeds.ts';
+import type { FileWriter } from './file-writer.ts';
 import { webManifestOutline, writeWebManifest } from './icons/site-icons.ts';
 import { sitemapOutline, writeSitemap } from './sitemap/write-sitemap.ts';
 
-/** Writes one kind of output (feeds, sitemap, exports…) for the archive into `dir`; returns the number of files. */
-export type OutputWriter = (archive: Archive, dir: string, bodies: Bodies) => Promise<number>;
+/**
+ * Writes one kind of output (feeds, sitemap, exports…) for the archive into `dir`, its files
+ * through `writer` (or, for a few large ones, streamed); returns the number of files.
+ */
+export type OutputWriter = (archive: Archive, dir: string, bodies: Bodies, writer: FileWriter) => Promise<number>;
 
 /**
  * The files one writer makes (site-relative paths, written or kept together) and a string of
@@ -39,10 +43,11 @@ export async function writeOutputs(
   archive: Archive,
   bodies: Bodies,
   dir: string,
+  writer: FileWriter,
   time: TimeStage = (_, f) => f(),
   skip: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   let files = 0;
-  for (const { name, write } of WRITERS) if (!skip.has(name)) files += await time(name, () => write(archive, dir, bodies));
+  for (const { name, write } of WRITERS) if (!skip.has(name)) files += await time(name, () => write(archive, dir, bodies, writer));
   return files;
 }

@@ -8,6 +8,7 @@ import type { Archive, MediaInfo } from '../archive/archive.ts';
 import { mediaUrl, outputPathOf } from '../archive/urls.ts';
 import { CONFIG_FILE, type SiteConfig } from '../config/site-config.ts';
 import type { Bodies } from '../markdown/bodies.ts';
+import { fileWriter } from '../outputs/file-writer.ts';
 import { PAGE_LISTS } from '../outputs/pages/page-templates.ts';
 import { asSearchState, NO_SEARCH, planSearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
@@ -351,6 +352,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           );
           search.catch(() => undefined);
         };
+        // The pages, feeds and sitemap are written by a thread of their own.
+        const writer = fileWriter();
         if (!fromSpare) {
           startSearch();
           // The search takes its first part's records and starts its worker before the page
@@ -420,6 +423,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
               templates,
               publicDir,
               output: dir,
+              writer,
               portableLinks: config.links === 'portable',
               baseUrl: config.url,
               maps: drawer.maps,
@@ -437,7 +441,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           }
           const kept = new Set([...writerFiles].filter(([, paths]) => paths.every((p) => linked.has(p))).map(([name]) => name));
           const icons = icon ? await time('icons', () => writeSiteIcons(dir, icon, options.cacheDir)) : 0;
-          const others = icons + (await writeOutputs(outputs, bodies, dir, time, kept));
+          const others = icons + (await writeOutputs(outputs, bodies, dir, writer, time, kept));
+          await time('written', () => writer.flush());
           pagesWritten();
           const indexed = await search!;
           searchState = indexed.state;
@@ -449,6 +454,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           writtenAt = performance.now();
         } finally {
           pagesWritten();
+          // A failed build's folder is removed only once nothing writes into it any more.
+          await writer.close();
           // A failed build's folder is removed only once Pagefind has stopped writing into it.
           await search?.catch(() => undefined);
         }

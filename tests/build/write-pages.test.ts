@@ -7,7 +7,7 @@ import { mapsHere } from '../../src/outputs/maps/render-maps.ts';
 import { writePages } from '../../src/outputs/pages/write-pages.ts';
 import { buildModel } from '../../src/pipeline/build-model.ts';
 import { readProject } from '../../src/pipeline/read-project.ts';
-import { makeTemp, removeTemps, repoRoot } from '../helpers/site.ts';
+import { makeTemp, removeTemps, repoRoot, withFileWriter } from '../helpers/site.ts';
 
 let archive: Archive;
 let bodies: Bodies;
@@ -25,15 +25,20 @@ async function templatesWith(f: (text: string) => string): Promise<string> {
   return templates;
 }
 
-const write = async (templates: string) =>
-  writePages(archive, bodies, {
-    templates,
-    publicDir: join(repoRoot, 'public'),
-    output: await makeTemp(),
-    portableLinks: true,
-    baseUrl: archive.sites[0]!.url,
-    maps: mapsHere,
-  });
+const write = async (templates: string) => {
+  const output = await makeTemp();
+  return withFileWriter((writer) =>
+    writePages(archive, bodies, {
+      templates,
+      publicDir: join(repoRoot, 'public'),
+      output,
+      writer,
+      portableLinks: true,
+      baseUrl: archive.sites[0]!.url,
+      maps: mapsHere,
+    }),
+  );
+};
 
 describe('writePages, given templates it cannot follow', () => {
   it('refuses a permalink that leads out of the site', async () => {

@@ -7,6 +7,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { beforeAll, inject } from 'vitest';
 import { type SiteConfig, siteConfigSchema } from '../../src/config/site-config.ts';
+import { type FileWriter, fileWriter } from '../../src/outputs/file-writer.ts';
 import { buildModel } from '../../src/pipeline/build-model.ts';
 import { readProject } from '../../src/pipeline/read-project.ts';
 import { type BuildReport, runBuild } from '../../src/pipeline/run-build.ts';
@@ -27,6 +28,18 @@ export async function removeTemps(): Promise<void> {
 }
 
 /** Copies a fixture site into a temp folder (so tests may add files to it). */
+/** Runs `f` with a file writer of its own; every file it handed over is written when this resolves. */
+export async function withFileWriter<T>(f: (writer: FileWriter) => Promise<T>): Promise<T> {
+  const writer = fileWriter();
+  try {
+    const result = await f(writer);
+    await writer.flush();
+    return result;
+  } finally {
+    await writer.close();
+  }
+}
+
 export async function copyFixture(name: string): Promise<string> {
   const dir = await makeTemp();
   await cp(fixture(name), dir, { recursive: true });

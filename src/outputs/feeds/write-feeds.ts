@@ -22,4 +22,4 @@ export function* feedFiles(archive: Archive, bodies: Bodies): Generator<[string,
 }
 
 /** Writes the Atom, RSS and JSON feed of every `archive.feeds` spec at its URL. */
-export const writeFeeds: OutputWriter = (archive, dir, bodies) => writeFiles(dir, feedFiles(archive, bodies));
+export const writeFeeds: OutputWriter = (archive, dir, bodies, writer) => writeFiles(dir, feedFiles(archive, bodies), writer);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Archive } from '../../archive/archive.ts';
 import { textDirection } from '../../content/text-direction.ts';
 import { writeFiles } from '../output-files.ts';
-import type { OutputOutline } from '../write-outputs.ts';
+import type { OutputOutline, OutputWriter } from '../write-outputs.ts';
 
 /**
  * The site's icons, all made from one SVG: Dateline's (`public/icon.svg`, made into the files
@@ -112,8 +112,8 @@ export function webManifest(archive: Archive): string {
 }
 
 /** Writes `/manifest.webmanifest`. */
-export const writeWebManifest = (archive: Archive, dir: string): Promise<number> =>
-  writeFiles(dir, [[`/${WEB_MANIFEST}`, webManifest(archive)]]);
+export const writeWebManifest: OutputWriter = (archive, dir, _bodies, writer) =>
+  writeFiles(dir, [[`/${WEB_MANIFEST}`, webManifest(archive)]], writer);
 
 /** The manifest is made from the site's settings alone. */
 export const webManifestOutline: OutputOutline = () => ({ files: [WEB_MANIFEST], inputs: '' });

@@ -1,12 +1,12 @@
-import { cp, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { cp } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
 import pMap from 'p-map';
 import { type Archive, type SitePage, siteOf } from '../../archive/archive.ts';
 import { type ArticleView, articleView } from '../../archive/article-view.ts';
 import { urlOfOutputPath } from '../../archive/urls.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
+import type { FileWriter } from '../file-writer.ts';
 import type { PageMaps } from '../maps/render-maps.ts';
-import { folderMaker, WRITING } from '../output-files.ts';
 import {
   compiledTemplates,
   type LinkOptions,
@@ -24,6 +24,8 @@ export interface PageOptions extends LinkOptions {
   publicDir: string;
   /** Where to write the site (a fresh temporary folder). */
   output: string;
+  /** What writes the pages' files (on a thread of its own). */
+  writer: FileWriter;
   /** The SVG map a page shows, if any, given to its template as `maps[url]`. */
   maps: PageMaps;
   /** Called after each page is written, with the number written so far. */
@@ -33,6 +35,9 @@ export interface PageOptions extends LinkOptions {
 /** The search page's template, and the files of public/ only it uses. */
 const SEARCH_TEMPLATE = 'search.njk';
 const SEARCH_ASSETS = ['search.js', 'search.css'];
+
+/** Pages in hand at a time: one waiting for its map does not hold up the others. */
+const RENDERING = 16;
 
 /** Pages rendered a pass at a time: the pass's article bodies are held, no more (each page asks for its own map). */
 const PAGES_PER_PASS = 1500;
@@ -59,7 +64,6 @@ export async function writePages(archive: Archive, bodies: Bodies, options: Page
     return list.slice(pass * size, (pass + 1) * size);
   };
   let written = 0;
-  const folder = folderMaker();
   for (let pass = 0; pass < passes; pass++) {
     // The article pages of this pass with their bodies, read now.
     const articles: ArticleView[] = slice(archive.articles, pass).map((a) =>
@@ -98,12 +102,11 @@ export async function writePages(archive: Archive, bodies: Bodies, options: Page
         const inside = relative(resolve(options.output), file);
         if (!inside || inside.startsWith('..') || isAbsolute(inside))
           throw new Error(`${template.file}: refusing to write ${JSON.stringify(outputPath)}, not a path inside the site.`);
-        await folder(dirname(file));
-        await writeFile(file, pageLinks(html, url, options));
+        await options.writer.write(file, pageLinks(html, url, options));
         written++;
         options.onPage?.(written);
       },
-      { concurrency: WRITING },
+      { concurrency: RENDERING },
     );
   }
   // The static files; without search, not its script and styles.

@@ -8,7 +8,7 @@ import { jsonFeed, jsonFeedObject } from '../../../../src/outputs/feeds/json-fee
 import { rssFeed } from '../../../../src/outputs/feeds/rss.ts';
 import { feedFiles, writeFeeds } from '../../../../src/outputs/feeds/write-feeds.ts';
 import { outputFile } from '../../../../src/outputs/output-files.ts';
-import { listFiles, makeTemp, removeTemps } from '../../../helpers/site.ts';
+import { listFiles, makeTemp, removeTemps, withFileWriter } from '../../../helpers/site.ts';
 import { geoProblems, jsonFeedProblems, parseWithFeedparser, parseWithRssParser, RFC822, RFC3339, xmllint } from './judges.ts';
 import { andarab, BASE, emptyFeed, kabul, placeFeed, siteFeed, smallArchive, smallBodies, withdrawn } from './small-archive.ts';
 
@@ -302,7 +302,7 @@ describe('escaping', () => {
 describe('writing', () => {
   it('writes three formats per spec at their URLs, in order, and the same bytes every time', async () => {
     const dir = await makeTemp();
-    expect(await writeFeeds(archive, dir, smallBodies)).toBe(9);
+    expect(await withFileWriter((writer) => writeFeeds(archive, dir, smallBodies, writer))).toBe(9);
     expect(await listFiles(dir)).toEqual([
       'feed.json',
       'feed.xml',

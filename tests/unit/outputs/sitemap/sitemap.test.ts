@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bodiesInMemory } from '../../../../src/markdown/bodies.ts';
 import { robotsTxt, sitemapFiles, sitemapPages, urlset } from '../../../../src/outputs/sitemap/sitemap.ts';
 import { writeSitemap } from '../../../../src/outputs/sitemap/write-sitemap.ts';
-import { listFiles, makeTemp, removeTemps } from '../../../helpers/site.ts';
+import { listFiles, makeTemp, removeTemps, withFileWriter } from '../../../helpers/site.ts';
 import { locProblems, parseSitemapIndexXml, parseSitemapXml, SITEMAP_XSD, xmllint } from '../feeds/judges.ts';
 import { BASE, smallArchive } from '../feeds/small-archive.ts';
 
@@ -81,7 +82,7 @@ describe('robots.txt', () => {
 describe('writing', () => {
   it('writes sitemap.xml and robots.txt, the same bytes every time', async () => {
     const dir = await makeTemp();
-    expect(await writeSitemap(archive, dir)).toBe(2);
+    expect(await withFileWriter((writer) => writeSitemap(archive, dir, bodiesInMemory(new Map()), writer))).toBe(2);
     expect(await listFiles(dir)).toEqual(['robots.txt', 'sitemap.xml']);
     expect(await readFile(join(dir, 'sitemap.xml'), 'utf8')).toBe(sitemapFiles(smallArchive())[0]![1]);
     expect(await readFile(join(dir, 'robots.txt'), 'utf8')).toBe(robotsTxt(archive));

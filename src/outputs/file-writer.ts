@@ -1,0 +1,121 @@
+import { setImmediate } from 'node:timers/promises';
+import { startWorker } from '../start-worker.ts';
+
+/** What a fileWriter's thread is sent: files (absolute paths) and their contents, in order. */
+export interface WriteBatch {
+  files: [string, string | Uint8Array][];
+}
+/** Its answer once a batch is written, or the first file of it that could not be. */
+export interface WriteResult {
+  error?: string;
+}
+
+/** Writes files on a thread of its own (fileWriter). */
+export interface FileWriter {
+  /**
+   * Hands a file over to be written, its folder made first if need be. Resolves once the caller
+   * may go on: at once, after a turn of the event loop when a batch was sent, or when the thread
+   * has caught up if too much is waiting. Rejects once a write has failed.
+   */
+  write(file: string, content: string | Uint8Array): Promise<void>;
+  /** Resolves once every file handed over is written; rejects with the first failure. */
+  flush(): Promise<void>;
+  /** Waits for the batches sent, then stops the thread (after a failure too). */
+  close(): Promise<void>;
+}
+
+/** Files sent to the thread at a time. */
+const BATCH_FILES = 16;
+/** Characters (or bytes) handed over and not yet written above which `write` waits. */
+const WAITING_MAX = 32 * 1024 * 1024;
+
+/**
+ * A thread that writes the site's files. Written from the build thread, each page cost four
+ * requests to libuv's thread pool (a folder, open, write, close), each a hand-over between
+ * threads on a machine whose cores are both busy: about 2 s of the build thread at 1,000 articles.
+ * Here the build thread sends its files a batch at a time and goes on rendering, and this thread
+ * makes the folders (each once) and writes the files one after another, synchronously.
+ *
+ * Every `write` is answered after a turn of the event loop at least once a batch, so the other
+ * threads' messages (maps drawn, search parts indexed) are taken while pages are rendered.
+ */
+export function fileWriter(): FileWriter {
+  const worker = startWorker('./file-writer-worker', import.meta.url);
+  let batch: WriteBatch['files'] = [];
+  let batchSize = 0;
+  /** Sizes of the batches sent and not yet answered, oldest first. */
+  const sent: number[] = [];
+  let waiting = 0;
+  let failure: Error | undefined;
+  let stopped = false;
+  let caughtUp: (() => void)[] = [];
+  let flushed: { resolve(): void; reject(error: Error): void }[] = [];
+  let answered: (() => void)[] = [];
+
+  const settle = () => {
+    if (failure) {
+      for (const f of flushed) f.reject(failure);
+      flushed = [];
+    } else if (sent.length === 0 && batch.length === 0) {
+      for (const f of flushed) f.resolve();
+      flushed = [];
+    }
+    if (failure || waiting <= WAITING_MAX) {
+      for (const go of caughtUp) go();
+      caughtUp = [];
+    }
+    if (sent.length === 0) {
+      for (const done of answered) done();
+      answered = [];
+    }
+  };
+  const fail = (error: Error) => {
+    failure ??= error;
+    settle();
+  };
+  const send = () => {
+    if (batch.length === 0 || failure) return;
+    worker.postMessage({ files: batch } satisfies WriteBatch);
+    sent.push(batchSize);
+    batch = [];
+    batchSize = 0;
+  };
+  worker.on('message', (result: WriteResult) => {
+    waiting -= sent.shift() ?? 0;
+    if (result.error) fail(new Error(`Writing the site failed: ${result.error}`));
+    settle();
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    stopped = true;
+    if (sent.length > 0 || batch.length > 0) fail(new Error(`The file writer stopped (exit code ${code}).`));
+    sent.length = 0;
+    settle();
+  });
+
+  return {
+    async write(file, content) {
+      if (failure) throw failure;
+      batch.push([file, content]);
+      batchSize += content.length;
+      waiting += content.length;
+      if (batch.length < BATCH_FILES) return;
+      send();
+      if (waiting > WAITING_MAX) await new Promise<void>((resolve) => caughtUp.push(resolve));
+      else await setImmediate();
+      if (failure) throw failure;
+    },
+    flush() {
+      send();
+      return new Promise((resolve, reject) => {
+        flushed.push({ resolve, reject });
+        settle();
+      });
+    },
+    async close() {
+      if (!failure) send();
+      if (sent.length > 0 && !stopped) await new Promise<void>((resolve) => answered.push(resolve));
+      await worker.terminate();
+    },
+  };
+}
