@@ -8,6 +8,42 @@ import { NOT_FOUND_URL, relativeUrl, rootedUrl } from '../../archive/urls.ts';
 import { rewriteUrls } from './rewrite-urls.ts';
 
 export type Render = (data: object) => Promise<string>;
+
+/** A Nunjucks frame (the scope of a template, a block or a loop), as its runtime makes it. */
+interface Frame {
+  variables: Record<string, unknown>;
+  resolve(name: string, forWrite: boolean): Frame | undefined;
+  set(name: string, value: unknown, resolveUp?: boolean): void;
+}
+const names = new Map<string, string[]>();
+/**
+ * Nunjucks's `Frame.set`, with each dotted name split once: a loop sets seven `loop.*` variables
+ * an item, and splitting their names every time was 0.4 s of a 1,000-article build (3.7 % of its
+ * build thread). Otherwise the same steps: a write may go to the frame that holds the name, and
+ * `a.b` makes the object `a` if need be.
+ */
+function setVariable(this: Frame, name: string, value: unknown, resolveUp?: boolean): void {
+  let parts = names.get(name);
+  if (parts === undefined) {
+    parts = name.split('.');
+    names.set(name, parts);
+  }
+  if (resolveUp) {
+    const frame = this.resolve(parts[0]!, true);
+    if (frame) {
+      frame.set(name, value);
+      return;
+    }
+  }
+  let object = this.variables;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const id = parts[i]!;
+    if (!object[id]) object[id] = {};
+    object = object[id] as Record<string, unknown>;
+  }
+  object[parts[parts.length - 1]!] = value;
+}
+(nunjucks.runtime as unknown as { Frame: { prototype: Frame } }).Frame.prototype.set = setVariable;
 /** A template's render, by its source and path (compiledTemplates). */
 export type Compiled = (source: string, path: string | undefined) => Render;
 
