@@ -1,6 +1,8 @@
 /** Whether dist/ is missing or older than a source. */
 export function isStale(): boolean;
-/** Compiles src/ into dist/ with tsc. */
+/** Compiles src/ into dist/ with tsc, then bundles the CLI into dist/dateline.cjs (scripts/bundle.js). */
 export function compile(): void;
+/** V8's code caches of the bundle (bin/dateline.js). */
+export const CODE_CACHE: string;
 /** Compiles when the sources changed since the last compile; says so on stderr. */
 export function compileIfStale(): void;

@@ -2,7 +2,7 @@
 // JavaScript, so it runs before anything is compiled: by `npm ci` (the prepare script), by
 // bin/dateline.js when src/ changed since the last compile, and by the test suite's setup.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(import.meta.dirname, '..');
 /** Written after a successful compile; its time is compared with the sources'. */
 const STAMP = join(ROOT, 'dist/.compiled');
-const INPUTS = ['tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.js'];
+/** V8's code caches of the bundle (bin/dateline.js), made again after each compile. */
+export const CODE_CACHE = join(ROOT, 'dist/code-cache');
 
 /** The newest modification time among the sources (files and folders, so a deletion counts too). */
 function newestSource() {
@@ -35,7 +37,10 @@ export function isStale() {
   }
 }
 
-/** Compiles src/ into dist/ with tsc (incremental: an unchanged file is not emitted again). */
+/**
+ * Compiles src/ into dist/ with tsc (incremental: an unchanged file is not emitted again), then
+ * bundles the CLI into dist/dateline.cjs (bundle.js).
+ */
 export function compile() {
   let tsc;
   try {
@@ -50,6 +55,12 @@ export function compile() {
   // wrote nothing (a configuration error).
   if (run.status !== 0 && run.status !== 2) {
     throw new Error(`Compiling Dateline failed:\n${run.stdout}${run.stderr}${run.error?.message ?? ''}`);
+  }
+  // One script of the CLI and what it loads (bundle.js), and no code cache of an earlier one.
+  rmSync(CODE_CACHE, { recursive: true, force: true });
+  const bundled = spawnSync(process.execPath, [join(ROOT, 'scripts/bundle.js')], { encoding: 'utf8' });
+  if (bundled.status !== 0) {
+    throw new Error(`Bundling Dateline failed:\n${bundled.stdout}${bundled.stderr}${bundled.error?.message ?? ''}`);
   }
   writeFileSync(STAMP, `${started.toISOString()}\n`);
   utimesSync(STAMP, started, started);
