@@ -47,6 +47,17 @@ describe('rewriteUrls on unusual markup (tokenized as an HTML parser would)', ()
     expect(rewriteUrls('<a href=/s/?q=a>s</a><a href="/b/">b</a>', mark)).toBe('<a href="../s/?q=a">s</a><a href="../b/">b</a>');
   });
 
+  it('takes no element or attribute for one of URLs by a name every object has (constructor)', () => {
+    expect(rewriteUrls('<constructor length=/q><a constructor=/r href=/a/>a</a>', mark)).toBe(
+      '<constructor length=/q><a constructor=/r href=../a/>a</a>',
+    );
+  });
+
+  it('passes over attributes holding markup and upper-case tags', () => {
+    expect(rewriteUrls('<div title="<a href=/x/>"><A HREF="/a/">a</A>', mark)).toBe('<div title="<a href=/x/>"><A HREF="../a/">a</A>');
+    expect(rewriteUrls('<TITLE><a href=/x/></TiTlE><a href="/a/">a</a>', mark)).toBe('<TITLE><a href=/x/></TiTlE><a href="../a/">a</a>');
+  });
+
   it('ends the empty comments <!--> and <!---> where a parser does', () => {
     expect(rewriteUrls('<!--><a href="/a/">a</a>-->', mark)).toBe('<!--><a href="../a/">a</a>-->');
     expect(rewriteUrls('<!---><a href="/a/">a</a>', mark)).toBe('<!---><a href="../a/">a</a>');
