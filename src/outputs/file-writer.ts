@@ -1,9 +1,12 @@
 import { setImmediate } from 'node:timers/promises';
 import { startWorker } from '../start-worker.ts';
 
-/** What a fileWriter's thread is sent: files (absolute paths) and their contents, in order. */
+/**
+ * What a fileWriter's thread is sent: files (absolute paths), their contents, and whether each
+ * must appear whole or not at all (written beside it, then renamed), in order.
+ */
 export interface WriteBatch {
-  files: [string, string | Uint8Array][];
+  files: [string, string | Uint8Array, boolean][];
 }
 /** Its answer once a batch is written, or the first file of it that could not be. */
 export interface WriteResult {
@@ -15,9 +18,10 @@ export interface FileWriter {
   /**
    * Hands a file over to be written, its folder made first if need be. Resolves once the caller
    * may go on: at once, after a turn of the event loop when a batch was sent, or when the thread
-   * has caught up if too much is waiting. Rejects once a write has failed.
+   * has caught up if too much is waiting. Rejects once a write has failed. With `whole`, the
+   * file is written beside its place and renamed into it (for a cache a crash must not tear).
    */
-  write(file: string, content: string | Uint8Array): Promise<void>;
+  write(file: string, content: string | Uint8Array, whole?: boolean): Promise<void>;
   /** Resolves once every file handed over is written; rejects with the first failure. */
   flush(): Promise<void>;
   /** Waits for the batches sent, then stops the thread (after a failure too). */
@@ -94,9 +98,9 @@ export function fileWriter(): FileWriter {
   });
 
   return {
-    async write(file, content) {
+    async write(file, content, whole = false) {
       if (failure) throw failure;
-      batch.push([file, content]);
+      batch.push([file, content, whole]);
       batchSize += content.length;
       waiting += content.length;
       if (batch.length < BATCH_FILES) return;

@@ -2,9 +2,10 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Archive, ArticlePage, FeedSpec, HomePage, SitePage, SiteView } from '../archive/archive.ts';
 import type { SearchBundle } from '../archive/search-bundles.ts';
+import type { FileWriter } from '../outputs/file-writer.ts';
 import type { SearchState } from '../outputs/search/search-layout.ts';
 import type { SearchSummary } from '../outputs/search/write-search-index.ts';
-import { readJsonFile, readJsonFileSync, writeJsonFile, writeJsonFileSync } from './json-file.ts';
+import { readJsonFile, readJsonFileSync, writeJsonFile } from './json-file.ts';
 
 /**
  * What a body-only build (an edit that changed no article's metadata, see bodyOnlyChanges)
@@ -79,8 +80,9 @@ export const pageStore = (cacheDir: string) => {
       const page = readJsonFileSync(path(hash)) as ArticlePage | undefined;
       return typeof page?.url === 'string' ? page : undefined;
     },
-    put(hash: string, page: ArticlePage): void {
-      writeJsonFileSync(path(hash), page);
+    /** Hands the view to `writer`, to be written whole. */
+    put(hash: string, page: ArticlePage, writer: FileWriter): Promise<void> {
+      return writer.write(path(hash), JSON.stringify(page), true);
     },
     remove(hash: string): void {
       rmSync(path(hash), { force: true });
