@@ -1,18 +1,28 @@
 // Bundles the compiled CLI (dist/cli.js and everything it imports, packages included) into one
-// CommonJS script, dist/dateline.cjs, which bin/dateline.js runs with V8's code cache. Run by
-// compile.js after tsc. Plain JavaScript, like compile.js.
+// CommonJS script, dist/dateline.cjs, which bin/dateline.js runs with V8's code cache, and each
+// worker thread's module into its own (dist/<name>.cjs, run by worker.js). Run by compile.js
+// after tsc. Plain JavaScript, like compile.js.
 //
 // Why: loading the build's 600-odd ES modules (resolving, reading and compiling each) took
 // 0.5-0.6 s of every command's start, and their functions were compiled again on every run. One
 // script can be compiled from a cache V8 made after an earlier run (Node 20 has no module compile
-// cache). Worker threads still load their modules from dist/.
+// cache). A worker thread loaded its modules the same way, each time one started (six or more a
+// build).
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
-const BUNDLE = join(DIST, 'dateline.cjs');
+/** The scripts, by their name in dist/ (without `.cjs`), and the compiled module each starts from. */
+const SCRIPTS = {
+  dateline: 'cli.js',
+  'markdown-worker': 'pipeline/markdown-worker.js',
+  'pagefind-worker': 'outputs/search/pagefind-worker.js',
+  'maps-worker': 'outputs/maps/maps-worker.js',
+  'file-writer-worker': 'outputs/file-writer-worker.js',
+  'teaser-worker': 'serve/teaser-worker.js',
+};
 
 /**
  * `import.meta.url` and `import.meta.dirname` of each module, as they were where it lies (a
@@ -44,8 +54,9 @@ const BANNER = [
 
 async function bundle() {
   await build({
-    entryPoints: [join(DIST, 'cli.js')],
-    outfile: BUNDLE,
+    entryPoints: Object.entries(SCRIPTS).map(([out, module]) => ({ in: join(DIST, module), out })),
+    outdir: DIST,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     format: 'cjs',

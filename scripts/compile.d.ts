@@ -2,7 +2,5 @@
 export function isStale(): boolean;
 /** Compiles src/ into dist/ with tsc, then bundles the CLI into dist/dateline.cjs (scripts/bundle.js). */
 export function compile(): void;
-/** V8's code caches of the bundle (bin/dateline.js). */
-export const CODE_CACHE: string;
 /** Compiles when the sources changed since the last compile; says so on stderr. */
 export function compileIfStale(): void;

@@ -6,13 +6,12 @@ import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:f
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CODE_CACHE } from './run-script.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** Written after a successful compile; its time is compared with the sources'. */
 const STAMP = join(ROOT, 'dist/.compiled');
 const INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.js'];
-/** V8's code caches of the bundle (bin/dateline.js), made again after each compile. */
-export const CODE_CACHE = join(ROOT, 'dist/code-cache');
 
 /** The newest modification time among the sources (files and folders, so a deletion counts too). */
 function newestSource() {
