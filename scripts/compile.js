@@ -38,7 +38,7 @@ export function isStale() {
 
 /**
  * Compiles src/ into dist/ with tsc (incremental: an unchanged file is not emitted again), then
- * bundles the CLI into dist/dateline.cjs (bundle.js).
+ * bundles the CLI and each worker's module into dist/*.cjs (bundle.js).
  */
 export function compile() {
   let tsc;
@@ -55,7 +55,7 @@ export function compile() {
   if (run.status !== 0 && run.status !== 2) {
     throw new Error(`Compiling Dateline failed:\n${run.stdout}${run.stderr}${run.error?.message ?? ''}`);
   }
-  // One script of the CLI and what it loads (bundle.js), and no code cache of an earlier one.
+  // One script of the CLI and one of each worker (bundle.js), and no code cache of earlier ones.
   rmSync(CODE_CACHE, { recursive: true, force: true });
   const bundled = spawnSync(process.execPath, [join(ROOT, 'scripts/bundle.js')], { encoding: 'utf8' });
   if (bundled.status !== 0) {

@@ -6,7 +6,7 @@
 // one; V8 refuses a cache made by another version or with other flags, and it is made again.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { threadId } from 'node:worker_threads';
 
@@ -45,5 +45,5 @@ export function runScript(file, cacheName) {
       // No cache: the next run compiles the script again.
     }
   };
-  return { exports: module.exports, saveCache, name: basename(file) };
+  return { exports: module.exports, saveCache };
 }

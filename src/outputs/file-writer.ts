@@ -51,7 +51,6 @@ export function fileWriter(): FileWriter {
   const sent: number[] = [];
   let waiting = 0;
   let failure: Error | undefined;
-  let stopped = false;
   let caughtUp: (() => void)[] = [];
   let flushed: { resolve(): void; reject(error: Error): void }[] = [];
   let answered: (() => void)[] = [];
@@ -91,7 +90,6 @@ export function fileWriter(): FileWriter {
   });
   worker.on('error', fail);
   worker.on('exit', (code) => {
-    stopped = true;
     if (sent.length > 0 || batch.length > 0) fail(new Error(`The file writer stopped (exit code ${code}).`));
     sent.length = 0;
     settle();
@@ -118,7 +116,8 @@ export function fileWriter(): FileWriter {
     },
     async close() {
       if (!failure) send();
-      if (sent.length > 0 && !stopped) await new Promise<void>((resolve) => answered.push(resolve));
+      // A stopped thread has none left (its exit emptied `sent`).
+      if (sent.length > 0) await new Promise<void>((resolve) => answered.push(resolve));
       await worker.terminate();
     },
   };

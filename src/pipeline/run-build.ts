@@ -453,9 +453,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           writtenAt = performance.now();
         } finally {
           pagesWritten();
-          // A failed build's folder is removed only once nothing writes into it any more.
+          // A failed build's folder is removed only once nothing writes into it any more: the
+          // writer thread, and Pagefind.
           await writer.close();
-          // A failed build's folder is removed only once Pagefind has stopped writing into it.
           await search?.catch(() => undefined);
         }
       },
