@@ -59,6 +59,14 @@ export function worldAtlasId(alpha2: string | undefined): string | undefined {
   return fullFeatures().has(numeric) ? numeric : undefined;
 }
 
+/** The ISO 3166-1 alpha-2 code of every country with an outline, in the outlines' order. */
+export function outlineCountryCodes(): string[] {
+  return [...fullFeatures().keys()].flatMap((id) => {
+    const code = countries.numericToAlpha2(id);
+    return code && worldAtlasId(code) === id ? [code] : [];
+  });
+}
+
 function fullFeatures(): Map<string, CountryFeature> {
   if (!full) {
     full = indexById(toFeatures(load()));

@@ -20,7 +20,14 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
 import countries from 'i18n-iso-countries';
-import { type CountryFeature, countryFeature, simplifiedCountries, worldAtlasId } from '../../places/country-outlines.ts';
+import {
+  type CountryFeature,
+  countryFeature,
+  outlineCountryCodes,
+  simplifiedCountries,
+  worldAtlasId,
+} from '../../places/country-outlines.ts';
+import { shippedOutlines } from './country-view-outlines.ts';
 import { placeLabels } from './labels.ts';
 import { SvgPathContext } from './svg-path.ts';
 
@@ -351,16 +358,56 @@ function featureBox(f: CountryFeature): Box {
   return box;
 }
 
-const baseCache = new Map<string, { land: string; focus: string }>();
+/** Path data of a map's outlines: the other countries, and the country in focus. */
+export interface Outlines {
+  land: string;
+  focus: string;
+}
+
+const baseCache = new Map<string, Outlines>();
 /** Views kept drawn: every country of a large archive (its locators share one view per country). */
 const BASE_CACHE_SIZE = 1024;
 
-/** Path data of the other countries and of the country in focus, cached per view. */
-function baseLayers(layout: MapLayout): { land: string; focus: string } {
-  const key = `${layout.viewKey}:${layout.focusId ?? ''}`;
-  const hit = baseCache.get(key);
+/**
+ * Path data of the other countries and of the country in focus, cached per view; a country's own
+ * view (the country alone, both kinds) is taken from the outlines drawn ahead of time
+ * (country-view-outlines.ts) when they were drawn for this very view.
+ */
+function baseLayers(layout: MapLayout): Outlines {
+  const key = outlinesKey(layout);
+  const hit = baseCache.get(key) ?? shippedOutlines(key);
   if (hit) return hit;
+  const layers = drawBaseLayers(layout);
+  if (baseCache.size >= BASE_CACHE_SIZE) baseCache.delete(baseCache.keys().next().value!);
+  baseCache.set(key, layers);
+  return layers;
+}
 
+/**
+ * The outlines of each country's own views, place map and locator, by key (drawn, never taken
+ * from the file of them): what `npm run outlines` writes to COUNTRY_VIEW_OUTLINES.
+ */
+export function drawCountryViews(): Map<string, Outlines> {
+  const outlines = new Map<string, Outlines>();
+  for (const countryIso of outlineCountryCodes()) {
+    for (const kind of ['place', 'locator'] as const) {
+      const layout = layoutMap(kind, { points: [], countryIso, title: countryIso });
+      outlines.set(outlinesKey(layout), drawBaseLayers(layout));
+    }
+  }
+  return outlines;
+}
+
+/** What identifies a map's outlines: its view and the country in focus. */
+export function outlinesKey(layout: MapLayout): string {
+  return `${layout.viewKey}:${layout.focusId ?? ''}`;
+}
+
+/**
+ * A map's outlines drawn (what baseLayers caches, and what `npm run outlines` draws ahead for each
+ * country's own view).
+ */
+export function drawBaseLayers(layout: MapLayout): Outlines {
   // Equal-area projections: a steradian covers scale² square units, so this keeps the points
   // whose triangle covers at least DETAIL square units. Where that is still more than the map's
   // budget (the whole world, say), halve the detail until it fits.
@@ -370,12 +417,10 @@ function baseLayers(layout: MapLayout): { land: string; focus: string } {
     detail *= 2;
     layers = drawOutlines(layout, detail);
   }
-  if (baseCache.size >= BASE_CACHE_SIZE) baseCache.delete(baseCache.keys().next().value!);
-  baseCache.set(key, layers);
   return layers;
 }
 
-function drawOutlines(layout: MapLayout, detail: number): { land: string; focus: string } {
+function drawOutlines(layout: MapLayout, detail: number): Outlines {
   const { projection } = layout;
   const world = simplifiedCountries(detail / projection.scale() ** 2);
   const landCtx = new SvgPathContext();
