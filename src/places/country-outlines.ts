@@ -29,7 +29,6 @@ type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string
 
 let topology: CountriesTopology | undefined;
 let presimplified: CountriesTopology | undefined;
-let full: Map<string, CountryFeature> | undefined;
 const byWeight = new Map<number, Simplified>();
 /** Rings (islands, exclaves) smaller than this many times the point weight are left out. */
 const RING_FACTOR = 8;
@@ -56,28 +55,55 @@ export function worldAtlasId(alpha2: string | undefined): string | undefined {
   const code = alpha2.trim().toUpperCase();
   const numeric = code.length === 3 ? countries.alpha3ToNumeric(code) : countries.alpha2ToNumeric(code);
   if (!numeric) return undefined;
-  return fullFeatures().has(numeric) ? numeric : undefined;
+  return outlineGeometries().has(numeric) ? numeric : undefined;
 }
 
 /** The ISO 3166-1 alpha-2 code of every country with an outline, in the outlines' order. */
 export function outlineCountryCodes(): string[] {
-  return [...fullFeatures().keys()].flatMap((id) => {
+  return [...outlineGeometries().keys()].flatMap((id) => {
     const code = countries.numericToAlpha2(id);
     return code && worldAtlasId(code) === id ? [code] : [];
   });
 }
 
-function fullFeatures(): Map<string, CountryFeature> {
-  if (!full) {
-    full = indexById(toFeatures(load()));
+type CountryGeometry = CountriesTopology['objects']['countries']['geometries'][number];
+let geometries: Map<string, CountryGeometry[]> | undefined;
+
+/** The outlines' geometries by world-atlas id, in the file's order (a few ids have more than one). */
+function outlineGeometries(): Map<string, CountryGeometry[]> {
+  if (!geometries) {
+    geometries = new Map();
+    for (const g of load().objects.countries.geometries) {
+      if (g.id == null || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
+      const id = String(g.id);
+      geometries.set(id, [...(geometries.get(id) ?? []), g]);
+    }
   }
-  return full;
+  return geometries;
+}
+
+const fullById = new Map<string, CountryFeature>();
+
+/**
+ * A country's outline at full 1:50m detail by world-atlas id, converted when first asked for (all
+ * of them took 45 ms of every build's start, for the one or two countries of most archives).
+ */
+export function countryById(id: string): CountryFeature | undefined {
+  let f = fullById.get(id);
+  if (!f) {
+    const parts = outlineGeometries().get(id);
+    if (!parts) return undefined;
+    const t = load();
+    f = indexById(parts.map((g) => feature(t, g) as CountryFeature)).get(id)!;
+    fullById.set(id, f);
+  }
+  return f;
 }
 
 /** A country's outline at full 1:50m detail (for fitting and for tests), by alpha-2 or -3 code. */
 export function countryFeature(alpha2: string | undefined): CountryFeature | undefined {
   const id = worldAtlasId(alpha2);
-  return id === undefined ? undefined : fullFeatures().get(id);
+  return id === undefined ? undefined : countryById(id);
 }
 
 export interface Simplified {

@@ -22,12 +22,13 @@ import { s } from 'hastscript';
 import countries from 'i18n-iso-countries';
 import {
   type CountryFeature,
+  countryById,
   countryFeature,
   outlineCountryCodes,
   simplifiedCountries,
   worldAtlasId,
 } from '../../places/country-outlines.ts';
-import { shippedOutlines } from './country-view-outlines.ts';
+import { type CountryView, shippedOutlines, shippedView } from './country-views.ts';
 import { placeLabels } from './labels.ts';
 import { SvgPathContext } from './svg-path.ts';
 
@@ -109,8 +110,7 @@ export interface MapLayout {
   width: number;
   height: number;
   projection: GeoProjection;
-  /** The country in focus at full detail, when `countryIso` has an outline. */
-  focus?: CountryFeature;
+  /** The world-atlas id of the country in focus, when `countryIso` has an outline. */
   focusId?: string;
   /** Valid points (deduplicated by id) with their position in the SVG. */
   points: { point: MapPoint; x: number; y: number }[];
@@ -128,19 +128,19 @@ export function layoutMap(kind: Kind, input: MapInput): MapLayout {
   const spec = SPECS[kind];
   const points = validPoints(input.points);
   const focusId = worldAtlasId(input.countryIso);
-  const focus = countryFeature(input.countryIso);
-  const main = focus && mainland(focus);
-  let view =
-    main && points.every((p) => inBox(main.box, p)) ? countryView(kind, focus!, main.geometry) : fitView(kind, main?.geometry, points);
+  const own = focusId === undefined ? undefined : countryView(kind, focusId);
+  // The country's own view when every point lies in its mainland, else one fitted to both.
+  const fitTo = () => (focusId === undefined ? undefined : mainland(countryFeature(input.countryIso)!).geometry);
+  let view = own && points.every((p) => inBox(own.main, p)) ? own.view : fitView(kind, fitTo(), points);
   let placed = place(view, points);
   // The view takes in every point; should one still touch the frame (the locator has no margin),
   // fit again keeping a marker's width clear of the edges.
   if (placed.some(({ x, y }) => x < spec.radius || y < spec.radius || x > view.width - spec.radius || y > view.height - spec.radius)) {
-    view = fitView(kind, main?.geometry, points, Math.max(spec.margin, spec.radius + 1));
+    view = fitView(kind, fitTo(), points, Math.max(spec.margin, spec.radius + 1));
     placed = place(view, points);
   }
   const { width, height } = view;
-  return { kind, width, height, projection: view.projection(), focus, focusId, points: placed, viewKey: view.key, visible: view.visible };
+  return { kind, width, height, projection: view.projection(), focusId, points: placed, viewKey: view.key, visible: view.visible };
 }
 
 function place(view: View, points: MapPoint[]): MapLayout['points'] {
@@ -162,18 +162,29 @@ interface View {
   visible?: Box;
 }
 
-const countryViews = new Map<string, View>();
+const countryViews = new Map<string, { main: Box; view: View }>();
 const mainlands = new WeakMap<CountryFeature, { geometry: MultiPolygon; box: Box }>();
 
-/** The view of a country alone (with points inside it): the same for every page of that country. */
-function countryView(kind: Kind, focus: CountryFeature, geometry: MultiPolygon): View {
-  const key = `${kind}:${String(focus.id)}`;
-  let view = countryViews.get(key);
-  if (!view) {
-    view = fitView(kind, geometry, []);
-    countryViews.set(key, view);
+/**
+ * The view of a country alone (for points inside its mainland): the same for every page of that
+ * country, and on every site, so it is taken from the views laid out ahead (country-views.ts).
+ */
+function countryView(kind: Kind, focusId: string): { main: Box; view: View } {
+  const key = `${kind}:${focusId}`;
+  let own = countryViews.get(key);
+  if (!own) {
+    const shipped = shippedView(kind, focusId);
+    own = shipped ? { main: shipped.main, view: viewOf(shipped.params) } : layOutCountry(kind, focusId);
+    countryViews.set(key, own);
   }
-  return view;
+  return own;
+}
+
+/** A country's own view, fitted to its mainland's full outline. */
+function layOutCountry(kind: Kind, focusId: string): { main: Box; view: View; params: ViewParams } {
+  const main = mainland(countryById(focusId)!);
+  const params = fitParams(kind, main.geometry, [], SPECS[kind].margin);
+  return { main: main.box, view: viewOf(params), params };
 }
 
 /**
@@ -218,6 +229,52 @@ function mainland(focus: CountryFeature): { geometry: MultiPolygon; box: Box } {
  * Small countries are shown at least MIN_SPAN degrees across; the locator zooms out further.
  */
 function fitView(kind: Kind, focus: MultiPolygon | undefined, points: MapPoint[], margin = SPECS[kind].margin): View {
+  return viewOf(fitParams(kind, focus, points, margin));
+}
+
+/**
+ * What decides a view: its frame, projection and scale. Plain numbers, so that views can be laid
+ * out ahead (country-views.ts).
+ */
+export interface ViewParams {
+  kind: Kind;
+  width: number;
+  height: number;
+  margin: number;
+  /** The box the projection is centred on and, for the conic projection, its parallels from. */
+  lon0: number;
+  south: number;
+  north: number;
+  latSpan: number;
+  /** Equal Earth (the world, or most of it) rather than a conic equal-area projection. */
+  wide: boolean;
+  scale: number;
+  translate: [number, number];
+}
+
+function baseProjection(p: Pick<ViewParams, 'wide' | 'lon0' | 'south' | 'north' | 'latSpan'>): GeoProjection {
+  return p.wide
+    ? geoEqualEarth().rotate([-p.lon0, 0])
+    : geoConicEqualArea()
+        .parallels([p.south + p.latSpan / 6, p.north - p.latSpan / 6])
+        .rotate([-p.lon0, 0]);
+}
+
+function viewOf(p: ViewParams): View {
+  const { width, height } = p;
+  const projection = () =>
+    baseProjection(p)
+      .scale(p.scale)
+      .translate(p.translate)
+      .clipExtent([
+        [-2, -2],
+        [width + 2, height + 2],
+      ]);
+  const key = JSON.stringify([p.kind, width, height, p.lon0, p.south, p.north, p.wide, p.scale, p.translate, p.margin]);
+  return { width, height, projection, key, visible: visibleBox(projection(), width, height) };
+}
+
+function fitParams(kind: Kind, focus: MultiPolygon | undefined, points: MapPoint[], margin: number): ViewParams {
   const spec = SPECS[kind];
   const multi: MultiPoint = { type: 'MultiPoint', coordinates: points.map((p) => [p.lon, p.lat]) };
   const geometries: Geometry[] = [];
@@ -234,12 +291,8 @@ function fitView(kind: Kind, focus: MultiPolygon | undefined, points: MapPoint[]
   }
   const wide = box.lonSpan > 150 || box.latSpan > 100;
   if (box.lonSpan >= 360) fitTo = { type: 'Sphere' };
-  const base = (): GeoProjection =>
-    wide
-      ? geoEqualEarth().rotate([-box.lon0, 0])
-      : geoConicEqualArea()
-          .parallels([box.south + box.latSpan / 6, box.north - box.latSpan / 6])
-          .rotate([-box.lon0, 0]);
+  const centre = { wide, lon0: box.lon0, south: box.south, north: box.north, latSpan: box.latSpan };
+  const base = () => baseProjection(centre);
 
   const { width } = spec;
   let height = spec.minHeight;
@@ -255,18 +308,8 @@ function fitView(kind: Kind, focus: MultiPolygon | undefined, points: MapPoint[]
     ],
     fitTo,
   );
-  const scale = fitted.scale();
-  const translate = fitted.translate();
-  const projection = () =>
-    base()
-      .scale(scale)
-      .translate(translate)
-      .clipExtent([
-        [-2, -2],
-        [width + 2, height + 2],
-      ]);
-  const key = JSON.stringify([kind, width, height, box.lon0, box.south, box.north, wide, scale, translate, margin]);
-  return { width, height, projection, key, visible: visibleBox(projection(), width, height) };
+  const [x, y] = fitted.translate();
+  return { kind, width, height, margin, ...centre, scale: fitted.scale(), translate: [x, y] };
 }
 
 function render(kind: Kind, input: MapInput): string {
@@ -279,7 +322,7 @@ function render(kind: Kind, input: MapInput): string {
   const titleId = `${prefix}-title`;
   const descId = `${prefix}-desc`;
   const countryName =
-    input.countryName ?? (layout.focus && input.countryIso ? countries.getName(input.countryIso.trim().toUpperCase(), 'en') : undefined);
+    input.countryName ?? (layout.focusId && input.countryIso ? countries.getName(input.countryIso.trim().toUpperCase(), 'en') : undefined);
   const names = layout.points.map((p) => p.point.name);
   const links = (input.linkPoints ?? kind === 'place') && layout.points.length > 0;
 
@@ -384,18 +427,21 @@ function baseLayers(layout: MapLayout): Outlines {
 }
 
 /**
- * The outlines of each country's own views, place map and locator, by key (drawn, never taken
- * from the file of them): what `npm run outlines` writes to COUNTRY_VIEW_OUTLINES.
+ * Each country's own views, place map and locator, by `kind:country`, laid out and drawn (never
+ * taken from the file of them): what `npm run outlines` writes to COUNTRY_VIEWS.
  */
-export function drawCountryViews(): Map<string, Outlines> {
-  const outlines = new Map<string, Outlines>();
+export function layOutCountryViews(): Map<string, CountryView> {
+  const views = new Map<string, CountryView>();
   for (const countryIso of outlineCountryCodes()) {
+    const focusId = worldAtlasId(countryIso)!;
     for (const kind of ['place', 'locator'] as const) {
-      const layout = layoutMap(kind, { points: [], countryIso, title: countryIso });
-      outlines.set(outlinesKey(layout), drawBaseLayers(layout));
+      const { main, view, params } = layOutCountry(kind, focusId);
+      const { width, height, visible } = view;
+      const layout: MapLayout = { kind, width, height, projection: view.projection(), focusId, points: [], viewKey: view.key, visible };
+      views.set(`${kind}:${focusId}`, { main, params, key: outlinesKey(layout), outlines: drawBaseLayers(layout) });
     }
   }
-  return outlines;
+  return views;
 }
 
 /** What identifies a map's outlines: its view and the country in focus. */
