@@ -8,7 +8,7 @@ import type { Archive, MediaInfo } from '../archive/archive.ts';
 import { mediaUrl, outputPathOf } from '../archive/urls.ts';
 import { CONFIG_FILE, type SiteConfig } from '../config/site-config.ts';
 import type { Bodies } from '../markdown/bodies.ts';
-import { fileWriter } from '../outputs/file-writer.ts';
+import { fileWriter, startWriterThread } from '../outputs/file-writer.ts';
 import { PAGE_LISTS } from '../outputs/pages/page-templates.ts';
 import { asSearchState, NO_SEARCH, planSearchLayout, type SearchState } from '../outputs/search/search-layout.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
@@ -178,6 +178,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     }
   }
 
+  if (!options.dryRun) startWriterThread();
   // The stages past this point load only when there is something to build: an unchanged
   // project is answered without loading the checker, Markdown, the templates or Pagefind.
   const { bodyOnlyChanges, modelOf, prepareArticles, prepareChanges } = await import('./build-model.ts');
