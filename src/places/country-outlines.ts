@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { geoArea, geoContains, geoDistance } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import countries from 'i18n-iso-countries';
+// The library alone, without its entry's 80 languages (only English names are asked for).
+import countries from 'i18n-iso-countries/index.js';
 import type * as TopojsonClient from 'topojson-client';
 import type * as TopojsonSimplify from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';

@@ -19,7 +19,8 @@ import type { Geometry, GeometryCollection, MultiPoint, MultiPolygon } from 'geo
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
-import countries from 'i18n-iso-countries';
+// The library alone, without its entry's 80 languages (only English names are asked for).
+import countries from 'i18n-iso-countries/index.js';
 import {
   type CountryFeature,
   countryById,
