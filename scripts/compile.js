@@ -38,7 +38,8 @@ export function isStale() {
 
 /**
  * Compiles src/ into dist/ with tsc (incremental: an unchanged file is not emitted again), then
- * bundles the CLI and each worker's module into dist/*.cjs (bundle.js).
+ * bundles the CLI and each worker's module into dist/*.cjs (bundle.js), and compiles Dateline's
+ * templates into dist/templates.json.
  */
 export function compile() {
   let tsc;
@@ -60,6 +61,19 @@ export function compile() {
   const bundled = spawnSync(process.execPath, [join(ROOT, 'scripts/bundle.js')], { encoding: 'utf8' });
   if (bundled.status !== 0) {
     throw new Error(`Bundling Dateline failed:\n${bundled.stdout}${bundled.stderr}${bundled.error?.message ?? ''}`);
+  }
+  // Dateline's templates compiled to code once (src/outputs/pages/precompiled-templates.ts).
+  const templates = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `await (await import(${JSON.stringify(join(ROOT, 'dist/outputs/pages/page-templates.js'))})).precompileTemplates();`,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (templates.status !== 0) {
+    throw new Error(`Compiling the templates failed:\n${templates.stdout}${templates.stderr}${templates.error?.message ?? ''}`);
   }
   writeFileSync(STAMP, `${started.toISOString()}\n`);
   utimesSync(STAMP, started, started);

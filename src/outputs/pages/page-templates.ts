@@ -1,10 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import fg from 'fast-glob';
 import matter from 'gray-matter';
 import nunjucks from 'nunjucks';
 import type { Archive, ArticlePage, SiteView } from '../../archive/archive.ts';
 import { articleView } from '../../archive/article-view.ts';
 import { NOT_FOUND_URL, relativeUrl, rootedUrl } from '../../archive/urls.ts';
+import { PACKAGE_ROOT } from '../../package-root.ts';
+import { writePrecompiledTemplates } from './precompiled-templates.ts';
 import { rewriteUrls } from './rewrite-urls.ts';
 
 export type Render = (data: object) => Promise<string>;
@@ -53,12 +56,33 @@ export type Compiled = (source: string, path: string | undefined) => Render;
  * what renders a single page (articlePageRenderer).
  */
 export function compiledTemplates(templates: string): Compiled {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(templates, '_includes'), templates]), {
+  return compiledIn(templateEnvironment(templates));
+}
+
+/** The Nunjucks environment of a templates folder (`_includes/` searched first). */
+function templateEnvironment(templates: string): nunjucks.Environment {
+  return new nunjucks.Environment(new nunjucks.FileSystemLoader([join(templates, '_includes'), templates]), {
     autoescape: true,
     throwOnUndefined: true,
     trimBlocks: true,
     lstripBlocks: true,
   });
+}
+
+/**
+ * Compiles Dateline's templates (or a folder's) as a build does, its page templates and their
+ * permalinks and every include, and keeps their code for builds to start from
+ * (precompiled-templates.ts): run by every compile (scripts/compile.js).
+ */
+export function precompileTemplates(templates = join(PACKAGE_ROOT, 'templates')): Promise<number> {
+  return writePrecompiledTemplates(async () => {
+    const env = templateEnvironment(templates);
+    await pageTemplates(templates, compiledIn(env));
+    for (const include of await fg('**/*.njk', { cwd: join(templates, '_includes') })) env.getTemplate(include, true);
+  });
+}
+
+function compiledIn(env: nunjucks.Environment): Compiled {
   const cache = new Map<string, Render>();
   return (source, path) => {
     const key = `${path ?? ''}\0${source}`;
