@@ -47,6 +47,67 @@ const whereModulesLie = {
   },
 };
 
+/**
+ * Work two packages do when loaded, on every start, that Dateline never uses: their text is
+ * rewritten as they are bundled. Each rewrite must find its text, or bundling fails (the packages
+ * are pinned: a new version's text is checked by hand).
+ */
+const REWRITES = [
+  {
+    // Builds the replacement pattern of each of its 20 languages at load (a regular expression of
+    // 1,000-odd alternatives each): 25 ms of every start. Made when a language is first asked for.
+    file: /[\\/]@sindresorhus[\\/]transliterate[\\/]index\.js$/,
+    edits: [
+      [
+        `for (const [locale, localeMap] of Object.entries(localeReplacements)) {
+\tconst replacements = new Map(builtinReplacements);
+\tfor (const [key, value] of localeMap) {
+\t\treplacements.set(key, value);
+\t}
+
+\tlocaleCache.set(locale, {
+\t\treplacements,
+\t\tpattern: buildReplacementPattern(replacements),
+\t});
+}`,
+        `const localeConfig = locale => {
+\tif (!localeCache.has(locale)) {
+\t\tconst replacements = new Map(builtinReplacements);
+\t\tfor (const [key, value] of localeReplacements[locale]) {
+\t\t\treplacements.set(key, value);
+\t\t}
+\t\tlocaleCache.set(locale, {replacements, pattern: buildReplacementPattern(replacements)});
+\t}
+\treturn localeCache.get(locale);
+};`,
+      ],
+      ['({replacements, pattern} = localeCache.get(normalizedLocale));', '({replacements, pattern} = localeConfig(normalizedLocale));'],
+    ],
+  },
+  {
+    // js-yaml 3 (gray-matter's, which reads the templates' front matter with its safe schema)
+    // loads esprima for `!!js/function`, a type only its unsafe schema knows: 10 ms of every start.
+    file: /[\\/]gray-matter[\\/]node_modules[\\/]js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/,
+    edits: [["esprima = _require('esprima');", 'esprima = undefined;']],
+  },
+];
+
+const rewritePackages = {
+  name: 'rewrite-packages',
+  setup(b) {
+    for (const { file, edits } of REWRITES) {
+      b.onLoad({ filter: file }, async (args) => {
+        let text = await readFile(args.path, 'utf8');
+        for (const [from, to] of edits) {
+          if (!text.includes(from)) throw new Error(`${args.path} no longer has the text bundle.js rewrites: ${from.slice(0, 60)}…`);
+          text = text.replace(from, to);
+        }
+        return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
+      });
+    }
+  },
+};
+
 const BANNER = [
   'var __datelineModuleUrl = (file) => require("node:url").pathToFileURL(require("node:path").join(__dirname, file)).href;',
   'var __datelineModuleFolder = (folder) => require("node:path").join(__dirname, folder);',
@@ -67,7 +128,7 @@ async function bundle() {
     external: ['sharp', 'tsx', 'tsx/*', 'vite', 'vitest'],
     banner: { js: BANNER },
     logLevel: 'error',
-    plugins: [whereModulesLie],
+    plugins: [rewritePackages, whereModulesLie],
   });
 }
 
