@@ -33,6 +33,13 @@ export interface FileWriter {
 const BATCH_FILES = 16;
 /** Characters (or bytes) handed over and not yet written above which `write` waits. */
 const WAITING_MAX = 32 * 1024 * 1024;
+/**
+ * Most milliseconds between two turns of the event loop that `write` gives: other threads' and
+ * processes' answers (maps drawn, Pagefind's, this writer's) wait no longer than this while pages
+ * are rendered. Once a batch, a small site's 10 search records took 0.2 s to index (four answers
+ * from Pagefind, each waiting for 16 pages to be rendered) where Pagefind needs 40 ms.
+ */
+const TURN_MS = 4;
 
 /**
  * A thread that writes the site's files. Written from the build thread, each page cost four
@@ -41,8 +48,9 @@ const WAITING_MAX = 32 * 1024 * 1024;
  * Here the build thread sends its files a batch at a time and goes on rendering, and this thread
  * makes the folders (each once) and writes the files one after another, synchronously.
  *
- * Every `write` is answered after a turn of the event loop at least once a batch, so the other
- * threads' messages (maps drawn, search parts indexed) are taken while pages are rendered.
+ * A `write` is answered after a turn of the event loop when TURN_MS have passed since the last,
+ * so the other threads' messages (maps drawn, search parts indexed) are taken while pages are
+ * rendered.
  */
 export function fileWriter(): FileWriter {
   const worker = takeStartedThread() ?? startWorker('./file-writer-worker', import.meta.url);
@@ -51,6 +59,8 @@ export function fileWriter(): FileWriter {
   /** Sizes of the batches sent and not yet answered, oldest first. */
   const sent: number[] = [];
   let waiting = 0;
+  /** When `write` last gave the event loop a turn. */
+  let turn = performance.now();
   let failure: Error | undefined;
   let caughtUp: (() => void)[] = [];
   let flushed: { resolve(): void; reject(error: Error): void }[] = [];
@@ -102,10 +112,12 @@ export function fileWriter(): FileWriter {
       batch.push([file, content, whole]);
       batchSize += content.length;
       waiting += content.length;
-      if (batch.length < BATCH_FILES) return;
-      send();
+      if (batch.length >= BATCH_FILES) send();
       if (waiting > WAITING_MAX) await new Promise<void>((resolve) => caughtUp.push(resolve));
-      else await setImmediate();
+      else if (performance.now() - turn >= TURN_MS) {
+        await setImmediate();
+        turn = performance.now();
+      } else return;
       if (failure) throw failure;
     },
     flush() {
