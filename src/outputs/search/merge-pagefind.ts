@@ -126,8 +126,13 @@ export async function readPagefindFile<T>(path: string): Promise<T> {
   }
 }
 
+/**
+ * Compresses a merged file at zlib's default level: level 9 took 3.3 s for one 10,000-article
+ * bundle's 17.6 MB of index chunks against 0.84 s, for 0.9 % fewer bytes (7.61 MB against 7.68;
+ * Pagefind's own files are a little smaller than either).
+ */
 function compress(cbor: Uint8Array): Promise<Buffer> {
-  return promisify(gzip)(Buffer.concat([SIGNATURE, cbor]), { level: 9 });
+  return promisify(gzip)(Buffer.concat([SIGNATURE, cbor]), { level: 6 });
 }
 
 /** Pagefind's file hash: SHA-1, each byte in hex without padding (Rust's `{:x?}`). */
