@@ -2,8 +2,9 @@
 // JavaScript, so it runs before anything is compiled: by `npm ci` (the prepare script), by
 // bin/dateline.js when src/ changed since the last compile, and by the test suite's setup.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODE_CACHE } from './run-script.js';
@@ -38,8 +39,8 @@ export function isStale() {
 
 /**
  * Compiles src/ into dist/ with tsc (incremental: an unchanged file is not emitted again), then
- * bundles the CLI and each worker's module into dist/*.cjs (bundle.js), and compiles Dateline's
- * templates into dist/templates.json.
+ * bundles the CLI and each worker's module into dist/*.cjs (bundle.js), compiles Dateline's
+ * templates into dist/templates.json, and makes the build's code cache (cacheBuildCode).
  */
 export function compile() {
   let tsc;
@@ -77,6 +78,33 @@ export function compile() {
   }
   writeFileSync(STAMP, `${started.toISOString()}\n`);
   utimesSync(STAMP, started, started);
+  cacheBuildCode();
+}
+
+/**
+ * Makes the build's code cache (run-script.js) from a build of the example, the project in this
+ * folder, rather than leaving it to the first build run: a cache holds only the code its run
+ * compiled, and a large archive's build renders Markdown, draws maps and writes the search index
+ * on other threads, so its cache lacked what a small build runs on its own (2.39 MB against 2.55;
+ * the example, nine alternating builds: median 1.04 s against 1.00). The same cache whichever
+ * build runs first. Without the example, or if its build fails, the first build run makes it.
+ */
+function cacheBuildCode() {
+  if (!existsSync(join(ROOT, 'dateline.yaml')) || !existsSync(join(ROOT, 'content'))) return;
+  const out = mkdtempSync(join(tmpdir(), 'dateline-compile-'));
+  const script = `
+    import { runScript } from ${JSON.stringify(join(ROOT, 'scripts/run-script.js'))};
+    const { exports, saveCache } = runScript(${JSON.stringify(join(ROOT, 'dist/dateline.cjs'))}, 'build');
+    const io = { stdout() {}, stderr() {}, cwd: process.cwd(), interactive: false };
+    const argv = ['build', '--root', ${JSON.stringify(ROOT)}, '--no-cache', '--out', ${JSON.stringify(join(out, 'site'))}];
+    if ((await exports.main(argv, io)) === 0) saveCache();`;
+  try {
+    // A file, not --eval: the build's worker threads take the process's options.
+    writeFileSync(join(out, 'build.mjs'), script);
+    spawnSync(process.execPath, [join(out, 'build.mjs')], { encoding: 'utf8', timeout: 120_000 });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** Compiles when the sources changed since the last compile; says so on stderr. */
