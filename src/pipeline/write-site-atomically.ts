@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { setPriority } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 /** Marks a folder as a site Dateline built, so it may be replaced by the next build. */
@@ -208,12 +209,22 @@ async function recoverInterrupted(out: string): Promise<void> {
   }
 }
 
-/** Removes a folder from a detached process, which outlives this one. */
+/**
+ * Removes a folder from a detached process, which outlives this one, at the lowest priority: the
+ * next build, often started at once (`serve`, a script, the bench), takes the cores first. With
+ * a 34,000-file folder being removed, the example's first builds took 0.95-1.06 s against
+ * 1.04-1.20 s beside a remover at normal priority.
+ */
 export function removeInBackground(dir: string): void {
   const script = 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })';
   const remover = spawn(process.execPath, ['-e', script, dir], { detached: true, stdio: 'ignore' });
   // Not started: the next build removes the folder.
   remover.on('error', () => undefined);
+  try {
+    if (remover.pid !== undefined) setPriority(remover.pid, 19);
+  } catch {
+    // It keeps this process's priority.
+  }
   remover.unref();
 }
 
