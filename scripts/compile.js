@@ -92,16 +92,10 @@ export function compile() {
 function cacheBuildCode() {
   if (!existsSync(join(ROOT, 'dateline.yaml')) || !existsSync(join(ROOT, 'content'))) return;
   const out = mkdtempSync(join(tmpdir(), 'dateline-compile-'));
-  const script = `
-    import { runScript } from ${JSON.stringify(join(ROOT, 'scripts/run-script.js'))};
-    const { exports, saveCache } = runScript(${JSON.stringify(join(ROOT, 'dist/dateline.cjs'))}, 'build');
-    const io = { stdout() {}, stderr() {}, cwd: process.cwd(), interactive: false };
-    const argv = ['build', '--root', ${JSON.stringify(ROOT)}, '--no-cache', '--out', ${JSON.stringify(join(out, 'site'))}];
-    if ((await exports.main(argv, io)) === 0) saveCache();`;
+  // The command line itself (dist/ is stamped compiled by now), which keeps the cache it made.
+  const argv = [join(ROOT, 'bin/dateline.js'), 'build', '--root', ROOT, '--no-cache', '--out', join(out, 'site')];
   try {
-    // A file, not --eval: the build's worker threads take the process's options.
-    writeFileSync(join(out, 'build.mjs'), script);
-    spawnSync(process.execPath, [join(out, 'build.mjs')], { encoding: 'utf8', timeout: 120_000 });
+    spawnSync(process.execPath, argv, { encoding: 'utf8', timeout: 120_000 });
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -43,7 +43,7 @@ export async function outputsVersion(config: SiteConfig, folders: readonly strin
 let source: Promise<string> | undefined;
 /** A hash of Dateline itself: the runtime (ICU decides how dates are written), its source, its interface tables and the installed package versions. */
 export function sourceVersion(): Promise<string> {
-  source ??= (async () => {
+  source ??= Promise.resolve().then(() => {
     const hash = createHash('sha256');
     hash.update(`node ${process.versions.node} icu ${process.versions.icu ?? ''}\n`);
     hashFolder(hash, join(PACKAGE_ROOT, 'src'), 'src');
@@ -54,15 +54,11 @@ export function sourceVersion(): Promise<string> {
     hashFolder(hash, join(PACKAGE_ROOT, 'data'), 'data');
     hash.update(readFirst(join(PACKAGE_ROOT, 'package-lock.json'), join(PACKAGE_ROOT, 'package.json')));
     return hash.digest('hex');
-  })();
+  });
   return source;
 }
 
-/**
- * Hashes a folder's files, read synchronously: Dateline's source and the templates, some 150
- * small files, read through the thread pool one after the other took 60-100 ms of a small
- * build's start, against a few milliseconds this way (the event loop is held that long).
- */
+/** The bytes of `file`, or of `otherwise` when `file` cannot be read. */
 function readFirst(file: string, otherwise: string): Buffer {
   try {
     return readFileSync(file);
@@ -71,6 +67,11 @@ function readFirst(file: string, otherwise: string): Buffer {
   }
 }
 
+/**
+ * Hashes a folder's files, read synchronously: Dateline's source and the templates, some 150
+ * small files, read through the thread pool one after the other took 60-100 ms of a small
+ * build's start, against a few milliseconds this way (the event loop is held that long).
+ */
 function hashFolder(hash: Hash, folder: string, label: string): void {
   const files = fg.sync('**/*', { cwd: folder, onlyFiles: true, dot: true }).sort();
   for (const f of files) hash.update(`\0f${label}/${f}\0`).update(readFileSync(join(folder, f)));
