@@ -92,7 +92,7 @@ type MetaPage = [hash: string, wordCount: number, extra: string];
 type WordPage = [pageDelta: number, locs: number[], metaLocs: number[]];
 type Word = [word: string, pages: WordPage[], variants: [string, WordPage[]][]];
 
-interface Bundle {
+export interface Bundle {
   dir: string;
   language: string;
   entry: { languages: Record<string, unknown> };
@@ -104,7 +104,8 @@ const CHUNK_POSITIONS = 20_000;
 /** What Pagefind parses as a number (an integer or a float), making a sort numeric. */
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-async function readBundle(dir: string): Promise<Bundle> {
+/** A bundle's entry file and meta file (a bundle of one language). */
+export async function readBundle(dir: string): Promise<Bundle> {
   const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as Bundle['entry'];
   const [language, ...others] = Object.keys(entry.languages);
   if (!language || others.length > 0) throw new Error(`A Pagefind bundle to merge has one language: ${dir}`);

@@ -86,7 +86,11 @@ export async function writeSearchIndex(
     const done: WrittenBundle[] = [];
     if (pool) {
       const sortValues = (urls: string[]) => sortValuesOf(urls.map((url) => ({ sort: recordSort(byUrl.get(url)!) })));
-      done.push(...(await Promise.all(jobs.map((job) => pool.write({ ...job, sortValues: sortValues(job.bundle.articleUrls) })))));
+      done.push(
+        ...(await Promise.all(
+          jobs.map((job) => pool.write({ ...job, sortValues: sortValues(job.bundle.articleUrls), urls: job.bundle.articleUrls })),
+        )),
+      );
     } else {
       // One after the other: this thread has one Pagefind process, which each bundle closes.
       for (const job of jobs) done.push(await indexBundle({ ...job, records: job.records(0, job.size) }));

@@ -79,7 +79,43 @@ describe('writePagefindBundle in parts', () => {
     lang: 'en',
     outputPath: join(dir, name),
     scripts,
+    urls: list.map((r) => r.url),
   });
+
+  /** Each id's fragment, read: the URL of the record it holds. */
+  const fragmentUrls = async (name: string, ids: [string, string][]) =>
+    Promise.all(
+      ids.map(async ([, id]) => {
+        const text = gunzipSync(await readFile(join(dir, name, 'fragment', `${id}.pf_fragment`))).toString('utf8');
+        return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
+      }),
+    );
+
+  it("names each record's fragment, in one process, merged from parts, and when Pagefind leaves a record out", async () => {
+    const list = records(90);
+    // A record with no words, which Pagefind leaves out of its meta file: the fragments are read.
+    const wordless = [...list.slice(0, 40), { ...list[40]!, url: '/2021/wordless/', content: '' }, ...list.slice(41)];
+    const pool = pagefindPool(25);
+    try {
+      const whole = await indexBundle({ records: list, lang: 'en', outputPath: join(dir, 'ids-whole'), scripts: false });
+      const merged = await pool.write(pooled(list, 'ids-merged'));
+      const left = await indexBundle({ records: wordless, lang: 'en', outputPath: join(dir, 'ids-wordless'), scripts: false });
+      for (const [name, { ids }] of [
+        ['ids-whole', whole],
+        ['ids-merged', merged],
+        ['ids-wordless', left],
+      ] as const) {
+        expect(await fragmentUrls(name, ids), name).toEqual(ids.map(([url]) => url));
+        expect(new Set(ids.map(([url]) => url)).size, name).toBe(ids.length);
+      }
+      expect(whole.ids.map(([url]) => url)).toEqual(list.map((r) => r.url));
+      expect(merged.ids.map(([url]) => url)).toEqual(list.map((r) => r.url));
+      expect(left.ids.map(([url]) => url)).not.toContain('/2021/wordless/');
+      expect(left.ids).toHaveLength(89);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 
   it('writes on its worker threads the bundles it writes here, and says why when it cannot', async () => {
     const list = records(40);
