@@ -1,6 +1,8 @@
 import { setImmediate } from 'node:timers/promises';
-import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../start-worker.ts';
+import { startAhead, startWorker } from '../start-worker.ts';
+
+/** The writer thread's module. */
+const WRITER = './file-writer-worker';
 
 /**
  * What a fileWriter's thread is sent: files (absolute paths), their contents, and whether each
@@ -53,7 +55,7 @@ const TURN_MS = 4;
  * rendered.
  */
 export function fileWriter(): FileWriter {
-  const worker = takeStartedThread() ?? startWorker('./file-writer-worker', import.meta.url);
+  const worker = startWorker(WRITER, import.meta.url);
   let batch: WriteBatch['files'] = [];
   let batchSize = 0;
   /** Sizes of the batches sent and not yet answered, oldest first. */
@@ -136,32 +138,10 @@ export function fileWriter(): FileWriter {
   };
 }
 
-/** A writer's thread started ahead of its fileWriter, and whether it has stopped since. */
-let started: { worker: Worker; stopped: boolean } | undefined;
-
 /**
- * Starts the next fileWriter's thread now: a thread takes about 0.1 s to start, which a build
- * spends on the other core while this one checks the articles and makes the archive model,
- * rather than at its first page (a small site then waited for its last files). It holds nothing
- * open until a fileWriter takes it: a build that stops before writing leaves it to end with the
- * process.
+ * Starts the next fileWriter's thread now (startAhead): a small site's last files waited for it
+ * when it started at the first page.
  */
 export function startWriterThread(): void {
-  if (started && !started.stopped) return;
-  const worker = startWorker('./file-writer-worker', import.meta.url);
-  const thread = { worker, stopped: false };
-  const stopped = () => {
-    thread.stopped = true;
-  };
-  worker.once('error', stopped).once('exit', stopped);
-  worker.unref();
-  started = thread;
-}
-
-function takeStartedThread(): Worker | undefined {
-  const thread = started;
-  started = undefined;
-  if (!thread || thread.stopped) return undefined;
-  thread.worker.ref();
-  return thread.worker;
+  startAhead(WRITER, import.meta.url);
 }

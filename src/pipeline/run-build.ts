@@ -185,6 +185,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const modelOptions = { render: !options.dryRun, cacheDir: options.cacheDir, state, fingerprint, readAll: options.force, time, progress };
   const previous = options.cacheDir && !options.force && !options.dryRun ? await reusableManifest(options.cacheDir, output) : undefined;
   const previousSearch = await presentSegments(asSearchState(previous?.search), output);
+  // A search index written whole: the thread that sends it to Pagefind starts now.
+  if (!options.dryRun && config.search.enabled && !previousSearch)
+    (await import('../outputs/search/write-search-index.ts')).startSearchAhead(project.articles.length);
   // The search index's own version: Dateline (its code and packages, Pagefind's among them) and
   // the language Pagefind indexes in. Templates and other settings do not reach it.
   const searchVersion = createHash('sha256')

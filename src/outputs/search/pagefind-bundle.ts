@@ -7,7 +7,7 @@ import { gunzip } from 'node:zlib';
 import pLimit from 'p-limit';
 import pMap from 'p-map';
 import * as pagefind from 'pagefind';
-import { startWorker } from '../../start-worker.ts';
+import { startAhead, startWorker } from '../../start-worker.ts';
 import { mergePagefindBundles, readBundle } from './merge-pagefind.ts';
 import type { SearchRecord } from './search-records.ts';
 
@@ -195,6 +195,14 @@ export interface PooledBundle extends Omit<BundleJob, 'records'> {
   urls: string[];
 }
 
+/** The module of pagefindPool's worker threads. */
+const PAGEFIND_WORKER = './pagefind-worker';
+
+/** Starts the next pagefindPool's first worker thread now (startAhead). */
+export function startPagefindThread(): void {
+  startAhead(PAGEFIND_WORKER, import.meta.url);
+}
+
 /** Pagefind processes at once while the pages are rendered (the other core renders them), and after (widen). */
 const PROCESSES_BESIDE_PAGES = 1;
 const PROCESSES_AFTER_PAGES = 2;
@@ -214,7 +222,7 @@ export function pagefindPool(processRecords = PAGEFIND_PROCESS_RECORDS): {
 } {
   const limit = pLimit(PROCESSES_BESIDE_PAGES);
   // The first worker loads its modules while the first part's records are made.
-  const idle: Worker[] = [startWorker('./pagefind-worker', import.meta.url)];
+  const idle: Worker[] = [startWorker(PAGEFIND_WORKER, import.meta.url)];
   const started = new Set<Worker>(idle);
   const ask = (worker: Worker, task: PagefindTask) =>
     new Promise<WrittenBundle | null>((resolve, reject) => {
@@ -233,7 +241,7 @@ export function pagefindPool(processRecords = PAGEFIND_PROCESS_RECORDS): {
       worker.postMessage(task);
     });
   const run = async (task: () => PagefindTask) => {
-    const worker = idle.pop() ?? startWorker('./pagefind-worker', import.meta.url);
+    const worker = idle.pop() ?? startWorker(PAGEFIND_WORKER, import.meta.url);
     started.add(worker);
     const result = await ask(worker, task());
     // A worker that failed is not asked again (close ends it).

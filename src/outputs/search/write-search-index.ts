@@ -4,7 +4,7 @@ import pMap from 'p-map';
 import type { Archive, ArticlePage } from '../../archive/archive.ts';
 import { MAIN_SEARCH_BUNDLE, searchOrderKey } from '../../archive/search-bundles.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
-import { indexBundle, pagefindPool, readFragment, sortValuesOf, type WrittenBundle } from './pagefind-bundle.ts';
+import { indexBundle, pagefindPool, readFragment, sortValuesOf, startPagefindThread, type WrittenBundle } from './pagefind-bundle.ts';
 import { OVERLAY_BUNDLE, type SearchLayout, type SearchSegment, type SearchState, segmentHash } from './search-layout.ts';
 import { filterTotals, recordFilters, recordSort, searchRecord } from './search-records.ts';
 
@@ -41,6 +41,15 @@ export interface SearchData {
  * worker's start-up (loading Pagefind's client and the merge) costs more than it saves.
  */
 const WORKER_RECORDS = 500;
+
+/**
+ * Starts the thread that sends a whole index of about `records` records to Pagefind, when it
+ * will be used (WORKER_RECORDS): at 1,000 articles the search started 0.2 s after the model, the
+ * thread starting meanwhile, and it ends last.
+ */
+export function startSearchAhead(records: number): void {
+  if (records >= WORKER_RECORDS) startPagefindThread();
+}
 
 /**
  * Writes the Pagefind index of the archive's published articles as `layout` says (planSearchLayout):
