@@ -9,8 +9,19 @@ const WRITER = './file-writer-worker';
  * must appear whole or not at all (written beside it, then renamed), in order.
  */
 export interface WriteBatch {
-  files: [string, string | Uint8Array, boolean][];
+  /** Texts that files of this batch or later ones print (SharedText), by number, written into none yet. */
+  shared?: [number, string][];
+  files: [string, FileContent, boolean][];
+  /** After this batch's files, the shared texts are let go. */
+  forget?: boolean;
 }
+
+/**
+ * A file's bytes: a text, bytes, or a text in pieces, whose numbers stand for texts the writer
+ * was given once (`share`): a long text printed in many files (an article's content in each of
+ * its feeds) is sent to the thread and encoded once.
+ */
+export type FileContent = string | Uint8Array | (string | number)[];
 /** Its answer once a batch is written, or the first file of it that could not be. */
 export interface WriteResult {
   error?: string;
@@ -24,7 +35,11 @@ export interface FileWriter {
    * has caught up if too much is waiting. Rejects once a write has failed. With `whole`, the
    * file is written beside its place and renamed into it (for a cache a crash must not tear).
    */
-  write(file: string, content: string | Uint8Array, whole?: boolean): Promise<void>;
+  write(file: string, content: FileContent, whole?: boolean): Promise<void>;
+  /** Hands a text over for files to print (their content's numbers): its number. */
+  share(text: string): number;
+  /** Lets go of every shared text, once the files handed over so far are written. */
+  forget(): void;
   /** Resolves once every file handed over is written; rejects with the first failure. */
   flush(): Promise<void>;
   /** Waits for the batches sent, then stops the thread (after a failure too). */
@@ -57,6 +72,8 @@ const TURN_MS = 4;
 export function fileWriter(): FileWriter {
   const worker = startWorker(WRITER, import.meta.url);
   let batch: WriteBatch['files'] = [];
+  let shared: [number, string][] = [];
+  let sharedCount = 0;
   let batchSize = 0;
   /** Sizes of the batches sent and not yet answered, oldest first. */
   const sent: number[] = [];
@@ -89,12 +106,17 @@ export function fileWriter(): FileWriter {
     failure ??= error;
     settle();
   };
-  const send = () => {
-    if (batch.length === 0 || failure) return;
-    worker.postMessage({ files: batch } satisfies WriteBatch);
+  const send = (forget = false) => {
+    if ((batch.length === 0 && !forget) || failure) return;
+    worker.postMessage({ files: batch, ...(shared.length > 0 && { shared }), ...(forget && { forget }) } satisfies WriteBatch);
     sent.push(batchSize);
     batch = [];
+    shared = [];
     batchSize = 0;
+  };
+  const hold = (size: number) => {
+    batchSize += size;
+    waiting += size;
   };
   worker.on('message', (result: WriteResult) => {
     waiting -= sent.shift() ?? 0;
@@ -112,8 +134,11 @@ export function fileWriter(): FileWriter {
     async write(file, content, whole = false) {
       if (failure) throw failure;
       batch.push([file, content, whole]);
-      batchSize += content.length;
-      waiting += content.length;
+      hold(
+        typeof content === 'object' && !(content instanceof Uint8Array)
+          ? content.reduce((n: number, p) => n + (typeof p === 'string' ? p.length : 0), 0)
+          : content.length,
+      );
       if (batch.length >= BATCH_FILES) send();
       if (waiting > WAITING_MAX) await new Promise<void>((resolve) => caughtUp.push(resolve));
       else if (performance.now() - turn >= TURN_MS) {
@@ -121,6 +146,14 @@ export function fileWriter(): FileWriter {
         turn = performance.now();
       } else return;
       if (failure) throw failure;
+    },
+    share(text) {
+      shared.push([++sharedCount, text]);
+      hold(text.length);
+      return sharedCount;
+    },
+    forget() {
+      send(true);
     },
     flush() {
       send();

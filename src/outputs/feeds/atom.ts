@@ -1,7 +1,8 @@
 import type { ArticlePage } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
-import { type FeedData, georssPoint, lastChange, mediaContent, rfc3339, xmlEntry } from './feed-data.ts';
-import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
+import { contentTexts, type FeedContents, type FeedData, georssPoint, lastChange, mediaContent, rfc3339, xmlEntry } from './feed-data.ts';
+import { type FeedText, joinedText } from './feed-text.ts';
+import { NS, type XmlElement, xml, xmlPieces } from './xml.ts';
 
 /**
  * An Atom 1.0 feed (RFC 4287). Feed id: the feed's own absolute URL; entry id: the article's
@@ -10,6 +11,11 @@ import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
  * as `summary`, topics as categories and the article's first place as `georss:point`.
  */
 export function atomFeed(feed: FeedData): string {
+  return joinedText(atomPieces(feed, contentTexts));
+}
+
+/** atomFeed in pieces, its entries' contents given by `contents`. */
+export function atomPieces(feed: FeedData, contents: FeedContents): FeedText {
   const head: XmlElement[] = [
     xml('id', feed.self.atom),
     xml('title', feed.spec.title, { type: 'text' }),
@@ -21,10 +27,10 @@ export function atomFeed(feed: FeedData): string {
     xml('generator', 'Dateline'),
   ];
   const entries = feed.entries.map((article) =>
-    xmlEntry(article, feed, 'entry', `atom\0${feed.site.url}`, '  ', (content) => atomEntry(article, feed, content)),
+    xmlEntry(article, feed, contents, 'entry', `atom\0${feed.site.url}`, '  ', (content) => atomEntry(article, feed, content)),
   );
   const attrs = { xmlns: NS.atom, 'xml:lang': feed.site.lang, 'xmlns:georss': NS.georss, 'xmlns:media': NS.media };
-  return xmlDocument({ name: 'feed', attrs, children: [...head, ...entries] });
+  return xmlPieces({ name: 'feed', attrs, children: [...head, ...entries] });
 }
 
 /** An article's Atom entry, its content (escaped) given. */

@@ -4,6 +4,7 @@ import { type Archive, type ArticlePage, type FeedSpec, type SiteView, siteOf, t
 import { absoluteUrl } from '../../archive/urls.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
 import { rewriteUrls } from '../pages/rewrite-urls.ts';
+import type { FeedText } from './feed-text.ts';
 import { type XmlElement, xml, xmlLines, xmlText } from './xml.ts';
 
 /**
@@ -105,34 +106,33 @@ const rfc822Texts = new Map<string, string>();
 /**
  * The content of an entry: the article's HTML with relative links made absolute against the
  * article's URL (a feed reader shows it away from the site, and many readers ignore `xml:base`;
- * JSON Feed has none), marked right-to-left when the article is. Memoised per article, since an
- * article is in several feeds.
+ * JSON Feed has none), marked right-to-left when the article is.
  */
 export function contentHtml(article: ArticlePage, feed: Pick<FeedData, 'site' | 'bodies'>): string {
   const site = feed.site.url;
-  const cached = contentCache.get(article);
-  if (cached?.site === site) return cached.html;
-  let html = absoluteLinks(feed.bodies.get(article.bodyKey).html, article.canonical, site);
-  if (article.dir === 'rtl') {
-    // `lang` is a checked BCP 47 tag; the test keeps this wrapper safe even if that ever changed.
-    const lang = /^[A-Za-z0-9-]+$/.test(article.lang) ? ` lang="${article.lang}"` : '';
-    html = `<div dir="rtl"${lang}>${html}</div>`;
-  }
-  contentCache.set(article, { site, html });
-  return html;
+  const html = absoluteLinks(feed.bodies.get(article.bodyKey).html, article.canonical, site);
+  if (article.dir !== 'rtl') return html;
+  // `lang` is a checked BCP 47 tag; the test keeps this wrapper safe even if that ever changed.
+  const lang = /^[A-Za-z0-9-]+$/.test(article.lang) ? ` lang="${article.lang}"` : '';
+  return `<div dir="rtl"${lang}>${html}</div>`;
 }
-const contentCache = new WeakMap<ArticlePage, { site: string; html: string; xml?: string }>();
+
+/** How a format writes an entry's content: as XML text (Atom's `content`, RSS's `content:encoded`), or as a JSON string. */
+export type ContentForm = 'xml' | 'json';
 
 /**
- * contentHtml as XML text (xmlText), memoised with it: Atom and RSS print it escaped, in each
- * feed the article is in (at 10,000 articles, 21,000 times for 7,000 articles).
+ * An article's content (contentHtml) as `form` writes it, or a number standing for that text;
+ * empty (`''`) for an empty content, which a format may write differently.
  */
-export function contentXml(article: ArticlePage, feed: Pick<FeedData, 'site' | 'bodies'>): string {
-  const html = contentHtml(article, feed);
-  const cached = contentCache.get(article)!;
-  cached.xml ??= xmlText(html);
-  return cached.xml;
+export type FeedContents = (article: ArticlePage, feed: Pick<FeedData, 'site' | 'bodies'>, form: ContentForm) => string | number;
+
+/** contentHtml as `form` writes it (empty for an empty content). */
+export function writtenContent(html: string, form: ContentForm): string {
+  return html === '' ? '' : form === 'xml' ? xmlText(html) : JSON.stringify(html);
 }
+
+/** Every content written out in each feed (a feed as one string: feedFiles, the tests). */
+export const contentTexts: FeedContents = (article, feed, form) => writtenContent(contentHtml(article, feed), form);
 
 /**
  * `html` with every relative URL in a URL attribute (rewriteUrls' table, `srcset` included)
@@ -154,7 +154,7 @@ export function absoluteLinks(html: string, base: string, site: string): string 
 }
 
 /**
- * What an entry's text is made with in place of its content, once (entryText): no text of a feed
+ * What an entry's text is made with in place of its content, once (entryPieces): no text of a feed
  * holds it as written (xmlText drops NUL; in JSON a string holds no unescaped quote, so a
  * member name before it is found only as the member).
  */
@@ -165,52 +165,54 @@ const entryTexts = new WeakMap<ArticlePage, Map<string, [before: string, after: 
 /**
  * An article's entry as a feed prints it: the entry is made once for each article and `key` (the
  * format, and what of the feed it prints: the site's URL or publisher) by `make` given
- * CONTENT_MARK, and each feed's text has `content` where that text has `written` (how the format
- * writes the mark). An article is printed in the feeds of its places, topics and authors and the
- * site's (about seven feeds of each format at 10,000 articles). An empty content is made whole:
- * a format may write its element differently.
+ * CONTENT_MARK, and each feed's text has `content` (contents' piece for the article) where that
+ * text has `mark`, found as `written` (how the format writes the mark, ending with `mark`). An
+ * article is printed in the feeds of its places, topics and authors and the site's (about seven
+ * feeds of each format at 10,000 articles). An empty content is made whole: a format may write
+ * its element differently.
  */
-export function entryText(
+export function entryPieces(
   article: ArticlePage,
   key: string,
   make: (content: string) => string,
-  content: { value: string; written: string },
+  content: string | number,
   written: string,
-): string {
-  if (content.value === '') return make(content.value);
+  mark: string,
+): FeedText {
+  if (content === '') return [make('')];
   let byKey = entryTexts.get(article);
   if (!byKey) entryTexts.set(article, (byKey = new Map()));
   let parts = byKey.get(key);
   if (!parts) {
     const text = make(CONTENT_MARK);
     const at = text.indexOf(written);
-    if (at === -1) throw new Error(`No content mark in the ${key.split('\0')[0]} entry of ${article.url}`);
-    parts = [text.slice(0, at), text.slice(at + written.length)];
+    if (at === -1 || !written.endsWith(mark)) throw new Error(`No content mark in the ${key.split('\0')[0]} entry of ${article.url}`);
+    parts = [text.slice(0, at + written.length - mark.length), text.slice(at + written.length)];
     byKey.set(key, parts);
   }
-  return parts[0] + content.written + parts[1];
+  return [parts[0], content, parts[1]];
 }
 
 /**
- * An article's element in an XML feed (Atom's entry, RSS's item) as entryText makes it: written
+ * An article's element in an XML feed (Atom's entry, RSS's item) as entryPieces makes it: written
  * once at the depth of `indent` by `element` (given the escaped content, or the mark), its
- * escaped content put in for each feed.
+ * escaped content (contents' piece) put in for each feed.
  */
 export function xmlEntry(
   article: ArticlePage,
   feed: Pick<FeedData, 'site' | 'bodies'>,
+  contents: FeedContents,
   name: string,
   key: string,
   indent: string,
   element: (content: string) => XmlElement,
 ): XmlElement {
-  const content = contentXml(article, feed);
   const write = (text: string) => {
     const lines: string[] = [];
     xmlLines(element(text), indent, lines);
     return lines.join('\n');
   };
-  return { name, written: entryText(article, key, write, { value: content, written: content }, CONTENT_MARK) };
+  return { name, pieces: entryPieces(article, key, write, contents(article, feed, 'xml'), CONTENT_MARK, CONTENT_MARK) };
 }
 
 /** `lat lon`, as GeoRSS Simple writes a point. */

@@ -1,6 +1,7 @@
 import type { ArticlePage, GeoPoint } from '../../archive/archive.ts';
 import { absoluteUrl } from '../../archive/urls.ts';
-import { CONTENT_MARK, contentHtml, entryText, type FeedData, rfc3339 } from './feed-data.ts';
+import { CONTENT_MARK, contentHtml, contentTexts, entryPieces, type FeedContents, type FeedData, rfc3339 } from './feed-data.ts';
+import { type FeedText, joinedText, joinPieces } from './feed-text.ts';
 
 /**
  * The `_geo` extension of a JSON Feed item: where the article is filed. It is a GeoJSON Point
@@ -111,21 +112,26 @@ function jsonFeedItem(article: ArticlePage, feed: FeedData, content: string): Js
   };
 }
 
-/** How an item's content member is written (JSON.stringify, two-space indented, as an item of the feed). */
-const contentMember = (html: string) => `"content_html": ${JSON.stringify(html)}`;
+/** How an item's content member is written (JSON.stringify, two-space indented, as an item of the feed), before its value. */
+const CONTENT_MEMBER = '"content_html": ';
 
 /**
  * The JSON Feed as text: two-space indented, keys in a fixed order, ending with a newline; what
- * JSON.stringify writes of jsonFeedObject, each item written once for every feed (entryText).
+ * JSON.stringify writes of jsonFeedObject, each item written once for every feed (entryPieces).
  */
 export function jsonFeed(feed: FeedData): string {
+  return joinedText(jsonFeedPieces(feed, contentTexts));
+}
+
+/** jsonFeed in pieces, its items' contents given by `contents`. */
+export function jsonFeedPieces(feed: FeedData, contents: FeedContents): FeedText {
   const head = JSON.stringify({ ...jsonFeedHead(feed), items: [] }, null, 2);
-  if (feed.entries.length === 0) return `${head}\n`;
+  if (feed.entries.length === 0) return [`${head}\n`];
   const items = feed.entries.map((article) => {
-    const html = contentHtml(article, feed);
     // An item is the feed's member `items`' element: indented two levels.
     const item = (content: string) => JSON.stringify(jsonFeedItem(article, feed, content), null, 2).replace(/^/gm, '    ');
-    return entryText(article, `json\0${feed.site.url}`, item, { value: html, written: contentMember(html) }, contentMember(CONTENT_MARK));
+    const mark = JSON.stringify(CONTENT_MARK);
+    return entryPieces(article, `json\0${feed.site.url}`, item, contents(article, feed, 'json'), CONTENT_MEMBER + mark, mark);
   });
-  return `${head.slice(0, -'[]\n}'.length)}[\n${items.join(',\n')}\n  ]\n}\n`;
+  return joinPieces([`${head.slice(0, -'[]\n}'.length)}[`, joinPieces(items, ',\n'), '  ]\n}\n'], '\n');
 }

@@ -1,6 +1,7 @@
 import type { ArticlePage } from '../../archive/archive.ts';
-import { type FeedData, georssPoint, mediaContent, rfc822, rfc3339, xmlEntry } from './feed-data.ts';
-import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
+import { contentTexts, type FeedContents, type FeedData, georssPoint, mediaContent, rfc822, rfc3339, xmlEntry } from './feed-data.ts';
+import { type FeedText, joinedText } from './feed-text.ts';
+import { NS, type XmlElement, xml, xmlPieces } from './xml.ts';
 
 /**
  * An RSS 2.0 feed. RSS has no place for a publisher or a language per item, nor for full content,
@@ -11,6 +12,11 @@ import { NS, type XmlElement, xml, xmlDocument } from './xml.ts';
  * readers that honour it resolve relative links in the content against the article.
  */
 export function rssFeed(feed: FeedData): string {
+  return joinedText(rssPieces(feed, contentTexts));
+}
+
+/** rssFeed in pieces, its items' contents given by `contents`. */
+export function rssPieces(feed: FeedData, contents: FeedContents): FeedText {
   const head: XmlElement[] = [
     xml('title', feed.spec.title),
     xml('link', feed.pageUrl),
@@ -23,7 +29,7 @@ export function rssFeed(feed: FeedData): string {
     xml('dc:publisher', feed.site.publisher),
   ];
   const items = feed.entries.map((article) =>
-    xmlEntry(article, feed, 'item', `rss\0${feed.site.publisher}`, '    ', (content) => rssItem(article, feed, content)),
+    xmlEntry(article, feed, contents, 'item', `rss\0${feed.site.publisher}`, '    ', (content) => rssItem(article, feed, content)),
   );
   const attrs = {
     version: '2.0',
@@ -33,7 +39,7 @@ export function rssFeed(feed: FeedData): string {
     'xmlns:georss': NS.georss,
     'xmlns:media': NS.media,
   };
-  return xmlDocument({ name: 'rss', attrs, children: [{ name: 'channel', children: [...head, ...items] }] });
+  return xmlPieces({ name: 'rss', attrs, children: [{ name: 'channel', children: [...head, ...items] }] });
 }
 
 /** An article's RSS item, its content (escaped) given. */

@@ -1,3 +1,5 @@
+import { type FeedText, joinedText, joinPieces } from './feed-text.ts';
+
 export const NS = {
   atom: 'http://www.w3.org/2005/Atom',
   georss: 'http://www.georss.org/georss',
@@ -20,8 +22,8 @@ export interface XmlElement {
   /** The text as xmlText made it already (a long text printed in many documents is escaped once). */
   escaped?: string;
   children?: XmlElement[];
-  /** The element's lines as xmlLines wrote them at its depth (an entry printed in many feeds is written once); nothing else is read. */
-  written?: string;
+  /** The element's lines as xmlLines wrote them at its depth, in pieces (an entry printed in many feeds is written once); nothing else is read. */
+  pieces?: FeedText;
 }
 
 /** An element (`xml('title', 'Kabul', { type: 'text' })`). */
@@ -56,15 +58,20 @@ export const xmlAttribute = (value: string): string => xmlText(value).replace(/"
  * constants, so only text and values need escaping.
  */
 export function xmlDocument(root: XmlElement): string {
-  const lines = ['<?xml version="1.0" encoding="utf-8"?>'];
+  return joinedText(xmlPieces(root));
+}
+
+/** The document of `root` as xmlDocument writes it, in pieces (its elements' `pieces` put in). */
+export function xmlPieces(root: XmlElement): FeedText {
+  const lines: (string | FeedText)[] = ['<?xml version="1.0" encoding="utf-8"?>'];
   xmlLines(root, '', lines);
-  return `${lines.join('\n')}\n`;
+  return joinPieces([...lines, ''], '\n');
 }
 
 /** An element's lines, as xmlDocument writes it at the depth of `indent`, pushed to `lines`. */
-export function xmlLines(element: XmlElement, indent: string, lines: string[]): void {
-  if (element.written !== undefined) {
-    lines.push(element.written);
+export function xmlLines(element: XmlElement, indent: string, lines: (string | FeedText)[]): void {
+  if (element.pieces !== undefined) {
+    lines.push(element.pieces);
     return;
   }
   let open = `${indent}<${element.name}`;
