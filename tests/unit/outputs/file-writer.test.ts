@@ -40,4 +40,28 @@ describe('fileWriter', () => {
     }
     expect(await listFiles(dir)).toEqual(['taken']);
   });
+
+  it('writes files in pieces with the texts shared with it, until it lets them go', async () => {
+    const dir = await makeTemp();
+    const writer = fileWriter();
+    const texts = ['<p>کابل &amp; Kabul</p>', '"content ∙ \\u0000"'];
+    try {
+      const [a, b] = texts.map((text) => writer.share(text)) as [number, number];
+      for (let i = 0; i < 40; i++) await writer.write(join(dir, `f${i}.xml`), [`<feed ${i}>`, a, '\n', b, a, '</feed>\n']);
+      await writer.write(join(dir, 'first.json'), [b]);
+      await writer.write(join(dir, 'whole.json'), ['[', a, ']'], true);
+      writer.forget();
+      await writer.flush();
+      // Let go: a file that prints a shared text now cannot be written.
+      await writer.write(join(dir, 'after.xml'), ['x', a]);
+      await expect(writer.flush()).rejects.toThrow(/Writing the site failed: No shared text 1/);
+    } finally {
+      await writer.close();
+    }
+    for (let i = 0; i < 40; i++)
+      expect(await readFile(join(dir, `f${i}.xml`), 'utf8')).toBe(`<feed ${i}>${texts[0]}\n${texts[1]}${texts[0]}</feed>\n`);
+    expect(await readFile(join(dir, 'first.json'), 'utf8')).toBe(texts[1]);
+    expect(await readFile(join(dir, 'whole.json'), 'utf8')).toBe(`[${texts[0]}]`);
+    expect(await listFiles(dir)).not.toContain('after.xml');
+  });
 });
