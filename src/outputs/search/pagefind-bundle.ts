@@ -77,14 +77,21 @@ async function indexRecords(records: readonly SearchRecord[], lang: string, outp
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const processes = pagefindProcesses();
   try {
-    // Sent in batches rather than one round trip at a time: the binary reads them in order.
+    // Sent in batches rather than one round trip at a time: the binary reads them in order. The
+    // next batch is sent before the last is answered, so the binary never waits for one.
+    let answered: Promise<void> = Promise.resolve();
     for (let start = 0; start < records.length; start += RECORD_BATCH) {
       const batch = records.slice(start, start + RECORD_BATCH);
-      const results = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
-      results.forEach((added, i) => {
-        if (added.errors.length) throw new Error(`Pagefind could not index ${batch[i]!.url}: ${added.errors.join('; ')}`);
-      });
+      const sent = Promise.all(batch.map((record) => index.addCustomRecord(record))).then((results) =>
+        results.forEach((added, i) => {
+          if (added.errors.length) throw new Error(`Pagefind could not index ${batch[i]!.url}: ${added.errors.join('; ')}`);
+        }),
+      );
+      sent.catch(() => undefined);
+      await answered;
+      answered = sent;
     }
+    await answered;
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   } finally {
