@@ -10,6 +10,9 @@ export const SITE_MARKER = '.dateline-site';
 /** The line of the marker that names the build which wrote the site (`marker` of writeSiteAtomically). */
 export const markerLine = (fingerprint: string): string => `fingerprint: ${fingerprint}\n`;
 
+/** The marker file's text, its line `marker` given (writeSiteAtomically). */
+export const markerText = (marker: string): string => `This folder was built by Dateline and is replaced by each build.\n${marker}`;
+
 /** Whether the site in `dir` was written by the build with this fingerprint (its marker says so). */
 export async function siteBuiltBy(dir: string, fingerprint: string): Promise<boolean> {
   return (await readFile(join(dir, SITE_MARKER), 'utf8').catch(() => '')).includes(markerLine(fingerprint));
@@ -58,7 +61,7 @@ export async function writeSiteAtomically(
   if (!fromSpare) await mkdir(temp, { recursive: true });
   try {
     await write(temp, fromSpare);
-    await writeFile(join(temp, SITE_MARKER), `This folder was built by Dateline and is replaced by each build.\n${marker}`);
+    await writeFile(join(temp, SITE_MARKER), markerText(marker));
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;

@@ -7,6 +7,21 @@ import type { SearchBundle } from '../../archive/search-bundles.ts';
  */
 export const OVERLAY_BUNDLE = 'pagefind-overlay';
 
+/**
+ * What the search page loads first, beside it: the bundles to search, the overlay's superseded
+ * records, and every filter value's total (with which choices start closed).
+ */
+export const SEARCH_DATA_FILE = 'search/index.json';
+
+/**
+ * What writeSearchIndex writes in the site as `layout` says (site-relative): the bundles written
+ * (and the folders of their parts, which it removes: pagefind-bundle.ts), the overlay, the search
+ * page's data.
+ */
+export function searchPaths(layout: Pick<SearchLayout, 'write'>): string[] {
+  return [...layout.write.flatMap((bundle) => [bundle.folder, `${bundle.folder}.parts`]), OVERLAY_BUNDLE, SEARCH_DATA_FILE];
+}
+
 /** A Pagefind bundle as written: its folder and, per article URL, its record's hash and Pagefind's id for it. */
 export interface SearchSegment {
   folder: string;

@@ -5,14 +5,8 @@ import type { Archive, ArticlePage } from '../../archive/archive.ts';
 import { MAIN_SEARCH_BUNDLE, searchOrderKey } from '../../archive/search-bundles.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
 import { indexBundle, pagefindPool, readFragment, sortValuesOf, startPagefindThread, type WrittenBundle } from './pagefind-bundle.ts';
-import { OVERLAY_BUNDLE, type SearchLayout, type SearchSegment, type SearchState, segmentHash } from './search-layout.ts';
+import { OVERLAY_BUNDLE, SEARCH_DATA_FILE, type SearchLayout, type SearchSegment, type SearchState, segmentHash } from './search-layout.ts';
 import { filterTotals, recordFilters, recordSort, searchRecord } from './search-records.ts';
-
-/**
- * What the search page loads first, beside it: the bundles to search, the overlay's superseded
- * records, and every filter value's total (with which choices start closed).
- */
-export const SEARCH_DATA_FILE = 'search/index.json';
 
 /** The search page's data (SEARCH_DATA_FILE). */
 /** What the search page's data says of the whole archive: its published articles and the totals of each filter's values. */
