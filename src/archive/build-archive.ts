@@ -75,6 +75,35 @@ export function buildArchive(
   /** What the build read of the images articles use, by file (readMediaInfo). */
   media: Readonly<Record<string, MediaInfo>> = {},
 ): { archive: Archive; messages: Message[] } {
+  const first = buildArticles(input, gazetteer, config, catalogues, media);
+  const rest = first.rest();
+  return { archive: rest.archive, messages: [...first.messages, ...rest.messages] };
+}
+
+/** The articles' part of the model (buildArticles): what a search index is made of. */
+export type ArticlesPart = Pick<Archive, 'sites' | 'articles' | 'searchBundles'>;
+
+/** The model in two steps (buildArticles): the articles' part and its messages, then the rest. */
+export interface ArchiveSteps {
+  part: ArticlesPart;
+  messages: Message[];
+  rest(): { archive: Archive; messages: Message[] };
+}
+
+/**
+ * buildArchive in two steps: the article pages, the sites and the search index's bundles, with
+ * their messages; then, by `rest()`, the whole model and the rest of the messages (the
+ * listings, indexes, homes and feeds, the languages linked, clashing URLs). A build starts its
+ * search index between the two (run-build.ts). The part's objects are the model's: `rest()`
+ * adds to them (each page's other languages), nothing the search reads.
+ */
+export function buildArticles(
+  input: readonly RenderedArticle[],
+  gazetteer: Gazetteer,
+  config: SiteConfig,
+  catalogues: Catalogues,
+  media: Readonly<Record<string, MediaInfo>> = {},
+): ArchiveSteps {
   const { kept, messages } = assignUrls(input.filter((a) => a.status !== 'draft' || config.drafts));
   const published = kept.filter(({ article }) => article.status === 'published');
   const search = {
@@ -118,24 +147,27 @@ export function buildArchive(
       )
     : [];
 
-  const parts = languages.map((language) => {
-    const own = entries.filter((e) => e.page.siteLang === language.site.lang);
-    return languagePages(language, own, gazetteer);
-  });
-  const listings = parts.flatMap((p) => p.listings).sort((x, y) => compareText(x.url, y.url));
-  const archive: Archive = {
-    sites: languages.map((l) => l.site),
-    articles: entries.map((e) => e.page),
-    homes: parts.map((p) => p.home),
-    listings,
-    indexes: parts.flatMap((p) => p.indexes),
-    searches: config.search.enabled ? languages.map((l) => searchPage(l.ctx)) : [],
-    feeds: parts.flatMap((p) => p.feeds).sort((x, y) => compareText(x.pageUrl, y.pageUrl)),
-    searchBundles,
+  const part: ArticlesPart = { sites: languages.map((l) => l.site), articles: entries.map((e) => e.page), searchBundles };
+  const rest = () => {
+    const parts = languages.map((language) => {
+      const own = entries.filter((e) => e.page.siteLang === language.site.lang);
+      return languagePages(language, own, gazetteer);
+    });
+    const listings = parts.flatMap((p) => p.listings).sort((x, y) => compareText(x.url, y.url));
+    const archive: Archive = {
+      sites: part.sites,
+      articles: part.articles,
+      homes: parts.map((p) => p.home),
+      listings,
+      indexes: parts.flatMap((p) => p.indexes),
+      searches: config.search.enabled ? languages.map((l) => searchPage(l.ctx)) : [],
+      feeds: parts.flatMap((p) => p.feeds).sort((x, y) => compareText(x.pageUrl, y.pageUrl)),
+      searchBundles,
+    };
+    if (languages.length > 1) linkLanguages(archive);
+    return { archive, messages: urlClashes(entries, listings, config) };
   };
-  if (languages.length > 1) linkLanguages(archive);
-  messages.push(...urlClashes(entries, listings, config));
-  return { archive, messages };
+  return { part, messages, rest };
 }
 
 /** One of the site's languages as the model builder uses it: its interface and URLs, and its names of topics and authors. */

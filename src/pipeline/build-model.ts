@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Archive, MediaInfo } from '../archive/archive.ts';
-import { buildArchive, type RenderedArticle } from '../archive/build-archive.ts';
+import { type ArchiveSteps, buildArchive, buildArticles, type RenderedArticle } from '../archive/build-archive.ts';
 import { type Catalogues, loadCatalogues } from '../catalogues/catalogue.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { imagesOf, missingImages } from '../content/validate-article.ts';
@@ -80,6 +80,11 @@ export async function buildModel(
     markdown: prepared.markdown,
     check: prepared.check,
   };
+}
+
+/** The archive model of prepared articles in two steps (buildArticles): the articles' part, then the rest. */
+export function modelInSteps(prepared: PreparedArticles, config: SiteConfig): ArchiveSteps {
+  return buildArticles(prepared.rendered, prepared.gazetteer, config, prepared.catalogues, prepared.media);
 }
 
 /** The archive model of prepared articles (the `archive` stage), and its messages. */

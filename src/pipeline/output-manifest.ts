@@ -91,10 +91,7 @@ export function outputHashes(
   return {
     // Under the search index's version only (searchVersion): a template or a setting that does
     // not reach the records leaves them, and the bundles, as they were.
-    records: (searchVersion) => {
-      const published = archive.articles.filter((a) => a.status === 'published');
-      return new Map(published.map((a) => [a.url, hasher.record(searchVersion, a)]));
-    },
+    records: (searchVersion) => recordHashesOf(archive.articles, searchVersion),
     pagesAndFeeds: (unhashed) => {
       const articleHashes = new Map<string, string>(archive.articles.map((a: ArticlePage) => [a.url, hasher.article(a)]));
       const hashes = new Map<string, string>();
@@ -146,12 +143,23 @@ export interface OutputHasher {
   record(searchVersion: string, a: ArticlePage): string;
 }
 
+/** Each published article's search record's hash, by URL (OutputHasher `record`: the site does not reach it). */
+export function recordHashesOf(articles: readonly ArticlePage[], searchVersion: string): Map<string, string> {
+  const published = articles.filter((a) => a.status === 'published');
+  return new Map(published.map((a) => [a.url, recordHash(searchVersion, a)]));
+}
+
+const recordHash = (searchVersion: string, a: ArticlePage) => hashOf(searchVersion, searchRecordInputs(a));
+
+/** The hash of `parts`, each ended by NUL. */
+function hashOf(...parts: string[]): string {
+  const h = createHash('sha256');
+  for (const part of parts) h.update(part).update('\0');
+  return h.digest('hex');
+}
+
 export function outputHasher(sites: readonly SiteView[], version: string): OutputHasher {
-  const hash = (...parts: string[]) => {
-    const h = createHash('sha256');
-    for (const part of parts) h.update(part).update('\0');
-    return h.digest('hex');
-  };
+  const hash = hashOf;
   // What every page of a language prints around its own: the site in that language.
   const bases = new Map(sites.map((site) => [site.lang, hash(version, JSON.stringify(site))]));
   const base = (siteLang?: string) => (siteLang !== undefined && bases.get(siteLang)) || bases.get(sites[0]!.lang)!;
@@ -179,7 +187,7 @@ export function outputHasher(sites: readonly SiteView[], version: string): Outpu
     page: (list, data, siteLang) => hash(base(siteLang), list, data),
     feed: (spec, articleHash, fallback) =>
       hash(base(spec.siteLang), 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHash(url) ?? url)),
-    record: (searchVersion, a) => hash(searchVersion, searchRecordInputs(a)),
+    record: recordHash,
   };
 }
 

@@ -272,7 +272,18 @@ export function pagefindPool(processRecords = PAGEFIND_PROCESS_RECORDS): {
     },
     async close() {
       limit.clearQueue();
+      // A part still being indexed (a build that stops): its process is ended with its thread,
+      // and waited for, so that nothing writes into the folder once this is done.
+      const running = started.size > idle.length ? pagefindProcesses() : [];
       await Promise.all([...started].map((w) => w.terminate()));
+      for (const pid of running) {
+        try {
+          process.kill(pid);
+        } catch {
+          // Gone already.
+        }
+      }
+      await exited(running);
       started.clear();
       idle.length = 0;
     },

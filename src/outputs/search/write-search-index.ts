@@ -1,7 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pMap from 'p-map';
-import type { Archive, ArticlePage } from '../../archive/archive.ts';
+import type { ArticlePage } from '../../archive/archive.ts';
+import type { ArticlesPart } from '../../archive/build-archive.ts';
 import { MAIN_SEARCH_BUNDLE, searchOrderKey } from '../../archive/search-bundles.ts';
 import type { Bodies } from '../../markdown/bodies.ts';
 import { indexBundle, pagefindPool, readFragment, sortValuesOf, startPagefindThread, type WrittenBundle } from './pagefind-bundle.ts';
@@ -58,7 +59,7 @@ export function startSearchAhead(records: number): void {
  * Returns the number of files written and the state the next build starts from (none when search is off).
  */
 export async function writeSearchIndex(
-  archive: Archive,
+  archive: ArticlesPart,
   bodies: Bodies,
   dir: string,
   layout: SearchLayout,
@@ -67,6 +68,7 @@ export async function writeSearchIndex(
   previousSite?: string,
   summary: SearchSummary = searchSummary(archive.articles),
   pagesWritten?: Promise<unknown>,
+  signal?: AbortSignal,
 ): Promise<{ files: number; state?: SearchState }> {
   if (!archive.sites[0]!.search.enabled) return { files: 0 };
   const published = archive.articles.filter((a) => a.status === 'published');
@@ -77,6 +79,9 @@ export async function writeSearchIndex(
   // Many records are indexed by Pagefind processes on worker threads (pagefindPool), a few here.
   const pool = layout.write.reduce((n, b) => n + b.articleUrls.length, 0) >= WORKER_RECORDS ? pagefindPool() : undefined;
   void pagesWritten?.then(() => pool?.widen());
+  // A build that fails stops the pool's processes: what they were writing is thrown away.
+  const stop = () => void pool?.close();
+  signal?.addEventListener('abort', stop, { once: true });
   try {
     const jobs = layout.write.map((bundle) => ({
       bundle,
@@ -114,6 +119,7 @@ export async function writeSearchIndex(
       });
     }
   } finally {
+    signal?.removeEventListener('abort', stop);
     await pool?.close();
   }
   // The overlay. A record whose inputs changed but not what Pagefind stores (a fix that search

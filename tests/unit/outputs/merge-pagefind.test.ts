@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,4 +158,31 @@ describe('writePagefindBundle in parts', () => {
     for (const [path, bytes] of merged) expect(whole.get(path), path).toBe(bytes);
     expect(merged.size).toBeGreaterThan(60);
   }, 60_000);
+
+  it('ends the Pagefind process of a part being indexed when closed, so that nothing writes after', async () => {
+    const pool = pagefindPool();
+    const writing = pool.write(pooled(records(900), 'stopped'));
+    writing.catch(() => undefined);
+    // Once its process is indexing.
+    for (let waited = 0; pagefindChildren().length === 0 && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(pagefindChildren()).toHaveLength(1);
+    await pool.close();
+    await expect(writing).rejects.toThrow(/Pagefind worker stopped/);
+    expect(pagefindChildren()).toEqual([]);
+  }, 60_000);
 });
+
+/** This process's children that are Pagefind and not yet exited (from Linux's /proc). */
+function pagefindChildren(): string[] {
+  const children = readdirSync('/proc/self/task').flatMap((task) =>
+    readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean),
+  );
+  return children.filter((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.includes('(pagefind') && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+    } catch {
+      return false;
+    }
+  });
+}
