@@ -38,7 +38,7 @@ const ahead = new Map<string, { worker: Worker; stopped: boolean }>();
  * never taken (a build that stops before writing) ends with the process.
  */
 export function startAhead(name: string, base: string): void {
-  if (ahead.has(name) && !ahead.get(name)!.stopped) return;
+  if (ahead.get(name)?.stopped === false) return;
   const worker = startWorker(name, base);
   const thread = { worker, stopped: false };
   const stopped = () => {

@@ -134,11 +134,8 @@ export function fileWriter(): FileWriter {
     async write(file, content, whole = false) {
       if (failure) throw failure;
       batch.push([file, content, whole]);
-      hold(
-        typeof content === 'object' && !(content instanceof Uint8Array)
-          ? content.reduce((n: number, p) => n + (typeof p === 'string' ? p.length : 0), 0)
-          : content.length,
-      );
+      // A text in pieces holds its own strings; the shared texts were counted when shared.
+      hold(Array.isArray(content) ? content.reduce((n: number, p) => n + (typeof p === 'string' ? p.length : 0), 0) : content.length);
       if (batch.length >= BATCH_FILES) send();
       if (waiting > WAITING_MAX) await new Promise<void>((resolve) => caughtUp.push(resolve));
       else if (performance.now() - turn >= TURN_MS) {
