@@ -58,6 +58,13 @@ describe('rewriteUrls on unusual markup (tokenized as an HTML parser would)', ()
     expect(rewriteUrls('<TITLE><a href=/x/></TiTlE><a href="/a/">a</a>', mark)).toBe('<TITLE><a href=/x/></TiTlE><a href="../a/">a</a>');
   });
 
+  it('reads a two-byte page (one Dari word makes it so) as a one-byte one: names in any case, `\\s` between attributes, an unclosed quote', () => {
+    const html = '<p>کابل</p><IMG SrcSet="/a.png 1x"\u00a0src=/b.png><a\u2028HREF="/c/">c</a><a href="/d/ title=x>d</a>';
+    expect(rewriteUrls(html, mark)).toBe(
+      '<p>کابل</p><IMG SrcSet="../a.png 1x"\u00a0src=../b.png><a\u2028HREF="../c/">c</a><a href="/d/ title=x>d</a>',
+    );
+  });
+
   it('ends the empty comments <!--> and <!---> where a parser does', () => {
     expect(rewriteUrls('<!--><a href="/a/">a</a>-->', mark)).toBe('<!--><a href="../a/">a</a>-->');
     expect(rewriteUrls('<!---><a href="/a/">a</a>', mark)).toBe('<!---><a href="../a/">a</a>');
