@@ -60,6 +60,11 @@ export interface PreparedArticles {
   files: CheckedFile[];
   /** The version the checks and renders are for (ArticleState). */
   version: string;
+  /**
+   * The article state being written (prepareArticles), for the caller to await before it writes
+   * anything that names this build: its files, about 130 ms at 1,000 articles, need not hold up the model.
+   */
+  stateWritten?: Promise<void>;
 }
 
 /**
@@ -72,6 +77,7 @@ export async function buildModel(
   options: ModelOptions,
 ): Promise<{ archive: Archive; bodies: Bodies; messages: Message[]; markdown: RenderStats; check: CheckStats }> {
   const prepared = await prepareArticles(project, options);
+  await prepared.stateWritten;
   const { archive, messages } = await modelOf(prepared, project.config, options.time);
   return {
     archive,
@@ -96,7 +102,7 @@ export function modelOf(
   return time('archive', () => buildArchive(prepared.rendered, prepared.gazetteer, config, prepared.catalogues, prepared.media));
 }
 
-/** Places, check and Markdown: the stages before the model; writes the article state. */
+/** Places, check and Markdown: the stages before the model; starts writing the article state (stateWritten). */
 export async function prepareArticles(project: ProjectFiles, options: ModelOptions): Promise<PreparedArticles> {
   const time: Timer = options.time ?? (async (_stage, f) => f());
   const { gazetteer, messages } = options.gazetteer
@@ -105,17 +111,14 @@ export async function prepareArticles(project: ProjectFiles, options: ModelOptio
   const { catalogues, messages: catalogueMessages } = loadCatalogues(project);
   const version = await checkVersion(project);
   const prepared = await prepare(project, project.articles, { ...options, time }, gazetteer, catalogues, version);
-  if (options.cacheDir && options.render) {
-    const head = { version, fingerprint: options.fingerprint };
-    await writeArticleState(
-      options.cacheDir,
-      head,
-      project.articles,
-      new Map(prepared.files.map((f) => [f.source.file, f.entry])),
-      options.state,
-    );
-  }
-  return { ...prepared, messages: [...messages, ...catalogueMessages, ...prepared.messages] };
+  const entries = new Map(prepared.files.map((f) => [f.source.file, f.entry]));
+  const stateWritten =
+    options.cacheDir && options.render
+      ? writeArticleState(options.cacheDir, { version, fingerprint: options.fingerprint }, project.articles, entries, options.state)
+      : undefined;
+  // Awaited by the caller; until then a failure is not an unhandled one.
+  stateWritten?.catch(() => undefined);
+  return { ...prepared, messages: [...messages, ...catalogueMessages, ...prepared.messages], stateWritten };
 }
 
 /**

@@ -297,7 +297,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     check: prepared.check,
     ...(plan && { bodyOnly: true }),
   };
-  if (!report.ok || options.dryRun) return report;
+  // The article state is written while the build goes on; awaited before anything else names this build.
+  const stateWritten = prepared.stateWritten ?? Promise.resolve();
+  if (!report.ok || options.dryRun) {
+    await stateWritten;
+    return report;
+  }
 
   const [{ mapsOnWorker }, { writePages }, { writeOutputs }, { writeSearchIndex, searchSummary }, { writeSiteIcons }] = await Promise.all([
     import('../outputs/maps/render-maps.ts'),
@@ -520,7 +525,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           }
         : undefined,
     ),
-  ).finally(() => drawing?.close());
+  )
+    .finally(() => drawing?.close())
+    .finally(() => stateWritten);
   // The rest of the model had errors: reported as any, nothing written.
   const nextSpare = await building.then(
     (done) => done.spare,
