@@ -1,10 +1,10 @@
 // The thread of a fileWriter: it is sent the site's files a batch at a time, in the order they
-// were handed over, writes each (making its folder first, each folder once; a file that must
-// appear whole beside it, then renamed) and answers each batch. Texts shared by many files (a
+// were handed over, writes each (making its folder first, each folder once; over the file, or
+// at its end) and answers each batch. Texts shared by many files (a
 // feed's article contents) come once, and are let go when asked.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parentPort, threadId } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { FileContent, WriteBatch, WriteResult } from './file-writer.ts';
 
 const port = parentPort;
@@ -25,7 +25,7 @@ const sharedText = (n: number): Buffer => {
 port.on('message', ({ files, shared: texts, forget }: WriteBatch) => {
   let answer: WriteResult = {};
   for (const [n, text] of texts ?? []) shared.set(n, Buffer.from(text));
-  for (const [file, written, whole] of files) {
+  for (const [file, written, append] of files) {
     try {
       const content = bytesOf(written);
       const dir = dirname(file);
@@ -33,11 +33,8 @@ port.on('message', ({ files, shared: texts, forget }: WriteBatch) => {
         mkdirSync(dir, { recursive: true });
         folders.add(dir);
       }
-      if (whole) {
-        const temp = `${file}.${process.pid}-${threadId}.tmp`;
-        writeFileSync(temp, content);
-        renameSync(temp, file);
-      } else writeFileSync(file, content);
+      if (append) appendFileSync(file, content);
+      else writeFileSync(file, content);
     } catch (error) {
       answer = { error: error instanceof Error ? error.message : String(error) };
       break;

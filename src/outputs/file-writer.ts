@@ -6,7 +6,7 @@ const WRITER = './file-writer-worker';
 
 /**
  * What a fileWriter's thread is sent: files (absolute paths), their contents, and whether each
- * must appear whole or not at all (written beside it, then renamed), in order.
+ * is added at the file's end rather than written over it, in order.
  */
 export interface WriteBatch {
   /** Texts that files of this batch or later ones print (SharedText), by number, written into none yet. */
@@ -32,10 +32,10 @@ export interface FileWriter {
   /**
    * Hands a file over to be written, its folder made first if need be. Resolves once the caller
    * may go on: at once, after a turn of the event loop when a batch was sent, or when the thread
-   * has caught up if too much is waiting. Rejects once a write has failed. With `whole`, the
-   * file is written beside its place and renamed into it (for a cache a crash must not tear).
+   * has caught up if too much is waiting. Rejects once a write has failed. With `append`, the
+   * content is added at the file's end (in one write), the file made if need be.
    */
-  write(file: string, content: FileContent, whole?: boolean): Promise<void>;
+  write(file: string, content: FileContent, append?: boolean): Promise<void>;
   /** Hands a text over for files to print (their content's numbers): its number. */
   share(text: string): number;
   /** Lets go of every shared text, once the files handed over so far are written. */
@@ -131,9 +131,9 @@ export function fileWriter(): FileWriter {
   });
 
   return {
-    async write(file, content, whole = false) {
+    async write(file, content, append = false) {
       if (failure) throw failure;
-      batch.push([file, content, whole]);
+      batch.push([file, content, append]);
       // A text in pieces holds its own strings; the shared texts were counted when shared.
       hold(Array.isArray(content) ? content.reduce((n: number, p) => n + (typeof p === 'string' ? p.length : 0), 0) : content.length);
       if (batch.length >= BATCH_FILES) send();

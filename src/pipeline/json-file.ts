@@ -42,8 +42,13 @@ export function readJsonFileSync(path: string): unknown {
 
 /** writeJsonFile, synchronously: for many small files written one after the other. */
 export function writeJsonFileSync(path: string, value: unknown): void {
+  writeTextFileSync(path, JSON.stringify(value));
+}
+
+/** writeTextFile, synchronously. */
+export function writeTextFileSync(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(temp, JSON.stringify(value));
+  writeFileSync(temp, text);
   renameSync(temp, path);
 }

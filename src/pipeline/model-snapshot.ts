@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Archive, ArticlePage, FeedSpec, HomePage, SitePage, SiteView } from '../archive/archive.ts';
 import type { SearchBundle } from '../archive/search-bundles.ts';
 import type { FileWriter } from '../outputs/file-writer.ts';
 import type { SearchState } from '../outputs/search/search-layout.ts';
 import type { SearchSummary } from '../outputs/search/write-search-index.ts';
-import { readJsonFile, readJsonFileSync, writeJsonFile } from './json-file.ts';
+import { readJsonFile, writeJsonFile, writeTextFileSync } from './json-file.ts';
 
 /**
  * What a body-only build (an edit that changed no article's metadata, see bodyOnlyChanges)
@@ -68,32 +68,85 @@ export function snapshotOf(
   return { fingerprint, sites, homes, searches, feeds, searchBundles, ...parts };
 }
 
+/** A store shard's file: the views whose hashes start with its two characters. */
+const SHARD = /^[0-9a-f]{2}\.jsonl$/;
+/** A page's hash in the output manifest. */
+const HASH = /^[0-9a-f]{64}$/;
+
 /**
- * Article page views, each in a file named by its page's hash (content-addressed: the manifest
- * says which one is current). Kept for the pages written; an unchanged page keeps its file.
+ * Article page views by their page's hash in the output manifest (content-addressed: the manifest
+ * says which one is current), a line each (`<hash> <view as JSON>`) in the file of the hash's first
+ * two characters: 256 files, where a file and a folder for each view were a third of the files a
+ * clean build made besides the site (each file's inode a cost of its own: ext4 without a journal
+ * looks over every inode freed in the last minutes to make one, and a clean build follows the
+ * deletion of the last one). Each line starts with a line break, so one torn by a crash spoils
+ * no other; a view found twice is the later one.
  */
 export const pageStore = (cacheDir: string) => {
   const dir = join(cacheDir, PAGES_DIR);
-  const path = (hash: string) => join(dir, hash.slice(0, 2), `${hash}.json`);
+  const shardPath = (hash: string) => join(dir, `${hash.slice(0, 2)}.jsonl`);
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  /** The shard's lines that `keep` keeps (the last of each hash), and whether any was left out. */
+  const filter = (text: string, keep: (hash: string) => boolean): { lines: Map<string, string>; dropped: boolean } => {
+    const lines = new Map<string, string>();
+    let dropped = false;
+    for (const line of text.split('\n')) {
+      if (line === '') continue;
+      const hash = line.slice(0, line.indexOf(' '));
+      const kept = HASH.test(hash) && keep(hash);
+      if (!kept || lines.has(hash)) dropped = true;
+      if (kept) {
+        lines.delete(hash);
+        lines.set(hash, line);
+      }
+    }
+    return { lines, dropped };
+  };
+  const rewrite = (path: string, lines: Map<string, string>) => {
+    if (lines.size === 0) rmSync(path, { force: true });
+    else writeTextFileSync(path, [...lines.values()].map((line) => `\n${line}`).join(''));
+  };
   return {
     get(hash: string): ArticlePage | undefined {
-      const page = readJsonFileSync(path(hash)) as ArticlePage | undefined;
-      return typeof page?.url === 'string' ? page : undefined;
-    },
-    /** Hands the view to `writer`, to be written whole. */
-    put(hash: string, page: ArticlePage, writer: FileWriter): Promise<void> {
-      return writer.write(path(hash), JSON.stringify(page), true);
-    },
-    remove(hash: string): void {
-      rmSync(path(hash), { force: true });
-    },
-    /** Removes every view but those of `hashes`. */
-    keepOnly(hashes: ReadonlySet<string>): void {
-      const shards = existsSync(dir) ? readdirSync(dir) : [];
-      for (const shard of shards) {
-        for (const name of readdirSync(join(dir, shard))) {
-          if (name.endsWith('.json') && !hashes.has(name.slice(0, -'.json'.length))) rmSync(join(dir, shard, name), { force: true });
+      const text = read(shardPath(hash));
+      for (let at = text.lastIndexOf(`\n${hash} `); at !== -1; at = at === 0 ? -1 : text.lastIndexOf(`\n${hash} `, at - 1)) {
+        const end = text.indexOf('\n', at + 1);
+        try {
+          const page = JSON.parse(text.slice(at + hash.length + 2, end === -1 ? undefined : end)) as ArticlePage | undefined;
+          if (typeof page?.url === 'string') return page;
+        } catch {
+          // Torn by a crash: an earlier line of the same view may be whole.
         }
+      }
+      return undefined;
+    },
+    /** Hands the view to `writer`, to be added to its shard. */
+    put(hash: string, page: ArticlePage, writer: FileWriter): Promise<void> {
+      return writer.write(shardPath(hash), `\n${hash} ${JSON.stringify(page)}`, true);
+    },
+    /** Removes a view (once the writer that added views is done). */
+    remove(hash: string): void {
+      const path = shardPath(hash);
+      const { lines, dropped } = filter(read(path), (h) => h !== hash);
+      if (dropped) rewrite(path, lines);
+    },
+    /** Removes every view but those of `hashes` (once the writer that added views is done), and anything else in the folder. */
+    keepOnly(hashes: ReadonlySet<string>): void {
+      for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+        const path = join(dir, name);
+        // A view in a file of its own (in a folder of two characters) is from an older Dateline.
+        if (!SHARD.test(name)) {
+          rmSync(path, { recursive: true, force: true });
+          continue;
+        }
+        const { lines, dropped } = filter(read(path), (h) => hashes.has(h));
+        if (dropped) rewrite(path, lines);
       }
     },
   };
