@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Archive, ArticlePage, FeedSpec, HomePage, SitePage, SiteView } from '../archive/archive.ts';
 import type { SearchBundle } from '../archive/search-bundles.ts';
@@ -72,6 +72,14 @@ export function snapshotOf(
 const SHARD = /^[0-9a-f]{2}\.jsonl$/;
 /** A page's hash in the output manifest. */
 const HASH = /^[0-9a-f]{64}$/;
+/** Whether a store line holds a whole view. */
+function whole(line: string, hash: string): boolean {
+  try {
+    return typeof (JSON.parse(line.slice(hash.length + 1)) as { url?: unknown } | null)?.url === 'string';
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Article page views by their page's hash in the output manifest (content-addressed: the manifest
@@ -85,21 +93,41 @@ const HASH = /^[0-9a-f]{64}$/;
 export const pageStore = (cacheDir: string) => {
   const dir = join(cacheDir, PAGES_DIR);
   const shardPath = (hash: string) => join(dir, `${hash.slice(0, 2)}.jsonl`);
+  // A shard is read again only once it has changed (a body-only build asks for the views of
+  // every feed's articles, many in one shard: at 100,000 articles a shard is 1-2 MB); a store
+  // that lives across builds (dateline serve's) sees what they added.
+  const texts = new Map<string, { stamp: string; text: string }>();
   const read = (path: string) => {
+    let stats: Stats;
     try {
-      return readFileSync(path, 'utf8');
+      stats = statSync(path);
     } catch {
       return '';
     }
+    const stamp = `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+    const known = texts.get(path);
+    if (known?.stamp === stamp) return known.text;
+    let text = '';
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      // Gone since: no views.
+    }
+    texts.set(path, { stamp, text });
+    return text;
   };
-  /** The shard's lines that `keep` keeps (the last of each hash), and whether any was left out. */
+  /**
+   * The shard's lines that `keep` keeps (the last whole one of each hash), and whether any was
+   * left out. A line torn by a crash (not ending its JSON) is left out, and never takes the
+   * place of a whole one.
+   */
   const filter = (text: string, keep: (hash: string) => boolean): { lines: Map<string, string>; dropped: boolean } => {
     const lines = new Map<string, string>();
     let dropped = false;
     for (const line of text.split('\n')) {
       if (line === '') continue;
       const hash = line.slice(0, line.indexOf(' '));
-      const kept = HASH.test(hash) && keep(hash);
+      const kept = HASH.test(hash) && keep(hash) && line.endsWith('}') && (!lines.has(hash) || whole(line, hash));
       if (!kept || lines.has(hash)) dropped = true;
       if (kept) {
         lines.delete(hash);

@@ -132,6 +132,17 @@ async function reusableManifest(cacheDir: string, output: string): Promise<Outpu
  * problem of every file is reported together.
  */
 export async function runBuild(options: BuildOptions): Promise<BuildReport> {
+  // What the build started and still writes into the cache (the article state), waited for
+  // however the build ends, so the next build (dateline serve's) never races it.
+  const started: Promise<unknown>[] = [];
+  try {
+    return await build(options, started);
+  } finally {
+    await Promise.allSettled(started);
+  }
+}
+
+async function build(options: BuildOptions, started: Promise<unknown>[]): Promise<BuildReport> {
   const timings: Record<string, number> = {};
   const progress = options.progress ?? (() => {});
   const time: Timer = async (stage, f) => {
@@ -299,6 +310,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   };
   // The article state is written while the build goes on; awaited before anything else names this build.
   const stateWritten = prepared.stateWritten ?? Promise.resolve();
+  started.push(stateWritten);
   if (!report.ok || options.dryRun) {
     await stateWritten;
     return report;
@@ -489,6 +501,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           const others = icons + (await writeOutputs(outputs, bodies, dir, writer, time, kept));
           await time('written', () => writer.flush());
           pagesWritten();
+          // The article state too, before the site replaces the old one: a build that cannot write it fails whole.
+          await stateWritten;
           // The size of a site written whole: all but the search index measured while Pagefind
           // ends it (a 10,000-article site's 35,000 files took a second once the build was done),
           // then the index.
@@ -525,9 +539,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           }
         : undefined,
     ),
-  )
-    .finally(() => drawing?.close())
-    .finally(() => stateWritten);
+  ).finally(() => drawing?.close());
   // The rest of the model had errors: reported as any, nothing written.
   const nextSpare = await building.then(
     (done) => done.spare,

@@ -75,4 +75,15 @@ describe('pageStore', () => {
     for (const v of [a, b, c]) expect(store.get(v.hash)).toEqual(v.page);
     expect((await readFile(join(cacheDir, 'pages', 'ab.jsonl'), 'utf8')).split('\n').filter(Boolean)).toHaveLength(3);
   });
+
+  it('keeps a whole view over a later line of it torn by a crash', async () => {
+    const cacheDir = await makeTemp();
+    const a = view(1);
+    await put(cacheDir, [a]);
+    // Written again by a build that crashed halfway through the line.
+    const line = `\n${a.hash} ${JSON.stringify(a.page)}`;
+    await appendFile(join(cacheDir, 'pages', 'ab.jsonl'), line.slice(0, line.length - 5));
+    pageStore(cacheDir).keepOnly(new Set([a.hash]));
+    expect(pageStore(cacheDir).get(a.hash)).toEqual(a.page);
+  });
 });
