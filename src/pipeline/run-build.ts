@@ -255,6 +255,7 @@ async function build(options: BuildOptions, started: Promise<unknown>[]): Promis
   } else {
     const attempt = prepared;
     prepared = await prepareArticles(project, { ...modelOptions, gazetteer: attempt?.gazetteer });
+    if (prepared.stateWritten) started.push(prepared.stateWritten);
     // The bodies the attempt rendered are found in the cache now: they were rendered by this build.
     const rendered = attempt?.markdown.rendered ?? 0;
     prepared.markdown = {
@@ -310,7 +311,6 @@ async function build(options: BuildOptions, started: Promise<unknown>[]): Promis
   };
   // The article state is written while the build goes on; awaited before anything else names this build.
   const stateWritten = prepared.stateWritten ?? Promise.resolve();
-  started.push(stateWritten);
   if (!report.ok || options.dryRun) {
     await stateWritten;
     return report;
