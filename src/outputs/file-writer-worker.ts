@@ -1,7 +1,7 @@
 // The thread of a fileWriter: it is sent the site's files a batch at a time, in the order they
 // were handed over, writes each (making its folder first, each folder once; over the file, or
-// at its end) and answers each batch. Texts shared by many files (a
-// feed's article contents) come once, and are let go when asked.
+// at its end) and answers each batch. Texts shared by many files (a feed's article contents)
+// come once, and are let go when asked.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';

@@ -72,12 +72,13 @@ export function snapshotOf(
 const SHARD = /^[0-9a-f]{2}\.jsonl$/;
 /** A page's hash in the output manifest. */
 const HASH = /^[0-9a-f]{64}$/;
-/** Whether a store line holds a whole view. */
-function whole(line: string, hash: string): boolean {
+/** The view a store line holds after its hash (`json`), or none when the line was torn by a crash. */
+function viewOf(json: string): ArticlePage | undefined {
   try {
-    return typeof (JSON.parse(line.slice(hash.length + 1)) as { url?: unknown } | null)?.url === 'string';
+    const page = JSON.parse(json) as ArticlePage | null;
+    return typeof page?.url === 'string' ? page : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -127,7 +128,8 @@ export const pageStore = (cacheDir: string) => {
     for (const line of text.split('\n')) {
       if (line === '') continue;
       const hash = line.slice(0, line.indexOf(' '));
-      const kept = HASH.test(hash) && keep(hash) && line.endsWith('}') && (!lines.has(hash) || whole(line, hash));
+      const kept =
+        HASH.test(hash) && keep(hash) && line.endsWith('}') && (!lines.has(hash) || viewOf(line.slice(hash.length + 1)) !== undefined);
       if (!kept || lines.has(hash)) dropped = true;
       if (kept) {
         lines.delete(hash);
@@ -145,12 +147,9 @@ export const pageStore = (cacheDir: string) => {
       const text = read(shardPath(hash));
       for (let at = text.lastIndexOf(`\n${hash} `); at !== -1; at = at === 0 ? -1 : text.lastIndexOf(`\n${hash} `, at - 1)) {
         const end = text.indexOf('\n', at + 1);
-        try {
-          const page = JSON.parse(text.slice(at + hash.length + 2, end === -1 ? undefined : end)) as ArticlePage | undefined;
-          if (typeof page?.url === 'string') return page;
-        } catch {
-          // Torn by a crash: an earlier line of the same view may be whole.
-        }
+        // A line torn by a crash: an earlier line of the same view may be whole.
+        const page = viewOf(text.slice(at + hash.length + 2, end === -1 ? undefined : end));
+        if (page) return page;
       }
       return undefined;
     },

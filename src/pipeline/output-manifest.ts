@@ -75,23 +75,19 @@ export const writeManifest = (cacheDir: string, manifest: OutputManifest): Promi
 /**
  * The hash of each page (its view data, its map's spec included, and the site's), feed (its spec
  * and its articles), export and sitemap file (WRITERS' outlines; `pagesAndFeeds` also lists each
- * writer's files) and published article's search record, under the outputs' `version`
- * (outputsVersion). The pages of a list in `unhashed` are left out: their template reads more of
- * the model than its page. The records' hashes come first (`records`), so that Pagefind can
- * start on what changed while the rest are hashed (`pagesAndFeeds`).
+ * writer's files), under the outputs' `version` (outputsVersion). The pages of a list in
+ * `unhashed` are left out: their template reads more of the model than its page. The search
+ * records' hashes are made apart, first (recordHashesOf), so that Pagefind can start on what
+ * changed before the rest of the model is made.
  */
 export function outputHashes(
   archive: Archive,
   version: string,
 ): {
-  records(searchVersion: string): Map<string, string>;
   pagesAndFeeds(unhashed: ReadonlySet<PageList>): { hashes: Map<string, string>; writerFiles: Map<string, string[]> };
 } {
   const hasher = outputHasher(archive.sites, version);
   return {
-    // Under the search index's version only (searchVersion): a template or a setting that does
-    // not reach the records leaves them, and the bundles, as they were.
-    records: (searchVersion) => recordHashesOf(archive.articles, searchVersion),
     pagesAndFeeds: (unhashed) => {
       const articleHashes = new Map<string, string>(archive.articles.map((a: ArticlePage) => [a.url, hasher.article(a)]));
       const hashes = new Map<string, string>();
@@ -143,7 +139,11 @@ export interface OutputHasher {
   record(searchVersion: string, a: ArticlePage): string;
 }
 
-/** Each published article's search record's hash, by URL (OutputHasher `record`: the site does not reach it). */
+/**
+ * Each published article's search record's hash, by URL (OutputHasher `record`), under the search
+ * index's version only: a template or a setting that does not reach the records leaves them, and
+ * the bundles, as they were.
+ */
 export function recordHashesOf(articles: readonly ArticlePage[], searchVersion: string): Map<string, string> {
   const published = articles.filter((a) => a.status === 'published');
   return new Map(published.map((a) => [a.url, recordHash(searchVersion, a)]));
@@ -159,23 +159,22 @@ function hashOf(...parts: string[]): string {
 }
 
 export function outputHasher(sites: readonly SiteView[], version: string): OutputHasher {
-  const hash = hashOf;
   // What every page of a language prints around its own: the site in that language.
-  const bases = new Map(sites.map((site) => [site.lang, hash(version, JSON.stringify(site))]));
+  const bases = new Map(sites.map((site) => [site.lang, hashOf(version, JSON.stringify(site))]));
   const base = (siteLang?: string) => (siteLang !== undefined && bases.get(siteLang)) || bases.get(sites[0]!.lang)!;
   // A teaser by its hash, taken once however many pages print it (toTeaser shares them).
   const teaserHashes = new WeakMap<Teaser, string>();
   const teaser = (t: Teaser) => {
     let h = teaserHashes.get(t);
-    if (h === undefined) teaserHashes.set(t, (h = hash(JSON.stringify(t))));
+    if (h === undefined) teaserHashes.set(t, (h = hashOf(JSON.stringify(t))));
     return h;
   };
   return {
     // A body by its key (the model holds no body), not by its bytes.
-    article: (a) => hash(JSON.stringify({ ...a, related: a.related.map(teaser) })),
-    articlePage: (siteLang, articleHash) => hash(base(siteLang), 'articles', articleHash),
+    article: (a) => hashOf(JSON.stringify({ ...a, related: a.related.map(teaser) })),
+    articlePage: (siteLang, articleHash) => hashOf(base(siteLang), 'articles', articleHash),
     listing: (p) =>
-      hash(
+      hashOf(
         base(p.siteLang),
         'listings',
         JSON.stringify({
@@ -184,9 +183,9 @@ export function outputHasher(sites: readonly SiteView[], version: string): Outpu
           ...(p.timeline && { timeline: p.timeline.map((t) => ({ event: t.event, article: teaser(t.article) })) }),
         }),
       ),
-    page: (list, data, siteLang) => hash(base(siteLang), list, data),
+    page: (list, data, siteLang) => hashOf(base(siteLang), list, data),
     feed: (spec, articleHash, fallback) =>
-      hash(base(spec.siteLang), 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHash(url) ?? url)),
+      hashOf(base(spec.siteLang), 'feed', JSON.stringify(spec), fallback, ...spec.articles.map((url) => articleHash(url) ?? url)),
     record: recordHash,
   };
 }
